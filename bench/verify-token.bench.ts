@@ -1,0 +1,154 @@
+/**
+ * Request-verification benchmark: one run, one key, the same tokens for every contender.
+ *
+ * Rounds are interleaved (every case runs once per round, in turn) so that machine noise spreads
+ * over all cases alike; each case reports the median of its per-round means. Run: `pnpm bench`.
+ */
+import { createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import { createClerkClient } from "@clerk/backend";
+import { authenticateRequest } from "@latchkey/backend";
+import { importSPKI, jwtVerify } from "jose";
+import { printTable, type Result, runInterleaved } from "./harness.js";
+
+const ROUNDS = 15;
+const OPS_PER_ROUND = 200;
+const ORIGIN = "https://app.example.test";
+
+const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const publicPem = publicKey.export({ type: "spki", format: "pem" }).toString();
+
+function mint(jti: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = { alg: "RS256", kid: "ins_bench", typ: "JWT" };
+  const claims = {
+    azp: ORIGIN,
+    exp: now + 3600,
+    fva: [0, -1],
+    iat: now - 1,
+    iss: "https://clerk.example.test",
+    jti,
+    nbf: now - 11,
+    sid: "sess_2benchmark0000000000000000",
+    sts: "active",
+    sub: "user_2benchmark0000000000000000",
+    v: 2,
+  };
+  const input = `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+  return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
+}
+
+const token = mint("shared");
+const freshTokens = (label: string) =>
+  Array.from({ length: ROUNDS * OPS_PER_ROUND + OPS_PER_ROUND }, (_, i) => mint(`${label}-${i}`));
+const uat = Math.floor(Date.now() / 1000) - 60;
+const cookieRequest = (t: string) =>
+  new Request(`${ORIGIN}/dashboard`, {
+    headers: { cookie: `__client_uat=${uat}; __session=${t}`, accept: "application/json" },
+  });
+const bearerRequest = (t: string) =>
+  new Request(`${ORIGIN}/api/userinfo`, { headers: { authorization: `Bearer ${t}` } });
+
+const options = { jwtKey: publicPem, authorizedParties: [ORIGIN] };
+const clerk = createClerkClient({
+  secretKey: "sk_test_benchmark",
+  publishableKey: `pk_live_${Buffer.from("clerk.example.test$").toString("base64")}`,
+});
+const clerkOptions = { jwtKey: publicPem, authorizedParties: [ORIGIN] };
+
+const signingInput = Buffer.from(token.slice(0, token.lastIndexOf(".")));
+const signature = Buffer.from(token.slice(token.lastIndexOf(".") + 1), "base64url");
+const keyObject = createPublicKey(publicPem);
+const joseKey = await importSPKI(publicPem, "RS256");
+
+process.stdout.write("minting tokens for the cache-miss cases… ");
+const missCookie = freshTokens("cookie").map(cookieRequest);
+const missBearer = freshTokens("bearer").map(bearerRequest);
+console.log("done");
+const hitCookie = cookieRequest(token);
+const hitBearer = bearerRequest(token);
+const clerkCookie = cookieRequest(token);
+const clerkBearer = bearerRequest(token);
+
+// Correctness first: every contender must accept the token, or its timing means nothing.
+for (const [name, state] of [
+  ["latchkey cookie", await authenticateRequest(hitCookie, options)],
+  ["latchkey bearer", await authenticateRequest(hitBearer, options)],
+  ["@clerk/backend cookie", await clerk.authenticateRequest(clerkCookie, clerkOptions)],
+  ["@clerk/backend bearer", await clerk.authenticateRequest(clerkBearer, clerkOptions)],
+] as const) {
+  if (state.status !== "signed-in") {
+    throw new Error(`${name} did not sign in: ${state.status} ${String(state.reason)}`);
+  }
+}
+
+let missCookieIndex = 0;
+let missBearerIndex = 0;
+const results: Result[] = await runInterleaved(ROUNDS, OPS_PER_ROUND, [
+  {
+    name: "raw crypto.verify('RSA-SHA256')",
+    run: () => {
+      if (!verify("sha256", signingInput, keyObject, signature)) throw new Error("bad signature");
+    },
+  },
+  { name: "jose jwtVerify", run: () => jwtVerify(token, joseKey) },
+  {
+    name: "latchkey authenticateRequest, cookie, cache miss",
+    run: () => authenticateRequest(missCookie[missCookieIndex++]!, options),
+  },
+  {
+    name: "latchkey authenticateRequest, Bearer, cache miss",
+    run: () => authenticateRequest(missBearer[missBearerIndex++]!, options),
+  },
+  {
+    name: "latchkey authenticateRequest, cookie, cache hit",
+    run: () => authenticateRequest(hitCookie, options),
+  },
+  {
+    name: "latchkey authenticateRequest, Bearer, cache hit",
+    run: () => authenticateRequest(hitBearer, options),
+  },
+  {
+    name: "@clerk/backend authenticateRequest, cookie",
+    run: () => clerk.authenticateRequest(clerkCookie, clerkOptions),
+  },
+  {
+    name: "@clerk/backend authenticateRequest, Bearer",
+    run: () => clerk.authenticateRequest(clerkBearer, clerkOptions),
+  },
+]);
+
+printTable("Request verification (µs per call, median of interleaved rounds)", results, {
+  baseline: "raw crypto.verify('RSA-SHA256')",
+});
+
+const us = (name: string) => results.find((r) => r.name.startsWith(name))!.medianMicros;
+const raw = us("raw crypto");
+const goals: [string, boolean, string][] = [
+  [
+    "cookie cache miss ≤ 1.5× raw RSA verify",
+    us("latchkey authenticateRequest, cookie, cache miss") <= 1.5 * raw,
+    `${(us("latchkey authenticateRequest, cookie, cache miss") / raw).toFixed(2)}×`,
+  ],
+  [
+    "cache hit ≤ 3 µs (cookie)",
+    us("latchkey authenticateRequest, cookie, cache hit") <= 3,
+    `${us("latchkey authenticateRequest, cookie, cache hit").toFixed(2)} µs`,
+  ],
+  [
+    "≥ 15× faster than @clerk/backend (cookie, cache miss)",
+    us("@clerk/backend authenticateRequest, cookie") /
+      us("latchkey authenticateRequest, cookie, cache miss") >=
+      15,
+    `${(us("@clerk/backend authenticateRequest, cookie") / us("latchkey authenticateRequest, cookie, cache miss")).toFixed(1)}×`,
+  ],
+  [
+    "≥ 15× faster than @clerk/backend (cookie, cache hit)",
+    us("@clerk/backend authenticateRequest, cookie") /
+      us("latchkey authenticateRequest, cookie, cache hit") >=
+      15,
+    `${(us("@clerk/backend authenticateRequest, cookie") / us("latchkey authenticateRequest, cookie, cache hit")).toFixed(0)}×`,
+  ],
+];
+console.log("\nGoals");
+for (const [goal, met, value] of goals)
+  console.log(`  ${met ? "met " : "MISS"}  ${goal}: ${value}`);

@@ -1,0 +1,164 @@
+import { tokenVerifierFor } from "../tokens/internal/token-verifier-for.js";
+import { TokenVerificationError } from "../tokens/token-verification-error.js";
+import type { VerifyTokenOptions } from "../tokens/verify-token-options.js";
+import {
+  type SignedInAuthObject,
+  signedInAuthObject,
+  signedOutAuthObject,
+  type TemplateTokenFetcher,
+} from "./auth-object.js";
+import { isDocumentRequest, readRequestCredentials } from "./internal/request-credentials.js";
+import type {
+  AuthErrorReason,
+  NeedsRenewalState,
+  RequestState,
+  SignedInState,
+  SignedOutState,
+} from "./request-state.js";
+
+/** Options of {@link authenticateRequest}. */
+export interface AuthenticateRequestOptions extends VerifyTokenOptions {
+  publishableKey?: string;
+  signInUrl?: string;
+  signUpUrl?: string;
+  /** Used by `toAuth().getToken({ template })`; `createClerkClient` supplies the Backend API's. */
+  templateTokenFetcher?: TemplateTokenFetcher;
+}
+
+const RENEWABLE: Partial<Record<string, AuthErrorReason>> = {
+  "token-expired": "session-token-expired",
+  "token-not-active-yet": "session-token-nbf",
+  "token-iat-in-the-future": "session-token-iat-in-the-future",
+};
+
+/**
+ * Authenticates a request by its session token: `Authorization: Bearer` first (cookies are then
+ * ignored), else the `__session` cookie, with the `__client_uat` rule (a token issued before the
+ * last sign-in or sign-out is stale).
+ *
+ * Answers `signed-in`, `signed-out` (with a reason) or, for page loads only, `needs-renewal`
+ * when the cookie token is missing, expired or stale but the client may still be live. Bearer
+ * and non-document requests are never renewed: they are signed out with the same reason.
+ *
+ * @throws {TokenVerificationError} `jwk-failed-to-resolve` when neither `jwtKey` nor `secretKey`
+ *   is configured (bad configuration is loud; bad tokens are states, never exceptions).
+ * @example
+ * ```ts
+ * const state = await authenticateRequest(request, { jwtKey, authorizedParties: [origin] });
+ * if (state.isSignedIn) console.log(state.toAuth().userId);
+ * ```
+ */
+export async function authenticateRequest(
+  request: Request,
+  options: AuthenticateRequestOptions,
+): Promise<RequestState> {
+  const verifier = tokenVerifierFor(options);
+  const credentials = readRequestCredentials(request);
+  const renewOr = (reason: AuthErrorReason, message: string): RequestState =>
+    credentials.clientUat !== 0 && isDocumentRequest(request)
+      ? notSignedIn(options, "needs-renewal", reason, message)
+      : notSignedIn(options, "signed-out", reason, message);
+
+  const token = credentials.headerToken ?? credentials.cookieToken;
+  if (token === undefined) {
+    if (!credentials.clientUat) {
+      return notSignedIn(
+        options,
+        "signed-out",
+        "session-token-and-uat-missing",
+        "The request has no session token and no client.",
+      );
+    }
+    return renewOr(
+      "client-uat-but-no-session-token",
+      "The client has signed in but the request carries no session token.",
+    );
+  }
+  if (credentials.headerToken === undefined && credentials.clientUat === 0) {
+    return notSignedIn(
+      options,
+      "signed-out",
+      "session-token-without-client-uat",
+      "The client has signed out; its session cookie is no longer valid.",
+    );
+  }
+
+  let claims: Awaited<ReturnType<typeof verifier.verify>>;
+  try {
+    claims = await verifier.verify(token);
+  } catch (err) {
+    if (!(err instanceof TokenVerificationError)) {
+      return notSignedIn(options, "signed-out", "unexpected-error", "Verification failed.");
+    }
+    const renewable = RENEWABLE[err.code];
+    if (renewable && credentials.headerToken === undefined) return renewOr(renewable, err.message);
+    return notSignedIn(options, "signed-out", err.code, err.message);
+  }
+
+  if (
+    credentials.clientUat !== undefined &&
+    typeof claims.iat === "number" &&
+    claims.iat < credentials.clientUat
+  ) {
+    return renewOr(
+      "session-token-iat-before-client-uat",
+      "The session token predates the client's last sign-in or sign-out.",
+    );
+  }
+  return signedIn(options, token, claims);
+}
+
+function signedIn(
+  options: AuthenticateRequestOptions,
+  token: string,
+  claims: Parameters<typeof signedInAuthObject>[1],
+): SignedInState {
+  let auth: SignedInAuthObject | undefined;
+  let responseHeaders: Headers | undefined;
+  return {
+    status: "signed-in",
+    reason: null,
+    message: null,
+    isSignedIn: true,
+    isAuthenticated: true,
+    token,
+    tokenType: "session_token",
+    get headers() {
+      responseHeaders ??= new Headers();
+      return responseHeaders;
+    },
+    publishableKey: options.publishableKey,
+    signInUrl: options.signInUrl,
+    signUpUrl: options.signUpUrl,
+    toAuth: () => {
+      auth ??= signedInAuthObject(token, claims, options.templateTokenFetcher);
+      return auth;
+    },
+  };
+}
+
+function notSignedIn(
+  options: AuthenticateRequestOptions,
+  status: "signed-out" | "needs-renewal",
+  reason: AuthErrorReason,
+  message: string,
+): SignedOutState | NeedsRenewalState {
+  let responseHeaders: Headers | undefined;
+  return {
+    status,
+    reason,
+    message,
+    isSignedIn: false,
+    isAuthenticated: false,
+    token: null,
+    tokenType: "session_token",
+    get headers() {
+      responseHeaders ??= new Headers();
+      return responseHeaders;
+    },
+    publishableKey: options.publishableKey,
+    signInUrl: options.signInUrl,
+    signUpUrl: options.signUpUrl,
+    toAuth: () => signedOutAuthObject({ reason, message }),
+  } as SignedOutState | NeedsRenewalState;
+}

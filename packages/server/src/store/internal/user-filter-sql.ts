@@ -1,0 +1,94 @@
+import type { UserFilter, UserPage } from "../store.js";
+import { likePattern, type SqlParams } from "./sql-params.js";
+
+/** Builds the WHERE clause (without the keyword) for a user filter over `users u`. */
+export function userFilterSql(filter: UserFilter, params: SqlParams): string {
+  const conditions: string[] = [];
+  if (filter.matchesNothing) conditions.push("false");
+
+  if (filter.emailAddresses?.length) {
+    const values = params.add(filter.emailAddresses.map((e) => e.toLowerCase()));
+    conditions.push(
+      `EXISTS (SELECT 1 FROM email_addresses e WHERE e.user_id = u.id AND lower(e.email_address) = ANY(${values}::text[]))`,
+    );
+  }
+  if (filter.phoneNumbers?.length) {
+    const values = params.add(filter.phoneNumbers);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM phone_numbers p WHERE p.user_id = u.id AND p.phone_number = ANY(${values}::text[]))`,
+    );
+  }
+  if (filter.usernames?.length) {
+    conditions.push(
+      `lower(u.username) = ANY(${params.add(filter.usernames.map((n) => n.toLowerCase()))}::text[])`,
+    );
+  }
+  for (const [column, list] of [
+    ["u.id", filter.userIds],
+    ["u.external_id", filter.externalIds],
+  ] as const) {
+    if (list?.include.length)
+      conditions.push(`${column} = ANY(${params.add(list.include)}::text[])`);
+    if (list?.exclude.length) {
+      conditions.push(
+        `(${column} IS NULL OR NOT (${column} = ANY(${params.add(list.exclude)}::text[])))`,
+      );
+    }
+  }
+
+  const emailLike = (p: string) =>
+    `EXISTS (SELECT 1 FROM email_addresses e WHERE e.user_id = u.id AND e.email_address ILIKE ${p})`;
+  const phoneLike = (p: string) =>
+    `EXISTS (SELECT 1 FROM phone_numbers p WHERE p.user_id = u.id AND p.phone_number ILIKE ${p})`;
+  const nameLike = (p: string) =>
+    `(u.first_name ILIKE ${p} OR u.last_name ILIKE ${p} OR concat_ws(' ', u.first_name, u.last_name) ILIKE ${p})`;
+
+  if (filter.query) {
+    const p = params.add(likePattern(filter.query));
+    conditions.push(
+      `(u.id ILIKE ${p} OR u.username ILIKE ${p} OR u.external_id ILIKE ${p} OR ${nameLike(p)} OR ${emailLike(p)} OR ${phoneLike(p)})`,
+    );
+  }
+  if (filter.emailAddressQuery)
+    conditions.push(emailLike(params.add(likePattern(filter.emailAddressQuery))));
+  if (filter.phoneNumberQuery)
+    conditions.push(phoneLike(params.add(likePattern(filter.phoneNumberQuery))));
+  if (filter.usernameQuery)
+    conditions.push(`u.username ILIKE ${params.add(likePattern(filter.usernameQuery))}`);
+  if (filter.nameQuery) conditions.push(nameLike(params.add(likePattern(filter.nameQuery))));
+  if (filter.banned !== undefined) conditions.push(`u.banned = ${params.add(filter.banned)}`);
+
+  const ranges: Array<[string, number | undefined, "<" | ">"]> = [
+    ["u.created_at", filter.createdAtBefore, "<"],
+    ["u.created_at", filter.createdAtAfter, ">"],
+    ["u.last_active_at", filter.lastActiveAtBefore, "<"],
+    ["u.last_active_at", filter.lastActiveAtAfter, ">"],
+    ["u.last_sign_in_at", filter.lastSignInAtBefore, "<"],
+    ["u.last_sign_in_at", filter.lastSignInAtAfter, ">"],
+  ];
+  for (const [column, value, op] of ranges) {
+    if (value !== undefined) conditions.push(`${column} ${op} ${params.add(value)}`);
+  }
+  return conditions.length === 0 ? "true" : conditions.join(" AND ");
+}
+
+const ORDER_EXPRESSIONS: Record<UserPage["orderBy"]["field"], string> = {
+  created_at: "u.created_at",
+  updated_at: "u.updated_at",
+  email_address:
+    "(SELECT lower(e.email_address) FROM email_addresses e WHERE e.id = u.primary_email_address_id)",
+  web3wallet: "u.created_at",
+  first_name: "lower(u.first_name)",
+  last_name: "lower(u.last_name)",
+  phone_number:
+    "(SELECT p.phone_number FROM phone_numbers p WHERE p.id = u.primary_phone_number_id)",
+  username: "lower(u.username)",
+  last_active_at: "u.last_active_at",
+  last_sign_in_at: "u.last_sign_in_at",
+};
+
+/** ORDER BY clause (without the keyword); ties are broken by id so pages are stable. */
+export function userOrderSql(orderBy: UserPage["orderBy"]): string {
+  const direction = orderBy.direction === "asc" ? "ASC" : "DESC";
+  return `${ORDER_EXPRESSIONS[orderBy.field]} ${direction} NULLS LAST, u.id ${direction}`;
+}

@@ -1,0 +1,261 @@
+/** JSON object stored as user metadata. */
+export type Metadata = Record<string, unknown>;
+
+/** How an identification (email address, phone number) was verified, if it was. */
+export interface VerificationRecord {
+  status: "unverified" | "verified" | "failed" | "expired";
+  strategy: string;
+  attempts: number | null;
+  expireAt: number | null;
+}
+
+export interface EmailAddressRecord {
+  id: string;
+  userId: string;
+  emailAddress: string;
+  reserved: boolean;
+  verification: VerificationRecord | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PhoneNumberRecord {
+  id: string;
+  userId: string;
+  phoneNumber: string;
+  reserved: boolean;
+  reservedForSecondFactor: boolean;
+  defaultSecondFactor: boolean;
+  verification: VerificationRecord | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * A user as the store returns it. Secrets (password digest, TOTP secret) are deliberately absent:
+ * read them with {@link Store.getPasswordCredential} / {@link Store.getTotpSecret}.
+ */
+export interface UserRecord {
+  id: string;
+  externalId: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  primaryEmailAddressId: string | null;
+  primaryPhoneNumberId: string | null;
+  imageId: string | null;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  unsafeMetadata: Metadata;
+  passwordEnabled: boolean;
+  passwordUpdatedAt: number | null;
+  totpEnabled: boolean;
+  mfaEnabledAt: number | null;
+  mfaDisabledAt: number | null;
+  banned: boolean;
+  lockedAt: number | null;
+  lockoutExpiresAt: number | null;
+  failedVerificationAttempts: number;
+  deleteSelfEnabled: boolean;
+  createOrganizationEnabled: boolean;
+  createOrganizationsLimit: number | null;
+  legalAcceptedAt: number | null;
+  bypassClientTrust: boolean;
+  lastSignInAt: number | null;
+  lastActiveAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Oldest first. */
+  emailAddresses: EmailAddressRecord[];
+  /** Oldest first. */
+  phoneNumbers: PhoneNumberRecord[];
+}
+
+/** A stored password: the digest and the algorithm that produced it. */
+export interface PasswordCredential {
+  digest: string;
+  hasher: string;
+}
+
+/** An identification to create along with a user or on its own. */
+export interface NewIdentification {
+  /** `verified` (admin strategy, the BAPI default), `reserved`, or `unverified`. */
+  status: "verified" | "reserved" | "unverified";
+}
+
+export interface NewUser {
+  externalId?: string | null;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  locale?: string | null;
+  publicMetadata?: Metadata;
+  privateMetadata?: Metadata;
+  unsafeMetadata?: Metadata;
+  /** Already hashed (or an imported digest). */
+  password?: PasswordCredential | null;
+  totpSecret?: string | null;
+  banned?: boolean;
+  locked?: boolean;
+  deleteSelfEnabled?: boolean;
+  createOrganizationEnabled?: boolean;
+  createOrganizationsLimit?: number | null;
+  legalAcceptedAt?: number | null;
+  bypassClientTrust?: boolean;
+  /** Defaults to now. */
+  createdAt?: number;
+  /** The first one becomes primary. */
+  emailAddresses?: Array<NewIdentification & { emailAddress: string }>;
+  /** The first one becomes primary. */
+  phoneNumbers?: Array<NewIdentification & { phoneNumber: string }>;
+}
+
+/** Fields of a user that can be changed; `undefined` leaves a field as it is, `null` clears it. */
+export interface UserPatch {
+  externalId?: string | null;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  locale?: string | null;
+  primaryEmailAddressId?: string;
+  primaryPhoneNumberId?: string;
+  password?: PasswordCredential | null;
+  totpSecret?: string | null;
+  banned?: boolean;
+  /** `{ expiresAt: null }` locks forever; `null` unlocks (and resets failed attempts). */
+  lock?: { expiresAt: number | null } | null;
+  deleteSelfEnabled?: boolean;
+  createOrganizationEnabled?: boolean;
+  createOrganizationsLimit?: number | null;
+  legalAcceptedAt?: number | null;
+  bypassClientTrust?: boolean;
+  createdAt?: number;
+  lastSignInAt?: number;
+  lastActiveAt?: number;
+}
+
+/** `merge`: deep merge where `null` deletes a key. `replace`: each given field is overwritten. */
+export interface MetadataUpdate {
+  publicMetadata?: Metadata | null;
+  privateMetadata?: Metadata | null;
+  unsafeMetadata?: Metadata | null;
+}
+
+/** Filters of `GET /v1/users` and `/v1/users/count`. Lists are OR'd, different filters AND'd. */
+export interface UserFilter {
+  emailAddresses?: string[];
+  phoneNumbers?: string[];
+  usernames?: string[];
+  userIds?: { include: string[]; exclude: string[] };
+  externalIds?: { include: string[]; exclude: string[] };
+  query?: string;
+  emailAddressQuery?: string;
+  phoneNumberQuery?: string;
+  usernameQuery?: string;
+  nameQuery?: string;
+  banned?: boolean;
+  createdAtBefore?: number;
+  createdAtAfter?: number;
+  lastActiveAtBefore?: number;
+  lastActiveAtAfter?: number;
+  lastSignInAtBefore?: number;
+  lastSignInAtAfter?: number;
+  /** Set when a filter refers to something that cannot exist yet (web3 wallets, organizations…). */
+  matchesNothing?: boolean;
+}
+
+export const USER_ORDER_FIELDS = [
+  "created_at",
+  "updated_at",
+  "email_address",
+  "web3wallet",
+  "first_name",
+  "last_name",
+  "phone_number",
+  "username",
+  "last_active_at",
+  "last_sign_in_at",
+] as const;
+
+export type UserOrderField = (typeof USER_ORDER_FIELDS)[number];
+
+export interface UserPage {
+  limit: number;
+  offset: number;
+  orderBy: { field: UserOrderField; direction: "asc" | "desc" };
+  /** Cursor: the id of the last user of the previous page (created_at ordering only). */
+  startingAfter?: string;
+}
+
+export interface NewImage {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export interface ImageRecord {
+  id: string;
+  contentType: string;
+  bytes: Uint8Array;
+  createdAt: number;
+}
+
+/**
+ * Persistent state of an instance, in domain verbs. Implemented once in SQL ({@link createSqlStore})
+ * over PGlite or PostgreSQL.
+ *
+ * Errors: lookups answer `null`; mutations of a missing resource throw `ApiError`
+ * `resource_not_found`; uniqueness conflicts (also concurrent ones) throw `form_identifier_exists`
+ * with `paramName` set.
+ */
+export interface Store {
+  createUser(input: NewUser): Promise<UserRecord>;
+  getUser(userId: string): Promise<UserRecord | null>;
+  listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;
+  countUsers(filter: UserFilter): Promise<number>;
+  updateUser(userId: string, patch: UserPatch): Promise<UserRecord>;
+  /** @returns false when there was no such user */
+  deleteUser(userId: string): Promise<boolean>;
+  setUserMetadata(
+    userId: string,
+    update: MetadataUpdate,
+    mode: "merge" | "replace",
+  ): Promise<UserRecord>;
+  getPasswordCredential(userId: string): Promise<PasswordCredential | null>;
+  getTotpSecret(userId: string): Promise<string | null>;
+
+  addEmailAddress(
+    userId: string,
+    input: NewIdentification & { emailAddress: string; primary?: boolean },
+  ): Promise<EmailAddressRecord>;
+  getEmailAddress(emailAddressId: string): Promise<EmailAddressRecord | null>;
+  updateEmailAddress(
+    emailAddressId: string,
+    patch: { verified?: boolean; primary?: boolean },
+  ): Promise<EmailAddressRecord>;
+  /** When the primary one is deleted, the oldest remaining (verified first) becomes primary. */
+  deleteEmailAddress(emailAddressId: string): Promise<EmailAddressRecord | null>;
+
+  addPhoneNumber(
+    userId: string,
+    input: NewIdentification & {
+      phoneNumber: string;
+      primary?: boolean;
+      reservedForSecondFactor?: boolean;
+    },
+  ): Promise<PhoneNumberRecord>;
+  getPhoneNumber(phoneNumberId: string): Promise<PhoneNumberRecord | null>;
+  updatePhoneNumber(
+    phoneNumberId: string,
+    patch: { verified?: boolean; primary?: boolean; reservedForSecondFactor?: boolean },
+  ): Promise<PhoneNumberRecord>;
+  deletePhoneNumber(phoneNumberId: string): Promise<PhoneNumberRecord | null>;
+
+  /** Stores the image and makes it the user's profile image (the previous one is deleted). */
+  setUserImage(userId: string, image: NewImage): Promise<UserRecord>;
+  removeUserImage(userId: string): Promise<UserRecord>;
+  getImage(imageId: string): Promise<ImageRecord | null>;
+
+  /** Closes the underlying database. */
+  close(): Promise<void>;
+}
