@@ -277,6 +277,9 @@ export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Sto
       };
     },
 
+    ping: async () => {
+      await db.query("SELECT 1");
+    },
     close: () => db.close(),
   };
 }

@@ -257,5 +257,7 @@ export interface Store {
   getImage(imageId: string): Promise<ImageRecord | null>;
 
   /** Closes the underlying database. */
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,99 @@
+import { Hono } from "hono";
+import { type Clock, systemClock } from "./clock.js";
+import { ApiError } from "./errors/api-error.js";
+import { errorResponse } from "./errors/error-response.js";
+import type { AnyRoute, InstanceSettings, RouteServices } from "./http/define-route.js";
+import { ApiErrorList, runRoute } from "./http/run-route.js";
+import { createSecretKeyCheck } from "./http/secret-key-auth.js";
+import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
+import { consoleLogger, type Logger } from "./logger.js";
+import type { Store } from "./store/store.js";
+
+/** Configuration of {@link createHandler}. */
+export interface HandlerConfig {
+  store: Store;
+  /** The instance's secret key; every Backend API route requires it as a Bearer token. */
+  secretKey: string;
+  /** The routes to serve. */
+  routes: readonly AnyRoute[];
+  /** Public origin of the instance (e.g. `http://localhost:4100`); default: each request's origin. */
+  publicUrl?: string;
+  /** Largest accepted request body, in bytes (default 10 MiB, enough for a profile image). */
+  maxBodyBytes?: number;
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: Logger;
+  settings?: Partial<InstanceSettings>;
+}
+
+/** A request handler in Web-standard terms: what the Node adapter and tests call. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+const DEFAULT_SETTINGS: InstanceSettings = { lockoutSeconds: 3600, maxVerificationAttempts: 10 };
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** `/v1/users/{user_id}` → `/v1/users/:user_id` (Hono's syntax). */
+function honoPath(path: string): string {
+  return path.replace(/\{([A-Za-z0-9_]+)\}/g, ":$1");
+}
+
+function toErrorList(error: unknown): ApiError[] | null {
+  if (error instanceof ApiErrorList) return error.errors;
+  if (error instanceof ApiError) return [error];
+  return null;
+}
+
+/**
+ * Builds the instance's request handler: routing, secret-key authentication, input validation and
+ * Clerk's error envelope for every failure (unknown routes included). Unexpected errors are logged
+ * with the trace id and answered as `internal_clerk_error` without their details.
+ *
+ * @example
+ * const handler = createHandler({ store, secretKey, routes: backendApiRoutes });
+ * const response = await handler(new Request("http://localhost/v1/users", { headers }));
+ */
+export function createHandler(config: HandlerConfig): FetchHandler {
+  const checkSecretKey = createSecretKeyCheck(config.secretKey);
+  const logger = config.logger ?? consoleLogger;
+  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const publicUrl = config.publicUrl?.replace(/\/+$/, "");
+  const services: RouteServices = {
+    store: config.store,
+    clock: config.clock ?? systemClock,
+    ids: config.ids ?? defaultIdGenerator,
+    logger,
+    settings: { ...DEFAULT_SETTINGS, ...config.settings },
+  };
+
+  const app = new Hono();
+  for (const route of config.routes) {
+    app.on(route.method, honoPath(route.path), async (c) => {
+      const request = c.req.raw;
+      if (route.auth === "secret_key") checkSecretKey(request.headers.get("authorization"));
+      const length = Number(request.headers.get("content-length") ?? "0");
+      if (length > maxBodyBytes) throw new ApiError("request_body_too_large");
+      const baseUrl = publicUrl ?? new URL(request.url).origin;
+      return runRoute(route, request, c.req.param() as Record<string, string>, {
+        ...services,
+        baseUrl,
+      });
+    });
+  }
+
+  app.notFound(() => errorResponse([new ApiError("resource_not_found")], randomBase62(16)));
+  app.onError((error, c) => {
+    const traceId = randomBase62(16);
+    const errors = toErrorList(error);
+    if (errors !== null) return errorResponse(errors, traceId);
+    logger.error("unhandled error", {
+      traceId,
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: error instanceof Error ? error.name : typeof error,
+      detail: error instanceof Error ? error.message : undefined,
+    });
+    return errorResponse([new ApiError("internal_clerk_error")], traceId);
+  });
+
+  return async (request) => app.fetch(request);
+}

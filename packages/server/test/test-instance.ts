@@ -1,0 +1,120 @@
+import { afterAll, beforeAll } from "vitest";
+import { createFixedClock } from "../src/clock.js";
+import { createHandler, type FetchHandler } from "../src/create-handler.js";
+import { type NodeServer, serveNode } from "../src/http/serve-node.js";
+import { silentLogger } from "../src/logger.js";
+import { backendApiRoutes } from "../src/routes/backend-api-routes.js";
+import { migrate } from "../src/store/migrate.js";
+import { createSqlStore } from "../src/store/sql-store.js";
+import type { Store } from "../src/store/store.js";
+import {
+  DEFAULT_TEST_TARGET,
+  type TestDatabase,
+  type TestDatabaseTarget,
+} from "../src/store/test-databases.test-helpers.js";
+
+/** The secret key test instances are created with. */
+export const TEST_SECRET_KEY = "sk_test_latchkeyTestSecretKey0123456789";
+/** 2026-01-01T00:00:00Z: test instances start their clock here. */
+export const TEST_START_MS = 1_767_225_600_000;
+
+/** Parsed JSON as tests read it: loosely, with property access checked by assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
+type Loose = any;
+
+/** A JSON answer of the instance. */
+export interface ApiAnswer<T = Loose> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** An instance under test: its handler, store and clock, and a helper to call it. */
+export interface TestInstance {
+  handler: FetchHandler;
+  store: Store;
+  clock: ReturnType<typeof createFixedClock>;
+  /** `http://localhost` in process; the server's URL when started with `overHttp`. */
+  baseUrl: string;
+  /**
+   * Calls the instance with the secret key (unless `secretKey: null`), a JSON body when given, and
+   * parses the JSON answer.
+   */
+  call<T = Loose>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; secretKey?: string | null; headers?: Record<string, string> },
+  ): Promise<ApiAnswer<T>>;
+  /** Sends a raw request (relative URL resolved against `baseUrl`). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Options of {@link useTestInstance}. */
+export interface TestInstanceOptions {
+  target?: TestDatabaseTarget;
+  /** Serve over HTTP on a free port and send requests through the network. */
+  overHttp?: boolean;
+}
+
+/**
+ * Starts a fresh instance for the current test file (fresh PGlite database, or fresh PostgreSQL
+ * schema) and stops it after. Read the returned object inside tests, not at collection time.
+ *
+ * @example
+ * const instance = useTestInstance();
+ * it("…", async () => { const { status } = await instance.call("GET", "/v1/users"); });
+ */
+export function useTestInstance(options: TestInstanceOptions = {}): TestInstance {
+  const target = options.target ?? DEFAULT_TEST_TARGET;
+  const clock = createFixedClock(TEST_START_MS);
+  let database: TestDatabase | undefined;
+  let server: NodeServer | undefined;
+  const instance = { clock, baseUrl: "http://localhost" } as TestInstance;
+
+  beforeAll(async () => {
+    database = await target.open();
+    await migrate(database.db, { clock });
+    instance.store = createSqlStore(database.db, { clock });
+    instance.handler = createHandler({
+      store: instance.store,
+      secretKey: TEST_SECRET_KEY,
+      routes: backendApiRoutes,
+      clock,
+      logger: silentLogger,
+    });
+    if (options.overHttp) {
+      server = await serveNode(instance.handler, { port: 0 });
+      instance.baseUrl = server.url;
+    }
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+  });
+
+  instance.fetch = (path, init) => {
+    const request = new Request(new URL(path, instance.baseUrl), init);
+    return server ? fetch(request) : instance.handler(request);
+  };
+
+  instance.call = async (method, path, callOptions = {}) => {
+    const headers: Record<string, string> = { ...callOptions.headers };
+    const secretKey = callOptions.secretKey === undefined ? TEST_SECRET_KEY : callOptions.secretKey;
+    if (secretKey !== null) headers.Authorization = `Bearer ${secretKey}`;
+    let body: string | undefined;
+    if (callOptions.body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(callOptions.body);
+    }
+    const response = await instance.fetch(path, { method, headers, ...(body ? { body } : {}) });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === "" ? undefined : JSON.parse(text),
+    };
+  };
+
+  return instance;
+}
