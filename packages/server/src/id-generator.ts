@@ -8,7 +8,8 @@ export type IdPrefix =
   | "org"
   | "orgmem"
   | "jtmp"
-  | "inv";
+  | "inv"
+  | "msg";
 
 /** Mints a new id for a resource, e.g. `user_2x…` (prefix, underscore, 27 base62 characters). */
 export type IdGenerator = (prefix: IdPrefix) => string;

@@ -4,6 +4,7 @@ import { ApiError } from "../errors/api-error.js";
 import { defaultIdGenerator, type IdGenerator } from "../id-generator.js";
 import { deepMergeMetadata } from "../internal/deep-merge-metadata.js";
 import type { Database, Queryable } from "./database.js";
+import { createEventEmitter } from "./internal/emit-event.js";
 import { loadUser, loadUsers } from "./internal/load-users.js";
 import { sqlIdentificationMethods } from "./internal/sql-identification-methods.js";
 import {
@@ -23,6 +24,8 @@ import type { Metadata, NewUser, Store, UserRecord } from "./store.js";
 export interface SqlStoreOptions {
   clock?: Clock;
   ids?: IdGenerator;
+  /** `instance_id` of webhook events; default `ins_latchkey`. */
+  instanceId?: string;
 }
 
 async function requireUser(q: Queryable, userId: string): Promise<UserRecord> {
@@ -48,7 +51,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Sto
       throw translateUniqueViolation(error);
     }
   };
-  const context: SqlStoreContext = { db, clock, ids, guard };
+  const emit = createEventEmitter({ clock, ids, instanceId: options.instanceId ?? "ins_latchkey" });
+  const context: SqlStoreContext = { db, clock, ids, guard, emit };
 
   const insertUser = async (tx: Queryable, input: NewUser): Promise<string> => {
     const now = clock.now();

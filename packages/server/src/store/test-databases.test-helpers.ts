@@ -72,5 +72,5 @@ export function describeName(prefix: string, target: TestDatabaseTarget): string
 
 /** Deletes every row (between tests; cheaper than a new database). */
 export async function clearData(db: Database): Promise<void> {
-  await db.exec("TRUNCATE users, email_addresses, phone_numbers, images CASCADE");
+  await db.exec("TRUNCATE users, email_addresses, phone_numbers, images, webhook_outbox CASCADE");
 }
