@@ -19,7 +19,12 @@ export type {
 export { AuthStatus } from "./auth/request-state.js";
 export type { SessionAuthProperties } from "./auth/session-auth-properties.js";
 export { sessionAuthProperties } from "./auth/session-auth-properties.js";
+export type { ClerkClient, ClerkClientOptions } from "./create-clerk-client.js";
+export { createClerkClient } from "./create-clerk-client.js";
 export { BackendError } from "./errors/backend-error.js";
+export type { ClerkAPIError, ClerkAPIErrorMeta } from "./errors/clerk-api-response-error.js";
+export { ClerkAPIResponseError } from "./errors/clerk-api-response-error.js";
+export { ClerkNetworkError } from "./errors/clerk-network-error.js";
 export type { JwtHeader, JwtPayload, OrganizationClaim } from "./tokens/jwt-payload.js";
 export type { TokenVerificationErrorReason } from "./tokens/token-verification-error.js";
 export { TokenVerificationError } from "./tokens/token-verification-error.js";
