@@ -3,6 +3,7 @@ import { TokenVerificationError } from "../tokens/token-verification-error.js";
 import type { VerifyTokenOptions } from "../tokens/verify-token-options.js";
 import {
   type SignedInAuthObject,
+  type SignedOutAuthObject,
   signedInAuthObject,
   signedOutAuthObject,
   type TemplateTokenFetcher,
@@ -108,33 +109,74 @@ export async function authenticateRequest(
   return signedIn(options, token, claims);
 }
 
+/** Fields every state shares; a class, so creating a state is one cheap allocation. */
+abstract class BaseState {
+  readonly tokenType = "session_token" as const;
+  readonly publishableKey: string | undefined;
+  readonly signInUrl: string | undefined;
+  readonly signUpUrl: string | undefined;
+  private responseHeaders: Headers | undefined;
+
+  constructor(options: AuthenticateRequestOptions) {
+    this.publishableKey = options.publishableKey;
+    this.signInUrl = options.signInUrl;
+    this.signUpUrl = options.signUpUrl;
+  }
+
+  /** Headers to add to the response (created on first use). */
+  get headers(): Headers {
+    this.responseHeaders ??= new Headers();
+    return this.responseHeaders;
+  }
+}
+
+class SignedIn extends BaseState implements SignedInState {
+  readonly status = "signed-in" as const;
+  readonly reason = null;
+  readonly message = null;
+  readonly isSignedIn = true as const;
+  readonly isAuthenticated = true as const;
+  private auth: SignedInAuthObject | undefined;
+
+  constructor(
+    private readonly options: AuthenticateRequestOptions,
+    readonly token: string,
+    private readonly claims: Parameters<typeof signedInAuthObject>[1],
+  ) {
+    super(options);
+  }
+
+  toAuth(): SignedInAuthObject {
+    this.auth ??= signedInAuthObject(this.token, this.claims, this.options.templateTokenFetcher);
+    return this.auth;
+  }
+}
+
+class NotSignedIn extends BaseState {
+  readonly isSignedIn = false as const;
+  readonly isAuthenticated = false as const;
+  readonly token = null;
+
+  constructor(
+    options: AuthenticateRequestOptions,
+    readonly status: "signed-out" | "needs-renewal",
+    readonly reason: AuthErrorReason,
+    readonly message: string,
+  ) {
+    super(options);
+  }
+
+  toAuth(): SignedOutAuthObject {
+    return signedOutAuthObject({ reason: this.reason, message: this.message });
+  }
+}
+
 function signedIn(
   options: AuthenticateRequestOptions,
   token: string,
   claims: Parameters<typeof signedInAuthObject>[1],
 ): SignedInState {
-  let auth: SignedInAuthObject | undefined;
-  let responseHeaders: Headers | undefined;
-  return {
-    status: "signed-in",
-    reason: null,
-    message: null,
-    isSignedIn: true,
-    isAuthenticated: true,
-    token,
-    tokenType: "session_token",
-    get headers() {
-      responseHeaders ??= new Headers();
-      return responseHeaders;
-    },
-    publishableKey: options.publishableKey,
-    signInUrl: options.signInUrl,
-    signUpUrl: options.signUpUrl,
-    toAuth: () => {
-      auth ??= signedInAuthObject(token, claims, options.templateTokenFetcher);
-      return auth;
-    },
-  };
+  return new SignedIn(options, token, claims);
 }
 
 function notSignedIn(
@@ -143,22 +185,5 @@ function notSignedIn(
   reason: AuthErrorReason,
   message: string,
 ): SignedOutState | NeedsRenewalState {
-  let responseHeaders: Headers | undefined;
-  return {
-    status,
-    reason,
-    message,
-    isSignedIn: false,
-    isAuthenticated: false,
-    token: null,
-    tokenType: "session_token",
-    get headers() {
-      responseHeaders ??= new Headers();
-      return responseHeaders;
-    },
-    publishableKey: options.publishableKey,
-    signInUrl: options.signInUrl,
-    signUpUrl: options.signUpUrl,
-    toAuth: () => signedOutAuthObject({ reason, message }),
-  } as SignedOutState | NeedsRenewalState;
+  return new NotSignedIn(options, status, reason, message) as SignedOutState | NeedsRenewalState;
 }

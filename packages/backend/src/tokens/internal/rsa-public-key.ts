@@ -1,4 +1,5 @@
 import { decodeBase64Url } from "./base64url.js";
+import { type NodeBuffer, type NodeCrypto, nodeBuiltins } from "./node-builtins.js";
 
 const ascii = new TextEncoder();
 
@@ -22,34 +23,6 @@ export function asRsaAlgorithm(alg: unknown): RsaAlgorithm | undefined {
   return alg === "RS256" || alg === "RS384" || alg === "RS512" ? alg : undefined;
 }
 
-/** The parts of `node:crypto` and `node:buffer` the fast path uses. */
-interface NodeBuffer {
-  from(value: string, encoding: "latin1" | "base64url"): Uint8Array;
-}
-interface NodeCrypto {
-  createPublicKey(
-    input: { key: JsonWebKey; format: "jwk" } | { key: Uint8Array; format: "der"; type: "spki" },
-  ): { asymmetricKeyType?: string };
-  verify(algorithm: string, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
-}
-
-/**
- * `node:crypto`, when this runtime has it. Web Crypto's `verify` costs ~3× a synchronous RSA check
- * in Node (it hops to the thread pool), so on Node we verify with the native one-shot call.
- * `process.getBuiltinModule` is a runtime lookup: no import for edge bundlers to trip on, and on
- * runtimes without it (edge, browsers, workers) we use Web Crypto.
- */
-const node = ((): { crypto: NodeCrypto; Buffer: NodeBuffer } | undefined => {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  try {
-    const crypto = proc?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
-    const buffer = proc?.getBuiltinModule?.("node:buffer") as { Buffer?: NodeBuffer } | undefined;
-    return crypto && buffer?.Buffer ? { crypto, Buffer: buffer.Buffer } : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
 /** An RSA public key, imported once, that checks RS256/384/512 signatures. */
 export interface RsaPublicKey {
   readonly kid: string | undefined;
@@ -70,7 +43,9 @@ export function importRsaPublicKey(material: KeyMaterial, kid?: string): RsaPubl
   if (material.format === "jwk" && material.key.kty !== "RSA") {
     throw new Error("not an RSA key");
   }
-  if (node) return importWithNode(node.crypto, node.Buffer, material, kid);
+  // Web Crypto's verify costs ~3× a synchronous RSA check in Node (it hops to the thread pool),
+  // so on Node we verify with the native one-shot call.
+  if (nodeBuiltins) return importWithNode(nodeBuiltins.crypto, nodeBuiltins.Buffer, material, kid);
   return importWithWebCrypto(material, kid);
 }
 

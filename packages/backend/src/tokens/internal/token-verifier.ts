@@ -2,6 +2,7 @@ import type { JwtHeader, JwtPayload } from "../jwt-payload.js";
 import { TokenVerificationError } from "../token-verification-error.js";
 import { decodeBase64Url } from "./base64url.js";
 import type { KeySource } from "./jwks-key-source.js";
+import { nodeBuiltins } from "./node-builtins.js";
 import { asRsaAlgorithm, type RsaAlgorithm, type RsaPublicKey } from "./rsa-public-key.js";
 import { type VerifiedToken, VerifiedTokenCache } from "./verified-token-cache.js";
 
@@ -78,14 +79,14 @@ export class TokenVerifier {
 
   private accept(token: string, parsed: ParsedJws, valid: boolean): JwtPayload {
     if (!valid) throw badSignature();
-    const verified = this.checkStaticClaims(parsed.payload);
+    const verified = this.checkStaticClaims(token, parsed.payload);
     this.assertCurrent(verified);
-    this.cache.set(token, verified);
+    this.cache.set(verified);
     return verified.payload;
   }
 
   /** Claims that do not depend on the clock: checked once, before caching. */
-  private checkStaticClaims(payload: Record<string, unknown>): VerifiedToken {
+  private checkStaticClaims(token: string, payload: Record<string, unknown>): VerifiedToken {
     const { sub, exp, iat, nbf, azp, aud } = payload;
     if (typeof sub !== "string" || sub.length === 0) {
       throw failed("The token has no subject (sub) claim.");
@@ -107,6 +108,7 @@ export class TokenVerifier {
       }
     }
     return {
+      token,
       payload: payload as JwtPayload,
       expMs: exp * 1000,
       nbfMs: isTime(nbf) ? nbf * 1000 : Number.NEGATIVE_INFINITY,
@@ -145,6 +147,7 @@ interface ParsedJws {
 }
 
 const SIGNATURE_ALPHABET = /^[A-Za-z0-9_-]+$/;
+const SIGNING_INPUT_ALPHABET = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** Splits and decodes a compact JWS, refusing anything malformed before any key is looked up. */
 function parseCompactJws(token: string): ParsedJws {
@@ -156,7 +159,24 @@ function parseCompactJws(token: string): ParsedJws {
   if (firstDot <= 0 || secondDot < 0 || token.indexOf(".", secondDot + 1) !== -1) {
     throw invalid("The token is not a compact JWS (three dot-separated parts).");
   }
-  const header = parseJsonPart(token.slice(0, firstDot), "header") as JwtHeader;
+  if (!SIGNING_INPUT_ALPHABET.test(token.slice(0, secondDot))) {
+    throw invalid("The token's header or payload is not base64url.");
+  }
+  const { alg, kid } = readHeader(token.slice(0, firstDot));
+  const payload = parseJsonPart(token.slice(firstDot + 1, secondDot), "payload");
+  const signature = token.slice(secondDot + 1);
+  if (signature.length % 4 === 1 || !SIGNATURE_ALPHABET.test(signature)) throw badSignature();
+  return { alg, kid, payload, signature, signatureStart: secondDot + 1 };
+}
+
+/** Accepted headers by their encoded text: an instance has one or two, so each is parsed once. */
+const acceptedHeaders = new Map<string, { alg: RsaAlgorithm; kid: string | undefined }>();
+const MAX_REMEMBERED_HEADERS = 32;
+
+function readHeader(segment: string): { alg: RsaAlgorithm; kid: string | undefined } {
+  const known = acceptedHeaders.get(segment);
+  if (known) return known;
+  const header = parseJsonPart(segment, "header") as JwtHeader;
   const alg = asRsaAlgorithm(header.alg);
   if (!alg) {
     throw new TokenVerificationError(
@@ -170,17 +190,28 @@ function parseCompactJws(token: string): ParsedJws {
   if (header.kid !== undefined && typeof header.kid !== "string") {
     throw invalid("The token's kid header is not a string.");
   }
-  const payload = parseJsonPart(token.slice(firstDot + 1, secondDot), "payload");
-  const signature = token.slice(secondDot + 1);
-  if (signature.length % 4 === 1 || !SIGNATURE_ALPHABET.test(signature)) throw badSignature();
-  return { alg, kid: header.kid, payload, signature, signatureStart: secondDot + 1 };
+  if (acceptedHeaders.size >= MAX_REMEMBERED_HEADERS) acceptedHeaders.clear();
+  const accepted = { alg, kid: header.kid };
+  acceptedHeaders.set(segment, accepted);
+  return accepted;
 }
 
+/**
+ * Base64url → UTF-8 text. On Node, `Buffer` does it natively (about twice as fast); the text was
+ * already checked to be in the base64url alphabet. Elsewhere, a strict decoder.
+ */
+const decodeJsonText: (part: string) => string | undefined = nodeBuiltins
+  ? (part) => nodeBuiltins?.Buffer.from(part, "base64url").toString("utf8")
+  : (part) => {
+      const bytes = decodeBase64Url(part);
+      return bytes ? utf8.decode(bytes) : undefined;
+    };
+
 function parseJsonPart(part: string, name: string): Record<string, unknown> {
-  const bytes = decodeBase64Url(part);
   let value: unknown;
   try {
-    value = bytes ? JSON.parse(utf8.decode(bytes)) : undefined;
+    const text = decodeJsonText(part);
+    value = text === undefined ? undefined : JSON.parse(text);
   } catch {
     value = undefined;
   }

@@ -2,6 +2,8 @@ import type { JwtPayload } from "../jwt-payload.js";
 
 /** What we keep of a token whose signature and static claims passed. */
 export interface VerifiedToken {
+  /** The whole token string: a hit requires exact equality with it. */
+  token: string;
   payload: JwtPayload;
   /** `exp`, `nbf` and `iat` in milliseconds, checked again on every hit. */
   expMs: number;
@@ -16,7 +18,19 @@ export interface VerifiedToken {
  * capacity it becomes `old` and the previous `old` is dropped whole. A hit in `old` is copied to
  * `young`, so tokens in use survive. No per-hit delete-and-reinsert, no linked list, and at most
  * `capacity` entries live at once.
+ *
+ * Keys are the token's last {@link KEY_LENGTH} characters (the end of its RSA signature), not the
+ * whole ~1 KB string: hashing a fresh string costs time proportional to its length, and every
+ * request brings a fresh copy. A hit still requires the whole stored token to equal the presented
+ * one, so a tampered token can never match an entry.
  */
+/** Characters of the token's end used as the map key: 40 base64url characters are 240 bits. */
+const KEY_LENGTH = 40;
+
+function keyOf(token: string): string {
+  return token.length > KEY_LENGTH ? token.slice(token.length - KEY_LENGTH) : token;
+}
+
 export class VerifiedTokenCache {
   private young = new Map<string, VerifiedToken>();
   private old = new Map<string, VerifiedToken>();
@@ -27,24 +41,27 @@ export class VerifiedTokenCache {
   }
 
   get(token: string): VerifiedToken | undefined {
-    const hit = this.young.get(token);
-    if (hit !== undefined) return hit;
-    const aged = this.old.get(token);
-    if (aged !== undefined) this.set(token, aged);
+    const key = keyOf(token);
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit.token === token ? hit : undefined;
+    const aged = this.old.get(key);
+    if (aged === undefined || aged.token !== token) return undefined;
+    this.set(aged);
     return aged;
   }
 
-  set(token: string, entry: VerifiedToken): void {
+  set(entry: VerifiedToken): void {
     if (this.young.size >= this.generationSize) {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(token, entry);
+    this.young.set(keyOf(entry.token), entry);
   }
 
   delete(token: string): void {
-    this.young.delete(token);
-    this.old.delete(token);
+    const key = keyOf(token);
+    if (this.young.get(key)?.token === token) this.young.delete(key);
+    if (this.old.get(key)?.token === token) this.old.delete(key);
   }
 
   get size(): number {
