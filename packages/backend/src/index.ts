@@ -1,4 +1,33 @@
 export type {
+  BackendApiClient,
+  BackendApiClientOptions,
+} from "./api/create-backend-api-client.js";
+export { createBackendApiClient } from "./api/create-backend-api-client.js";
+export type { InvitationStatus } from "./api/invitations-api.js";
+export type { Client } from "./api/resources/client.js";
+export type { DeletedObject } from "./api/resources/deleted-object.js";
+export type { EmailAddress } from "./api/resources/email-address.js";
+export type { Invitation } from "./api/resources/invitation.js";
+export type { Jwk, Jwks } from "./api/resources/jwks.js";
+export type { JwtTemplate } from "./api/resources/jwt-template.js";
+export type { OauthAccessToken } from "./api/resources/oauth-access-token.js";
+export type { Organization } from "./api/resources/organization.js";
+export type {
+  OrganizationInvitation,
+  OrganizationInvitationStatus,
+} from "./api/resources/organization-invitation.js";
+export type {
+  OrganizationMembership,
+  OrganizationMembershipPublicUserData,
+} from "./api/resources/organization-membership.js";
+export type { PaginatedResourceResponse } from "./api/resources/paginated-list.js";
+export type { PhoneNumber } from "./api/resources/phone-number.js";
+export type { Session } from "./api/resources/session.js";
+export type { Token } from "./api/resources/token.js";
+export type { ExternalAccount, User, Web3Wallet } from "./api/resources/user.js";
+export type { IdentificationLink, Verification } from "./api/resources/verification.js";
+export type { SessionStatus } from "./api/sessions-api.js";
+export type {
   AuthObject,
   CheckAuthorizationParams,
   GetTokenOptions,

@@ -98,3 +98,23 @@ export function describeApiScenarios(title: string, scenarios: ApiScenario[]): v
     }
   });
 }
+
+/**
+ * Declares one test per call: each must reject with `invalid-resource-id` before any request.
+ * Pass calls made with an empty or blank id.
+ */
+export function describeEmptyIdChecks(
+  title: string,
+  calls: Record<string, (api: BackendApiClient) => Promise<unknown>>,
+): void {
+  describe(`${title}: empty ids`, () => {
+    for (const [name, call] of Object.entries(calls)) {
+      it(`${name} rejects an empty id before any request`, async () => {
+        const fake = createFakeFetch(() => jsonResponse({}));
+        const api = createBackendApiClient({ secretKey: TEST_SECRET_KEY, fetch: fake.fetch });
+        await expect(call(api)).rejects.toMatchObject({ code: "invalid-resource-id" });
+        expect(fake.calls).toHaveLength(0);
+      });
+    }
+  });
+}

@@ -176,3 +176,50 @@ export function responseProblems(call: RecordedCall, body: unknown): string[] {
   }
   return validate(schema, body, "body");
 }
+
+/**
+ * How {@link specSample} fills a schema: `required` gives only the required properties (plus
+ * `id` and `object`, which Clerk always sends) with every nullable one `null` and nested arrays
+ * empty; `full` gives every property, nullable ones `null`, arrays with one item. A top-level
+ * array always gets one item.
+ */
+export type SampleMode = "required" | "full";
+
+function sample(node: Schema, mode: SampleMode, depth: number): unknown {
+  if (depth > 16) throw new Error("specSample: schema nests too deep (a cycle?)");
+  const schema = deref(node);
+  if (schema.allOf) {
+    return Object.assign({}, ...schema.allOf.map((part) => sample(part, mode, depth)));
+  }
+  const first = (schema.oneOf ?? schema.anyOf)?.[0];
+  if (first) return sample(first, mode, depth);
+  if (schema.enum && schema.enum.length > 0) return schema.enum[0];
+  switch (schema.type) {
+    case "string":
+      return "x";
+    case "integer":
+    case "number":
+      return 1;
+    case "boolean":
+      return true;
+    case "array":
+      return schema.items && (depth === 0 || (mode === "full" && depth < 8))
+        ? [sample(schema.items, mode, depth + 1)]
+        : [];
+    default: {
+      const out: Record<string, unknown> = {};
+      const required = new Set([...(schema.required ?? []), "id", "object"]);
+      for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+        if (mode === "required" && !required.has(key)) continue;
+        const resolved = deref(sub);
+        out[key] = resolved.nullable ? null : sample(sub, mode, depth + 1);
+      }
+      return out;
+    }
+  }
+}
+
+/** A JSON object shaped by `components.schemas[name]` of clerk-bapi.yml (snake_case keys). */
+export function specSample(name: string, mode: SampleMode): unknown {
+  return sample({ $ref: `#/components/schemas/${name}` }, mode, 0);
+}

@@ -44,13 +44,14 @@ export interface BackendApiClient {
  * Creates a Clerk-compatible Backend API client.
  *
  * Construction never fails; a call without a secret key does. Reads (`GET`) are retried on
- * 429/502/503/504 and network failures (at most 3 retries, exponential back-off with jitter,
+ * 429/502/503/504 and transport failures (at most 3 retries, exponential back-off with jitter,
  * `Retry-After` honoured); writes are never retried.
  *
  * @throws BackendError `secret-key-missing` (at call time) when `secretKey` is not set.
  * @throws BackendError `invalid-resource-id` when a method gets an empty id.
  * @throws ClerkAPIResponseError `api-response-error` when the API answers non-2xx.
- * @throws ClerkNetworkError `network-error` when the API is unreachable or its answer unreadable.
+ * @throws ClerkNetworkError `network-error` when the API is unreachable or its answer is cut off.
+ * @throws BackendError `api-response-invalid` when a 2xx answer is not JSON or not the expected shape.
  * @example
  * ```ts
  * const api = createBackendApiClient({ secretKey: process.env.CLERK_SECRET_KEY });

@@ -1,4 +1,5 @@
 import { apiPath } from "./internal/api-path.js";
+import { hasDefinedValue } from "./internal/has-defined-value.js";
 import type { BackendApiRequest } from "./request.js";
 import { type DeletedObject, deletedObjectSchema } from "./resources/deleted-object.js";
 import type { Metadata } from "./resources/metadata.js";
@@ -53,10 +54,12 @@ export type GetOrganizationParams = ({ organizationId: string } | { slug: string
 };
 
 /**
- * Params of `organizations.updateOrganization`. Since API version 2026-05-12 metadata is not
- * accepted here; use `updateOrganizationMetadata`.
+ * Params of `organizations.updateOrganization`. Since API version 2026-05-12
+ * `PATCH /organizations/{id}` takes no metadata: prefer `updateOrganizationMetadata` (merge).
+ * Metadata given here still works as in `@clerk/backend`: it replaces the stored objects through
+ * `PUT /organizations/{id}/metadata`.
  */
-export interface UpdateOrganizationParams {
+export interface UpdateOrganizationParams extends OrganizationMetadataParams {
   name?: string;
   slug?: string;
   maxAllowedMemberships?: number;
@@ -162,13 +165,21 @@ export interface OrganizationsApi {
   createOrganization(params: CreateOrganizationParams): Promise<Organization>;
   /** Fetches one organization by id or slug. */
   getOrganization(params: GetOrganizationParams): Promise<Organization>;
-  /** Updates an organization's attributes (not metadata). */
+  /**
+   * Updates an organization's attributes. Metadata given here (deprecated, as in
+   * `@clerk/backend`) replaces the stored objects in a second request to `PUT …/metadata`.
+   */
   updateOrganization(
     organizationId: string,
     params: UpdateOrganizationParams,
   ): Promise<Organization>;
   /** Deep-merges metadata into an organization; `null` deletes a key. */
   updateOrganizationMetadata(
+    organizationId: string,
+    params: OrganizationMetadataParams,
+  ): Promise<Organization>;
+  /** Replaces the given metadata objects of an organization as a whole. */
+  replaceOrganizationMetadata(
     organizationId: string,
     params: OrganizationMetadataParams,
   ): Promise<Organization>;
@@ -252,17 +263,36 @@ export function createOrganizationsApi(request: BackendApiRequest): Organization
       });
     },
 
-    updateOrganization: async (organizationId, params) =>
-      request({
-        method: "PATCH",
-        path: apiPath`/organizations/${organizationId}`,
-        body: params,
+    async updateOrganization(organizationId, params) {
+      const path = apiPath`/organizations/${organizationId}`;
+      const { publicMetadata, privateMetadata, ...attributes } = params;
+      const metadata = { publicMetadata, privateMetadata };
+      if (!hasDefinedValue(metadata)) {
+        return request({ method: "PATCH", path, body: attributes, schema: organizationSchema });
+      }
+      if (hasDefinedValue(attributes)) {
+        await request({ method: "PATCH", path, body: attributes, schema: organizationSchema });
+      }
+      const metadataPath = `${path}/metadata`;
+      return request({
+        method: "PUT",
+        path: metadataPath,
+        body: metadata,
         schema: organizationSchema,
-      }),
+      });
+    },
 
     updateOrganizationMetadata: async (organizationId, params) =>
       request({
         method: "PATCH",
+        path: apiPath`/organizations/${organizationId}/metadata`,
+        body: params,
+        schema: organizationSchema,
+      }),
+
+    replaceOrganizationMetadata: async (organizationId, params) =>
+      request({
+        method: "PUT",
         path: apiPath`/organizations/${organizationId}/metadata`,
         body: params,
         schema: organizationSchema,

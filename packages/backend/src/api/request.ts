@@ -18,7 +18,10 @@ export const CLERK_API_VERSION_HEADER_VALUE = "2026-05-12";
 /** HTTP methods the Backend API uses. Only `GET` is retried. */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-/** One query value: arrays become repeated keys; `undefined` and `null` are left out. */
+/**
+ * One query value. Arrays become repeated keys. Like Clerk's SDK, falsy values (`undefined`,
+ * `null`, `false`, `0`, `""`) are left out so the server applies its defaults.
+ */
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 
 /** Settings shared by every request of one client. */
@@ -70,11 +73,13 @@ function buildUrl(
 ): string {
   const url = new URL(`${apiUrl.replace(/\/+$/, "")}/${apiVersion}${path}`);
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null) continue;
+    if (!value) continue;
     const name = toSnakeKey(key);
     const values: readonly (string | number | boolean)[] =
       typeof value === "object" ? value : [value];
-    for (const item of values) url.searchParams.append(name, String(item));
+    for (const item of values) {
+      if (item !== "") url.searchParams.append(name, String(item));
+    }
   }
   return url.toString();
 }
@@ -83,8 +88,8 @@ function describe(cause: unknown): string {
   return cause instanceof Error ? `: ${cause.message}` : "";
 }
 
-/** Marks a failure the retry loop may try again (transport or unreadable body, reads only). */
-class RetryableNetworkFailure {
+/** A transport failure: the retry loop may try again (reads only). */
+class NetworkFailure {
   constructor(readonly error: ClerkNetworkError) {}
 }
 
@@ -94,7 +99,8 @@ class RetryableNetworkFailure {
  *
  * @throws BackendError `secret-key-missing` (at call time) when no secret key was configured.
  * @throws ClerkAPIResponseError `api-response-error` for a non-2xx answer.
- * @throws ClerkNetworkError `network-error` when the server is unreachable or its answer is unreadable.
+ * @throws ClerkNetworkError `network-error` when the server is unreachable or its answer is cut off.
+ * @throws BackendError `api-response-invalid` when a 2xx answer is not JSON or not the expected shape.
  * @example
  * ```ts
  * const request = createBackendApiRequest({ secretKey: "sk_test_…" });
@@ -133,21 +139,25 @@ export function createBackendApiRequest(config: BackendApiRequestConfig): Backen
       body = JSON.stringify(snakeCaseKeys(options.body));
     }
 
-    const networkError = (what: string, cause: unknown, detail = describe(cause)) => {
-      return new ClerkNetworkError(
-        redactSecret(
-          `Clerk Backend API ${options.method} ${displayPath} ${what}${detail}`,
-          secretKey,
-        ),
-        { cause },
-      );
-    };
+    const message = (what: string) =>
+      redactSecret(`Clerk Backend API ${options.method} ${displayPath} ${what}`, secretKey);
+    const networkError = (what: string, cause: unknown) =>
+      new ClerkNetworkError(message(`${what}${describe(cause)}`), { cause });
+    const invalidResponse = (what: string, cause: unknown) =>
+      new BackendError("api-response-invalid", message(what), { cause });
 
-    const attempt = async (): Promise<Response | RetryableNetworkFailure> => {
+    /** One round trip: the response and its body text, or a transport failure. */
+    const attempt = async (): Promise<{ response: Response; text: string } | NetworkFailure> => {
       try {
-        return await fetchImpl(url, { method: options.method, headers, body });
+        const response = await fetchImpl(url, { method: options.method, headers, body });
+        if (!response.ok) return { response, text: "" };
+        try {
+          return { response, text: await response.text() };
+        } catch (cause) {
+          return new NetworkFailure(networkError("answer could not be read", cause));
+        }
       } catch (cause) {
-        return new RetryableNetworkFailure(networkError("could not be reached", cause));
+        return new NetworkFailure(networkError("could not be reached", cause));
       }
     };
 
@@ -155,14 +165,14 @@ export function createBackendApiRequest(config: BackendApiRequestConfig): Backen
     for (let retry = 0; ; retry++) {
       const outcome = await attempt();
 
-      if (outcome instanceof RetryableNetworkFailure) {
+      if (outcome instanceof NetworkFailure) {
         const delay = isRead ? retryDelayMs(retry, undefined, random) : undefined;
         if (delay === undefined) throw outcome.error;
         await sleep(delay);
         continue;
       }
 
-      const response = outcome;
+      const { response, text } = outcome;
       if (!response.ok) {
         const error = await readApiError({
           method: options.method,
@@ -182,19 +192,19 @@ export function createBackendApiRequest(config: BackendApiRequestConfig): Backen
 
       let decoded: unknown;
       try {
-        decoded = JSON.parse(await response.text());
+        decoded = JSON.parse(text);
       } catch (cause) {
-        const delay = isRead ? retryDelayMs(retry, undefined, random) : undefined;
-        if (delay === undefined) throw networkError("answered with a body that is not JSON", cause);
-        await sleep(delay);
-        continue;
+        throw invalidResponse(
+          `answered status ${response.status} with a body that is not JSON.`,
+          cause,
+        );
       }
 
       const parsed = options.schema.safeParse(camelizeKeys(decoded));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue ? ` at ${issue.path.join(".") || "(root)"}: ${issue.message}` : "";
-        throw networkError("answered with an unexpected shape", parsed.error, where);
+        throw invalidResponse(`answered with an unexpected shape${where}.`, parsed.error);
       }
       return parsed.data;
     }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeApiScenarios, TEST_SECRET_KEY } from "./api-scenarios.test-helpers.js";
+import {
+  describeApiScenarios,
+  describeEmptyIdChecks,
+  TEST_SECRET_KEY,
+} from "./api-scenarios.test-helpers.js";
 import { createBackendApiClient } from "./create-backend-api-client.js";
 import { createFakeFetch, jsonResponse } from "./fake-fetch.test-helpers.js";
 import {
@@ -167,6 +171,109 @@ describeApiScenarios("users api", [
     reply: () => user(),
   },
   {
+    name: "updateUser with metadata (deprecated) PATCHes attributes, then PUTs metadata",
+    call: (api) =>
+      api.users.updateUser("user_1", {
+        lastName: "Hopper",
+        publicMetadata: { role: "member" },
+        unsafeMetadata: { uiTheme: "light" },
+      }),
+    expected: [
+      { method: "PATCH", path: "/users/user_1", body: { last_name: "Hopper" } },
+      {
+        method: "PUT",
+        path: "/users/user_1/metadata",
+        body: { public_metadata: { role: "member" }, unsafe_metadata: { uiTheme: "light" } },
+      },
+    ],
+    reply: (call) =>
+      call.method === "PUT"
+        ? userJson({ last_name: "Hopper", public_metadata: { role: "member" } })
+        : userJson({ last_name: "Hopper" }),
+    check: (result) => expect((result as User).publicMetadata).toEqual({ role: "member" }),
+  },
+  {
+    name: "updateUser with metadata only makes one request",
+    call: (api) => api.users.updateUser("user_1", { privateMetadata: { tier: 2 } }),
+    expected: [
+      {
+        method: "PUT",
+        path: "/users/user_1/metadata",
+        body: { private_metadata: { tier: 2 } },
+      },
+    ],
+    reply: () => userJson({ private_metadata: { tier: 2 } }),
+  },
+  {
+    name: "replaceUserMetadata PUTs /metadata",
+    call: (api) => api.users.replaceUserMetadata("user_1", { publicMetadata: { onlyKey: 1 } }),
+    expected: [
+      { method: "PUT", path: "/users/user_1/metadata", body: { public_metadata: { onlyKey: 1 } } },
+    ],
+    reply: () => userJson({ public_metadata: { onlyKey: 1 } }),
+    check: (result) => expect((result as User).publicMetadata).toEqual({ onlyKey: 1 }),
+  },
+  {
+    name: "createUser sends identification statuses and skipUserRequirement",
+    call: (api) =>
+      api.users.createUser({
+        emailAddress: ["a@example.com", "b@example.com"],
+        emailAddressIdentificationStatus: ["verified", "reserved"],
+        phoneNumber: ["+15555550100"],
+        phoneNumberIdentificationStatus: ["reserved"],
+        skipUserRequirement: true,
+      }),
+    expected: [
+      {
+        method: "POST",
+        path: "/users",
+        body: {
+          email_address: ["a@example.com", "b@example.com"],
+          email_address_identification_status: ["verified", "reserved"],
+          phone_number: ["+15555550100"],
+          phone_number_identification_status: ["reserved"],
+          skip_user_requirement: true,
+        },
+      },
+    ],
+    reply: () => user(),
+  },
+  {
+    name: "getUserList sends date filters and leaves falsy values out, as Clerk's SDK does",
+    call: (api) =>
+      api.users.getUserList({
+        lastActiveAtSince: 1_700_000_000_000,
+        createdAtBefore: 1_800_000_000_000,
+        banned: false,
+        offset: 0,
+        query: "",
+        organizationId: ["org_1"],
+      }),
+    expected: [
+      {
+        method: "GET",
+        path: "/users",
+        query: {
+          last_active_at_since: "1700000000000",
+          created_at_before: "1800000000000",
+          organization_id: "org_1",
+        },
+      },
+      {
+        method: "GET",
+        path: "/users/count",
+        query: {
+          last_active_at_since: "1700000000000",
+          created_at_before: "1800000000000",
+          organization_id: "org_1",
+        },
+      },
+    ],
+    reply: (call) =>
+      call.path === "/users/count" ? { object: "total_count", total_count: 1 } : [user()],
+    check: (result) => expect(result).toMatchObject({ totalCount: 1, data: [{ id: "user_1" }] }),
+  },
+  {
     name: "updateUserMetadata PATCHes /metadata with keys untouched and null kept",
     call: (api) =>
       api.users.updateUserMetadata("user_1", {
@@ -321,6 +428,26 @@ describeApiScenarios("users api", [
       }),
   },
 ]);
+
+describeEmptyIdChecks("users api", {
+  getUser: (api) => api.users.getUser(""),
+  updateUser: (api) => api.users.updateUser("", { firstName: "x" }),
+  "updateUser (metadata)": (api) => api.users.updateUser(" ", { publicMetadata: {} }),
+  updateUserMetadata: (api) => api.users.updateUserMetadata("", {}),
+  replaceUserMetadata: (api) => api.users.replaceUserMetadata("", {}),
+  deleteUser: (api) => api.users.deleteUser(""),
+  banUser: (api) => api.users.banUser(""),
+  unbanUser: (api) => api.users.unbanUser(""),
+  lockUser: (api) => api.users.lockUser(""),
+  unlockUser: (api) => api.users.unlockUser(""),
+  updateUserProfileImage: (api) => api.users.updateUserProfileImage("", { file: new Blob([]) }),
+  deleteUserProfileImage: (api) => api.users.deleteUserProfileImage(""),
+  verifyPassword: (api) => api.users.verifyPassword({ userId: "", password: "pw" }),
+  verifyTOTP: (api) => api.users.verifyTOTP({ userId: "", code: "000000" }),
+  getUserOauthAccessToken: (api) => api.users.getUserOauthAccessToken("", "google"),
+  getOrganizationMembershipList: (api) => api.users.getOrganizationMembershipList({ userId: "" }),
+  getOrganizationInvitationList: (api) => api.users.getOrganizationInvitationList({ userId: "" }),
+});
 
 describe("users api: argument checks", () => {
   it("rejects an empty id before any request", async () => {

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { apiPath } from "./internal/api-path.js";
+import { hasDefinedValue } from "./internal/has-defined-value.js";
 import type { BackendApiRequest } from "./request.js";
 import { type DeletedObject, deletedObjectSchema } from "./resources/deleted-object.js";
-import type { Metadata } from "./resources/metadata.js";
 import { type OauthAccessToken, oauthAccessTokenSchema } from "./resources/oauth-access-token.js";
 import {
   type OrganizationInvitation,
-  type OrganizationInvitationStatus,
   organizationInvitationSchema,
 } from "./resources/organization-invitation.js";
 import {
@@ -19,175 +18,17 @@ import {
   totalCountSchema,
 } from "./resources/paginated-list.js";
 import { type User, userSchema } from "./resources/user.js";
-import type { WithSign } from "./with-sign.js";
-
-/** Filters shared by `getUserList` and `getCount`. */
-export interface UserCountParams {
-  emailAddress?: string[];
-  phoneNumber?: string[];
-  username?: string[];
-  web3Wallet?: string[];
-  userId?: string[];
-  externalId?: string[];
-  organizationId?: string[];
-  /** Free-text match on email, phone, username, name, id… */
-  query?: string;
-  emailAddressQuery?: string;
-  phoneNumberQuery?: string;
-  usernameQuery?: string;
-  nameQuery?: string;
-  banned?: boolean;
-  lastActiveAtBefore?: number;
-  lastActiveAtAfter?: number;
-  createdAtBefore?: number;
-  createdAtAfter?: number;
-  lastSignInAtBefore?: number;
-  lastSignInAtAfter?: number;
-  provider?: string;
-  providerUserId?: string[];
-}
-
-/** Params of `users.getUserList`: the count filters plus paging and ordering. */
-export interface UserListParams extends UserCountParams {
-  limit?: number;
-  offset?: number;
-  orderBy?: WithSign<
-    | "created_at"
-    | "updated_at"
-    | "email_address"
-    | "web3wallet"
-    | "first_name"
-    | "last_name"
-    | "phone_number"
-    | "username"
-    | "last_active_at"
-    | "last_sign_in_at"
-  >;
-}
-
-/** Metadata to merge into a user (`null` values delete keys). Keys are sent verbatim. */
-export interface UserMetadataParams {
-  publicMetadata?: Metadata;
-  privateMetadata?: Metadata;
-  unsafeMetadata?: Metadata;
-}
-
-/** Hashing algorithms Clerk accepts for `passwordDigest`. */
-export type PasswordHasher =
-  | "argon2i"
-  | "argon2id"
-  | "awscognito"
-  | "bcrypt"
-  | "bcrypt_peppered"
-  | "bcrypt_sha256_django"
-  | "hmac_sha256_utf16_b64"
-  | "md5"
-  | "md5_salted"
-  | "pbkdf2_sha1"
-  | "pbkdf2_sha256"
-  | "pbkdf2_sha256_django"
-  | "pbkdf2_sha512"
-  | "phpass"
-  | "md5_phpass"
-  | "scrypt_firebase"
-  | "scrypt_werkzeug"
-  | "sha256"
-  | "sha256_salted"
-  | "sha512_symfony"
-  | "ldap_ssha";
-
-/** Params of `users.createUser`. */
-export interface CreateUserParams extends UserMetadataParams {
-  externalId?: string;
-  firstName?: string;
-  lastName?: string;
-  /** BCP-47 locale. */
-  locale?: string;
-  emailAddress?: string[];
-  phoneNumber?: string[];
-  web3Wallet?: string[];
-  username?: string;
-  password?: string;
-  /** A password hash to import; needs `passwordHasher`. */
-  passwordDigest?: string;
-  passwordHasher?: PasswordHasher;
-  skipPasswordChecks?: boolean;
-  skipPasswordRequirement?: boolean;
-  totpSecret?: string;
-  backupCodes?: string[];
-  deleteSelfEnabled?: boolean;
-  legalAcceptedAt?: Date | string;
-  skipLegalChecks?: boolean;
-  createOrganizationEnabled?: boolean;
-  createOrganizationsLimit?: number;
-  createdAt?: Date | string;
-  bypassClientTrust?: boolean;
-  banned?: boolean;
-  locked?: boolean;
-}
-
-/**
- * Params of `users.updateUser`. Since API version 2026-05-12 metadata is not accepted here; use
- * `updateUserMetadata`.
- */
-export interface UpdateUserParams {
-  externalId?: string;
-  firstName?: string;
-  lastName?: string;
-  locale?: string;
-  /** Clerk's SDK spelling; `primaryEmailAddressId` works too. */
-  primaryEmailAddressID?: string;
-  primaryEmailAddressId?: string;
-  notifyPrimaryEmailAddressChanged?: boolean;
-  primaryPhoneNumberID?: string;
-  primaryPhoneNumberId?: string;
-  primaryWeb3WalletID?: string;
-  primaryWeb3WalletId?: string;
-  username?: string;
-  profileImageID?: string;
-  profileImageId?: string;
-  password?: string;
-  passwordDigest?: string;
-  passwordHasher?: PasswordHasher;
-  skipPasswordChecks?: boolean;
-  signOutOfOtherSessions?: boolean;
-  totpSecret?: string;
-  backupCodes?: string[];
-  deleteSelfEnabled?: boolean;
-  createOrganizationEnabled?: boolean;
-  legalAcceptedAt?: Date | string;
-  skipLegalChecks?: boolean;
-  createOrganizationsLimit?: number;
-  createdAt?: Date | string;
-  bypassClientTrust?: boolean;
-}
-
-/** Params of `users.getOrganizationMembershipList`. */
-export interface GetUserOrganizationMembershipListParams {
-  userId: string;
-  limit?: number;
-  offset?: number;
-}
-
-/** Params of `users.getOrganizationInvitationList`. */
-export interface GetUserOrganizationInvitationListParams {
-  userId: string;
-  status?: OrganizationInvitationStatus;
-  limit?: number;
-  offset?: number;
-}
-
-/** Params of `users.verifyPassword`. */
-export interface VerifyPasswordParams {
-  userId: string;
-  password: string;
-}
-
-/** Params of `users.verifyTOTP`. */
-export interface VerifyTOTPParams {
-  userId: string;
-  code: string;
-}
+import type {
+  CreateUserParams,
+  GetUserOrganizationInvitationListParams,
+  GetUserOrganizationMembershipListParams,
+  UpdateUserParams,
+  UserCountParams,
+  UserListParams,
+  UserMetadataParams,
+  VerifyPasswordParams,
+  VerifyTOTPParams,
+} from "./users-api-params.js";
 
 /** Which kind of code `verifyTOTP` accepted. */
 export type TotpCodeType = "totp" | "backup_code" | (string & {});
@@ -227,10 +68,15 @@ export interface UsersApi {
   getCount(params?: UserCountParams): Promise<number>;
   /** Creates a user. */
   createUser(params: CreateUserParams): Promise<User>;
-  /** Updates a user's attributes (not metadata). */
+  /**
+   * Updates a user's attributes. Metadata given here (deprecated, as in `@clerk/backend`)
+   * replaces the stored objects in a second request to `PUT /users/{id}/metadata`.
+   */
   updateUser(userId: string, params?: UpdateUserParams): Promise<User>;
   /** Deep-merges metadata into a user; `null` deletes a key. */
   updateUserMetadata(userId: string, params: UserMetadataParams): Promise<User>;
+  /** Replaces the given metadata objects of a user as a whole. */
+  replaceUserMetadata(userId: string, params: UserMetadataParams): Promise<User>;
   /** Sets a user's profile image from a file. */
   updateUserProfileImage(userId: string, params: { file: Blob | File }): Promise<User>;
   /** Removes a user's profile image. */
@@ -309,17 +155,35 @@ export function createUsersApi(request: BackendApiRequest): UsersApi {
     createUser: async (params) =>
       request({ method: "POST", path: "/users", body: params, schema: userSchema }),
 
-    updateUser: async (userId, params = {}) =>
-      request({
-        method: "PATCH",
-        path: apiPath`/users/${userId}`,
-        body: params,
+    async updateUser(userId, params = {}) {
+      const path = apiPath`/users/${userId}`;
+      const { publicMetadata, privateMetadata, unsafeMetadata, ...attributes } = params;
+      const metadata = { publicMetadata, privateMetadata, unsafeMetadata };
+      if (!hasDefinedValue(metadata)) {
+        return request({ method: "PATCH", path, body: attributes, schema: userSchema });
+      }
+      if (hasDefinedValue(attributes)) {
+        await request({ method: "PATCH", path, body: attributes, schema: userSchema });
+      }
+      return request({
+        method: "PUT",
+        path: `${path}/metadata`,
+        body: metadata,
         schema: userSchema,
-      }),
+      });
+    },
 
     updateUserMetadata: async (userId, params) =>
       request({
         method: "PATCH",
+        path: apiPath`/users/${userId}/metadata`,
+        body: params,
+        schema: userSchema,
+      }),
+
+    replaceUserMetadata: async (userId, params) =>
+      request({
+        method: "PUT",
         path: apiPath`/users/${userId}/metadata`,
         body: params,
         schema: userSchema,

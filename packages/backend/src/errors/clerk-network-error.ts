@@ -1,10 +1,11 @@
 import { BackendError } from "./backend-error.js";
 
 /**
- * The Backend API could not be reached, or its answer could not be read.
+ * The Backend API could not be reached, or its answer was cut off.
  *
- * Thrown when `fetch` rejects (DNS, TLS, connection reset, abort) or when a response body is not
- * the JSON the contract promises. The original failure is kept as `cause`. The message never
+ * Thrown when `fetch` rejects (DNS, TLS, connection reset, abort) or the response body cannot be
+ * read to its end. A complete answer of the wrong shape is a `BackendError` with code
+ * `api-response-invalid` instead. The original failure is kept as `cause`. The message never
  * contains the secret key.
  *
  * @throws never; this is the thrown value. Its `code` is always `"network-error"`.

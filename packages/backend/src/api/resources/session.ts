@@ -10,7 +10,7 @@ export const sessionSchema = z.looseObject({
   status: z.string(),
   lastActiveOrganizationId: z.string().nullable().default(null),
   lastActiveAt: z.number(),
-  latestActivity: z.looseObject({ id: z.string().optional() }).optional(),
+  latestActivity: z.looseObject({ id: z.string().optional() }).nullable().optional(),
   expireAt: z.number(),
   abandonAt: z.number(),
   createdAt: z.number(),
