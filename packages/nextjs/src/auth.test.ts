@@ -1,0 +1,275 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { auth } from "./auth.js";
+import { clerkClient } from "./clerk-client.js";
+import { clerkMiddleware } from "./clerk-middleware.js";
+import { currentUser } from "./current-user.js";
+import {
+  APP,
+  downstreamHeaders,
+  fetchEvent,
+  LATCHKEY_ENV_NAMES,
+  nextRequest,
+  PAGE,
+  PRIMARY_PUBLIC_PEM,
+  SECRET_KEY,
+  sessionClaims,
+  signToken,
+} from "./internal/testing.test-helpers.js";
+
+// Next's request scope is the only thing stood in for: `headers()` answers the current request's.
+const scope = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers.js", () => ({
+  headers: async () => scope.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [] }),
+}));
+
+/** A session token valid right now (these tests use the real clock, as auth() does). */
+function liveToken(overrides: Record<string, unknown> = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  return signToken(sessionClaims({ iat: now - 5, nbf: now - 15, exp: now + 55, ...overrides }));
+}
+
+function setRequest(headers: Record<string, string> | Headers, cookies?: Record<string, string>) {
+  scope.headers = new Headers(headers);
+  if (cookies) {
+    scope.headers.set(
+      "cookie",
+      Object.entries(cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("; "),
+    );
+  }
+}
+
+/** The digest Next's `redirect()`, `notFound()` and `unauthorized()` throw with. */
+async function digestOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  const digest = (error as { digest?: unknown } | undefined)?.digest;
+  if (typeof digest !== "string")
+    throw new Error(`expected a Next interrupt, got ${String(error)}`);
+  return digest;
+}
+
+function redirectTarget(digest: string): string | undefined {
+  return /^NEXT_REDIRECT;\w+;(.+);30[78];/.exec(digest)?.[1];
+}
+
+const bapiCalls: string[] = [];
+let bapi: Server;
+let bapiUrl = "";
+
+beforeAll(async () => {
+  bapi = createServer((req, res) => {
+    bapiCalls.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+    if (req.url === "/v1/users/user_2abc") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          object: "user",
+          id: "user_2abc",
+          first_name: "Ada",
+          last_name: "Lovelace",
+          username: null,
+          image_url: "https://img.example.test/a.png",
+          has_image: false,
+          primary_email_address_id: null,
+          primary_phone_number_id: null,
+          primary_web3_wallet_id: null,
+          password_enabled: false,
+          two_factor_enabled: false,
+          totp_enabled: false,
+          backup_code_enabled: false,
+          email_addresses: [],
+          phone_numbers: [],
+          web3_wallets: [],
+          external_accounts: [],
+          saml_accounts: [],
+          public_metadata: {},
+          private_metadata: {},
+          unsafe_metadata: {},
+          external_id: null,
+          last_sign_in_at: null,
+          banned: false,
+          locked: false,
+          lockout_expires_in_seconds: null,
+          verification_attempts_remaining: null,
+          created_at: 1,
+          updated_at: 1,
+          delete_self_enabled: true,
+          create_organization_enabled: true,
+          last_active_at: null,
+          legal_accepted_at: null,
+        }),
+      );
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ errors: [{ code: "resource_not_found", message: "not found" }] }));
+  });
+  await new Promise<void>((resolve) => bapi.listen(0, "127.0.0.1", resolve));
+  bapiUrl = `http://127.0.0.1:${(bapi.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => bapi.close(resolve));
+});
+
+beforeEach(() => {
+  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
+  vi.stubEnv("CLERK_SECRET_KEY", SECRET_KEY);
+  vi.stubEnv("CLERK_JWT_KEY", PRIMARY_PUBLIC_PEM);
+  vi.stubEnv("CLERK_API_URL", bapiUrl);
+  bapiCalls.length = 0;
+  setRequest({});
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** The headers a page behind the real middleware receives for `request`. */
+async function behindMiddleware(request: ReturnType<typeof nextRequest>): Promise<Headers> {
+  const response = await clerkMiddleware()(request, fetchEvent(request));
+  return downstreamHeaders(response);
+}
+
+describe("auth()", () => {
+  it("verifies the request's token itself when the middleware did not run", async () => {
+    setRequest({}, { __session: liveToken(), __client_uat: "1" });
+    const { userId, sessionId, isAuthenticated } = await auth();
+    expect({ userId, sessionId, isAuthenticated }).toEqual({
+      userId: "user_2abc",
+      sessionId: "sess_2abc",
+      isAuthenticated: true,
+    });
+  });
+
+  it("is signed out without a token", async () => {
+    expect((await auth()).userId).toBeNull();
+  });
+
+  it("uses the middleware's signed verdict", async () => {
+    const headers = await behindMiddleware(
+      nextRequest("/dashboard", { cookies: { __session: liveToken(), __client_uat: "1" } }),
+    );
+    headers.delete("cookie");
+    setRequest(headers);
+    expect((await auth()).userId).toBe("user_2abc");
+  });
+
+  it("falls back to the request when the signed headers were tampered with (fail closed)", async () => {
+    const headers = await behindMiddleware(
+      nextRequest("/dashboard", { cookies: { __session: liveToken(), __client_uat: "1" } }),
+    );
+    headers.delete("cookie");
+    headers.set("x-clerk-auth-token", liveToken({ sub: "user_admin" }));
+    setRequest(headers);
+    expect((await auth()).userId).toBeNull();
+  });
+
+  it("getToken() gives the session token", async () => {
+    const token = liveToken();
+    setRequest({ authorization: `Bearer ${token}` });
+    expect(await (await auth()).getToken()).toBe(token);
+  });
+
+  it("redirectToSignIn() redirects with redirect_url when the middleware recorded the URL", async () => {
+    setRequest(await behindMiddleware(nextRequest("/dashboard?x=1", { headers: PAGE })));
+    const { redirectToSignIn } = await auth();
+    const target = redirectTarget(await digestOf(Promise.resolve().then(() => redirectToSignIn())));
+    expect(target).toBe(
+      `${APP}/sign-in?redirect_url=${encodeURIComponent(`${APP}/dashboard?x=1`)}`,
+    );
+  });
+
+  it("redirectToSignIn() without the middleware goes to the sign-in page", async () => {
+    vi.stubEnv("NEXT_PUBLIC_CLERK_SIGN_IN_URL", "/login");
+    const { redirectToSignIn } = await auth();
+    const target = redirectTarget(await digestOf(Promise.resolve().then(() => redirectToSignIn())));
+    expect(target).toBe("/login");
+  });
+});
+
+describe("auth.protect()", () => {
+  it("returns the auth object when signed in", async () => {
+    setRequest({}, { __session: liveToken(), __client_uat: "1" });
+    expect((await auth.protect()).userId).toBe("user_2abc");
+  });
+
+  it("redirects a signed-out page to sign-in", async () => {
+    setRequest(await behindMiddleware(nextRequest("/dashboard", { headers: PAGE })));
+    const target = redirectTarget(await digestOf(auth.protect()));
+    expect(target).toBe(`${APP}/sign-in?redirect_url=${encodeURIComponent(`${APP}/dashboard`)}`);
+  });
+
+  it("answers 404 to a signed-out API request", async () => {
+    setRequest({ accept: "application/json" });
+    expect(await digestOf(auth.protect())).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+  });
+
+  it("answers a signed-out server action with 401 when auth interrupts are on, else 404", async () => {
+    setRequest({ "next-action": "7f3a", accept: "text/x-component" });
+    expect(await digestOf(auth.protect())).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    expect(await digestOf(auth.protect())).toBe("NEXT_HTTP_ERROR_FALLBACK;401");
+  });
+
+  it("answers 404 (or redirects to unauthorizedUrl) without the role", async () => {
+    setRequest(PAGE, {
+      __session: liveToken({ o: { id: "org_1", rol: "member" } }),
+      __client_uat: "1",
+    });
+    expect(await digestOf(auth.protect({ role: "org:admin" }))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;404",
+    );
+    const target = redirectTarget(
+      await digestOf(auth.protect({ role: "org:admin" }, { unauthorizedUrl: "/no-access" })),
+    );
+    expect(target).toBe("/no-access");
+    expect((await auth.protect({ role: "org:member" })).orgRole).toBe("org:member");
+  });
+});
+
+describe("currentUser()", () => {
+  it("fetches the signed-in user once per request", async () => {
+    setRequest({}, { __session: liveToken(), __client_uat: "1" });
+    const [first, second] = await Promise.all([currentUser(), currentUser()]);
+    const third = await currentUser();
+    expect(first?.id).toBe("user_2abc");
+    expect(first?.firstName).toBe("Ada");
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(bapiCalls).toEqual([`GET /v1/users/user_2abc Bearer ${SECRET_KEY}`]);
+
+    setRequest({}, { __session: liveToken(), __client_uat: "1" });
+    await currentUser();
+    expect(bapiCalls).toHaveLength(2);
+  });
+
+  it("is null, without any Backend API call, when signed out", async () => {
+    expect(await currentUser()).toBeNull();
+    expect(bapiCalls).toEqual([]);
+  });
+});
+
+describe("clerkClient()", () => {
+  it("is configured from the environment at call time", async () => {
+    const client = await clerkClient();
+    const user = await client.users.getUser("user_2abc");
+    expect(user.lastName).toBe("Lovelace");
+    expect(bapiCalls).toEqual([`GET /v1/users/user_2abc Bearer ${SECRET_KEY}`]);
+  });
+
+  it("names the missing variable", async () => {
+    vi.stubEnv("CLERK_SECRET_KEY", "");
+    vi.stubEnv("CLERK_JWT_KEY", "");
+    await expect(clerkClient()).rejects.toMatchObject({
+      code: "config-missing",
+      variable: "CLERK_SECRET_KEY",
+    });
+    await expect(auth()).rejects.toMatchObject({ code: "config-missing" });
+  });
+});

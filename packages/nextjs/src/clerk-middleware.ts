@@ -1,0 +1,236 @@
+import { authenticateRequest, type RequestState } from "@latchkey/backend";
+import type { NextFetchEvent, NextRequest } from "next/server.js";
+import { NextResponse } from "next/server.js";
+import { createRouteMatcher, type RouteMatcherParam } from "./create-route-matcher.js";
+import { resolveConfig } from "./internal/config/resolve-config.js";
+import { type DebugLogger, debugLoggerFor } from "./internal/debug-log.js";
+import { forwardRequestHeaders } from "./internal/middleware/forward-request-headers.js";
+import {
+  DEFAULT_FRONTEND_API_PATH,
+  forwardToFrontendApi,
+  frontendApiTarget,
+} from "./internal/middleware/frontend-api-proxy.js";
+import {
+  type ClerkMiddlewareAuth,
+  createMiddlewareAuth,
+} from "./internal/middleware/middleware-auth.js";
+import { MiddlewareInterrupt } from "./internal/middleware/middleware-interrupt.js";
+import { renewRequestSession } from "./internal/session-renewal/renew-request-session.js";
+import {
+  AUTH_HEADERS,
+  stripAuthHeaders,
+} from "./internal/signed-auth-headers/auth-header-names.js";
+import { signAuthState } from "./internal/signed-auth-headers/signed-auth-state.js";
+import { LatchkeyNextjsError } from "./latchkey-nextjs-error.js";
+import type { LatchkeyOptions } from "./latchkey-options.js";
+
+/** Options of {@link clerkMiddleware}; every {@link LatchkeyOptions} field plus these. */
+export interface ClerkMiddlewareOptions extends LatchkeyOptions {
+  /** Log each decision (path, status, reason, renewal, protect outcome). Never logs secrets. */
+  debug?: boolean;
+  /** Where debug lines go. Default `console.info`. */
+  logger?: DebugLogger;
+  /** When set, every route not matching these requires a session (as `auth.protect()`). */
+  publicRoutes?: RouteMatcherParam;
+  /**
+   * Path under which the instance's Frontend API is forwarded (`/__clerk/*` → `CLERK_API_URL` +
+   * same path). `false` turns forwarding off. Default `/__clerk`.
+   */
+  frontendApiProxyPath?: string | false;
+  /** Longest wait for a session renewal. Default 5000 ms. */
+  renewalTimeoutInMs?: number;
+}
+
+/** What a handler returns: a response to answer with, or nothing to go on. */
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers written as `async () => {}` return Promise<void>.
+export type ClerkMiddlewareHandlerResult = Response | undefined | void;
+
+/** A `clerkMiddleware` handler: may answer with a response, or return nothing to go on. */
+export type ClerkMiddlewareHandler = (
+  auth: ClerkMiddlewareAuth,
+  request: NextRequest,
+  event: NextFetchEvent,
+) => ClerkMiddlewareHandlerResult | Promise<ClerkMiddlewareHandlerResult>;
+
+/** Options, or a function of the request giving them. */
+export type ClerkMiddlewareOptionsParam =
+  | ClerkMiddlewareOptions
+  | ((request: NextRequest) => ClerkMiddlewareOptions | Promise<ClerkMiddlewareOptions>);
+
+/** The function to export from `proxy.ts` or `middleware.ts`. */
+export type LatchkeyMiddleware = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+/**
+ * Authenticates every matched request (`Authorization: Bearer` or the `__session` cookie) and
+ * hands the verdict to `auth()` / `getAuth()` in HMAC-signed request headers. Expired session
+ * cookies of a live client are renewed through the instance (once per request, bounded against
+ * loops); `/__clerk/*` is forwarded to the instance's Frontend API. Runs on Web APIs only, so it
+ * works in `proxy.ts` (Node) and edge `middleware.ts` alike.
+ *
+ * @throws {LatchkeyNextjsError} `config-missing` / `config-invalid` (at request time) naming the
+ *   environment variable to fix.
+ * @example
+ * ```ts
+ * // proxy.ts (Next 16) or middleware.ts
+ * import { clerkMiddleware, createRouteMatcher } from "@latchkey/nextjs/server";
+ *
+ * const isProtectedRoute = createRouteMatcher(["/dashboard(.*)"]);
+ * export default clerkMiddleware(async (auth, req) => {
+ *   if (isProtectedRoute(req)) await auth.protect();
+ * });
+ * export const config = {
+ *   matcher: ["/((?!_next|[^?]*\\.(?:css|js|png|jpg|svg|ico|woff2?)).*)", "/(api|trpc|__clerk)(.*)"],
+ * };
+ * ```
+ */
+export function clerkMiddleware(options?: ClerkMiddlewareOptionsParam): LatchkeyMiddleware;
+export function clerkMiddleware(
+  handler: ClerkMiddlewareHandler,
+  options?: ClerkMiddlewareOptionsParam,
+): LatchkeyMiddleware;
+export function clerkMiddleware(
+  handlerOrOptions?: ClerkMiddlewareHandler | ClerkMiddlewareOptionsParam,
+  maybeOptions?: ClerkMiddlewareOptionsParam,
+): LatchkeyMiddleware {
+  const [handler, optionsParam] =
+    typeof handlerOrOptions === "function" && maybeOptions !== undefined
+      ? [handlerOrOptions as ClerkMiddlewareHandler, maybeOptions]
+      : typeof handlerOrOptions === "function"
+        ? [handlerOrOptions as ClerkMiddlewareHandler, undefined]
+        : [undefined, handlerOrOptions];
+  let publicRoutes:
+    | { param: RouteMatcherParam; match: (request: NextRequest) => boolean }
+    | undefined;
+
+  return async (request, event) => {
+    const options =
+      typeof optionsParam === "function" ? await optionsParam(request) : (optionsParam ?? {});
+    const log = debugLoggerFor(options.debug, options.logger);
+    const config = resolveConfig(options);
+    const url = request.nextUrl ?? new URL(request.url);
+
+    const proxyPath = options.frontendApiProxyPath ?? DEFAULT_FRONTEND_API_PATH;
+    if (proxyPath !== false && isUnder(url.pathname, proxyPath)) {
+      if (!config.frontendApiUrl) {
+        throw new LatchkeyNextjsError(
+          "config-missing",
+          "CLERK_API_URL is not set, so Frontend API requests cannot be forwarded. Set CLERK_API_URL to your instance's URL.",
+          { variable: "CLERK_API_URL" },
+        );
+      }
+      const target = frontendApiTarget(url, proxyPath, config.frontendApiUrl);
+      if (target) {
+        log("forward to Frontend API", {
+          path: url.pathname,
+          target: target.origin + target.pathname,
+        });
+        return forwardToFrontendApi(request, target);
+      }
+    }
+
+    // Incoming copies of the middleware's headers are dropped before anything reads them.
+    stripAuthHeadersInPlace(request);
+    const requestUrl = request.url;
+    const initial = await authenticateRequest(request, config.authenticateOptions);
+    const renewal = await renewRequestSession({
+      request,
+      state: initial,
+      authenticateOptions: config.authenticateOptions,
+      frontendApiUrl: config.frontendApiUrl,
+      fetch: config.fetch,
+      timeoutInMs: options.renewalTimeoutInMs,
+    });
+    const state = renewal.state;
+    log("authenticated", {
+      path: url.pathname,
+      status: state.status === "signed-in" ? "signed-in" : "signed-out",
+      reason: state.reason,
+      renewal: renewal.decision,
+    });
+    if (renewal.cookieHeader !== undefined) setRequestCookie(request, renewal.cookieHeader);
+
+    const authObject = state.toAuth();
+    const auth = createMiddlewareAuth(request, requestUrl, authObject, config.signInUrl, log);
+    let response: Response | undefined;
+    try {
+      if (options.publicRoutes !== undefined) {
+        if (publicRoutes?.param !== options.publicRoutes) {
+          const param = options.publicRoutes;
+          publicRoutes = { param, match: createRouteMatcher(param) };
+        }
+        if (!publicRoutes.match(request)) await auth.protect();
+      }
+      response = (await handler?.(auth, request, event)) ?? undefined;
+    } catch (err) {
+      if (!(err instanceof MiddlewareInterrupt)) throw err;
+      response = err.response;
+    }
+
+    const downstream = await downstreamHeaders(
+      request,
+      requestUrl,
+      state,
+      config.secretKey,
+      renewal.cookieHeader,
+    );
+    const owned: string[] = Object.values(AUTH_HEADERS);
+    if (renewal.cookieHeader !== undefined) owned.push("cookie");
+    let final = forwardRequestHeaders(response, downstream, owned);
+    if (renewal.setCookies.length > 0) {
+      final = new NextResponse(final.body, final);
+      for (const cookie of renewal.setCookies) final.headers.append("set-cookie", cookie);
+    }
+    return final;
+  };
+}
+
+function isUnder(pathname: string, base: string): boolean {
+  const prefix = base.replace(/\/+$/, "");
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+/** Drops forged auth headers from the request the handler sees (when its headers are mutable). */
+function stripAuthHeadersInPlace(request: Request): void {
+  try {
+    stripAuthHeaders(request.headers);
+  } catch {
+    // Immutable headers: the downstream headers are rebuilt without them anyway.
+  }
+}
+
+/** Lets the handler (and `req.cookies`) see the renewed `__session`. */
+function setRequestCookie(request: NextRequest, cookieHeader: string): void {
+  try {
+    request.headers.set("cookie", cookieHeader);
+    const fresh = /(?:^|;\s*)__session=([^;]*)/.exec(cookieHeader)?.[1];
+    if (fresh !== undefined) request.cookies?.set("__session", fresh);
+  } catch {
+    // Immutable headers: the page still gets the renewed cookie through the override headers.
+  }
+}
+
+/** The headers the page behind the middleware sees: the request's, plus the signed verdict. */
+async function downstreamHeaders(
+  request: Request,
+  requestUrl: string,
+  state: RequestState,
+  secretKey: string | undefined,
+  renewedCookieHeader: string | undefined,
+): Promise<Headers> {
+  const headers = new Headers(request.headers);
+  stripAuthHeaders(headers);
+  if (renewedCookieHeader !== undefined) headers.set("cookie", renewedCookieHeader);
+  if (!secretKey) return headers;
+  const signedIn = state.status === "signed-in";
+  const entries = await signAuthState(
+    {
+      status: signedIn ? "signed-in" : "signed-out",
+      reason: signedIn ? "" : state.reason,
+      token: signedIn ? state.token : "",
+      url: requestUrl,
+    },
+    secretKey,
+  );
+  for (const [name, value] of entries) headers.set(name, value);
+  return headers;
+}

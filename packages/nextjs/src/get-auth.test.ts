@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clerkMiddleware } from "./clerk-middleware.js";
+import { getAuth } from "./get-auth.js";
+import {
+  APP,
+  downstreamHeaders,
+  expiredToken,
+  fakeFetch,
+  fetchEvent,
+  INSTANCE,
+  LATCHKEY_ENV_NAMES,
+  NOW_MS,
+  NOW_S,
+  nextRequest,
+  PAGE,
+  PRIMARY_PUBLIC_PEM,
+  SECRET_KEY,
+  validToken,
+} from "./internal/testing.test-helpers.js";
+import type { LatchkeyOptions } from "./latchkey-options.js";
+
+const options: LatchkeyOptions = {
+  secretKey: SECRET_KEY,
+  jwtKey: PRIMARY_PUBLIC_PEM,
+  apiUrl: INSTANCE,
+  now: () => NOW_MS,
+};
+
+beforeEach(() => {
+  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** What the page behind `clerkMiddleware` receives, as a `Request`. */
+async function throughMiddleware(request: ReturnType<typeof nextRequest>): Promise<Request> {
+  const response = await clerkMiddleware(options)(request, fetchEvent(request));
+  return new Request(request.url, { headers: downstreamHeaders(response) });
+}
+
+describe("getAuth without the middleware", () => {
+  it("verifies the __session cookie itself", async () => {
+    const auth = await getAuth(
+      new Request(`${APP}/api/me`, {
+        headers: { cookie: `__session=${validToken()}; __client_uat=${NOW_S - 100}` },
+      }),
+      options,
+    );
+    expect(auth.userId).toBe("user_2abc");
+    expect(await auth.getToken()).toBe(validToken());
+  });
+
+  it("verifies a Bearer token itself", async () => {
+    const auth = await getAuth(
+      new Request(`${APP}/api/me`, { headers: { authorization: `Bearer ${validToken()}` } }),
+      options,
+    );
+    expect(auth.sessionId).toBe("sess_2abc");
+  });
+
+  it("is signed out for an expired token (no renewal outside the middleware)", async () => {
+    const auth = await getAuth(
+      new Request(`${APP}/api/me`, {
+        headers: { cookie: `__session=${expiredToken()}; __client_uat=1; __client=c` },
+      }),
+      options,
+    );
+    expect(auth.isAuthenticated).toBe(false);
+  });
+
+  it("never believes unsigned auth headers", async () => {
+    const auth = await getAuth(
+      new Request(`${APP}/api/me`, {
+        headers: {
+          "x-clerk-auth-status": "signed-in",
+          "x-clerk-auth-token": validToken(),
+          "x-clerk-auth-reason": "",
+          "x-clerk-clerk-url": `${APP}/api/me`,
+        },
+      }),
+      options,
+    );
+    expect(auth.userId).toBeNull();
+  });
+
+  it("reads pages-router requests: headers object and parsed cookies", async () => {
+    const token = validToken();
+    const withHeader = await getAuth(
+      { headers: { cookie: `__session=${token}; __client_uat=${NOW_S - 100}` }, cookies: {} },
+      options,
+    );
+    expect(withHeader.userId).toBe("user_2abc");
+    const withCookiesOnly = await getAuth(
+      { headers: {}, cookies: { __session: token, __client_uat: String(NOW_S - 100) } },
+      options,
+    );
+    expect(withCookiesOnly.userId).toBe("user_2abc");
+    const bearer = await getAuth({ headers: { authorization: `Bearer ${token}` } }, options);
+    expect(bearer.userId).toBe("user_2abc");
+    const nobody = await getAuth({ headers: {}, cookies: {} }, options);
+    expect(nobody.userId).toBeNull();
+  });
+
+  it("reads its configuration from the environment when no options are given", async () => {
+    vi.stubEnv("CLERK_JWT_KEY", PRIMARY_PUBLIC_PEM);
+    // Tokens in this file are dated 2026-01-01; with the real clock they are expired.
+    const auth = await getAuth(
+      new Request(`${APP}/api/me`, { headers: { authorization: `Bearer ${validToken()}` } }),
+    );
+    expect(auth.isAuthenticated).toBe(false);
+    expect(auth.debug()).toMatchObject({ reason: "token-expired" });
+  });
+});
+
+describe("getAuth behind the middleware", () => {
+  it("uses the middleware's signed verdict", async () => {
+    const downstream = await throughMiddleware(
+      nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
+    );
+    // Drop the cookie: only the signed headers can explain a signed-in answer now.
+    const headersOnly = new Headers(downstream.headers);
+    headersOnly.delete("cookie");
+    const auth = await getAuth(new Request(downstream.url, { headers: headersOnly }), options);
+    expect(auth.userId).toBe("user_2abc");
+    expect(await auth.getToken()).toBe(validToken());
+  });
+
+  it("uses a signed-out verdict as is", async () => {
+    const downstream = await throughMiddleware(nextRequest("/api/me"));
+    const auth = await getAuth(downstream, options);
+    expect(auth.isAuthenticated).toBe(false);
+    expect(auth.debug()).toMatchObject({ reason: "session-token-and-uat-missing" });
+  });
+
+  it("ignores signed headers whose token was swapped (tampered HMAC) and falls back to the request", async () => {
+    const downstream = await throughMiddleware(
+      nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
+    );
+    const tampered = new Headers(downstream.headers);
+    tampered.delete("cookie");
+    tampered.set("x-clerk-auth-token", validToken({ sub: "user_admin" }));
+    const auth = await getAuth(new Request(downstream.url, { headers: tampered }), options);
+    expect(auth.userId).toBeNull();
+  });
+
+  it("ignores a signed-out verdict flipped to signed-in", async () => {
+    const downstream = await throughMiddleware(nextRequest("/api/me"));
+    const flipped = new Headers(downstream.headers);
+    flipped.set("x-clerk-auth-status", "signed-in");
+    flipped.set("x-clerk-auth-token", validToken());
+    const auth = await getAuth(new Request(downstream.url, { headers: flipped }), options);
+    expect(auth.userId).toBeNull();
+  });
+
+  it("ignores headers signed with another secret key", async () => {
+    const other = clerkMiddleware({ ...options, secretKey: "sk_test_some_other_instance" });
+    const request = nextRequest("/api/me", {
+      cookies: { __session: validToken(), __client_uat: "1" },
+    });
+    const response = await other(request, fetchEvent(request));
+    const headers = downstreamHeaders(response);
+    headers.delete("cookie");
+    const auth = await getAuth(new Request(request.url, { headers }), options);
+    expect(auth.userId).toBeNull();
+  });
+
+  it("sees the renewed token after a renewal", async () => {
+    const fresh = validToken({ iat: NOW_S - 1 });
+    const fapi = fakeFetch(() => Response.json({ object: "token", jwt: fresh }));
+    const request = nextRequest("/dash", {
+      headers: PAGE,
+      cookies: { __session: expiredToken(), __client: "c", __client_uat: String(NOW_S - 300) },
+    });
+    const response = await clerkMiddleware({ ...options, fetch: fapi.fetch })(
+      request,
+      fetchEvent(request),
+    );
+    const auth = await getAuth(
+      new Request(request.url, { headers: downstreamHeaders(response) }),
+      options,
+    );
+    expect(await auth.getToken()).toBe(fresh);
+  });
+});
+
+describe("getAuth: the auth object", () => {
+  it("fetches template tokens from the Backend API", async () => {
+    const bapi = fakeFetch((call) =>
+      call.url === `${INSTANCE}/v1/sessions/sess_2abc/tokens/supabase`
+        ? Response.json({ object: "token", jwt: "a.b.c" })
+        : new Response("not found", { status: 404 }),
+    );
+    const auth = await getAuth(
+      new Request(`${APP}/api`, { headers: { authorization: `Bearer ${validToken()}` } }),
+      { ...options, fetch: bapi.fetch },
+    );
+    expect(await auth.getToken({ template: "supabase" })).toBe("a.b.c");
+    expect(bapi.calls).toHaveLength(1);
+    expect(bapi.calls[0]?.method).toBe("POST");
+    expect(bapi.calls[0]?.headers.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
+  });
+
+  it("answers has() from the active organization", async () => {
+    const token = validToken({ o: { id: "org_1", rol: "admin", slg: "acme" } });
+    const auth = await getAuth(
+      new Request(`${APP}/api`, { headers: { authorization: `Bearer ${token}` } }),
+      options,
+    );
+    expect(auth.orgId).toBe("org_1");
+    expect(auth.has({ role: "org:admin" })).toBe(true);
+    expect(auth.has({ role: "org:member" })).toBe(false);
+  });
+});

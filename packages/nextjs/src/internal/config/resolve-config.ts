@@ -1,0 +1,191 @@
+import {
+  type AuthenticateRequestOptions,
+  type ClerkClient,
+  createClerkClient,
+  type TemplateTokenFetcher,
+} from "@latchkey/backend";
+import { LatchkeyNextjsError } from "../../latchkey-nextjs-error.js";
+import type { LatchkeyOptions } from "../../latchkey-options.js";
+import { frontendApiUrlOf, parsePublishableKey } from "./parse-publishable-key.js";
+import { type LatchkeyEnv, readEnv } from "./read-env.js";
+
+const DEFAULT_API_URL = "https://api.clerk.com";
+
+/** Settings after options, environment and defaults are merged and checked. */
+export interface ResolvedConfig {
+  secretKey: string | undefined;
+  publishableKey: string | undefined;
+  apiUrl: string;
+  apiVersion: string;
+  jwtKey: string | undefined;
+  signInUrl: string;
+  signUpUrl: string;
+  /** Base URL of the Frontend API (no trailing slash), when it can be known. */
+  frontendApiUrl: string | undefined;
+  fetch: typeof fetch;
+  now: () => number;
+  /** One object per configuration, so the backend's verifier caches are shared across requests. */
+  authenticateOptions: AuthenticateRequestOptions;
+  client: ClerkClient;
+}
+
+const NO_OPTIONS: LatchkeyOptions = {};
+const MAX_CONFIGS_PER_OPTIONS = 8;
+const cache = new WeakMap<LatchkeyOptions, Map<string, ResolvedConfig>>();
+
+/**
+ * Merges options over the environment (read now, at request time), checks every value and
+ * returns the configuration, made once per distinct set of values.
+ *
+ * @throws {LatchkeyNextjsError} `config-missing` when neither a secret key nor a JWT key is set;
+ *   `config-invalid` when a value is malformed. Both name the environment variable.
+ */
+export function resolveConfig(options: LatchkeyOptions = NO_OPTIONS): ResolvedConfig {
+  const env = readEnv();
+  const key = JSON.stringify([
+    env,
+    options.secretKey,
+    options.publishableKey,
+    options.apiUrl,
+    options.apiVersion,
+    options.jwtKey,
+    options.authorizedParties,
+    options.audience,
+    options.signInUrl,
+    options.signUpUrl,
+    options.frontendApiUrl,
+    options.clockSkewInMs,
+  ]);
+  let perOptions = cache.get(options);
+  const known = perOptions?.get(key);
+  if (known) return known;
+
+  const config = buildConfig(options, env);
+  if (!perOptions) {
+    perOptions = new Map();
+    cache.set(options, perOptions);
+  }
+  if (perOptions.size >= MAX_CONFIGS_PER_OPTIONS) perOptions.clear();
+  perOptions.set(key, config);
+  return config;
+}
+
+function buildConfig(options: LatchkeyOptions, env: LatchkeyEnv): ResolvedConfig {
+  const secretKey = options.secretKey || env.CLERK_SECRET_KEY;
+  const publishableKey = options.publishableKey || env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
+  const jwtKey = options.jwtKey || env.CLERK_JWT_KEY;
+  const explicitApiUrl = options.apiUrl || env.CLERK_API_URL;
+
+  if (secretKey !== undefined && !/^sk_[A-Za-z0-9]+_\S+$/.test(secretKey)) {
+    throw invalid("CLERK_SECRET_KEY", 'a secret key starts with "sk_test_" or "sk_live_"');
+  }
+  if (jwtKey !== undefined && !looksLikePublicKey(jwtKey)) {
+    throw invalid("CLERK_JWT_KEY", "it must be the instance's PEM public key");
+  }
+  if (secretKey === undefined && jwtKey === undefined) {
+    throw new LatchkeyNextjsError(
+      "config-missing",
+      "CLERK_SECRET_KEY is not set. Set it to your instance's secret key (or set CLERK_JWT_KEY to verify tokens without a secret key).",
+      { variable: "CLERK_SECRET_KEY" },
+    );
+  }
+  const parsedKey =
+    publishableKey === undefined
+      ? undefined
+      : parsePublishableKey(publishableKey, "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY");
+  const apiUrl = explicitApiUrl ? httpUrl(explicitApiUrl, "CLERK_API_URL") : DEFAULT_API_URL;
+  let frontendApiUrl: string | undefined;
+  if (options.frontendApiUrl) frontendApiUrl = httpUrl(options.frontendApiUrl, "frontendApiUrl");
+  else if (explicitApiUrl) frontendApiUrl = `${apiUrl}/__clerk`;
+  else if (parsedKey) frontendApiUrl = frontendApiUrlOf(parsedKey);
+
+  const signInUrl = pageUrl(
+    options.signInUrl || env.NEXT_PUBLIC_CLERK_SIGN_IN_URL || "/sign-in",
+    "NEXT_PUBLIC_CLERK_SIGN_IN_URL",
+  );
+  const signUpUrl = pageUrl(
+    options.signUpUrl || env.NEXT_PUBLIC_CLERK_SIGN_UP_URL || "/sign-up",
+    "NEXT_PUBLIC_CLERK_SIGN_UP_URL",
+  );
+  const apiVersion = options.apiVersion || env.CLERK_API_VERSION || "v1";
+  const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? Date.now;
+
+  const client = createClerkClient({
+    secretKey,
+    publishableKey,
+    apiUrl,
+    apiVersion,
+    jwtKey,
+    fetch: options.fetch,
+    now: options.now,
+  });
+  const templateTokenFetcher: TemplateTokenFetcher = async (sessionId, template, expiresIn) =>
+    (await client.sessions.getToken(sessionId, template, expiresIn)).jwt;
+  const authenticateOptions: AuthenticateRequestOptions = {
+    secretKey,
+    jwtKey,
+    apiUrl,
+    apiVersion,
+    publishableKey,
+    signInUrl,
+    signUpUrl,
+    templateTokenFetcher,
+  };
+  if (options.authorizedParties) authenticateOptions.authorizedParties = options.authorizedParties;
+  if (options.audience !== undefined) authenticateOptions.audience = options.audience;
+  if (options.clockSkewInMs !== undefined)
+    authenticateOptions.clockSkewInMs = options.clockSkewInMs;
+  if (options.fetch) authenticateOptions.fetch = options.fetch;
+  if (options.now) authenticateOptions.now = options.now;
+
+  return {
+    secretKey,
+    publishableKey,
+    apiUrl,
+    apiVersion,
+    jwtKey,
+    signInUrl,
+    signUpUrl,
+    frontendApiUrl,
+    fetch: fetchFn,
+    now,
+    authenticateOptions,
+    client,
+  };
+}
+
+function invalid(variable: string, why: string): LatchkeyNextjsError {
+  return new LatchkeyNextjsError("config-invalid", `${variable} is malformed: ${why}.`, {
+    variable,
+  });
+}
+
+function httpUrl(value: string, variable: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(variable, "it must be an absolute http(s) URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw invalid(variable, "it must be an absolute http(s) URL");
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+function pageUrl(value: string, variable: string): string {
+  if (value.startsWith("/") && !value.startsWith("//")) return value;
+  httpUrl(value, variable);
+  return value;
+}
+
+function looksLikePublicKey(value: string): boolean {
+  const text = value.replace(/\\n/g, "\n");
+  if (text.includes("PRIVATE KEY")) return false;
+  const body = text
+    .replace(/-----BEGIN PUBLIC KEY-----/, "")
+    .replace(/-----END PUBLIC KEY-----/, "")
+    .replace(/\s+/g, "");
+  return body.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+}

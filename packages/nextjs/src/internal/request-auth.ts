@@ -1,0 +1,52 @@
+import {
+  type AuthObject,
+  authenticateRequest,
+  signedInAuthObject,
+  signedOutAuthObject,
+} from "@latchkey/backend";
+import type { ResolvedConfig } from "./config/resolve-config.js";
+import { decodeJwtPayload } from "./decode-jwt-payload.js";
+import type { HeaderLookup } from "./request-kind.js";
+import { readSignedAuthState } from "./signed-auth-headers/signed-auth-state.js";
+
+/** A request's auth object, and where the verdict came from. */
+export interface RequestAuth {
+  auth: AuthObject;
+  /** `middleware` when signed headers vouched for it, `request` when verified here. */
+  source: "middleware" | "request";
+  /** The URL the browser asked for, when the middleware recorded it. */
+  url: string | undefined;
+}
+
+const PLACEHOLDER_URL = "http://localhost/";
+
+/**
+ * Resolves a request's auth: the middleware's signed verdict when its HMAC is valid; otherwise
+ * (no middleware, or headers that did not come from it) the request's own `Authorization` /
+ * `__session` is verified here. Unsigned or tampered auth headers are never believed.
+ */
+export async function resolveRequestAuth(
+  header: HeaderLookup,
+  config: ResolvedConfig,
+): Promise<RequestAuth> {
+  const signed = await readSignedAuthState(header, config.secretKey);
+  if (signed) {
+    const fetchTemplateToken = config.authenticateOptions.templateTokenFetcher;
+    const claims = signed.status === "signed-in" ? decodeJwtPayload(signed.token) : undefined;
+    const auth = claims
+      ? signedInAuthObject(signed.token, claims, fetchTemplateToken)
+      : signedOutAuthObject({ reason: signed.reason || "session-token-invalid" });
+    return { auth, source: "middleware", url: signed.url || undefined };
+  }
+
+  const headers = new Headers();
+  const authorization = header("authorization");
+  const cookie = header("cookie");
+  if (authorization !== undefined) headers.set("authorization", authorization);
+  if (cookie !== undefined) headers.set("cookie", cookie);
+  const state = await authenticateRequest(
+    new Request(PLACEHOLDER_URL, { headers }),
+    config.authenticateOptions,
+  );
+  return { auth: state.toAuth(), source: "request", url: undefined };
+}
