@@ -2,10 +2,14 @@ import { Hono } from "hono";
 import { type Clock, systemClock } from "./clock.js";
 import { ApiError } from "./errors/api-error.js";
 import { errorResponse } from "./errors/error-response.js";
+import { createFrontendApi } from "./frontend-api/create-frontend-api.js";
+import type { AnyFrontendRoute } from "./frontend-api/define-frontend-route.js";
+import type { FrontendApiOptions } from "./frontend-api/frontend-api-options.js";
 import type { AnyRoute, InstanceSettings, RouteServices } from "./http/define-route.js";
 import { ApiErrorList, runRoute } from "./http/run-route.js";
 import { createSecretKeyCheck } from "./http/secret-key-auth.js";
 import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
+import { createSigningKeyRing, type SigningKeyRing } from "./keys/signing-key-ring.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import type { Store } from "./store/store.js";
 
@@ -24,12 +28,28 @@ export interface HandlerConfig {
   ids?: IdGenerator;
   logger?: Logger;
   settings?: Partial<InstanceSettings>;
+  /** The signing keys; default: a key ring over `store` (the first start creates the key). */
+  signingKeys?: SigningKeyRing;
+  /** Frontend API routes (cookie / client-token auth), served under `frontendApiPrefix`. */
+  frontendApiRoutes?: readonly AnyFrontendRoute[];
+  /** Path prefix of the Frontend API (default `/__clerk`: `/__clerk/v1/client`…). */
+  frontendApiPrefix?: string;
+  /** Frontend API options: allowed origins, instance type, mailer, rate limiter… */
+  frontendApi?: FrontendApiOptions;
 }
 
 /** A request handler in Web-standard terms: what the Node adapter and tests call. */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-const DEFAULT_SETTINGS: InstanceSettings = { lockoutSeconds: 3600, maxVerificationAttempts: 10 };
+const DEFAULT_SETTINGS: InstanceSettings = {
+  lockoutSeconds: 3600,
+  maxVerificationAttempts: 10,
+  frontendApiUrl: null,
+  sessionTokenLifetimeSeconds: 60,
+  sessionLifetimeSeconds: 7 * 24 * 3600,
+  sessionAbandonSeconds: 30 * 24 * 3600,
+  developmentMode: true,
+};
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** `/v1/users/{user_id}` → `/v1/users/:user_id` (Hono's syntax). */
@@ -57,12 +77,14 @@ export function createHandler(config: HandlerConfig): FetchHandler {
   const logger = config.logger ?? consoleLogger;
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const publicUrl = config.publicUrl?.replace(/\/+$/, "");
+  const clock = config.clock ?? systemClock;
   const services: RouteServices = {
     store: config.store,
-    clock: config.clock ?? systemClock,
+    clock,
     ids: config.ids ?? defaultIdGenerator,
     logger,
     settings: { ...DEFAULT_SETTINGS, ...config.settings },
+    signingKeys: config.signingKeys ?? createSigningKeyRing({ store: config.store, clock }),
   };
 
   const app = new Hono();
@@ -77,6 +99,23 @@ export function createHandler(config: HandlerConfig): FetchHandler {
         ...services,
         baseUrl,
       });
+    });
+  }
+
+  if (config.frontendApiRoutes !== undefined) {
+    const frontendApi = createFrontendApi({
+      routes: config.frontendApiRoutes,
+      ...(config.frontendApiPrefix === undefined ? {} : { prefix: config.frontendApiPrefix }),
+      ...(config.frontendApi === undefined ? {} : { options: config.frontendApi }),
+      ...(publicUrl === undefined ? {} : { publicUrl }),
+      services,
+      secretKey: config.secretKey,
+    });
+    app.all(`${frontendApi.prefix}/*`, async (c) => {
+      const request = c.req.raw;
+      const length = Number(request.headers.get("content-length") ?? "0");
+      if (length > maxBodyBytes) throw new ApiError("request_body_too_large");
+      return frontendApi.handle(request, publicUrl ?? new URL(request.url).origin);
     });
   }
 

@@ -9,7 +9,15 @@ export type IdPrefix =
   | "orgmem"
   | "jtmp"
   | "inv"
-  | "msg";
+  | "orginv"
+  | "msg"
+  | "whe"
+  | "whd"
+  | "ema"
+  | "sia"
+  | "sua"
+  | "vco"
+  | "bcode";
 
 /** Mints a new id for a resource, e.g. `user_2x…` (prefix, underscore, 27 base62 characters). */
 export type IdGenerator = (prefix: IdPrefix) => string;

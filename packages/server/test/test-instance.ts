@@ -1,9 +1,13 @@
 import { afterAll, beforeAll } from "vitest";
 import { createFixedClock } from "../src/clock.js";
 import { createHandler, type FetchHandler } from "../src/create-handler.js";
+import type { FrontendApiOptions } from "../src/frontend-api/frontend-api-options.js";
+import type { InstanceSettings } from "../src/http/define-route.js";
 import { type NodeServer, serveNode } from "../src/http/serve-node.js";
+import { createSigningKeyRing, type SigningKeyRing } from "../src/keys/signing-key-ring.js";
 import { silentLogger } from "../src/logger.js";
 import { backendApiRoutes } from "../src/routes/backend-api-routes.js";
+import { frontendApiRoutes } from "../src/routes/frontend/frontend-api-routes.js";
 import { migrate } from "../src/store/migrate.js";
 import { createSqlStore } from "../src/store/sql-store.js";
 import type { Store } from "../src/store/store.js";
@@ -12,6 +16,7 @@ import {
   type TestDatabase,
   type TestDatabaseTarget,
 } from "../src/store/test-databases.test-helpers.js";
+import { createTestBrowser, type TestBrowser } from "./frontend-test-browser.js";
 
 /** The secret key test instances are created with. */
 export const TEST_SECRET_KEY = "sk_test_latchkeyTestSecretKey0123456789";
@@ -33,6 +38,8 @@ export interface ApiAnswer<T = Loose> {
 export interface TestInstance {
   handler: FetchHandler;
   store: Store;
+  /** The instance's signing keys (the handler uses the same ring). */
+  signingKeys: SigningKeyRing;
   clock: ReturnType<typeof createFixedClock>;
   /** `http://localhost` in process; the server's URL when started with `overHttp`. */
   baseUrl: string;
@@ -47,6 +54,8 @@ export interface TestInstance {
   ): Promise<ApiAnswer<T>>;
   /** Sends a raw request (relative URL resolved against `baseUrl`). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** A new browser (empty cookie jar) calling the Frontend API under `/__clerk`. */
+  browser(): TestBrowser;
 }
 
 /** Options of {@link useTestInstance}. */
@@ -54,6 +63,9 @@ export interface TestInstanceOptions {
   target?: TestDatabaseTarget;
   /** Serve over HTTP on a free port and send requests through the network. */
   overHttp?: boolean;
+  /** Frontend API options (allowed origins, instance type, rate limiter…). */
+  frontendApi?: FrontendApiOptions;
+  settings?: Partial<InstanceSettings>;
 }
 
 /**
@@ -75,10 +87,15 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
     database = await target.open();
     await migrate(database.db, { clock });
     instance.store = createSqlStore(database.db, { clock });
+    instance.signingKeys = createSigningKeyRing({ store: instance.store, clock });
     instance.handler = createHandler({
       store: instance.store,
+      signingKeys: instance.signingKeys,
       secretKey: TEST_SECRET_KEY,
       routes: backendApiRoutes,
+      frontendApiRoutes,
+      ...(options.frontendApi === undefined ? {} : { frontendApi: options.frontendApi }),
+      ...(options.settings === undefined ? {} : { settings: options.settings }),
       clock,
       logger: silentLogger,
     });
@@ -97,6 +114,8 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
     const request = new Request(new URL(path, instance.baseUrl), init);
     return server ? fetch(request) : instance.handler(request);
   };
+
+  instance.browser = () => createTestBrowser((path, init) => instance.fetch(path, init));
 
   instance.call = async (method, path, callOptions = {}) => {
     const headers: Record<string, string> = { ...callOptions.headers };

@@ -95,6 +95,13 @@ export const ERROR_TABLE = {
     message: "Password is incorrect. Try again, or use another method.",
     longMessage: "Password is incorrect. Try again, or use another method.",
   },
+  // Users, email addresses, phone numbers.
+  primary_identification_deletion_forbidden: {
+    status: 409,
+    message: "cannot delete primary identification",
+    longMessage:
+      "A primary identification cannot be deleted while the user has others; make another one primary first.",
+  },
   form_code_incorrect: {
     status: 422,
     message: "Incorrect code",
@@ -110,10 +117,165 @@ export const ERROR_TABLE = {
     message: "TOTP not enabled",
     longMessage: "The user does not have TOTP configured for their account.",
   },
+  webhook_delivery_not_replayable: {
+    status: 400,
+    message: "Delivery cannot be replayed",
+    longMessage: "Only dead or failed webhook deliveries can be replayed.",
+  },
+  session_not_active: {
+    status: 401,
+    message: "Session not active",
+    longMessage:
+      "Tokens are only issued for active sessions of users who are not banned or locked.",
+  },
+  jwt_template_reserved_claim: {
+    status: 422,
+    message: "Reserved claim",
+    longMessage: "JWT template claims cannot override reserved claims.",
+  },
+  client_token_invalid: {
+    status: 400,
+    message: "Client token invalid",
+    longMessage:
+      "The client token is malformed, not signed by this instance, or its client is gone.",
+  },
   too_many_requests: {
     status: 429,
     message: "Too many requests",
     longMessage: "Too many requests. Please try again later.",
+  },
+  email_delivery_failed: {
+    status: 502,
+    message: "Email could not be sent",
+    longMessage: "The email could not be delivered to the mail server. Please try again later.",
+  },
+  // Organizations and invitations.
+  already_a_member_in_organization: {
+    status: 400,
+    message: "already a member",
+    longMessage: "The user is already a member of the organization.",
+  },
+  organization_creator_not_found: {
+    status: 400,
+    message: "creator not found",
+    longMessage: "No user was found with the id given as created_by.",
+  },
+  organization_membership_quota_exceeded: {
+    status: 403,
+    message: "organization membership quota exceeded",
+    longMessage:
+      "The organization has reached its limit of memberships, including outstanding invitations.",
+  },
+  organization_invitation_not_unique: {
+    status: 400,
+    message: "organization invitation not unique",
+    longMessage: "Organizations cannot have duplicate pending invitations for an email address.",
+  },
+  organization_invitation_not_pending: {
+    status: 400,
+    message: "not pending",
+    longMessage: "The organization invitation is not in the 'pending' status.",
+  },
+  organization_invitation_identification_not_exist: {
+    status: 400,
+    message: "identification not found",
+    longMessage: "The user has no verified email address matching the invitation.",
+  },
+  missing_organization_permission: {
+    status: 403,
+    message: "missing permission",
+    longMessage: "The user is missing an organization permission needed for this action.",
+  },
+  duplicate_record: {
+    status: 400,
+    message: "duplicate record",
+    longMessage: "There are already pending invitations for this email address.",
+  },
+  invitation_already_revoked: {
+    status: 400,
+    message: "Invitation is already revoked.",
+    longMessage: "Invitation is already revoked.",
+  },
+  invitation_already_accepted: {
+    status: 400,
+    message: "Invitation is already accepted.",
+    longMessage: "Invitation is already accepted, try signing in instead.",
+  },
+  // Frontend API (sign-up, sign-in, sessions of the browser's client).
+  form_identifier_not_found: {
+    status: 422,
+    message: "Couldn't find your account.",
+    longMessage: "Couldn't find your account.",
+  },
+  verification_expired: {
+    status: 400,
+    message: "Verification expired",
+    longMessage: "This verification has expired. Request a new code.",
+  },
+  verification_failed: {
+    status: 400,
+    message: "Too many failed attempts",
+    longMessage: "Too many failed attempts. Request a new code.",
+  },
+  verification_missing: {
+    status: 400,
+    message: "Verification not prepared",
+    longMessage: "Prepare the verification (send a code) before attempting it.",
+  },
+  verification_already_verified: {
+    status: 400,
+    message: "Already verified",
+    longMessage: "This verification has already been verified.",
+  },
+  strategy_for_user_invalid: {
+    status: 422,
+    message: "Invalid verification strategy",
+    longMessage: "This verification strategy is not available for this account.",
+  },
+  user_locked: {
+    status: 403,
+    message: "Account locked",
+    longMessage: "Your account is locked. Please try again later.",
+  },
+  user_banned: {
+    status: 403,
+    message: "Account banned",
+    longMessage: "This account is banned and cannot sign in.",
+  },
+  session_exists: {
+    status: 400,
+    message: "You're already signed in",
+    longMessage: "You're already signed in; sign out before signing in or up again.",
+  },
+  identifier_already_signed_in: {
+    status: 400,
+    message: "You're already signed in",
+    longMessage: "This account is already signed in on this client.",
+  },
+  sign_in_status_invalid: {
+    status: 400,
+    message: "Sign-in step not allowed",
+    longMessage: "This step does not apply to the sign-in in its current status.",
+  },
+  sign_up_status_invalid: {
+    status: 400,
+    message: "Sign-up step not allowed",
+    longMessage: "This step does not apply to the sign-up in its current status.",
+  },
+  origin_invalid: {
+    status: 403,
+    message: "Origin not allowed",
+    longMessage: "The request's origin is not allowed to call this Frontend API.",
+  },
+  redirect_url_invalid: {
+    status: 422,
+    message: "Redirect URL not allowed",
+    longMessage: "The redirect URL's origin is not allowed for this instance.",
+  },
+  signed_out: {
+    status: 401,
+    message: "Signed out",
+    longMessage: "There is no active client for this request; sign in first.",
   },
   internal_clerk_error: {
     status: 500,

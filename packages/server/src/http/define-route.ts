@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { IdGenerator } from "../id-generator.js";
+import type { SigningKeyRing } from "../keys/signing-key-ring.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 
@@ -20,6 +21,19 @@ export interface InstanceSettings {
   lockoutSeconds: number | null;
   /** Failed verification attempts before a user is locked. */
   maxVerificationAttempts: number;
+  /** Frontend API URL, the session tokens' `iss`; null = `${baseUrl}/__clerk`. */
+  frontendApiUrl: string | null;
+  /** Default lifetime of session tokens, in seconds (Clerk: 60). */
+  sessionTokenLifetimeSeconds: number;
+  /** Maximum lifetime of a session (its `expire_at`), in seconds. */
+  sessionLifetimeSeconds: number;
+  /** Time after which an unused session is abandoned (its `abandon_at`), in seconds. */
+  sessionAbandonSeconds: number;
+  /**
+   * A development instance: the dev mailbox (`/__dev/mailbox`) is served, and `+clerk_test`
+   * addresses get no mail. Turn off in production.
+   */
+  developmentMode: boolean;
 }
 
 /** What every route handler receives besides its parsed input. */
@@ -29,6 +43,8 @@ export interface RouteServices {
   ids: IdGenerator;
   logger: Logger;
   settings: InstanceSettings;
+  /** The instance's signing keys (session tokens, JWKS). */
+  signingKeys: SigningKeyRing;
 }
 
 export interface RouteContext<Path extends string, Query, Body> extends RouteServices {

@@ -18,6 +18,8 @@ export interface OpenStoreOptions {
   schema?: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Public origin of the instance (image URLs in event payloads). */
+  publicUrl?: string;
 }
 
 /** The default PGlite data directory: `.latchkey/pglite` in the current working directory. */
@@ -51,5 +53,6 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   return createSqlStore(db, {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.ids === undefined ? {} : { ids: options.ids }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   });
 }

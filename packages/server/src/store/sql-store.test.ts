@@ -349,7 +349,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     describe("email addresses and phone numbers", () => {
-      it("makes the first one primary, switches primary on request, promotes on delete", async () => {
+      it("makes the first one primary, switches on request, deletes a primary only when last", async () => {
         const user = await store.createUser({});
         const a = await store.addEmailAddress(user.id, {
           emailAddress: "a@example.com",
@@ -363,9 +363,11 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(a.id);
         await store.updateEmailAddress(b.id, { primary: true });
         expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(b.id);
+        const refused = await rejection(store.deleteEmailAddress(b.id));
+        expect(refused.code).toBe("primary_identification_deletion_forbidden");
+        expect((await store.deleteEmailAddress(a.id))?.id).toBe(a.id);
+        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(b.id);
         expect((await store.deleteEmailAddress(b.id))?.id).toBe(b.id);
-        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(a.id);
-        await store.deleteEmailAddress(a.id);
         expect((await store.getUser(user.id))?.primaryEmailAddressId).toBeNull();
         expect(await store.deleteEmailAddress(a.id)).toBeNull();
       });
@@ -420,12 +422,147 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(error.paramName).toBe("reserved_for_second_factor");
         await store.updatePhoneNumber(q.id, { primary: true });
         expect((await store.getUser(user.id))?.primaryPhoneNumberId).toBe(q.id);
+        expect((await rejection(store.deletePhoneNumber(q.id))).code).toBe(
+          "primary_identification_deletion_forbidden",
+        );
+        await store.updatePhoneNumber(p.id, { primary: true });
         await store.deletePhoneNumber(q.id);
         expect((await store.getUser(user.id))?.primaryPhoneNumberId).toBe(p.id);
         const dup = await rejection(
           store.addPhoneNumber(user.id, { phoneNumber: "+15555550101", status: "verified" }),
         );
         expect(dup.paramName).toBe("phone_number");
+      });
+    });
+
+    describe("webhook events", () => {
+      const events = async () =>
+        (
+          await db.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
+            "SELECT event_type, payload FROM webhook_outbox ORDER BY seq",
+          )
+        ).map((row) => ({ type: row.event_type, data: row.payload.data }));
+
+      it("writes exactly one event per user mutation, with the user's wire JSON", async () => {
+        const user = await store.createUser({
+          externalId: "ext-events",
+          emailAddresses: [{ emailAddress: "ev@example.com", status: "verified" }],
+        });
+        const steps: Array<[string, () => Promise<unknown>]> = [
+          ["user.updated", () => store.updateUser(user.id, { firstName: "Eve" })],
+          ["user.updated", () => store.updateUser(user.id, { banned: true })],
+          ["user.updated", () => store.updateUser(user.id, { lock: { expiresAt: null } })],
+          [
+            "user.updated",
+            () => store.setUserMetadata(user.id, { publicMetadata: { a: 1 } }, "merge"),
+          ],
+          [
+            "user.updated",
+            () =>
+              store.setUserImage(user.id, { contentType: "image/png", bytes: new Uint8Array([1]) }),
+          ],
+          ["user.updated", () => store.removeUserImage(user.id)],
+          [
+            "user.updated",
+            () =>
+              store.addEmailAddress(user.id, {
+                emailAddress: "ev2@example.com",
+                status: "verified",
+              }),
+          ],
+          [
+            "user.updated",
+            async () => {
+              const added = await store.getUser(user.id);
+              return store.updateEmailAddress(added!.emailAddresses[1]!.id, { primary: true });
+            },
+          ],
+          [
+            "user.updated",
+            () =>
+              store.addPhoneNumber(user.id, { phoneNumber: "+15555550199", status: "verified" }),
+          ],
+          [
+            "user.updated",
+            async () => {
+              const current = await store.getUser(user.id);
+              return store.deleteEmailAddress(current!.emailAddresses[0]!.id);
+            },
+          ],
+          ["user.deleted", () => store.deleteUser(user.id)],
+        ];
+        expect((await events()).map((e) => e.type)).toEqual(["user.created"]);
+        for (const [index, [type, step]] of steps.entries()) {
+          await step();
+          const all = await events();
+          expect(all, `step ${index}`).toHaveLength(index + 2);
+          expect(all.at(-1)?.type, `step ${index}`).toBe(type);
+        }
+        const all = await events();
+        expect(all[0]?.data).toMatchObject({
+          object: "user",
+          id: user.id,
+          external_id: "ext-events",
+        });
+        expect(all[1]?.data).toMatchObject({ object: "user", first_name: "Eve" });
+        expect(all[3]?.data).toMatchObject({ locked: true });
+        expect(all[4]?.data).toMatchObject({ public_metadata: { a: 1 } });
+        expect(all[5]?.data).toMatchObject({ has_image: true });
+        expect(all.at(-1)?.data).toEqual({
+          object: "user",
+          id: user.id,
+          deleted: true,
+          external_id: "ext-events",
+        });
+        expect(JSON.stringify(all)).not.toContain("password_digest");
+      });
+
+      it("leaves no event when a change rolls back", async () => {
+        const first = await store.createUser({
+          emailAddresses: [{ emailAddress: "taken@example.com", status: "verified" }],
+        });
+        let before = (await events()).length;
+        await rejection(
+          store.createUser({
+            emailAddresses: [
+              { emailAddress: "fresh@example.com", status: "verified" },
+              { emailAddress: "TAKEN@example.com", status: "verified" },
+            ],
+          }),
+        );
+        await rejection(store.updateUser(first.id, { primaryEmailAddressId: "idn_nope" }));
+        await rejection(
+          store.addEmailAddress(first.id, {
+            emailAddress: "taken@example.com",
+            status: "verified",
+          }),
+        );
+        await store.addEmailAddress(first.id, {
+          emailAddress: "second@example.com",
+          status: "verified",
+        });
+        before += 1;
+        const refused = await rejection(store.deleteEmailAddress(first.primaryEmailAddressId!));
+        expect(refused.code).toBe("primary_identification_deletion_forbidden");
+        expect(await events()).toHaveLength(before);
+        expect(await store.countUsers({ emailAddresses: ["fresh@example.com"] })).toBe(0);
+        expect(await store.deleteUser("user_nope")).toBe(false);
+        expect(await events()).toHaveLength(before);
+      });
+    });
+
+    describe("passwords", () => {
+      it("rehashes only while the stored digest is the expected one, without an event", async () => {
+        const user = await store.createUser({
+          password: { digest: "old-digest", hasher: "bcrypt" },
+        });
+        const before = await db.query("SELECT count(*) AS n FROM webhook_outbox");
+        const next = { digest: "$argon2id$new", hasher: "argon2id" };
+        expect(await store.rehashPassword(user.id, "other-digest", next)).toBe(false);
+        expect(await store.rehashPassword(user.id, "old-digest", next)).toBe(true);
+        expect(await store.getPasswordCredential(user.id)).toEqual(next);
+        expect((await store.getUser(user.id))?.passwordUpdatedAt).toBe(user.passwordUpdatedAt);
+        expect(await db.query("SELECT count(*) AS n FROM webhook_outbox")).toEqual(before);
       });
     });
 

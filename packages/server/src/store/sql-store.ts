@@ -1,24 +1,26 @@
 import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
-import { ApiError } from "../errors/api-error.js";
 import { defaultIdGenerator, type IdGenerator } from "../id-generator.js";
-import { deepMergeMetadata } from "../internal/deep-merge-metadata.js";
-import type { Database, Queryable } from "./database.js";
+import type { Database } from "./database.js";
 import { createEventEmitter } from "./internal/emit-event.js";
-import { loadUser, loadUsers } from "./internal/load-users.js";
 import { sqlIdentificationMethods } from "./internal/sql-identification-methods.js";
-import {
-  EMAIL_KIND,
-  insertIdentification,
-  lockUser,
-  PHONE_KIND,
-} from "./internal/sql-identifications.js";
-import { SqlParams } from "./internal/sql-params.js";
+import { sqlInstanceConfigMethods } from "./internal/sql-instance-config-methods.js";
+import { sqlInvitationMethods } from "./internal/sql-invitation-methods.js";
+import { sqlJwtTemplateMethods } from "./internal/sql-jwt-template-methods.js";
+import { sqlKeyMethods } from "./internal/sql-key-methods.js";
+import { sqlMailMethods } from "./internal/sql-mail-methods.js";
+import { sqlOrganizationMethods } from "./internal/sql-organization-methods.js";
+import { sqlRateLimitMethods } from "./internal/sql-rate-limit-methods.js";
+import { sqlFrontendClientMethods } from "./internal/sql-frontend-client-methods.js";
+import { sqlSessionMethods } from "./internal/sql-session-methods.js";
+import { sqlSignAttemptMethods } from "./internal/sql-sign-attempt-methods.js";
 import type { SqlStoreContext } from "./internal/sql-store-context.js";
+import { sqlUserMethods } from "./internal/sql-user-methods.js";
+import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
+import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
 import { translateUniqueViolation } from "./internal/unique-violation.js";
-import { userFilterSql, userOrderSql } from "./internal/user-filter-sql.js";
-import { userPatchAssignments } from "./internal/user-patch-sql.js";
-import type { Metadata, NewUser, Store, UserRecord } from "./store.js";
+import { createUserEvents } from "./internal/user-events.js";
+import type { Store } from "./store.js";
 
 /** Options for {@link createSqlStore}. */
 export interface SqlStoreOptions {
@@ -26,13 +28,13 @@ export interface SqlStoreOptions {
   ids?: IdGenerator;
   /** `instance_id` of webhook events; default `ins_latchkey`. */
   instanceId?: string;
+  /** Public origin of the instance, for image URLs in event payloads; default `http://localhost:4100`. */
+  publicUrl?: string;
+  /** Failed verification attempts before a lockout, as reported in user JSON; default 10. */
+  maxVerificationAttempts?: number;
 }
 
-async function requireUser(q: Queryable, userId: string): Promise<UserRecord> {
-  const user = await loadUser(q, userId);
-  if (user === null) throw new ApiError("resource_not_found", { paramName: "user_id" });
-  return user;
-}
+const DEFAULT_PUBLIC_URL = "http://localhost:4100";
 
 /**
  * The one {@link Store} implementation, in SQL over a {@link Database} (PGlite or PostgreSQL).
@@ -54,232 +56,42 @@ export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Sto
   const emit = createEventEmitter({ clock, ids, instanceId: options.instanceId ?? "ins_latchkey" });
   const context: SqlStoreContext = { db, clock, ids, guard, emit };
 
-  const insertUser = async (tx: Queryable, input: NewUser): Promise<string> => {
-    const now = clock.now();
-    const id = ids("user");
-    const lockedAt = input.locked ? now : null;
-    await tx.query(
-      `INSERT INTO users (id, external_id, username, first_name, last_name, locale,
-         public_metadata, private_metadata, unsafe_metadata,
-         password_digest, password_hasher, password_updated_at, totp_secret, mfa_enabled_at,
-         banned, locked_at, delete_self_enabled, create_organization_enabled,
-         create_organizations_limit, legal_accepted_at, bypass_client_trust, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14,
-         $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
-      [
-        id,
-        input.externalId ?? null,
-        input.username ?? null,
-        input.firstName ?? null,
-        input.lastName ?? null,
-        input.locale ?? null,
-        JSON.stringify(input.publicMetadata ?? {}),
-        JSON.stringify(input.privateMetadata ?? {}),
-        JSON.stringify(input.unsafeMetadata ?? {}),
-        input.password?.digest ?? null,
-        input.password?.hasher ?? null,
-        input.password ? now : null,
-        input.totpSecret ?? null,
-        input.totpSecret ? now : null,
-        input.banned ?? false,
-        lockedAt,
-        input.deleteSelfEnabled ?? true,
-        input.createOrganizationEnabled ?? true,
-        input.createOrganizationsLimit ?? null,
-        input.legalAcceptedAt ?? null,
-        input.bypassClientTrust ?? false,
-        input.createdAt ?? now,
-        now,
-      ],
-    );
-    let primaryEmail: string | null = null;
-    for (const email of input.emailAddresses ?? []) {
-      const row = await insertIdentification(tx, EMAIL_KIND, {
-        id: ids("idn"),
-        userId: id,
-        value: email.emailAddress,
-        status: email.status,
-        now,
-      });
-      primaryEmail ??= String(row.id);
-    }
-    let primaryPhone: string | null = null;
-    for (const phone of input.phoneNumbers ?? []) {
-      const row = await insertIdentification(tx, PHONE_KIND, {
-        id: ids("idn"),
-        userId: id,
-        value: phone.phoneNumber,
-        status: phone.status,
-        now,
-        extra: { reservedForSecondFactor: false, defaultSecondFactor: false },
-      });
-      primaryPhone ??= String(row.id);
-    }
-    if (primaryEmail !== null || primaryPhone !== null) {
-      await tx.query(
-        "UPDATE users SET primary_email_address_id = $2, primary_phone_number_id = $3 WHERE id = $1",
-        [id, primaryEmail, primaryPhone],
-      );
-    }
-    return id;
-  };
+  const userEvents = createUserEvents(context, {
+    publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ""),
+    maxVerificationAttempts: options.maxVerificationAttempts ?? 10,
+  });
+
+  const sessionMethods = sqlSessionMethods(context);
 
   return {
-    createUser: (input) =>
-      guard(() => db.transaction(async (tx) => requireUser(tx, await insertUser(tx, input)))),
+    ...sqlUserMethods(context, userEvents),
+    ...sqlIdentificationMethods(context, userEvents),
 
-    getUser: (userId) => loadUser(db, userId),
+    // Organizations, memberships, organization and application invitations.
+    ...sqlOrganizationMethods(context, {
+      publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ""),
+    }),
+    ...sqlInvitationMethods(context, {
+      publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ""),
+    }),
 
-    async listUsers(filter, page) {
-      const params = new SqlParams();
-      let where = userFilterSql(filter, params);
-      if (page.startingAfter !== undefined) {
-        const op = page.orderBy.direction === "asc" ? ">" : "<";
-        where += ` AND (u.created_at, u.id) ${op} (SELECT c.created_at, c.id FROM users c WHERE c.id = ${params.add(page.startingAfter)})`;
-      }
-      const rows = await db.query<{ id: string }>(
-        `SELECT u.id FROM users u WHERE ${where} ORDER BY ${userOrderSql(page.orderBy)}
-         LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
-        params.values,
-      );
-      return loadUsers(
-        db,
-        rows.map((row) => row.id),
-      );
-    },
+    // Clients and sessions, signing keys, JWT templates.
+    ...sqlInstanceConfigMethods(context),
+    ...sessionMethods,
+    ...sqlKeyMethods(context),
+    ...sqlJwtTemplateMethods(context),
 
-    async countUsers(filter) {
-      const params = new SqlParams();
-      const rows = await db.query<{ total: number }>(
-        `SELECT count(*) AS total FROM users u WHERE ${userFilterSql(filter, params)}`,
-        params.values,
-      );
-      return Number(rows[0]?.total ?? 0);
-    },
+    // Webhook endpoints, deliveries and the delivery worker's steps.
+    ...sqlWebhookMethods(context),
 
-    updateUser: (userId, patch) =>
-      guard(() =>
-        db.transaction(async (tx) => {
-          const current = await lockUser(tx, userId);
-          for (const [key, table, param] of [
-            ["primaryEmailAddressId", "email_addresses", "primary_email_address_id"],
-            ["primaryPhoneNumberId", "phone_numbers", "primary_phone_number_id"],
-          ] as const) {
-            const target = patch[key];
-            if (target === undefined) continue;
-            const found = await tx.query(
-              `SELECT 1 FROM ${table} WHERE id = $1 AND user_id = $2 AND verification_status = 'verified'`,
-              [target, userId],
-            );
-            if (found.length === 0) {
-              throw new ApiError("form_param_value_invalid", {
-                paramName: param,
-                longMessage: `${param} must be the id of a verified identification of this user.`,
-              });
-            }
-          }
-          const params = new SqlParams();
-          const sets = userPatchAssignments(patch, current, clock.now(), params);
-          await tx.query(
-            `UPDATE users SET ${sets.join(", ")} WHERE id = ${params.add(userId)}`,
-            params.values,
-          );
-          return requireUser(tx, userId);
-        }),
-      ),
+    // Sent emails (dev mailbox, `email.created`) and shared rate-limit counters.
+    ...sqlMailMethods(context),
+    ...sqlRateLimitMethods(context),
 
-    async deleteUser(userId) {
-      const rows = await db.query("DELETE FROM users WHERE id = $1 RETURNING id", [userId]);
-      return rows.length > 0;
-    },
-
-    setUserMetadata: (userId, update, mode) =>
-      db.transaction(async (tx) => {
-        const current = await lockUser(tx, userId);
-        const next = (column: string, value: Metadata | null | undefined): Metadata => {
-          const existing = (current[column] ?? {}) as Metadata;
-          if (value === undefined) return existing;
-          if (mode === "replace" || value === null) return value ?? {};
-          return deepMergeMetadata(existing, value);
-        };
-        await tx.query(
-          `UPDATE users SET public_metadata = $2::jsonb, private_metadata = $3::jsonb,
-             unsafe_metadata = $4::jsonb, updated_at = $5 WHERE id = $1`,
-          [
-            userId,
-            JSON.stringify(next("public_metadata", update.publicMetadata)),
-            JSON.stringify(next("private_metadata", update.privateMetadata)),
-            JSON.stringify(next("unsafe_metadata", update.unsafeMetadata)),
-            clock.now(),
-          ],
-        );
-        return requireUser(tx, userId);
-      }),
-
-    async getPasswordCredential(userId) {
-      const rows = await db.query<{
-        password_digest: string | null;
-        password_hasher: string | null;
-      }>("SELECT password_digest, password_hasher FROM users WHERE id = $1", [userId]);
-      const row = rows[0];
-      if (row?.password_digest == null) return null;
-      return { digest: row.password_digest, hasher: row.password_hasher ?? "argon2id" };
-    },
-
-    async getTotpSecret(userId) {
-      const rows = await db.query<{ totp_secret: string | null }>(
-        "SELECT totp_secret FROM users WHERE id = $1",
-        [userId],
-      );
-      return rows[0]?.totp_secret ?? null;
-    },
-
-    ...sqlIdentificationMethods(context),
-
-    setUserImage: (userId, image) =>
-      db.transaction(async (tx) => {
-        const now = clock.now();
-        const current = await lockUser(tx, userId);
-        const imageId = ids("img");
-        await tx.query(
-          "INSERT INTO images (id, user_id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4, $5)",
-          [imageId, userId, image.contentType, image.bytes, now],
-        );
-        await tx.query("UPDATE users SET image_id = $2, updated_at = $3 WHERE id = $1", [
-          userId,
-          imageId,
-          now,
-        ]);
-        if (current.image_id !== null) {
-          await tx.query("DELETE FROM images WHERE id = $1", [current.image_id]);
-        }
-        return requireUser(tx, userId);
-      }),
-
-    removeUserImage: (userId) =>
-      db.transaction(async (tx) => {
-        const current = await lockUser(tx, userId);
-        await tx.query("UPDATE users SET image_id = NULL, updated_at = $2 WHERE id = $1", [
-          userId,
-          clock.now(),
-        ]);
-        if (current.image_id !== null) {
-          await tx.query("DELETE FROM images WHERE id = $1", [current.image_id]);
-        }
-        return requireUser(tx, userId);
-      }),
-
-    async getImage(imageId) {
-      const rows = await db.query("SELECT * FROM images WHERE id = $1", [imageId]);
-      const row = rows[0];
-      if (row === undefined) return null;
-      return {
-        id: String(row.id),
-        contentType: String(row.content_type),
-        bytes: new Uint8Array(row.bytes as Uint8Array),
-        createdAt: Number(row.created_at),
-      };
-    },
+    // Frontend API: client tokens, sign-ups, sign-ins, one-time codes, lockout, backup codes.
+    ...sqlFrontendClientMethods(context, sessionMethods.getClient),
+    ...sqlSignAttemptMethods(context),
+    ...sqlVerificationMethods(context, userEvents),
 
     ping: async () => {
       await db.query("SELECT 1");

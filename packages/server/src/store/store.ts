@@ -1,3 +1,14 @@
+import type { FrontendStore } from "./frontend-store.js";
+import type { InstanceConfigStore } from "./instance-config-store.js";
+import type { InvitationStore } from "./invitation-store.js";
+import type { JwtTemplateStore } from "./jwt-template-store.js";
+import type { MailStore } from "./mail-store.js";
+import type { OrganizationStore } from "./organization-store.js";
+import type { RateLimitStore } from "./rate-limit-store.js";
+import type { SessionStore } from "./session-store.js";
+import type { SigningKeyStore } from "./signing-key-store.js";
+import type { WebhookStore } from "./webhook-store.js";
+
 /** JSON object stored as user metadata. */
 export type Metadata = Record<string, unknown>;
 
@@ -149,6 +160,8 @@ export interface UserFilter {
   usernames?: string[];
   userIds?: { include: string[]; exclude: string[] };
   externalIds?: { include: string[]; exclude: string[] };
+  /** Users with (include) / without (exclude) a membership in these organizations. */
+  organizationIds?: { include: string[]; exclude: string[] };
   query?: string;
   emailAddressQuery?: string;
   phoneNumberQuery?: string;
@@ -208,7 +221,17 @@ export interface ImageRecord {
  * `resource_not_found`; uniqueness conflicts (also concurrent ones) throw `form_identifier_exists`
  * with `paramName` set.
  */
-export interface Store {
+export interface Store
+  extends InstanceConfigStore,
+    FrontendStore,
+    WebhookStore,
+    SessionStore,
+    SigningKeyStore,
+    JwtTemplateStore,
+    OrganizationStore,
+    InvitationStore,
+    MailStore,
+    RateLimitStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;
@@ -222,6 +245,16 @@ export interface Store {
     mode: "merge" | "replace",
   ): Promise<UserRecord>;
   getPasswordCredential(userId: string): Promise<PasswordCredential | null>;
+  /**
+   * Replaces a stored digest by a new one of the same password (upgrade to argon2id) when the
+   * stored digest is still `previousDigest`. No event: the user does not visibly change.
+   * @returns false when the user is gone or the password changed meanwhile
+   */
+  rehashPassword(
+    userId: string,
+    previousDigest: string,
+    next: PasswordCredential,
+  ): Promise<boolean>;
   getTotpSecret(userId: string): Promise<string | null>;
 
   addEmailAddress(

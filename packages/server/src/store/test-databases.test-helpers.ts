@@ -72,5 +72,7 @@ export function describeName(prefix: string, target: TestDatabaseTarget): string
 
 /** Deletes every row (between tests; cheaper than a new database). */
 export async function clearData(db: Database): Promise<void> {
-  await db.exec("TRUNCATE users, email_addresses, phone_numbers, images, webhook_outbox CASCADE");
+  await db.exec(
+    "TRUNCATE users, email_addresses, phone_numbers, images, webhook_outbox, signing_keys, clients, sessions, jwt_templates, webhook_endpoints, webhook_deliveries, organizations, organization_memberships, organization_invitations, invitations, emails, rate_limit_buckets, sign_ups, sign_ins, verification_codes, backup_codes CASCADE",
+  );
 }

@@ -1,8 +1,10 @@
 import { ApiError } from "../../errors/api-error.js";
+import type { Queryable, Row } from "../database.js";
 import type { Store } from "../store.js";
 import { emailAddressFromRow, phoneNumberFromRow } from "./row-mappers.js";
 import {
   EMAIL_KIND,
+  type IdentificationKind,
   insertIdentification,
   lockIdentification,
   lockUser,
@@ -12,6 +14,7 @@ import {
   setVerified,
 } from "./sql-identifications.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
+import type { UserEvents } from "./user-events.js";
 
 type IdentificationMethods = Pick<
   Store,
@@ -25,13 +28,36 @@ type IdentificationMethods = Pick<
   | "deletePhoneNumber"
 >;
 
-/** The email-address and phone-number half of the SQL store. */
-export function sqlIdentificationMethods({
-  db,
-  clock,
-  ids,
-  guard,
-}: SqlStoreContext): IdentificationMethods {
+/**
+ * Refuses to delete a primary identification while the user has others of the same kind: the
+ * caller must make another one primary first. The last one may go (the primary becomes null).
+ */
+async function assertDeletable(
+  tx: Queryable,
+  kind: IdentificationKind,
+  user: Row,
+  id: string,
+): Promise<void> {
+  if (user[kind.primaryColumn] !== id) return;
+  const others = await tx.query(`SELECT 1 FROM ${kind.table} WHERE user_id = $1 AND id <> $2`, [
+    user.id,
+    id,
+  ]);
+  if (others.length > 0) {
+    throw new ApiError("primary_identification_deletion_forbidden", {
+      longMessage: `The primary ${kind === EMAIL_KIND ? "email address" : "phone number"} cannot be deleted while the user has others; make another one primary first.`,
+    });
+  }
+}
+
+/**
+ * The email-address and phone-number half of the SQL store. Every change of an identification is
+ * a change of its user: each writes one `user.updated` event in its transaction.
+ */
+export function sqlIdentificationMethods(
+  { db, clock, ids, guard }: SqlStoreContext,
+  events: UserEvents,
+): IdentificationMethods {
   return {
     addEmailAddress: (userId, input) =>
       guard(() =>
@@ -53,6 +79,7 @@ export function sqlIdentificationMethods({
             primary ? String(row.id) : (user.primary_email_address_id as string),
             now,
           );
+          await events.emitUser(tx, "user.updated", userId);
           return emailAddressFromRow(row);
         }),
       ),
@@ -69,6 +96,7 @@ export function sqlIdentificationMethods({
         if (patch.verified !== undefined)
           await setVerified(tx, EMAIL_KIND, id, patch.verified, now);
         if (patch.primary === true) await setPrimary(tx, EMAIL_KIND, String(row.user_id), id, now);
+        await events.emitUser(tx, "user.updated", String(row.user_id));
         const rows = await tx.query("SELECT * FROM email_addresses WHERE id = $1", [id]);
         return emailAddressFromRow(rows[0]!);
       }),
@@ -79,6 +107,7 @@ export function sqlIdentificationMethods({
         const found = await tx.query("SELECT user_id FROM email_addresses WHERE id = $1", [id]);
         if (found[0] === undefined) return null;
         const user = await lockUser(tx, String(found[0].user_id));
+        await assertDeletable(tx, EMAIL_KIND, user, id);
         const rows = await tx.query("DELETE FROM email_addresses WHERE id = $1 RETURNING *", [id]);
         if (rows[0] === undefined) return null;
         if (user.primary_email_address_id === id) {
@@ -86,6 +115,7 @@ export function sqlIdentificationMethods({
         } else {
           await tx.query("UPDATE users SET updated_at = $2 WHERE id = $1", [user.id, now]);
         }
+        await events.emitUser(tx, "user.updated", String(user.id));
         return emailAddressFromRow(rows[0]);
       }),
 
@@ -124,6 +154,7 @@ export function sqlIdentificationMethods({
             primary ? String(row.id) : (user.primary_phone_number_id as string),
             now,
           );
+          await events.emitUser(tx, "user.updated", userId);
           return phoneNumberFromRow(row);
         }),
       ),
@@ -164,6 +195,7 @@ export function sqlIdentificationMethods({
             ],
           );
         }
+        await events.emitUser(tx, "user.updated", userId);
         const rows = await tx.query("SELECT * FROM phone_numbers WHERE id = $1", [id]);
         return phoneNumberFromRow(rows[0]!);
       }),
@@ -174,6 +206,7 @@ export function sqlIdentificationMethods({
         const found = await tx.query("SELECT user_id FROM phone_numbers WHERE id = $1", [id]);
         if (found[0] === undefined) return null;
         const user = await lockUser(tx, String(found[0].user_id));
+        await assertDeletable(tx, PHONE_KIND, user, id);
         const rows = await tx.query("DELETE FROM phone_numbers WHERE id = $1 RETURNING *", [id]);
         if (rows[0] === undefined) return null;
         if (user.primary_phone_number_id === id) {
@@ -181,6 +214,7 @@ export function sqlIdentificationMethods({
         } else {
           await tx.query("UPDATE users SET updated_at = $2 WHERE id = $1", [user.id, now]);
         }
+        await events.emitUser(tx, "user.updated", String(user.id));
         return phoneNumberFromRow(rows[0]);
       }),
   };

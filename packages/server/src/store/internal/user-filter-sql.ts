@@ -36,6 +36,12 @@ export function userFilterSql(filter: UserFilter, params: SqlParams): string {
     }
   }
 
+  const orgs = filter.organizationIds;
+  const membership = (values: string) =>
+    `EXISTS (SELECT 1 FROM organization_memberships m WHERE m.user_id = u.id AND m.organization_id = ANY(${values}::text[]))`;
+  if (orgs?.include.length) conditions.push(membership(params.add(orgs.include)));
+  if (orgs?.exclude.length) conditions.push(`NOT ${membership(params.add(orgs.exclude))}`);
+
   const emailLike = (p: string) =>
     `EXISTS (SELECT 1 FROM email_addresses e WHERE e.user_id = u.id AND e.email_address ILIKE ${p})`;
   const phoneLike = (p: string) =>

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { consoleLogger } from "./logger.js";
+import { type RunningInstance, startInstance } from "./start-instance.js";
+
+const USAGE = `Usage: latchkey start [options]
+
+Starts a Clerk-compatible instance: Backend API at /v1, Frontend API at /__clerk, JWKS, webhooks.
+
+Options:
+  --port <n>             Port to listen on (default 4100; env PORT)
+  --host <addr>          Interface to listen on (default 127.0.0.1)
+  --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
+  --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
+  --public-url <url>     Public origin of the instance (default http://localhost:<port>)
+  --seed <file>          Load users and organizations from a JSON seed file
+  --write-env <file>     Write the app's environment lines to <file> when it does not exist,
+                         instead of printing them
+  --no-webhook-worker    Do not deliver webhooks from this process
+  -h, --help             Show this help
+
+Environment: CLERK_SECRET_KEY pins the secret key (default: made on first start and kept).`;
+
+/** The `.env.local` lines an app needs to use the instance. */
+function envLines(instance: RunningInstance): string {
+  return [
+    `CLERK_SECRET_KEY=${instance.secretKey}`,
+    `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${instance.publishableKey}`,
+    `CLERK_API_URL=${instance.publicUrl}`,
+    "",
+  ].join("\n");
+}
+
+async function start(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "data-dir": { type: "string" },
+      "database-url": { type: "string" },
+      "public-url": { type: "string" },
+      seed: { type: "string" },
+      "write-env": { type: "string" },
+      "no-webhook-worker": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const portText = values.port ?? process.env.PORT ?? "4100";
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a port number (0–65535), got "${portText}".`);
+  }
+  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+  if (databaseUrl && values["data-dir"]) {
+    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
+  }
+  const instance = await startInstance({
+    port,
+    ...(values.host ? { hostname: values.host } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
+    ...(values.seed ? { seedFile: values.seed } : {}),
+    ...(process.env.CLERK_SECRET_KEY ? { secretKey: process.env.CLERK_SECRET_KEY } : {}),
+    webhookWorker: !values["no-webhook-worker"],
+    logger: consoleLogger,
+  });
+  const storage = databaseUrl
+    ? "PostgreSQL"
+    : `PGlite (${values["data-dir"] ?? ".latchkey/pglite"})`;
+  console.log(`Latchkey instance on ${instance.url} — ${storage}`);
+  if (instance.seed) console.log(`Seed: ${JSON.stringify(instance.seed)}`);
+  const envFile = values["write-env"];
+  if (envFile) {
+    if (existsSync(envFile)) console.log(`${envFile} exists; left as it is.`);
+    else {
+      await writeFile(envFile, envLines(instance), { mode: 0o600 });
+      console.log(`Wrote ${envFile}.`);
+    }
+  } else {
+    console.log(`\nAdd to your app's .env.local:\n\n${envLines(instance)}`);
+  }
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down…`);
+    instance.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === "start") return start(rest);
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return;
+  }
+  throw new Error(`Unknown command "${command}". Run: latchkey --help`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`latchkey: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,285 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { ApiError } from "../errors/api-error.js";
+import type { HttpMethod, RouteServices } from "../http/define-route.js";
+import { jsonResponse } from "../http/json-response.js";
+import { searchParamsToObject } from "../http/query-params.js";
+import { ApiErrorList } from "../http/run-route.js";
+import { zodErrorToApiErrors } from "../http/zod-error-to-api-errors.js";
+import { randomBase62 } from "../id-generator.js";
+import { createMailer } from "../mail/create-mailer.js";
+import { createRateLimiter } from "../rate-limits/create-rate-limiter.js";
+import { hashClientToken, looksLikeClientToken } from "./client-token.js";
+import type { AnyFrontendRoute, FrontendApiConfig } from "./define-frontend-route.js";
+import { DEFAULT_FRONTEND_API_PREFIX, type FrontendApiOptions } from "./frontend-api-options.js";
+import { CLIENT_COOKIE, readCookie } from "./frontend-cookies.js";
+import { type ClientCredentialSource, FrontendRequest } from "./frontend-request.js";
+import { loadFrontendClient } from "./load-frontend-client.js";
+import { readFrontendBody } from "./read-frontend-body.js";
+import { checkRequestOrigin, originOf } from "./request-origin.js";
+
+/** Input of {@link createFrontendApi}. */
+export interface CreateFrontendApiInput {
+  routes: readonly AnyFrontendRoute[];
+  /** Path prefix (default `/__clerk`). */
+  prefix?: string;
+  options?: FrontendApiOptions;
+  services: RouteServices;
+  /** The instance's secret key: email codes are stored under an HMAC keyed from it. */
+  secretKey: string;
+  /** Public origin of the instance, when configured. */
+  publicUrl?: string;
+}
+
+/** The Frontend API's request handler, mounted under its prefix by `createHandler`. */
+export interface FrontendApi {
+  prefix: string;
+  /** Answers a request whose path starts with the prefix. */
+  handle(request: Request, baseUrl: string): Promise<Response>;
+}
+
+interface CompiledRoute {
+  route: AnyFrontendRoute;
+  pattern: RegExp;
+  names: string[];
+}
+
+const OVERRIDABLE: ReadonlySet<string> = new Set(["PATCH", "PUT", "DELETE"]);
+
+function compile(route: AnyFrontendRoute): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split(/(\{[A-Za-z0-9_]+\})/)
+    .map((part) => {
+      const name = /^\{([A-Za-z0-9_]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      names.push(name);
+      return "([^/]+)";
+    })
+    .join("");
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ApiErrorList(zodErrorToApiErrors(result.error, input));
+  return result.data;
+}
+
+function isSecure(request: Request): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (forwarded) return forwarded === "https";
+  return new URL(request.url).protocol === "https:";
+}
+
+function defaultClientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
+/** The client token a request presents: `Authorization` (native, server callers) or `__client`. */
+function presentedToken(request: Request): { token: string; source: ClientCredentialSource } | null {
+  const header = request.headers.get("authorization")?.trim();
+  if (header) return { token: header.replace(/^Bearer\s+/i, ""), source: "header" };
+  const cookie = readCookie(request.headers.get("cookie"), CLIENT_COOKIE);
+  if (cookie) return { token: cookie, source: "cookie" };
+  return null;
+}
+
+/**
+ * Builds the Frontend API: route matching under the prefix (with `POST …?_method=PATCH|PUT|DELETE`
+ * routed as that method), client lookup by token digest, the CSRF check, form/JSON bodies, and
+ * Clerk's answers — `{ response, client }`, or `{ errors, meta: { client }, clerk_trace_id }`.
+ *
+ * @throws Error at startup when the mailer cannot be built (production without a transport)
+ * @example
+ * const frontendApi = createFrontendApi({ routes: frontendApiRoutes, services, secretKey });
+ * const response = await frontendApi.handle(request, "http://localhost:4100");
+ */
+export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
+  const options = input.options ?? {};
+  const prefix = (input.prefix ?? DEFAULT_FRONTEND_API_PREFIX).replace(/\/+$/, "");
+  const services = input.services;
+  const development = (options.instanceType ?? "development") === "development";
+  const compiled = input.routes.map(compile);
+  const configuredOrigins =
+    options.allowedOrigins === undefined
+      ? null
+      : new Set(options.allowedOrigins.map((o) => originOf(o) ?? o));
+  const publicOrigin = input.publicUrl === undefined ? null : originOf(input.publicUrl);
+  const mailer =
+    options.mailer ??
+    createMailer({ store: services.store, developmentMode: development, logger: services.logger });
+  const rateLimiter =
+    options.rateLimiter ?? createRateLimiter({ store: services.store, clock: services.clock });
+  const codeKey = createHash("sha256")
+    .update(`latchkey:verification-codes:${input.secretKey}`, "utf8")
+    .digest();
+
+  const configFor = (baseUrl: string): FrontendApiConfig => {
+    const allowedOrigins =
+      configuredOrigins ??
+      new Set([publicOrigin ?? originOf(baseUrl) ?? baseUrl, "http://localhost:3000"]);
+    const appOrigin = [...allowedOrigins][0] ?? baseUrl;
+    return {
+      prefix,
+      allowedOrigins,
+      development,
+      applicationName: options.applicationName ?? "Latchkey",
+      urls: {
+        homeUrl: `${appOrigin}/`,
+        signInUrl: `${appOrigin}/sign-in`,
+        signUpUrl: `${appOrigin}/sign-up`,
+        afterSignInUrl: `${appOrigin}/`,
+        afterSignUpUrl: `${appOrigin}/`,
+        afterSignOutUrl: `${appOrigin}/`,
+        ...options.urls,
+      },
+      singleSessionMode: options.singleSessionMode ?? true,
+      mailer,
+      rateLimiter,
+      clientIp: options.clientIp ?? defaultClientIp,
+      codeLifetimeSeconds: options.codeLifetimeSeconds ?? 600,
+      maxCodeAttempts: options.maxCodeAttempts ?? 5,
+      codeKey,
+    };
+  };
+
+  const match = (method: string, path: string) => {
+    for (const candidate of compiled) {
+      if (candidate.route.method !== method) continue;
+      const found = candidate.pattern.exec(path);
+      if (found === null) continue;
+      const params: Record<string, string> = {};
+      candidate.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(found[i + 1] ?? "");
+      });
+      return { route: candidate.route, params };
+    }
+    return null;
+  };
+
+  return {
+    prefix,
+    async handle(request, baseUrl) {
+      const traceId = randomBase62(16);
+      const frontend = configFor(baseUrl);
+      const url = new URL(request.url);
+      const path = url.pathname.slice(prefix.length) || "/";
+      const override = url.searchParams.get("_method")?.toUpperCase();
+      const method =
+        request.method === "POST" && override !== undefined && OVERRIDABLE.has(override)
+          ? override
+          : request.method;
+      let auth: FrontendRequest | null = null;
+      try {
+        const found = match(method, path);
+        if (found === null) throw new ApiError("resource_not_found");
+        const presented = presentedToken(request);
+        const client =
+          presented !== null && looksLikeClientToken(presented.token)
+            ? await services.store.getClientByTokenHash(hashClientToken(presented.token))
+            : null;
+        auth = new FrontendRequest(
+          { ...services, baseUrl, request },
+          client,
+          presented?.source ?? null,
+          isSecure(request),
+        );
+        checkRequestOrigin(request, method, {
+          allowedOrigins: frontend.allowedOrigins,
+          hasClientCredential: client !== null,
+          allowAnonymous: found.route.allowAnonymous ?? false,
+        });
+        const query = found.route.query
+          ? parseWith(found.route.query, searchParamsToObject(url.searchParams))
+          : undefined;
+        const body = found.route.body
+          ? parseWith(found.route.body, await readFrontendBody(request))
+          : undefined;
+        const result = await found.route.handler({
+          ...services,
+          params: found.params,
+          query,
+          body,
+          request,
+          baseUrl,
+          frontend,
+          auth,
+        });
+        if (result instanceof Response) return auth.apply(result);
+        const current = await auth.reloadClient();
+        const clientJson =
+          current === null
+            ? null
+            : await loadFrontendClient(
+                { store: services.store, baseUrl, now: services.clock.now(), settings: services.settings },
+                current,
+                auth.mintedTokens,
+              );
+        return auth.apply(jsonResponse({ response: result, client: clientJson }));
+      } catch (error) {
+        const errors =
+          error instanceof ApiErrorList ? error.errors : error instanceof ApiError ? [error] : null;
+        if (errors === null) {
+          services.logger.error("unhandled error", {
+            traceId,
+            method,
+            path: url.pathname,
+            error: error instanceof Error ? error.name : typeof error,
+            detail: error instanceof Error ? error.message : undefined,
+          });
+        }
+        const list = errors ?? [new ApiError("internal_clerk_error")];
+        let clientJson: unknown = null;
+        if (auth?.client != null && errors !== null) {
+          try {
+            const current = await auth.reloadClient();
+            clientJson =
+              current === null
+                ? null
+                : await loadFrontendClient(
+                    {
+                      store: services.store,
+                      baseUrl,
+                      now: services.clock.now(),
+                      settings: services.settings,
+                    },
+                    current,
+                    auth.mintedTokens,
+                  );
+          } catch {
+            clientJson = null;
+          }
+        }
+        const response = frontendErrorResponse(list, traceId, clientJson);
+        return auth === null ? response : auth.apply(response);
+      }
+    },
+  };
+}
+
+/** Clerk's Frontend API error envelope: `{ errors, meta: { client }, clerk_trace_id }`. */
+function frontendErrorResponse(errors: readonly ApiError[], traceId: string, client: unknown) {
+  const status = errors[0]?.status ?? 500;
+  const headers: Record<string, string> = { "X-Clerk-Trace-Id": traceId };
+  const retryAfter = errors[0]?.meta?.retry_after;
+  if (typeof retryAfter === "number") headers["Retry-After"] = String(retryAfter);
+  return jsonResponse(
+    {
+      errors: errors.map((error) => ({
+        message: error.message,
+        long_message: error.longMessage,
+        code: error.code,
+        meta: {
+          ...error.meta,
+          ...(error.paramName === undefined ? {} : { param_name: error.paramName }),
+        },
+      })),
+      meta: client === null ? {} : { client },
+      clerk_trace_id: traceId,
+    },
+    status,
+    headers,
+  );
+}

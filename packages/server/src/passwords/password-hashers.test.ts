@@ -1,0 +1,113 @@
+import { pbkdf2Sync } from "node:crypto";
+import { type Algorithm, hash as argon2Hash } from "@node-rs/argon2";
+import bcrypt from "bcryptjs";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../errors/api-error.js";
+import { hashPassword } from "./hash-password.js";
+import { needsRehash } from "./needs-rehash.js";
+import { checkPasswordDigest, findDigestHasher } from "./password-hashers.js";
+import { verifyPassword } from "./verify-password.js";
+
+const PASSWORD = "correct horse battery staple";
+
+function pbkdf2(prefix: string, digest: "sha256" | "sha512", salt: string, encodeSalt: boolean) {
+  const hash = pbkdf2Sync(PASSWORD, salt, 1000, digest === "sha256" ? 32 : 64, digest);
+  const saltText = encodeSalt ? Buffer.from(salt).toString("base64") : salt;
+  return `${prefix}$1000$${saltText}$${hash.toString("base64")}`;
+}
+
+// Firebase's published scrypt example (firebase/scrypt README): password "user1password".
+const FIREBASE = [
+  "lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==",
+  "42xEC+ixf3L2lw==",
+  "jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==",
+  "Bw==",
+  "8",
+  "14",
+].join("$");
+
+async function importedDigests(): Promise<Array<[string, string, string]>> {
+  return [
+    ["bcrypt", bcrypt.hashSync(PASSWORD, 4), PASSWORD],
+    ["bcrypt", bcrypt.hashSync(PASSWORD, 4).replace(/^\$2b\$/, "$2y$"), PASSWORD],
+    ["argon2i", await argon2Hash(PASSWORD, { algorithm: 1 as Algorithm }), PASSWORD],
+    ["argon2id", (await hashPassword(PASSWORD)).digest, PASSWORD],
+    ["pbkdf2_sha256", pbkdf2("pbkdf2_sha256", "sha256", "salty", true), PASSWORD],
+    ["pbkdf2_sha256_django", pbkdf2("pbkdf2_sha256", "sha256", "rawDjangoSalt", false), PASSWORD],
+    ["pbkdf2_sha512", pbkdf2("pbkdf2_sha512", "sha512", "salty512", true), PASSWORD],
+    ["sha256", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", "password"],
+    ["scrypt_firebase", FIREBASE, "user1password"],
+  ];
+}
+
+describe("password hashers", () => {
+  it("hash new passwords with argon2id at OWASP's parameters, salted", async () => {
+    const a = await hashPassword(PASSWORD);
+    const b = await hashPassword(PASSWORD);
+    expect(a.hasher).toBe("argon2id");
+    expect(a.digest).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(a.digest).not.toBe(b.digest);
+    expect(await verifyPassword(a, PASSWORD)).toBe(true);
+    expect(await verifyPassword(a, `${PASSWORD}!`)).toBe(false);
+    expect(needsRehash(a)).toBe(false);
+  });
+
+  it("verify every supported imported digest, and reject a wrong password", async () => {
+    for (const [hasher, digest, password] of await importedDigests()) {
+      expect(checkPasswordDigest(hasher, digest)).toBe(hasher);
+      expect(await verifyPassword({ hasher, digest }, password), hasher).toBe(true);
+      expect(await verifyPassword({ hasher, digest }, `${password}x`), hasher).toBe(false);
+    }
+  });
+
+  it("ask for a rehash of everything that is not current argon2id", async () => {
+    for (const [hasher, digest] of await importedDigests()) {
+      if (hasher !== "argon2id") expect(needsRehash({ hasher, digest }), hasher).toBe(true);
+    }
+    const weak = await argon2Hash(PASSWORD, { algorithm: 2 as Algorithm, memoryCost: 4096 });
+    expect(needsRehash({ hasher: "argon2id", digest: weak })).toBe(true);
+  });
+
+  it("reject unknown hashers and malformed digests without echoing them", () => {
+    const unknown = (() => {
+      try {
+        checkPasswordDigest("rot13", "secret-digest");
+      } catch (error) {
+        return error;
+      }
+    })() as ApiError;
+    expect(unknown).toBeInstanceOf(ApiError);
+    expect([unknown.code, unknown.paramName]).toEqual([
+      "form_param_value_invalid",
+      "password_hasher",
+    ]);
+    const malformed: Array<[string, string]> = [
+      ["bcrypt", "$2a$10$tooShort"],
+      ["argon2id", "$argon2i$v=19$m=4096,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"],
+      ["pbkdf2_sha256", "pbkdf2_sha256$abc$c2FsdA==$aGFzaA=="],
+      ["pbkdf2_sha256", "pbkdf2_sha512$1000$c2FsdA==$aGFzaGhhc2hoYXNoaGFzaA=="],
+      ["sha256", "zz"],
+      ["scrypt_firebase", "a$b$c"],
+    ];
+    for (const [hasher, digest] of malformed) {
+      const error = (() => {
+        try {
+          checkPasswordDigest(hasher, digest);
+        } catch (e) {
+          return e;
+        }
+      })() as ApiError;
+      expect(error, `${hasher} ${digest}`).toBeInstanceOf(ApiError);
+      expect([error.code, error.paramName]).toEqual([
+        "form_password_digest_invalid",
+        "password_digest",
+      ]);
+      expect(`${error.message} ${error.longMessage}`).not.toContain(digest);
+    }
+    expect(findDigestHasher("toString")).toBeNull();
+  });
+
+  it("treat an unknown stored hasher as a mismatch rather than an error", async () => {
+    expect(await verifyPassword({ hasher: "md4", digest: "x" }, "x")).toBe(false);
+  });
+});

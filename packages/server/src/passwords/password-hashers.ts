@@ -1,0 +1,53 @@
+import { ApiError } from "../errors/api-error.js";
+import { argon2Digest } from "./hashers/argon2-digest.js";
+import { bcryptDigest } from "./hashers/bcrypt-digest.js";
+import type { DigestHasher } from "./hashers/digest-hasher.js";
+import { pbkdf2Digest } from "./hashers/pbkdf2-digest.js";
+import { scryptFirebaseDigest } from "./hashers/scrypt-firebase-digest.js";
+import { sha256Digest } from "./hashers/sha256-digest.js";
+
+/** Every `password_hasher` accepted with `password_digest` (Clerk's names). */
+const HASHERS = {
+  argon2id: argon2Digest("argon2id"),
+  argon2i: argon2Digest("argon2i"),
+  bcrypt: bcryptDigest,
+  pbkdf2_sha256: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "base64" }),
+  pbkdf2_sha256_django: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "raw" }),
+  pbkdf2_sha512: pbkdf2Digest({ prefix: "pbkdf2_sha512", digest: "sha512", salt: "base64" }),
+  scrypt_firebase: scryptFirebaseDigest,
+  sha256: sha256Digest,
+} as const satisfies Record<string, DigestHasher>;
+
+/** A supported password hasher name. */
+export type PasswordHasherName = keyof typeof HASHERS;
+
+/** The hasher names we accept, for error messages and docs. */
+export const PASSWORD_HASHER_NAMES = Object.keys(HASHERS) as PasswordHasherName[];
+
+/** The hasher of a stored digest; null for a name we do not know. */
+export function findDigestHasher(name: string): DigestHasher | null {
+  return Object.hasOwn(HASHERS, name) ? HASHERS[name as PasswordHasherName] : null;
+}
+
+/**
+ * Checks an imported digest before it is stored.
+ *
+ * @throws ApiError `form_param_value_invalid` (param `password_hasher`) for an unknown hasher,
+ *   `form_password_digest_invalid` (param `password_digest`) when the digest does not have the
+ *   hasher's shape. Neither message contains the digest.
+ * @example
+ * checkPasswordDigest("bcrypt", "$2a$10$…");
+ */
+export function checkPasswordDigest(hasher: string, digest: string): PasswordHasherName {
+  const found = findDigestHasher(hasher);
+  if (found === null) {
+    throw new ApiError("form_param_value_invalid", {
+      paramName: "password_hasher",
+      longMessage: `password_hasher must be one of: ${PASSWORD_HASHER_NAMES.join(", ")}.`,
+    });
+  }
+  if (!found.isWellFormed(digest)) {
+    throw new ApiError("form_password_digest_invalid", { paramName: "password_digest" });
+  }
+  return hasher as PasswordHasherName;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { useTestInstance } from "../../../test/test-instance.js";
+import { mintClientToken } from "../../tokens/client-token.js";
+import { BAPI_SPEC_SKIP_REASON, bapiShapeProblems } from "../sessions/spec-shape.test-helpers.js";
+
+const instance = useTestInstance();
+
+async function newSession() {
+  const user = await instance.store.createUser({ firstName: "Ada" });
+  return (await instance.call("POST", "/v1/sessions", { body: { user_id: user.id } })).body;
+}
+
+describe("GET /v1/clients/{client_id}", () => {
+  it("answers the client with its sessions, shaped as the spec's Client", async () => {
+    const session = await newSession();
+    const second = await instance.store.createSessionForUser({
+      userId: session.user_id,
+      clientId: session.client_id,
+      expireAt: instance.clock.now() + 1000,
+      abandonAt: instance.clock.now() + 1000,
+    });
+    const answer = await instance.call("GET", `/v1/clients/${session.client_id}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      object: "client",
+      id: session.client_id,
+      session_ids: [session.id, second.id],
+      last_active_session_id: second.id,
+      sign_in_id: null,
+      sign_up_id: null,
+      last_authentication_strategy: null,
+    });
+    expect(answer.body.sessions.map((s: { id: string }) => s.id)).toEqual([session.id, second.id]);
+    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("Client", answer.body)).toEqual([]);
+  });
+
+  it("answers 404 for unknown clients and 401 without the secret key", async () => {
+    const unknown = await instance.call("GET", "/v1/clients/client_missing");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0]).toMatchObject({
+      code: "resource_not_found",
+      meta: { param_name: "client_id" },
+    });
+    const session = await newSession();
+    const noKey = await instance.call("GET", `/v1/clients/${session.client_id}`, {
+      secretKey: null,
+    });
+    expect(noKey.status).toBe(401);
+  });
+});
+
+describe("POST /v1/clients/verify", () => {
+  it("answers the client a client token stands for", async () => {
+    const session = await newSession();
+    const token = await mintClientToken(
+      instance.signingKeys,
+      session.client_id,
+      instance.clock.now(),
+    );
+    const answer = await instance.call("POST", "/v1/clients/verify", { body: { token } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ object: "client", id: session.client_id });
+    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("Client", answer.body)).toEqual([]);
+  });
+
+  it("refuses tampered, foreign and malformed tokens, and tokens of unknown clients", async () => {
+    const session = await newSession();
+    const token = await mintClientToken(
+      instance.signingKeys,
+      session.client_id,
+      instance.clock.now(),
+    );
+    const [h, , s] = token.split(".");
+    const other = Buffer.from(JSON.stringify({ id: "client_other" })).toString("base64url");
+    for (const bad of [`${h}.${other}.${s}`, "a.b.c", "nonsense"]) {
+      const answer = await instance.call("POST", "/v1/clients/verify", { body: { token: bad } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0].code).toBe("client_token_invalid");
+    }
+    const gone = await mintClientToken(instance.signingKeys, "client_gone", instance.clock.now());
+    const answer = await instance.call("POST", "/v1/clients/verify", { body: { token: gone } });
+    expect(answer.status).toBe(404);
+    const missing = await instance.call("POST", "/v1/clients/verify", { body: {} });
+    expect(missing.body.errors[0]).toMatchObject({
+      code: "form_param_missing",
+      meta: { param_name: "token" },
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ApiError } from "../../errors/api-error.js";
+import { defineRoute } from "../../http/define-route.js";
+import { clientJson } from "../../resources/client-json.js";
+import { verifyClientToken } from "../../tokens/client-token.js";
+
+/**
+ * `POST /v1/clients/verify`: the client a client token (the `__client` cookie) stands for.
+ * A token that is malformed or not signed by the instance → 400 `client_token_invalid`; a token
+ * whose client no longer exists → 404.
+ */
+export const verifyClientRoute = defineRoute({
+  method: "POST",
+  path: "/v1/clients/verify",
+  auth: "secret_key",
+  body: z.strictObject({ token: z.string().min(1) }),
+  handler: async ({ body, store, signingKeys }) => {
+    const clientId = await verifyClientToken(signingKeys, body.token);
+    if (clientId === null) throw new ApiError("client_token_invalid", { paramName: "token" });
+    const client = await store.getClient(clientId);
+    if (client === null) throw new ApiError("resource_not_found", { paramName: "token" });
+    return clientJson(client);
+  },
+});

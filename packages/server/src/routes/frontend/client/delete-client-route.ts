@@ -1,0 +1,25 @@
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.js";
+
+/**
+ * `DELETE /v1/client`: signs out every session of the requesting client (`session.ended` for
+ * each), clears `__session` and sets `__client_uat=0`. Token renewal stops at once.
+ *
+ * @throws `signed_out` (401) without a client
+ */
+export const deleteClientRoute = defineFrontendRoute({
+  method: "DELETE",
+  path: "/v1/client",
+  handler: async ({ auth, store, baseUrl, clock, settings }) => {
+    const client = auth.requireClient();
+    for (const session of client.sessions) {
+      if (session.status === "active") await store.endSession(session.id);
+    }
+    await store.setClientAttempts(client.id, { signInId: null, signUpId: null });
+    auth.signedOut();
+    const current = await auth.reloadClient();
+    return current === null
+      ? null
+      : loadFrontendClient({ store, baseUrl, now: clock.now(), settings }, current);
+  },
+});

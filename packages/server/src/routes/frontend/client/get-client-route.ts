@@ -1,0 +1,12 @@
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.js";
+
+/** `GET /v1/client`: the requesting client (`response: null` when the request has none). */
+export const getClientRoute = defineFrontendRoute({
+  method: "GET",
+  path: "/v1/client",
+  handler: async ({ auth, store, baseUrl, clock, settings }) =>
+    auth.client === null
+      ? null
+      : loadFrontendClient({ store, baseUrl, now: clock.now(), settings }, auth.client),
+});

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { defineRoute } from "../../http/define-route.js";
+import { organizationJson } from "../../resources/organization-json.js";
+import { metadataSchema } from "./list-params.js";
+import {
+  checkOrganizationName,
+  checkOrganizationSlug,
+  parseCreatedAt,
+} from "./organization-input.js";
+
+const body = z.strictObject({
+  name: z.string(),
+  slug: z.string().nullable().optional(),
+  created_by: z.string().nullable().optional(),
+  max_allowed_memberships: z.number().int().min(0).nullable().optional(),
+  public_metadata: metadataSchema().nullable().optional(),
+  private_metadata: metadataSchema().nullable().optional(),
+  created_at: z.string().nullable().optional(),
+  role_set_key: z.string().nullable().optional(),
+});
+
+/**
+ * `POST /v1/organizations`: creates an organization; `created_by` becomes its admin; the slug is
+ * derived from the name when absent.
+ *
+ * @throws ApiError `form_identifier_exists` (slug), `form_param_format_invalid`,
+ *   `form_param_value_invalid`, `organization_creator_not_found`
+ */
+export const createOrganizationRoute = defineRoute({
+  method: "POST",
+  path: "/v1/organizations",
+  auth: "secret_key",
+  body,
+  handler: async ({ body, store }) => {
+    const org = await store.createOrganization({
+      name: checkOrganizationName(body.name),
+      slug: body.slug ? checkOrganizationSlug(body.slug) : null,
+      createdBy: body.created_by || null,
+      maxAllowedMemberships: body.max_allowed_memberships ?? null,
+      publicMetadata: body.public_metadata ?? null,
+      privateMetadata: body.private_metadata ?? null,
+      roleSetKey: body.role_set_key ?? null,
+      ...(body.created_at ? { createdAt: parseCreatedAt(body.created_at) } : {}),
+    });
+    return organizationJson(org);
+  },
+});

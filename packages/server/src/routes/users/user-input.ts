@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { ApiError } from "../../errors/api-error.js";
+import { checkPasswordRules } from "../../passwords/check-password-rules.js";
+import { hashPassword } from "../../passwords/hash-password.js";
+import { checkPasswordDigest } from "../../passwords/password-hashers.js";
+import type { PasswordCredential } from "../../store/store.js";
+import { isValidTotpSecret } from "../../totp/verify-totp-code.js";
+
+/** Zod: a string that may be null or absent. */
+export const nullableText = () => z.string().nullable().optional();
+/** Zod: a boolean that may be null or absent. */
+export const nullableFlag = () => z.boolean().nullable().optional();
+/** Zod: a metadata object. */
+export const metadataObject = () => z.record(z.string(), z.unknown());
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+const USERNAME_CHARACTERS = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Checks an email address's format (one `@`, a dotted domain, no spaces).
+ *
+ * @throws ApiError `form_param_format_invalid` (param `email_address`)
+ * @example
+ * checkEmailAddress("ada@example.com");
+ */
+export function checkEmailAddress(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length > 320 || !EMAIL.test(trimmed)) {
+    throw new ApiError("form_param_format_invalid", {
+      paramName: "email_address",
+      longMessage: "email_address must be a valid email address.",
+    });
+  }
+  return trimmed;
+}
+
+/**
+ * Checks a phone number's format (E.164: `+`, country code, up to 15 digits).
+ *
+ * @throws ApiError `form_param_format_invalid` (param `phone_number`)
+ * @example
+ * checkPhoneNumber("+15555550100");
+ */
+export function checkPhoneNumber(value: string): string {
+  const compact = value.replace(/[\s().-]/g, "");
+  if (!E164.test(compact)) {
+    throw new ApiError("form_param_format_invalid", {
+      paramName: "phone_number",
+      longMessage: "phone_number must be in E.164 format, e.g. +15555550100.",
+    });
+  }
+  return compact;
+}
+
+/**
+ * Checks a username: 4–64 characters, letters, digits, `_` and `-`. Blank means none.
+ *
+ * @throws ApiError `form_username_invalid_length`, `form_username_invalid_character` (param `username`)
+ * @example
+ * checkUsername("ada_l"); // "ada_l"
+ */
+export function checkUsername(value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  const trimmed = value.trim();
+  if (trimmed === "") return null;
+  if (trimmed.length < 4 || trimmed.length > 64) {
+    throw new ApiError("form_username_invalid_length", { paramName: "username" });
+  }
+  if (!USERNAME_CHARACTERS.test(trimmed)) {
+    throw new ApiError("form_username_invalid_character", { paramName: "username" });
+  }
+  return trimmed;
+}
+
+/**
+ * Reads an RFC 3339 timestamp parameter as epoch ms (null stays null).
+ *
+ * @throws ApiError `form_param_format_invalid` with the parameter's name
+ * @example
+ * parseTimestamp("2012-10-20T07:15:20.902Z", "created_at"); // 1350717320902
+ */
+export function parseTimestamp(
+  value: string | null | undefined,
+  paramName: string,
+): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
+    throw new ApiError("form_param_format_invalid", {
+      paramName,
+      longMessage: `${paramName} must be an RFC 3339 timestamp, e.g. 2012-10-20T07:15:20.902Z.`,
+    });
+  }
+  return ms;
+}
+
+/**
+ * Checks a TOTP secret given by an admin (base32, at least 80 bits). Null/absent pass through.
+ *
+ * @throws ApiError `form_param_format_invalid` (param `totp_secret`); the secret is never echoed
+ * @example
+ * checkTotpSecret("JBSWY3DPEHPK3PXPJBSWY3DP");
+ */
+export function checkTotpSecret(value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  const compact = value.replace(/[\s=-]/g, "").toUpperCase();
+  if (!isValidTotpSecret(compact)) {
+    throw new ApiError("form_param_format_invalid", {
+      paramName: "totp_secret",
+      longMessage: "totp_secret must be a base32 secret of at least 16 characters.",
+    });
+  }
+  return compact;
+}
+
+/** Password parameters shared by `POST /users` and `PATCH /users/{id}`. */
+export interface PasswordInput {
+  password?: string | null | undefined;
+  password_digest?: string | null | undefined;
+  password_hasher?: string | null | undefined;
+  skip_password_checks?: boolean | null | undefined;
+}
+
+/**
+ * Turns the password parameters into a credential to store: a plaintext password is checked
+ * against the policy (unless `skip_password_checks`) and hashed with argon2id; an imported
+ * `password_digest` is checked against its `password_hasher`'s format and stored as given.
+ *
+ * @returns undefined when no password was given
+ * @throws ApiError `form_param_missing` (`password_hasher` / `password_digest` given alone),
+ *   `form_param_value_invalid` (both `password` and `password_digest`, or unknown hasher),
+ *   `form_password_digest_invalid`, and the policy codes of {@link checkPasswordRules}
+ * @example
+ * const credential = await passwordCredentialFrom(body);
+ */
+export async function passwordCredentialFrom(
+  input: PasswordInput,
+): Promise<PasswordCredential | undefined> {
+  const password = input.password ?? undefined;
+  const digest = input.password_digest ?? undefined;
+  const hasher = input.password_hasher ?? undefined;
+  if (password !== undefined && digest !== undefined) {
+    throw new ApiError("form_param_value_invalid", {
+      paramName: "password_digest",
+      longMessage: "Give either password or password_digest, not both.",
+    });
+  }
+  if (digest !== undefined) {
+    if (hasher === undefined) {
+      throw new ApiError("form_param_missing", {
+        paramName: "password_hasher",
+        longMessage: "password_hasher must be included with password_digest.",
+      });
+    }
+    return { digest, hasher: checkPasswordDigest(hasher, digest) };
+  }
+  if (hasher !== undefined) {
+    throw new ApiError("form_param_missing", {
+      paramName: "password_digest",
+      longMessage: "password_digest must be included with password_hasher.",
+    });
+  }
+  if (password === undefined) return undefined;
+  if (input.skip_password_checks !== true) checkPasswordRules(password);
+  return hashPassword(password);
+}
+
+/**
+ * Rejects a non-empty list for a feature this instance does not have (web3 wallets, backup codes).
+ *
+ * @throws ApiError `form_param_value_invalid` with the parameter's name
+ */
+export function rejectUnsupported(values: readonly unknown[] | undefined, paramName: string): void {
+  if (values !== undefined && values.length > 0) {
+    throw new ApiError("form_param_value_invalid", {
+      paramName,
+      longMessage: `${paramName} is not supported by this instance.`,
+    });
+  }
+}

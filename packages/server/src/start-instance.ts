@@ -1,0 +1,142 @@
+import { type Clock, systemClock } from "./clock.js";
+import { createHandler, type FetchHandler } from "./create-handler.js";
+import type { AnyRoute, InstanceSettings } from "./http/define-route.js";
+import { type NodeServer, serveNode } from "./http/serve-node.js";
+import { ensureInstanceSecretKey } from "./instance/instance-secret-key.js";
+import { loadSeed, type SeedReport } from "./instance/load-seed.js";
+import { publishableKeyFor } from "./instance/publishable-key.js";
+import { createSigningKeyRing } from "./keys/signing-key-ring.js";
+import { consoleLogger, type Logger } from "./logger.js";
+import { backendApiRoutes } from "./routes/backend-api-routes.js";
+import { defaultDataDir, openStore } from "./store/open-store.js";
+import type { Store } from "./store/store.js";
+import { startWebhookWorker, type WebhookWorker } from "./webhooks/start-webhook-worker.js";
+
+/** Options of {@link startInstance}; the CLI's flags map onto these. */
+export interface StartInstanceOptions {
+  /** Port to listen on (default 4100; 0 picks a free one). */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`). */
+  hostname?: string;
+  /** PGlite data directory (default `.latchkey/pglite` in the working directory). */
+  dataDir?: string;
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string;
+  /** PostgreSQL schema (default `public`). */
+  schema?: string;
+  /** A fixed secret key (`CLERK_SECRET_KEY`); default: the one made on first start. */
+  secretKey?: string;
+  /** Public origin of the instance (default `http://localhost:<port>`). */
+  publicUrl?: string;
+  /** A JSON seed file loaded at start (users and organizations; existing ones skipped). */
+  seedFile?: string;
+  /** Run the webhook delivery worker in this process (default true). */
+  webhookWorker?: boolean;
+  settings?: Partial<InstanceSettings>;
+  /** Extra routes served besides the Backend API (e.g. the Frontend API). */
+  routes?: readonly AnyRoute[];
+  clock?: Clock;
+  logger?: Logger;
+  /** `fetch` used by the webhook worker. */
+  fetch?: typeof fetch;
+}
+
+/** A running instance. */
+export interface RunningInstance {
+  /** Where it listens, e.g. `http://127.0.0.1:4100`. */
+  url: string;
+  /** Its public origin (`CLERK_API_URL`). */
+  publicUrl: string;
+  /** Where its Frontend API is (`<publicUrl>/__clerk`). */
+  frontendApiUrl: string;
+  secretKey: string;
+  publishableKey: string;
+  store: Store;
+  handler: FetchHandler;
+  seed: SeedReport | undefined;
+  /** Stops accepting requests, lets in-flight ones and webhook sends finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an instance: opens the database (PGlite by default, PostgreSQL with `databaseUrl`),
+ * applies migrations, makes the secret key and signing key on first start, loads the seed, starts
+ * the webhook worker and serves the Backend API over HTTP.
+ *
+ * @throws InstanceConfigError when a given secret key is malformed
+ * @throws SeedError when the seed file is invalid
+ * @example
+ * const instance = await startInstance({ port: 4100 });
+ * console.log(instance.secretKey, instance.publishableKey);
+ * await instance.close();
+ */
+export async function startInstance(options: StartInstanceOptions = {}): Promise<RunningInstance> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const requestedPort = options.port ?? 4100;
+  const store = await openStore({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    dataDir: options.dataDir ?? defaultDataDir(),
+    ...(options.schema ? { schema: options.schema } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    clock,
+  });
+  let server: NodeServer | undefined;
+  let worker: WebhookWorker | undefined;
+  try {
+    const secretKey = await ensureInstanceSecretKey(store, options.secretKey);
+    const signingKeys = createSigningKeyRing({ store, clock });
+    await signingKeys.publishedKeys();
+
+    let handler: FetchHandler = async () => new Response(null, { status: 503 });
+    server = await serveNode((request) => handler(request), {
+      port: requestedPort,
+      ...(options.hostname ? { hostname: options.hostname } : {}),
+    });
+    const publicUrl = (options.publicUrl ?? `http://localhost:${server.port}`).replace(/\/+$/, "");
+    const frontendApiUrl = `${publicUrl}/__clerk`;
+    handler = createHandler({
+      store,
+      secretKey,
+      routes: [...backendApiRoutes, ...(options.routes ?? [])],
+      publicUrl,
+      clock,
+      logger,
+      signingKeys,
+      settings: { frontendApiUrl, ...options.settings },
+    });
+    const seed = options.seedFile
+      ? await loadSeed(handler, { secretKey, baseUrl: publicUrl, file: options.seedFile })
+      : undefined;
+    if (options.webhookWorker !== false) {
+      worker = startWebhookWorker({
+        store,
+        clock,
+        logger,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+    }
+    const running = server;
+    const runningWorker = worker;
+    return {
+      url: running.url,
+      publicUrl,
+      frontendApiUrl,
+      secretKey,
+      publishableKey: publishableKeyFor(frontendApiUrl),
+      store,
+      handler,
+      seed,
+      async close() {
+        await running.close();
+        await runningWorker?.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await server?.close().catch(() => {});
+    await worker?.stop().catch(() => {});
+    await store.close();
+    throw error;
+  }
+}

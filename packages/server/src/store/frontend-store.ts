@@ -1,0 +1,198 @@
+/**
+ * The Frontend API part of the {@link Store}: client tokens, sign-ups, sign-ins, one-time email
+ * codes, failed-attempt counting (lockout) and backup codes. Secrets arrive here already hashed.
+ */
+import type { ClientRecord } from "./session-store.js";
+import type { Metadata, PasswordCredential } from "./store.js";
+
+/** A verification step of a sign-up or sign-in, as stored. */
+export interface FactorVerification {
+  strategy: string;
+  status: "unverified" | "verified" | "failed" | "expired";
+  attempts: number | null;
+  expireAt: number | null;
+  /** The email address a code was sent to (email_code). */
+  emailAddressId?: string | null;
+}
+
+export type SignUpStatus = "missing_requirements" | "complete" | "abandoned";
+
+/** A sign-up attempt. The password digest is deliberately absent (see `hasPassword`). */
+export interface SignUpRecord {
+  id: string;
+  clientId: string;
+  status: SignUpStatus;
+  emailAddress: string | null;
+  emailVerifiedAt: number | null;
+  emailVerification: FactorVerification | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  hasPassword: boolean;
+  unsafeMetadata: Metadata;
+  legalAcceptedAt: number | null;
+  createdUserId: string | null;
+  createdSessionId: string | null;
+  abandonAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Fields of a sign-up that can be set; `undefined` leaves a field, `null` clears it. */
+export interface SignUpPatch {
+  emailAddress?: string | null;
+  emailVerifiedAt?: number | null;
+  emailVerification?: FactorVerification | null;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  password?: PasswordCredential | null;
+  unsafeMetadata?: Metadata;
+  legalAcceptedAt?: number | null;
+}
+
+export type SignInStatus =
+  | "needs_identifier"
+  | "needs_first_factor"
+  | "needs_second_factor"
+  | "complete"
+  | "abandoned";
+
+/** A sign-in attempt. */
+export interface SignInRecord {
+  id: string;
+  clientId: string;
+  status: SignInStatus;
+  identifier: string | null;
+  userId: string | null;
+  firstFactorVerification: FactorVerification | null;
+  secondFactorVerification: FactorVerification | null;
+  firstFactorVerifiedAt: number | null;
+  createdSessionId: string | null;
+  abandonAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SignInPatch {
+  status?: SignInStatus;
+  identifier?: string | null;
+  userId?: string | null;
+  firstFactorVerification?: FactorVerification | null;
+  secondFactorVerification?: FactorVerification | null;
+  firstFactorVerifiedAt?: number | null;
+}
+
+/** What a one-time code is for. */
+export type VerificationCodePurpose = "sign_up" | "sign_in" | "verify_email";
+
+export interface NewVerificationCode {
+  purpose: VerificationCodePurpose;
+  /** The sign-up, sign-in or email address the code verifies. */
+  subjectId: string;
+  emailAddress: string;
+  codeHash: string;
+  maxAttempts: number;
+  expireAt: number;
+}
+
+/** Outcome of {@link FrontendStore.attemptVerificationCode}. */
+export type CodeAttemptResult =
+  | { outcome: "verified" }
+  /** Wrong code; `attemptsLeft` more tries are allowed. */
+  | { outcome: "incorrect"; attempts: number; attemptsLeft: number }
+  | { outcome: "too_many_attempts"; attempts: number }
+  | { outcome: "expired" }
+  /** No code was prepared, or it was already used (or replaced by a newer one). */
+  | { outcome: "missing" };
+
+/** Outcome of {@link FrontendStore.recordFailedVerification}. */
+export interface FailedVerificationResult {
+  attempts: number;
+  /** Set when this failure locked the user (or the user was locked already). */
+  lockoutExpiresAt: number | null;
+  locked: boolean;
+}
+
+export interface FrontendStore {
+  /** Creates an empty client holding a client token (by its SHA-256 digest). */
+  createClient(input: { tokenHash: string }): Promise<ClientRecord>;
+  /** The client a client token stands for; null when none (or the token was rotated). */
+  getClientByTokenHash(tokenHash: string): Promise<ClientRecord | null>;
+  /**
+   * Replaces a client's token (after a sign-in: the old cookie stops working).
+   * @throws `resource_not_found` (`client_id`)
+   */
+  rotateClientToken(clientId: string, tokenHash: string): Promise<void>;
+  /** Points the client at its current sign-in / sign-up (null clears). */
+  setClientAttempts(
+    clientId: string,
+    attempts: { signInId?: string | null; signUpId?: string | null },
+  ): Promise<void>;
+
+  createSignUp(input: {
+    clientId: string;
+    abandonAt: number;
+    patch: SignUpPatch;
+  }): Promise<SignUpRecord>;
+  getSignUp(signUpId: string): Promise<SignUpRecord | null>;
+  /** @throws `resource_not_found` (`sign_up_id`) */
+  updateSignUp(signUpId: string, patch: SignUpPatch): Promise<SignUpRecord>;
+  /** The password a sign-up was given, as stored (argon2id digest); null when none. */
+  getSignUpPassword(signUpId: string): Promise<PasswordCredential | null>;
+  /**
+   * Marks a sign-up complete with the user and session it created, once: false when it was
+   * already complete (a concurrent completion won).
+   */
+  completeSignUp(
+    signUpId: string,
+    created: { userId: string; sessionId: string },
+  ): Promise<boolean>;
+
+  createSignIn(input: {
+    clientId: string;
+    abandonAt: number;
+    patch: SignInPatch;
+  }): Promise<SignInRecord>;
+  getSignIn(signInId: string): Promise<SignInRecord | null>;
+  /** @throws `resource_not_found` (`sign_in_id`) */
+  updateSignIn(signInId: string, patch: SignInPatch): Promise<SignInRecord>;
+  /**
+   * Claims the completion of a sign-in, once (compare-and-set away from `complete`): false when
+   * another request completed it first.
+   */
+  claimSignInCompletion(signInId: string, expected: SignInStatus): Promise<boolean>;
+  /** Records the session a completed sign-in created. */
+  setSignInSession(signInId: string, sessionId: string): Promise<SignInRecord>;
+
+  /** Stores a new code for a subject; earlier unused codes of the same subject stop working. */
+  createVerificationCode(input: NewVerificationCode): Promise<void>;
+  /**
+   * Tries a code in one atomic statement: the matching, unexpired, unused code of the subject is
+   * consumed (`consumed_at` set) by exactly one caller; a wrong code counts an attempt.
+   */
+  attemptVerificationCode(input: {
+    purpose: VerificationCodePurpose;
+    subjectId: string;
+    codeHash: string;
+  }): Promise<CodeAttemptResult>;
+
+  /**
+   * Counts a failed sign-in verification on the user, atomically (several processes count
+   * together); at `maxAttempts` the user is locked until `now + lockoutSeconds` (null: forever)
+   * and `user.updated` is emitted. A lock that expired is cleared first.
+   */
+  recordFailedVerification(
+    userId: string,
+    policy: { maxAttempts: number; lockoutSeconds: number | null },
+  ): Promise<FailedVerificationResult>;
+  /** Resets the failed-attempt count after a successful sign-in (an expired lock is cleared). */
+  resetFailedVerifications(userId: string): Promise<void>;
+
+  /** Replaces a user's backup codes (SHA-256 digests, see `hashBackupCode`). */
+  replaceBackupCodes(userId: string, codeHashes: readonly string[]): Promise<void>;
+  /** Unused backup codes of a user. */
+  countBackupCodes(userId: string): Promise<number>;
+  /** Consumes one unused backup code atomically; false when none matches (or it was used). */
+  consumeBackupCode(userId: string, codeHash: string): Promise<boolean>;
+}

@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { createFixedClock } from "../../clock.js";
+import { ApiError } from "../../errors/api-error.js";
+import { emailJson } from "../../resources/email-json.js";
+import type { NewEmail } from "../mail-store.js";
+import { migrate } from "../migrate.js";
+import { createSqlStore } from "../sql-store.js";
+import type { Store } from "../store.js";
+import {
+  clearData,
+  describeName,
+  TEST_DATABASE_TARGETS,
+  type TestDatabase,
+} from "../test-databases.test-helpers.js";
+
+const START = 1_767_225_600_000;
+const WEBHOOKS_SPEC = new URL("../../../../../../shared/specs/clerk-webhooks.yml", import.meta.url);
+const SPEC_SKIP = existsSync(WEBHOOKS_SPEC)
+  ? undefined
+  : "../shared/specs/clerk-webhooks.yml is absent";
+
+const email = (overrides: Partial<NewEmail> = {}): NewEmail => ({
+  toEmailAddress: "Ada@Example.com",
+  userId: "user_1",
+  emailAddressId: "idn_1",
+  slug: "verification_code",
+  fromEmailName: "notifications",
+  subject: "Your verification code is 123456",
+  bodyText: "Your verification code is 123456",
+  bodyHtml: "<p>123456</p>",
+  data: { otp_code: "123456", app: { name: "Acme" } },
+  status: "delivered",
+  deliveredVia: "mailbox",
+  ...overrides,
+});
+
+interface OutboxRow {
+  event_type: string;
+  payload: { type: string; object: string; data: Record<string, unknown> };
+}
+
+for (const target of TEST_DATABASE_TARGETS) {
+  describe.skipIf(target.skipReason !== undefined)(describeName("email store", target), () => {
+    let testDb: TestDatabase;
+    let store: Store;
+    const clock = createFixedClock(START);
+    const outbox = () =>
+      testDb.db.query<OutboxRow & Record<string, unknown>>(
+        "SELECT event_type, payload FROM webhook_outbox ORDER BY seq",
+      );
+
+    beforeAll(async () => {
+      testDb = await target.open();
+      await migrate(testDb.db);
+      store = createSqlStore(testDb.db, { clock });
+    });
+    afterAll(async () => {
+      await testDb?.dispose();
+    });
+    beforeEach(async () => {
+      await clearData(testDb.db);
+      clock.set(START);
+    });
+
+    it("records an email and emits email.created with its wire JSON", async () => {
+      const created = await store.createEmail(email());
+      expect(created).toEqual({
+        id: expect.stringMatching(/^ema_[0-9A-Za-z]{27}$/),
+        ...email(),
+        test: false,
+        error: null,
+        createdAt: START,
+        updatedAt: START,
+      });
+      expect(await store.getEmail(created.id)).toEqual(created);
+      const events = await outbox();
+      expect(events.map((e) => e.event_type)).toEqual(["email.created"]);
+      expect(events[0]?.payload).toMatchObject({ type: "email.created", object: "event" });
+      expect(events[0]?.payload.data).toEqual(emailJson(created));
+      expect(events[0]?.payload.data).toMatchObject({
+        object: "email",
+        id: created.id,
+        to_email_address: "Ada@Example.com",
+        user_id: "user_1",
+        email_address_id: "idn_1",
+        data: { otp_code: "123456" },
+        delivered_by_clerk: false,
+      });
+    });
+
+    it("records test emails without an event", async () => {
+      const created = await store.createEmail(email({ test: true }));
+      expect(created.test).toBe(true);
+      expect(await outbox()).toEqual([]);
+    });
+
+    it("records delivery outcomes without events, and refuses unknown emails", async () => {
+      const created = await store.createEmail(email({ status: "queued", deliveredVia: "smtp" }));
+      clock.advance(2000);
+      const failed = await store.setEmailStatus(created.id, {
+        status: "failed",
+        error: "EAUTH: 535",
+      });
+      expect(failed).toMatchObject({
+        status: "failed",
+        error: "EAUTH: 535",
+        updatedAt: START + 2000,
+      });
+      const sent = await store.setEmailStatus(created.id, { status: "sent" });
+      expect([sent.status, sent.error]).toEqual(["sent", null]);
+      expect((await outbox()).length).toBe(1);
+      const error = await store.setEmailStatus("ema_missing", { status: "sent" }).catch((e) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect([error.code, error.paramName]).toEqual(["resource_not_found", "email_id"]);
+    });
+
+    it("lists newest first (ties in insertion order reversed), filters by address case-insensitively, counts", async () => {
+      const a = await store.createEmail(email());
+      const b = await store.createEmail(email({ toEmailAddress: "bob@example.com" }));
+      clock.advance(1000);
+      const c = await store.createEmail(email({ toEmailAddress: "ada@example.COM" }));
+      const page = { limit: 10, offset: 0 };
+      expect((await store.listEmails({}, page)).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+      expect((await store.listEmails({}, { limit: 1, offset: 1 })).map((e) => e.id)).toEqual([
+        b.id,
+      ]);
+      const filter = { toEmailAddress: "ADA@example.com" };
+      expect((await store.listEmails(filter, page)).map((e) => e.id)).toEqual([c.id, a.id]);
+      expect(await store.countEmails(filter)).toBe(2);
+      expect(await store.countEmails({})).toBe(3);
+      expect(await store.countEmails({ toEmailAddress: "ada@example" })).toBe(0);
+    });
+
+    it("deletes emails created before a time", async () => {
+      const old = await store.createEmail(email());
+      clock.advance(10_000);
+      const recent = await store.createEmail(email());
+      expect(await store.deleteEmailsCreatedBefore(START + 10_000)).toBe(1);
+      expect(await store.getEmail(old.id)).toBeNull();
+      expect(await store.getEmail(recent.id)).not.toBeNull();
+    });
+
+    it.skipIf(SPEC_SKIP !== undefined)(
+      "emits data carrying every property the webhook spec requires, with its types",
+      async () => {
+        const created = await store.createEmail(email());
+        const data = (await outbox())[0]?.payload.data ?? {};
+        const spec = parse(readFileSync(WEBHOOKS_SPEC, "utf8")) as {
+          components: {
+            schemas: Record<
+              string,
+              {
+                required: string[];
+                properties: Record<string, { type: string; nullable?: boolean }>;
+              }
+            >;
+          };
+        };
+        const schema = spec.components.schemas.EmailEventPayload;
+        expect(schema).toBeDefined();
+        for (const key of schema?.required ?? []) expect(data).toHaveProperty(key);
+        for (const [key, property] of Object.entries(schema?.properties ?? {})) {
+          const value = data[key];
+          if (value === undefined || (value === null && property.nullable)) continue;
+          const type = Array.isArray(value) ? "array" : typeof value;
+          expect([key, type]).toEqual([key, property.type]);
+        }
+        expect(data.id).toBe(created.id);
+      },
+    );
+  });
+}

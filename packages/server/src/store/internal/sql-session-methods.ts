@@ -1,0 +1,232 @@
+import { ApiError } from "../../errors/api-error.js";
+import { sessionJson } from "../../resources/session-json.js";
+import {
+  effectiveSessionStatus,
+  effectiveSessionStatusSql,
+} from "../../sessions/effective-session-status.js";
+import type { Queryable, Row } from "../database.js";
+import type {
+  ClientRecord,
+  SessionFilter,
+  SessionRecord,
+  SessionStatus,
+  SessionStore,
+} from "../session-store.js";
+import type { EventType } from "./emit-event.js";
+import { SqlParams } from "./sql-params.js";
+import type { SqlStoreContext } from "./sql-store-context.js";
+
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const strOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+function sessionFromRow(row: Row, now: number): SessionRecord {
+  const expireAt = Number(row.expire_at);
+  const abandonAt = Number(row.abandon_at);
+  const actor = row.actor;
+  return {
+    id: String(row.id),
+    clientId: String(row.client_id),
+    userId: String(row.user_id),
+    status: effectiveSessionStatus(
+      String(row.status) as SessionStatus,
+      { expireAt, abandonAt },
+      now,
+    ),
+    actor:
+      typeof actor === "object" && actor !== null && !Array.isArray(actor)
+        ? (actor as Record<string, unknown>)
+        : null,
+    lastActiveOrganizationId: strOrNull(row.last_active_organization_id),
+    lastActiveAt: Number(row.last_active_at),
+    firstFactorVerifiedAt: Number(row.first_factor_verified_at),
+    secondFactorVerifiedAt: numOrNull(row.second_factor_verified_at),
+    expireAt,
+    abandonAt,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+function filterSql(filter: SessionFilter, params: SqlParams, now: number): string {
+  const conditions = ["TRUE"];
+  if (filter.clientId !== undefined)
+    conditions.push(`s.client_id = ${params.add(filter.clientId)}`);
+  if (filter.userId !== undefined) conditions.push(`s.user_id = ${params.add(filter.userId)}`);
+  if (filter.status !== undefined) {
+    conditions.push(`${effectiveSessionStatusSql(params.add(now))} = ${params.add(filter.status)}`);
+  }
+  return conditions.join(" AND ");
+}
+
+/** Status changes that end an active session, with the event each one emits. */
+const TRANSITIONS = {
+  revoked: "session.revoked",
+  ended: "session.ended",
+  removed: "session.removed",
+} as const satisfies Partial<Record<SessionStatus, EventType>>;
+
+/** The clients-and-sessions part of the SQL store. */
+export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): SessionStore {
+  const loadSession = async (q: Queryable, id: string, lock = false) => {
+    const rows = await q.query(
+      `SELECT * FROM sessions s WHERE s.id = $1${lock ? " FOR UPDATE" : ""}`,
+      [id],
+    );
+    return rows[0] === undefined ? null : sessionFromRow(rows[0], clock.now());
+  };
+
+  const requireSession = async (q: Queryable, id: string, lock = false) => {
+    const session = await loadSession(q, id, lock);
+    if (session === null) throw new ApiError("resource_not_found", { paramName: "session_id" });
+    return session;
+  };
+
+  const transition = (sessionId: string, status: keyof typeof TRANSITIONS) =>
+    db.transaction(async (tx) => {
+      const session = await requireSession(tx, sessionId, true);
+      if (session.status !== "active") return session;
+      await tx.query("UPDATE sessions SET status = $2, updated_at = $3 WHERE id = $1", [
+        sessionId,
+        status,
+        clock.now(),
+      ]);
+      const updated = await requireSession(tx, sessionId);
+      await emit(tx, TRANSITIONS[status], sessionJson(updated));
+      return updated;
+    });
+
+  return {
+    createSessionForUser: (input) =>
+      db.transaction(async (tx) => {
+        const now = clock.now();
+        const users = await tx.query("SELECT id FROM users WHERE id = $1", [input.userId]);
+        if (users.length === 0) {
+          throw new ApiError("resource_not_found", { paramName: "user_id" });
+        }
+        let clientId = input.clientId;
+        if (clientId === undefined) {
+          clientId = ids("client");
+          await tx.query("INSERT INTO clients (id, created_at, updated_at) VALUES ($1, $2, $2)", [
+            clientId,
+            now,
+          ]);
+        } else {
+          const clients = await tx.query("SELECT id FROM clients WHERE id = $1 FOR UPDATE", [
+            clientId,
+          ]);
+          if (clients.length === 0) {
+            throw new ApiError("resource_not_found", { paramName: "client_id" });
+          }
+        }
+        const sessionId = ids("sess");
+        await tx.query(
+          `INSERT INTO sessions (id, client_id, user_id, status, actor, last_active_organization_id,
+             last_active_at, first_factor_verified_at, second_factor_verified_at, expire_at,
+             abandon_at, created_at, updated_at)
+           VALUES ($1, $2, $3, 'active', $4::jsonb, $5, $6, $7, $8, $9, $10, $6, $6)`,
+          [
+            sessionId,
+            clientId,
+            input.userId,
+            input.actor == null ? null : JSON.stringify(input.actor),
+            input.activeOrganizationId ?? null,
+            now,
+            input.firstFactorVerifiedAt ?? now,
+            input.secondFactorVerifiedAt ?? null,
+            input.expireAt,
+            input.abandonAt,
+          ],
+        );
+        await tx.query(
+          `UPDATE clients SET last_active_session_id = $2, updated_at = $3,
+             last_authentication_strategy = COALESCE($4, last_authentication_strategy)
+           WHERE id = $1`,
+          [clientId, sessionId, now, input.authenticationStrategy ?? null],
+        );
+        await tx.query("UPDATE users SET last_sign_in_at = $2, last_active_at = $2 WHERE id = $1", [
+          input.userId,
+          now,
+        ]);
+        const session = await requireSession(tx, sessionId);
+        await emit(tx, "session.created", sessionJson(session));
+        return session;
+      }),
+
+    getSession: (sessionId) => loadSession(db, sessionId),
+
+    async listSessions(filter, page) {
+      const params = new SqlParams();
+      const where = filterSql(filter, params, clock.now());
+      const rows = await db.query(
+        `SELECT * FROM sessions s WHERE ${where} ORDER BY s.created_at DESC, s.seq DESC
+         LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
+        params.values,
+      );
+      const now = clock.now();
+      return rows.map((row) => sessionFromRow(row, now));
+    },
+
+    async countSessions(filter) {
+      const params = new SqlParams();
+      const rows = await db.query<{ total: number }>(
+        `SELECT count(*) AS total FROM sessions s WHERE ${filterSql(filter, params, clock.now())}`,
+        params.values,
+      );
+      return Number(rows[0]?.total ?? 0);
+    },
+
+    revokeSession: (sessionId) => transition(sessionId, "revoked"),
+    endSession: (sessionId) => transition(sessionId, "ended"),
+    removeSession: (sessionId) => transition(sessionId, "removed"),
+
+    touchSession: (sessionId) =>
+      db.transaction(async (tx) => {
+        const session = await requireSession(tx, sessionId, true);
+        if (session.status !== "active") return session;
+        const now = clock.now();
+        await tx.query("UPDATE sessions SET last_active_at = $2, updated_at = $2 WHERE id = $1", [
+          sessionId,
+          now,
+        ]);
+        await tx.query(
+          "UPDATE clients SET last_active_session_id = $2, updated_at = $3 WHERE id = $1",
+          [session.clientId, sessionId, now],
+        );
+        await tx.query("UPDATE users SET last_active_at = $2 WHERE id = $1", [session.userId, now]);
+        return requireSession(tx, sessionId);
+      }),
+
+    setSessionActiveOrganization: (sessionId, organizationId) =>
+      db.transaction(async (tx) => {
+        await requireSession(tx, sessionId, true);
+        await tx.query(
+          "UPDATE sessions SET last_active_organization_id = $2, updated_at = $3 WHERE id = $1",
+          [sessionId, organizationId, clock.now()],
+        );
+        return requireSession(tx, sessionId);
+      }),
+
+    async getClient(clientId): Promise<ClientRecord | null> {
+      const clients = await db.query("SELECT * FROM clients WHERE id = $1", [clientId]);
+      const row = clients[0];
+      if (row === undefined) return null;
+      const sessions = await db.query(
+        "SELECT * FROM sessions s WHERE s.client_id = $1 ORDER BY s.created_at, s.seq",
+        [clientId],
+      );
+      const now = clock.now();
+      return {
+        id: String(row.id),
+        sessions: sessions.map((session) => sessionFromRow(session, now)),
+        lastActiveSessionId: strOrNull(row.last_active_session_id),
+        signInId: strOrNull(row.sign_in_id),
+        signUpId: strOrNull(row.sign_up_id),
+        lastAuthenticationStrategy: strOrNull(row.last_authentication_strategy),
+        createdAt: Number(row.created_at),
+        updatedAt: Number(row.updated_at),
+      };
+    },
+  };
+}

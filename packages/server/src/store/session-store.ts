@@ -1,0 +1,121 @@
+/**
+ * The clients-and-sessions part of the {@link Store}: a client (one browser or device) holds
+ * sessions; session state changes emit Clerk's `session.*` webhook events in the same transaction.
+ */
+
+/** Statuses a session can have, as Clerk names them. */
+export const SESSION_STATUSES = [
+  "active",
+  "revoked",
+  "ended",
+  "expired",
+  "removed",
+  "abandoned",
+  "replaced",
+  "pending",
+] as const;
+
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/**
+ * A session as the store returns it. `status` is the effective status: an active session past
+ * `expireAt` reads as `expired`, past `abandonAt` as `abandoned`.
+ */
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  status: SessionStatus;
+  /** The impersonating actor (`{ sub, … }`), or null. */
+  actor: Record<string, unknown> | null;
+  lastActiveOrganizationId: string | null;
+  lastActiveAt: number;
+  /** When the first factor was verified (for the token's `fva` claim). */
+  firstFactorVerifiedAt: number;
+  /** When a second factor was verified, or null. */
+  secondFactorVerifiedAt: number | null;
+  expireAt: number;
+  abandonAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A client and its sessions (oldest first). */
+export interface ClientRecord {
+  id: string;
+  sessions: SessionRecord[];
+  lastActiveSessionId: string | null;
+  signInId: string | null;
+  signUpId: string | null;
+  lastAuthenticationStrategy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Input of {@link SessionStore.createSessionForUser}. */
+export interface NewSession {
+  userId: string;
+  /** An existing client to add the session to; a new client is created when absent. */
+  clientId?: string;
+  /** When the session expires (its maximum lifetime). */
+  expireAt: number;
+  /** When the session is abandoned (inactivity limit). */
+  abandonAt: number;
+  activeOrganizationId?: string | null;
+  actor?: Record<string, unknown> | null;
+  /** Default: now. */
+  firstFactorVerifiedAt?: number;
+  secondFactorVerifiedAt?: number | null;
+  /** Strategy recorded on the client (`last_authentication_strategy`). */
+  authenticationStrategy?: string | null;
+}
+
+/** Filters of `GET /v1/sessions`; different filters are AND'd. */
+export interface SessionFilter {
+  clientId?: string;
+  userId?: string;
+  status?: SessionStatus;
+}
+
+/** Paging of session lists (newest first). */
+export interface SessionPage {
+  limit: number;
+  offset: number;
+}
+
+export interface SessionStore {
+  /**
+   * Creates an active session for a user (and a client when `clientId` is absent), makes it the
+   * client's last active session, records the sign-in on the user, and emits `session.created`.
+   * @throws `resource_not_found` (`user_id` or `client_id`) when they do not exist
+   */
+  createSessionForUser(input: NewSession): Promise<SessionRecord>;
+  getSession(sessionId: string): Promise<SessionRecord | null>;
+  listSessions(filter: SessionFilter, page: SessionPage): Promise<SessionRecord[]>;
+  countSessions(filter: SessionFilter): Promise<number>;
+  /**
+   * Marks an active session `revoked` and emits `session.revoked`. A session that is no longer
+   * active is answered unchanged (no event).
+   * @throws `resource_not_found` (`session_id`)
+   */
+  revokeSession(sessionId: string): Promise<SessionRecord>;
+  /** Like {@link revokeSession}, for signing out: status `ended`, event `session.ended`. */
+  endSession(sessionId: string): Promise<SessionRecord>;
+  /** Like {@link revokeSession}, for removing a session from a client: `removed`, `session.removed`. */
+  removeSession(sessionId: string): Promise<SessionRecord>;
+  /**
+   * Records activity on an active session (`last_active_at`, the client's last active session and
+   * the user's `last_active_at`).
+   * @throws `resource_not_found` (`session_id`)
+   */
+  touchSession(sessionId: string): Promise<SessionRecord>;
+  /**
+   * Sets the session's active organization (null clears it).
+   * @throws `resource_not_found` (`session_id`)
+   */
+  setSessionActiveOrganization(
+    sessionId: string,
+    organizationId: string | null,
+  ): Promise<SessionRecord>;
+  getClient(clientId: string): Promise<ClientRecord | null>;
+}
