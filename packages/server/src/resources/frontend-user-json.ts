@@ -27,6 +27,8 @@ export function frontendUserJson(
     ...visible,
     backup_code_enabled: backupCodeEnabled,
     two_factor_enabled: visible.two_factor_enabled || backupCodeEnabled,
+    // The Frontend API spells "no limit" 0, not null.
+    create_organizations_limit: visible.create_organizations_limit ?? 0,
     organization_memberships: extras.organizationMemberships ?? [],
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isApiError } from "../../errors/api-error.js";
 import { type AnyRoute, defineRoute } from "../../http/define-route.js";
+import { revokeUserSessions } from "../../sessions/revoke-user-sessions.js";
 import type { UserRecord } from "../../store/store.js";
 import { answerUser } from "./user-answer.js";
 
@@ -17,6 +18,7 @@ function bulkBanRoute(path: "/v1/users/ban" | "/v1/users/unban", banned: boolean
       for (const userId of new Set(context.body.user_ids)) {
         try {
           users.push(await context.store.updateUser(userId, { banned }));
+          if (banned) await revokeUserSessions(context.store, userId);
         } catch (error) {
           // Unknown ids are skipped, like the other ids-list parameters.
           if (!isApiError(error, "resource_not_found")) throw error;
