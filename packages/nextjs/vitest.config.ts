@@ -3,6 +3,6 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   test: {
     name: "nextjs",
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
   },
 });

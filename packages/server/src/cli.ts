@@ -18,10 +18,16 @@ Options:
   --seed <file>          Load users and organizations from a JSON seed file
   --write-env <file>     Write the app's environment lines to <file> when it does not exist,
                          instead of printing them
+  --webhook <url>        Deliver webhooks to <url> (repeatable; env LATCHKEY_WEBHOOK_URL). The
+                         secret comes from LATCHKEY_WEBHOOK_SECRET (whsec_…) or is generated
+  --allowed-origin <o>   An origin allowed to call the Frontend API from a browser (repeatable;
+                         default: the instance's own and http://localhost:3000)
+  --production           A production instance (needs LATCHKEY_SMTP_URL or LATCHKEY_MAIL_TRANSPORT)
   --no-webhook-worker    Do not deliver webhooks from this process
   -h, --help             Show this help
 
-Environment: CLERK_SECRET_KEY pins the secret key (default: made on first start and kept).`;
+Environment: CLERK_SECRET_KEY pins the secret key (default: made on first start and kept);
+LATCHKEY_MAIL_TRANSPORT (mailbox | console | smtp), LATCHKEY_SMTP_URL, LATCHKEY_MAIL_FROM.`;
 
 /** The `.env.local` lines an app needs to use the instance. */
 function envLines(instance: RunningInstance): string {
@@ -45,6 +51,9 @@ async function start(args: string[]): Promise<void> {
       seed: { type: "string" },
       "write-env": { type: "string" },
       "no-webhook-worker": { type: "boolean" },
+      webhook: { type: "string", multiple: true },
+      "allowed-origin": { type: "string", multiple: true },
+      production: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -62,7 +71,18 @@ async function start(args: string[]): Promise<void> {
   if (databaseUrl && values["data-dir"]) {
     throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
   }
+  const webhookUrls = [
+    ...(values.webhook ?? []),
+    ...(process.env.LATCHKEY_WEBHOOK_URL ? [process.env.LATCHKEY_WEBHOOK_URL] : []),
+  ];
+  const webhookSecret = process.env.LATCHKEY_WEBHOOK_SECRET;
   const instance = await startInstance({
+    webhooks: webhookUrls.map((url) => ({
+      url,
+      ...(webhookSecret ? { secret: webhookSecret } : {}),
+    })),
+    ...(values["allowed-origin"] ? { allowedOrigins: values["allowed-origin"] } : {}),
+    instanceType: values.production ? "production" : "development",
     port,
     ...(values.host ? { hostname: values.host } : {}),
     ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),

@@ -7,7 +7,10 @@ import { loadSeed, type SeedReport } from "./instance/load-seed.js";
 import { publishableKeyFor } from "./instance/publishable-key.js";
 import { createSigningKeyRing } from "./keys/signing-key-ring.js";
 import { consoleLogger, type Logger } from "./logger.js";
+import { createMailer } from "./mail/create-mailer.js";
+import { mailConfigFromEnv } from "./mail/mail-config-from-env.js";
 import { backendApiRoutes } from "./routes/backend-api-routes.js";
+import { frontendApiRoutes } from "./routes/frontend/frontend-api-routes.js";
 import { defaultDataDir, openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/start-webhook-worker.js";
@@ -33,8 +36,16 @@ export interface StartInstanceOptions {
   /** Run the webhook delivery worker in this process (default true). */
   webhookWorker?: boolean;
   settings?: Partial<InstanceSettings>;
-  /** Extra routes served besides the Backend API (e.g. the Frontend API). */
+  /** Extra routes served besides the Backend and Frontend APIs. */
   routes?: readonly AnyRoute[];
+  /** `production` requires an email transport and turns off development conveniences. */
+  instanceType?: "development" | "production";
+  /** Origins allowed to call the Frontend API from a browser (default: the instance's own and `http://localhost:3000`). */
+  allowedOrigins?: readonly string[];
+  /** Webhook endpoints to make sure exist (idempotent by URL). */
+  webhooks?: ReadonlyArray<{ url: string; secret?: string; eventTypes?: string[] }>;
+  /** Environment to read mail settings from (`LATCHKEY_MAIL_TRANSPORT`, `LATCHKEY_SMTP_URL`…). */
+  env?: Record<string, string | undefined>;
   clock?: Clock;
   logger?: Logger;
   /** `fetch` used by the webhook worker. */
@@ -60,8 +71,9 @@ export interface RunningInstance {
 
 /**
  * Starts an instance: opens the database (PGlite by default, PostgreSQL with `databaseUrl`),
- * applies migrations, makes the secret key and signing key on first start, loads the seed, starts
- * the webhook worker and serves the Backend API over HTTP.
+ * applies migrations, makes the secret key and signing key on first start, loads the seed, makes
+ * sure the given webhook endpoints exist, starts the webhook worker and serves the Backend API
+ * (`/v1`) and the Frontend API (`/__clerk/v1`) over HTTP.
  *
  * @throws InstanceConfigError when a given secret key is malformed
  * @throws SeedError when the seed file is invalid
@@ -95,16 +107,33 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${server.port}`).replace(/\/+$/, "");
     const frontendApiUrl = `${publicUrl}/__clerk`;
+    const instanceType = options.instanceType ?? "development";
+    const developmentMode = instanceType === "development";
+    const mail = mailConfigFromEnv(options.env ?? process.env);
+    const mailer = createMailer({ store, developmentMode, logger, ...mail });
     handler = createHandler({
       store,
       secretKey,
       routes: [...backendApiRoutes, ...(options.routes ?? [])],
+      frontendApiRoutes,
+      frontendApi: {
+        instanceType,
+        mailer,
+        allowedOrigins: options.allowedOrigins ?? [publicUrl, "http://localhost:3000"],
+      },
       publicUrl,
       clock,
       logger,
       signingKeys,
-      settings: { frontendApiUrl, ...options.settings },
+      settings: { frontendApiUrl, developmentMode, ...options.settings },
     });
+    for (const webhook of options.webhooks ?? []) {
+      await store.ensureWebhookEndpoint({
+        url: webhook.url,
+        ...(webhook.secret ? { secret: webhook.secret } : {}),
+        ...(webhook.eventTypes ? { eventTypes: webhook.eventTypes } : {}),
+      });
+    }
     const seed = options.seedFile
       ? await loadSeed(handler, { secretKey, baseUrl: publicUrl, file: options.seedFile })
       : undefined;

@@ -75,7 +75,9 @@ export async function authenticateRequest(
       "The client has signed in but the request carries no session token.",
     );
   }
-  if (credentials.headerToken === undefined && credentials.clientUat === 0) {
+  // A session cookie without a live client (`__client_uat` absent, 0 or malformed) is a leftover:
+  // signed out, as Clerk does. Only a Bearer token stands on its own.
+  if (credentials.headerToken === undefined && !credentials.clientUat) {
     return notSignedIn(
       options,
       "signed-out",

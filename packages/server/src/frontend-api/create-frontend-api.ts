@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { ApiError } from "../errors/api-error.js";
-import type { HttpMethod, RouteServices } from "../http/define-route.js";
+import type { RouteServices } from "../http/define-route.js";
 import { jsonResponse } from "../http/json-response.js";
 import { searchParamsToObject } from "../http/query-params.js";
 import { ApiErrorList } from "../http/run-route.js";
@@ -13,6 +13,7 @@ import { hashClientToken, looksLikeClientToken } from "./client-token.js";
 import type { AnyFrontendRoute, FrontendApiConfig } from "./define-frontend-route.js";
 import { DEFAULT_FRONTEND_API_PREFIX, type FrontendApiOptions } from "./frontend-api-options.js";
 import { CLIENT_COOKIE, readCookie } from "./frontend-cookies.js";
+import { frontendErrorResponse } from "./frontend-error-response.js";
 import { type ClientCredentialSource, FrontendRequest } from "./frontend-request.js";
 import { loadFrontendClient } from "./load-frontend-client.js";
 import { readFrontendBody } from "./read-frontend-body.js";
@@ -78,9 +79,12 @@ function defaultClientIp(request: Request): string {
 }
 
 /** The client token a request presents: `Authorization` (native, server callers) or `__client`. */
-function presentedToken(request: Request): { token: string; source: ClientCredentialSource } | null {
-  const header = request.headers.get("authorization")?.trim();
-  if (header) return { token: header.replace(/^Bearer\s+/i, ""), source: "header" };
+function presentedToken(
+  request: Request,
+): { token: string; source: ClientCredentialSource } | null {
+  // Native apps send `Authorization` (empty before they have a client) and get tokens back in it.
+  const header = request.headers.get("authorization");
+  if (header !== null) return { token: header.trim().replace(/^Bearer\s+/i, ""), source: "header" };
   const cookie = readCookie(request.headers.get("cookie"), CLIENT_COOKIE);
   if (cookie) return { token: cookie, source: "cookie" };
   return null;
@@ -213,7 +217,12 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
           current === null
             ? null
             : await loadFrontendClient(
-                { store: services.store, baseUrl, now: services.clock.now(), settings: services.settings },
+                {
+                  store: services.store,
+                  baseUrl,
+                  now: services.clock.now(),
+                  settings: services.settings,
+                },
                 current,
                 auth.mintedTokens,
               );
@@ -257,29 +266,4 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
       }
     },
   };
-}
-
-/** Clerk's Frontend API error envelope: `{ errors, meta: { client }, clerk_trace_id }`. */
-function frontendErrorResponse(errors: readonly ApiError[], traceId: string, client: unknown) {
-  const status = errors[0]?.status ?? 500;
-  const headers: Record<string, string> = { "X-Clerk-Trace-Id": traceId };
-  const retryAfter = errors[0]?.meta?.retry_after;
-  if (typeof retryAfter === "number") headers["Retry-After"] = String(retryAfter);
-  return jsonResponse(
-    {
-      errors: errors.map((error) => ({
-        message: error.message,
-        long_message: error.longMessage,
-        code: error.code,
-        meta: {
-          ...error.meta,
-          ...(error.paramName === undefined ? {} : { param_name: error.paramName }),
-        },
-      })),
-      meta: client === null ? {} : { client },
-      clerk_trace_id: traceId,
-    },
-    status,
-    headers,
-  );
 }

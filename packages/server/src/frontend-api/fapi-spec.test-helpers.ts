@@ -88,7 +88,12 @@ function check(schema: Schema, node: unknown, path: string, problems: string[]):
     }
   } else if (type === "array") {
     if (!Array.isArray(node)) problems.push(`${path}: not an array`);
-    else node.forEach((item, i) => s.items && check(s.items, item, `${path}[${i}]`, problems));
+    else if (s.items !== undefined) {
+      const items = s.items;
+      node.forEach((item, i) => {
+        check(items, item, `${path}[${i}]`, problems);
+      });
+    }
   } else if (type === "string" && typeof node !== "string") {
     problems.push(`${path}: not a string`);
   } else if (type === "integer" && !Number.isInteger(node)) {

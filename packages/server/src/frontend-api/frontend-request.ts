@@ -1,10 +1,9 @@
 import { ApiError } from "../errors/api-error.js";
 import type { RouteServices } from "../http/define-route.js";
-import type { SessionRecord } from "../store/session-store.js";
 import { activeOrganizationOf } from "../sessions/active-organization-of.js";
+import type { ClientRecord, SessionRecord } from "../store/session-store.js";
 import { mintSessionToken } from "../tokens/mint-session-token.js";
 import { tokenRequestContext } from "../tokens/token-request-context.js";
-import type { ClientRecord } from "../store/session-store.js";
 import { hashClientToken, newClientToken } from "./client-token.js";
 import {
   CLIENT_COOKIE,
@@ -78,7 +77,8 @@ export class FrontendRequest {
   /** A session of the requesting client, by id. @throws `resource_not_found` (`session_id`) */
   requireOwnSession(sessionId: string): SessionRecord {
     const session = this.requireClient().sessions.find((s) => s.id === sessionId);
-    if (session === undefined) throw new ApiError("resource_not_found", { paramName: "session_id" });
+    if (session === undefined)
+      throw new ApiError("resource_not_found", { paramName: "session_id" });
     return session;
   }
 

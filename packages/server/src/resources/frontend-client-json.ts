@@ -9,7 +9,12 @@ import type { ClientRecord } from "../store/session-store.js";
  */
 export function frontendClientJson(
   client: ClientRecord,
-  parts: { sessions: unknown[]; signIn: unknown; signUp: unknown; lastActiveSessionId: string | null },
+  parts: {
+    sessions: unknown[];
+    signIn: unknown;
+    signUp: unknown;
+    lastActiveSessionId: string | null;
+  },
 ) {
   return {
     object: "client" as const,

@@ -34,13 +34,17 @@ export function frontendSessionJson(
     last_active_at: session.lastActiveAt,
     last_active_organization_id: session.lastActiveOrganizationId,
     last_active_token:
-      context.lastActiveToken == null ? null : { object: "token" as const, jwt: context.lastActiveToken },
+      context.lastActiveToken == null
+        ? null
+        : { object: "token" as const, jwt: context.lastActiveToken },
     actor: session.actor,
     user: context.userJson,
     public_user_data: publicUserDataJson(context.user, context.baseUrl),
     factor_verification_age: [
       minutesSince(now, session.firstFactorVerifiedAt),
-      session.secondFactorVerifiedAt === null ? -1 : minutesSince(now, session.secondFactorVerifiedAt),
+      session.secondFactorVerifiedAt === null
+        ? -1
+        : minutesSince(now, session.secondFactorVerifiedAt),
     ],
     created_at: session.createdAt,
     updated_at: session.updatedAt,

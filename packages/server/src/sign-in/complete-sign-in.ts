@@ -1,8 +1,8 @@
+import type { Clock } from "../clock.js";
 import { ApiError } from "../errors/api-error.js";
 import type { FrontendRequest } from "../frontend-api/frontend-request.js";
 import type { FactorVerification, SignInRecord, SignInStatus } from "../store/frontend-store.js";
 import type { Store, UserRecord } from "../store/store.js";
-import type { Clock } from "../clock.js";
 
 interface SignInContext {
   store: Store;

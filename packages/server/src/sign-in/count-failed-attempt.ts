@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import type { ApiError } from "../errors/api-error.js";
 import type { InstanceSettings } from "../http/define-route.js";
 import type { Store } from "../store/store.js";
 import { userLockedError } from "./check-user-may-sign-in.js";

@@ -34,7 +34,8 @@ export function firstFactorsFor(user: UserRecord, identifier: string | null): Si
   if (user.passwordEnabled) factors.push({ strategy: "password" });
   for (const email of user.emailAddresses) {
     if (email.verification?.status !== "verified") continue;
-    const typed = identifier !== null && email.emailAddress.toLowerCase() === identifier.toLowerCase();
+    const typed =
+      identifier !== null && email.emailAddress.toLowerCase() === identifier.toLowerCase();
     factors.push({
       strategy: "email_code",
       safe_identifier: typed ? email.emailAddress : maskEmailAddress(email.emailAddress),

@@ -75,7 +75,8 @@ export async function signUpPatchFrom(
   if (firstName !== undefined) patch.firstName = firstName;
   const lastName = blankToNull(input.last_name);
   if (lastName !== undefined) patch.lastName = lastName;
-  if (input.unsafe_metadata !== undefined) patch.unsafeMetadata = parseMetadata(input.unsafe_metadata);
+  if (input.unsafe_metadata !== undefined)
+    patch.unsafeMetadata = parseMetadata(input.unsafe_metadata);
   if (input.legal_accepted === true || input.legal_accepted === "true") patch.legalAcceptedAt = now;
   if (input.password !== undefined && input.password !== "") {
     checkPasswordRules(input.password);

@@ -1,6 +1,6 @@
+import type { Clock } from "../clock.js";
 import type { FrontendApiConfig } from "../frontend-api/define-frontend-route.js";
 import { isTestEmailAddress, TEST_VERIFICATION_CODE } from "../mail/is-test-email-address.js";
-import type { Clock } from "../clock.js";
 import type { FactorVerification, VerificationCodePurpose } from "../store/frontend-store.js";
 import type { Store } from "../store/store.js";
 import { generateVerificationCode } from "./generate-verification-code.js";

@@ -190,6 +190,11 @@ function readHeader(segment: string): { alg: RsaAlgorithm; kid: string | undefin
   if (header.kid !== undefined && typeof header.kid !== "string") {
     throw invalid("The token's kid header is not a string.");
   }
+  // RFC 7515 §4.1.11: a token naming critical extensions (e.g. `b64: false`) that we do not
+  // implement must be refused; session tokens never carry any.
+  if (header.crit !== undefined) {
+    throw invalid("The token's header lists critical extensions (crit) that are not supported.");
+  }
   if (acceptedHeaders.size >= MAX_REMEMBERED_HEADERS) acceptedHeaders.clear();
   const accepted = { alg, kid: header.kid };
   acceptedHeaders.set(segment, accepted);

@@ -7,7 +7,10 @@ import type { TestInstance } from "../../../test/test-instance.js";
 export const TEST_PASSWORD = "purple-Elephant-42-dances";
 
 /** The latest code mailed to an address, read from the mailbox (the `emails` table). */
-export async function latestEmailCode(instance: TestInstance, emailAddress: string): Promise<string> {
+export async function latestEmailCode(
+  instance: TestInstance,
+  emailAddress: string,
+): Promise<string> {
   const [email] = await instance.store.listEmails(
     { toEmailAddress: emailAddress },
     { limit: 1, offset: 0 },

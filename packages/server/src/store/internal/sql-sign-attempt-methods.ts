@@ -140,7 +140,8 @@ function signInAssignments(patch: SignInPatch, params: SqlParams): string[] {
     ["secondFactorVerification", "second_factor_verification"],
   ] as const) {
     const value = patch[key];
-    if (value !== undefined) sets.push(`${column} = ${params.add(verificationToJson(value))}::jsonb`);
+    if (value !== undefined)
+      sets.push(`${column} = ${params.add(verificationToJson(value))}::jsonb`);
   }
   return sets;
 }
@@ -177,7 +178,8 @@ export function sqlSignAttemptMethods({ db, clock, ids }: SqlStoreContext): Sign
       `UPDATE sign_ups SET ${sets.join(", ")} WHERE id = ${params.add(id)} RETURNING *`,
       params.values,
     );
-    if (rows[0] === undefined) throw new ApiError("resource_not_found", { paramName: "sign_up_id" });
+    if (rows[0] === undefined)
+      throw new ApiError("resource_not_found", { paramName: "sign_up_id" });
     return signUpFromRow(rows[0], clock.now());
   };
 
@@ -188,7 +190,8 @@ export function sqlSignAttemptMethods({ db, clock, ids }: SqlStoreContext): Sign
       `UPDATE sign_ins SET ${sets.join(", ")} WHERE id = ${params.add(id)} RETURNING *`,
       params.values,
     );
-    if (rows[0] === undefined) throw new ApiError("resource_not_found", { paramName: "sign_in_id" });
+    if (rows[0] === undefined)
+      throw new ApiError("resource_not_found", { paramName: "sign_in_id" });
     return signInFromRow(rows[0], clock.now());
   };
 

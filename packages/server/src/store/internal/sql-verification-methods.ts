@@ -116,7 +116,8 @@ export function sqlVerificationMethods(
         if (attempts < policy.maxAttempts) {
           return { attempts, lockoutExpiresAt: null, locked: false };
         }
-        const expiresAt = policy.lockoutSeconds === null ? null : now + policy.lockoutSeconds * 1000;
+        const expiresAt =
+          policy.lockoutSeconds === null ? null : now + policy.lockoutSeconds * 1000;
         await tx.query(
           "UPDATE users SET locked_at = $2, lockout_expires_at = $3, updated_at = $2 WHERE id = $1",
           [userId, now, expiresAt],

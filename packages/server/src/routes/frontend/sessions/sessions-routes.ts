@@ -1,7 +1,8 @@
 import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
 import { createSessionTemplateTokenRoute } from "./create-session-template-token-route.js";
 import { createSessionTokenRoute } from "./create-session-token-route.js";
-import { endSessionRoute, removeSessionRoute } from "./end-session-route.js";
+import { endSessionRoute } from "./end-session-route.js";
+import { removeSessionRoute } from "./remove-session-route.js";
 import { touchSessionRoute } from "./touch-session-route.js";
 
 /** The `/v1/client/sessions` routes of the Frontend API. */

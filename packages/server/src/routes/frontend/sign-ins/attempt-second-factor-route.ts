@@ -35,7 +35,8 @@ export const attemptSecondFactorRoute = defineFrontendRoute({
     let verified: boolean;
     if (body.strategy === "totp") {
       const secret = await store.getTotpSecret(user.id);
-      if (secret === null) throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
+      if (secret === null)
+        throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
       verified = verifyTotpCode(secret, body.code.trim(), now);
     } else if (body.strategy === "backup_code") {
       verified = await store.consumeBackupCode(user.id, hashBackupCode(user.id, body.code));

@@ -76,6 +76,9 @@ export const createSignInRoute = defineFrontendRoute({
     } else if (user !== null && strategy === "email_code") {
       signIn = await prepareSignInEmailCode(context, signIn, user, body.email_address_id);
     }
-    return loadFrontendSignIn({ store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings }, signIn);
+    return loadFrontendSignIn(
+      { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
+      signIn,
+    );
   },
 });

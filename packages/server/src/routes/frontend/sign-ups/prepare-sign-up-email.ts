@@ -1,11 +1,11 @@
+import type { Clock } from "../../../clock.js";
+import { ApiError } from "../../../errors/api-error.js";
 import type { FrontendApiConfig } from "../../../frontend-api/define-frontend-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { RATE_LIMIT_RULES } from "../../../rate-limits/rate-limit-rules.js";
-import type { Clock } from "../../../clock.js";
 import type { SignUpRecord } from "../../../store/frontend-store.js";
 import type { Store } from "../../../store/store.js";
 import { sendVerificationCode } from "../../../verification-codes/send-verification-code.js";
-import { ApiError } from "../../../errors/api-error.js";
 
 /**
  * Sends a sign-up's email code (rate-limited per IP and per address) and records the pending

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { useTestInstance } from "../../../../test/test-instance.js";
-import { FAPI_SPEC_SKIP_REASON, fapiShapeProblems } from "../../../frontend-api/fapi-spec.test-helpers.js";
+import {
+  FAPI_SPEC_SKIP_REASON,
+  fapiShapeProblems,
+} from "../../../frontend-api/fapi-spec.test-helpers.js";
 import {
   latestEmailCode,
   signUpThroughBrowser,
@@ -124,7 +127,11 @@ describe("Frontend API sign-ups", () => {
   it("accepts 424242 for +clerk_test addresses in development, and sends no real mail", async () => {
     const browser = instance.browser();
     const created = await browser.call("POST", "/v1/client/sign_ups", {
-      form: { email_address: "tester+clerk_test@example.com", password: TEST_PASSWORD, strategy: "email_code" },
+      form: {
+        email_address: "tester+clerk_test@example.com",
+        password: TEST_PASSWORD,
+        strategy: "email_code",
+      },
     });
     const [email] = await instance.store.listEmails(
       { toEmailAddress: "tester+clerk_test@example.com" },

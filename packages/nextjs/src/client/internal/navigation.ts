@@ -1,0 +1,58 @@
+/** How the provider moves the app: Next's router when mounted, else the browser's location. */
+export interface Navigation {
+  push(url: string): void | Promise<unknown>;
+  replace(url: string): void | Promise<unknown>;
+  /** Re-renders server components (so they see a new `__session`). */
+  refresh(): void;
+}
+
+/** The current page's absolute URL, or undefined outside a browser. */
+export function currentHref(): string | undefined {
+  return typeof window === "undefined" ? undefined : window.location.href;
+}
+
+/**
+ * A redirect target the app may follow: a path on this app, or an absolute URL on this origin.
+ * Anything else (other origins, `javascript:`, `//evil.example`) gives undefined, so a
+ * `redirect_url` in the address bar cannot send users off-site.
+ *
+ * @example
+ * safeRedirectUrl("/dashboard"); // "/dashboard"
+ * safeRedirectUrl("https://evil.example/"); // undefined
+ */
+export function safeRedirectUrl(
+  url: string | null | undefined,
+  origin: string | undefined = typeof window === "undefined" ? undefined : window.location.origin,
+): string | undefined {
+  if (!url) return undefined;
+  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return url;
+  if (origin === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin !== origin) return undefined;
+    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Appends `redirect_url` (the way back after signing in/up) to a sign-in or sign-up page URL.
+ *
+ * @example
+ * withRedirectUrl("/sign-in", "http://localhost:3000/dashboard");
+ * // "/sign-in?redirect_url=http%3A%2F%2Flocalhost%3A3000%2Fdashboard"
+ */
+export function withRedirectUrl(pageUrl: string, redirectUrl: string | undefined): string {
+  if (!redirectUrl) return pageUrl;
+  const [path = "", hash] = pageUrl.split("#");
+  const separator = path.includes("?") ? "&" : "?";
+  const built = `${path}${separator}redirect_url=${encodeURIComponent(redirectUrl)}`;
+  return hash === undefined ? built : `${built}#${hash}`;
+}
+
+/** The `redirect_url` query parameter of the current page, when it is safe to follow. */
+export function redirectUrlFromLocation(): string | undefined {
+  if (typeof window === "undefined") return undefined;
+  return safeRedirectUrl(new URLSearchParams(window.location.search).get("redirect_url"));
+}

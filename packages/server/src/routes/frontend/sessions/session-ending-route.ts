@@ -1,0 +1,25 @@
+import {
+  type AnyFrontendRoute,
+  defineFrontendRoute,
+} from "../../../frontend-api/define-frontend-route.js";
+import { loadFrontendSession } from "../../../frontend-api/load-frontend-client.js";
+
+/**
+ * Builds `POST /v1/client/sessions/{session_id}/end` or `…/remove`: the session of the requesting
+ * client leaves the `active` status (event `session.ended` / `session.removed`); when no active
+ * session is left, `__session` is cleared and `__client_uat=0`.
+ */
+export function sessionEndingRoute(action: "end" | "remove"): AnyFrontendRoute {
+  return defineFrontendRoute({
+    method: "POST",
+    path: `/v1/client/sessions/{session_id}/${action}`,
+    handler: async ({ params, auth, store, baseUrl, clock, settings }) => {
+      const own = auth.requireOwnSession(params.session_id);
+      const session =
+        action === "end" ? await store.endSession(own.id) : await store.removeSession(own.id);
+      const client = await auth.reloadClient();
+      if (!client?.sessions.some((s) => s.status === "active")) auth.signedOut();
+      return loadFrontendSession({ store, baseUrl, now: clock.now(), settings }, session);
+    },
+  });
+}
