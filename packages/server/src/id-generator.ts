@@ -17,7 +17,8 @@ export type IdPrefix =
   | "sia"
   | "sua"
   | "vco"
-  | "bcode";
+  | "bcode"
+  | "totp";
 
 /** Mints a new id for a resource, e.g. `user_2x…` (prefix, underscore, 27 base62 characters). */
 export type IdGenerator = (prefix: IdPrefix) => string;

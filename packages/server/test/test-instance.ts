@@ -5,9 +5,10 @@ import type { FrontendApiOptions } from "../src/frontend-api/frontend-api-option
 import type { InstanceSettings } from "../src/http/define-route.js";
 import { type NodeServer, serveNode } from "../src/http/serve-node.js";
 import { createSigningKeyRing, type SigningKeyRing } from "../src/keys/signing-key-ring.js";
-import { silentLogger } from "../src/logger.js";
+import { type Logger, silentLogger } from "../src/logger.js";
 import { backendApiRoutes } from "../src/routes/backend-api-routes.js";
 import { frontendApiRoutes } from "../src/routes/frontend/frontend-api-routes.js";
+import type { Database } from "../src/store/database.js";
 import { migrate } from "../src/store/migrate.js";
 import { createSqlStore } from "../src/store/sql-store.js";
 import type { Store } from "../src/store/store.js";
@@ -38,6 +39,8 @@ export interface ApiAnswer<T = Loose> {
 export interface TestInstance {
   handler: FetchHandler;
   store: Store;
+  /** The instance's database, for tests that inspect rows directly. */
+  db: Database;
   /** The instance's signing keys (the handler uses the same ring). */
   signingKeys: SigningKeyRing;
   clock: ReturnType<typeof createFixedClock>;
@@ -66,6 +69,8 @@ export interface TestInstanceOptions {
   /** Frontend API options (allowed origins, instance type, rate limiter…). */
   frontendApi?: FrontendApiOptions;
   settings?: Partial<InstanceSettings>;
+  /** Where the instance logs (default: nowhere); e.g. to see why a request answered 500. */
+  logger?: Logger;
 }
 
 /**
@@ -85,6 +90,7 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
 
   beforeAll(async () => {
     database = await target.open();
+    instance.db = database.db;
     await migrate(database.db, { clock });
     instance.store = createSqlStore(database.db, { clock });
     instance.signingKeys = createSigningKeyRing({ store: instance.store, clock });
@@ -97,7 +103,7 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
       ...(options.frontendApi === undefined ? {} : { frontendApi: options.frontendApi }),
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       clock,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
     });
     if (options.overHttp) {
       server = await serveNode(instance.handler, { port: 0 });

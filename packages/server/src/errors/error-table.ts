@@ -277,6 +277,17 @@ export const ERROR_TABLE = {
     message: "Signed out",
     longMessage: "There is no active client for this request; sign in first.",
   },
+  // Frontend API: the signed-in user (`/v1/me`), MFA enrolment, organizations.
+  not_allowed_access: {
+    status: 403,
+    message: "Not allowed",
+    longMessage: "You are not allowed to perform this action.",
+  },
+  totp_already_enabled: {
+    status: 400,
+    message: "TOTP already enabled",
+    longMessage: "An authenticator app is already set up; remove it before adding another.",
+  },
   internal_clerk_error: {
     status: 500,
     message: "Oops, an unexpected error occurred",

@@ -1,5 +1,6 @@
 import type { InstanceSettings } from "../http/define-route.js";
 import { frontendClientJson } from "../resources/frontend-client-json.js";
+import { frontendOrganizationMembershipJson } from "../resources/frontend-organization-membership-json.js";
 import { frontendSessionJson } from "../resources/frontend-session-json.js";
 import { frontendSignInJson } from "../resources/frontend-sign-in-json.js";
 import { frontendSignUpJson } from "../resources/frontend-sign-up-json.js";
@@ -7,7 +8,7 @@ import { frontendUserJson } from "../resources/frontend-user-json.js";
 import { firstFactorsFor, secondFactorsFor } from "../sign-in/sign-in-factors.js";
 import type { SignInRecord } from "../store/frontend-store.js";
 import type { ClientRecord, SessionRecord } from "../store/session-store.js";
-import type { Store } from "../store/store.js";
+import type { Store, UserRecord } from "../store/store.js";
 
 /** What the Frontend API's JSON builders read besides records. */
 export interface FrontendJsonContext {
@@ -39,6 +40,40 @@ export async function loadFrontendSignIn(context: FrontendJsonContext, signIn: S
   });
 }
 
+/** Memberships embedded in a user's JSON are read this many at a time. */
+const MEMBERSHIP_PAGE = 100;
+
+/**
+ * Builds the Frontend API's JSON of a user: `backup_code_enabled` from the unused backup codes,
+ * and `organization_memberships` with every membership (newest first).
+ *
+ * @example
+ * const json = await loadFrontendUser(context, user);
+ */
+export async function loadFrontendUser(context: FrontendJsonContext, user: UserRecord) {
+  const { store, baseUrl, now } = context;
+  const backupCodes = user.totpEnabled ? await store.countBackupCodes(user.id) : 0;
+  const memberships = [];
+  for (let offset = 0; ; offset += MEMBERSHIP_PAGE) {
+    const page = await store.listUserOrganizationMemberships(user.id, {
+      limit: MEMBERSHIP_PAGE,
+      offset,
+    });
+    memberships.push(...page.data);
+    if (page.data.length < MEMBERSHIP_PAGE || memberships.length >= page.totalCount) break;
+  }
+  return frontendUserJson(
+    user,
+    { baseUrl, now, maxVerificationAttempts: context.settings.maxVerificationAttempts },
+    {
+      backupCodeEnabled: backupCodes > 0,
+      organizationMemberships: memberships.map((m) =>
+        frontendOrganizationMembershipJson(m, baseUrl),
+      ),
+    },
+  );
+}
+
 /**
  * Builds a session's JSON with its user embedded (null when the user is gone).
  *
@@ -53,12 +88,7 @@ export async function loadFrontendSession(
   const { store, baseUrl, now } = context;
   const user = await store.getUser(session.userId);
   if (user === null) return null;
-  const backupCodes = user.totpEnabled ? await store.countBackupCodes(user.id) : 0;
-  const userJson = frontendUserJson(
-    user,
-    { baseUrl, now, maxVerificationAttempts: context.settings.maxVerificationAttempts },
-    { backupCodeEnabled: backupCodes > 0 },
-  );
+  const userJson = await loadFrontendUser(context, user);
   return frontendSessionJson(session, { user, userJson, baseUrl, now, lastActiveToken });
 }
 

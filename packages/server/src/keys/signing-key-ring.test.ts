@@ -25,28 +25,15 @@ function decode(jwt: string) {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("Signing keys", target), () => {
-    let testDb: TestDatabase;
-    let store: Store;
-    const clock = createFixedClock(START);
+    const ctx = useTestStore(target);
+    const { clock } = ctx;
 
-    beforeAll(async () => {
-      testDb = await target.open();
-      await migrate(testDb.db);
-      store = createSqlStore(testDb.db, { clock });
-    });
-    afterAll(async () => {
-      await testDb?.dispose();
-    });
-    beforeEach(async () => {
-      await clearData(testDb.db);
-      clock.set(START);
-    });
 
     it("creates one RS256 key on first use and signs with it", async () => {
-      const ring = createSigningKeyRing({ store, clock });
+      const ring = createSigningKeyRing({ store: ctx.store, clock });
       const jwt = await ring.sign({ sub: "user_1" }, 60);
       const { header, payload } = decode(jwt);
-      const keys = await store.listSigningKeys();
+      const keys = await ctx.store.listSigningKeys();
       expect(keys).toHaveLength(1);
       expect(header).toEqual({ alg: "RS256", kid: keys[0]?.kid, typ: "JWT" });
       expect(payload).toEqual({ sub: "user_1" });
@@ -58,25 +45,25 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("creates exactly one key when several processes start at once", async () => {
-      const siblings = [testDb.db, await testDb.openSibling(), await testDb.openSibling()];
+      const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
       const rings = siblings.map((db) =>
         createSigningKeyRing({ store: createSqlStore(db, { clock }), clock }),
       );
       const tokens = await Promise.all(rings.map((ring) => ring.sign({ sub: "user_1" }, 60)));
-      const keys = await store.listSigningKeys();
+      const keys = await ctx.store.listSigningKeys();
       expect(keys).toHaveLength(1);
       for (const token of tokens) expect(decode(token).header.kid).toBe(keys[0]?.kid);
     });
 
     it("never publishes private key material", async () => {
-      const ring = createSigningKeyRing({ store, clock });
+      const ring = createSigningKeyRing({ store: ctx.store, clock });
       const published = await ring.publishedKeys();
       expect(published).toHaveLength(1);
       expect(Object.keys(published[0]?.publicJwk ?? {}).sort()).toEqual(["e", "kty", "n"]);
     });
 
     it("rotates: publishes at once, signs after the delay, drops the old key later", async () => {
-      const ring = createSigningKeyRing({ store, clock, retentionSkewMs: MINUTE });
+      const ring = createSigningKeyRing({ store: ctx.store, clock, retentionSkewMs: MINUTE });
       const oldKid = decode(await ring.sign({ sub: "u" }, 3600)).header.kid;
       clock.advance(MINUTE);
       const { kid: newKid, activeAt } = await ring.rotate();
@@ -97,12 +84,12 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("keeps a key published as long as its longest token, recorded for every process", async () => {
-      const ring = createSigningKeyRing({ store, clock, retentionSkewMs: 0 });
+      const ring = createSigningKeyRing({ store: ctx.store, clock, retentionSkewMs: 0 });
       const oldKid = decode(await ring.sign({ sub: "u" }, 60)).header.kid;
       await ring.sign({ sub: "u" }, 86_400);
-      expect((await store.listSigningKeys())[0]?.longestLifetimeSeconds).toBe(86_400);
+      expect((await ctx.store.listSigningKeys())[0]?.longestLifetimeSeconds).toBe(86_400);
       const { activeAt } = await ring.rotate({ publishDelayMs: MINUTE });
-      const other = createSigningKeyRing({ store, clock, retentionSkewMs: 0 });
+      const other = createSigningKeyRing({ store: ctx.store, clock, retentionSkewMs: 0 });
       clock.set(activeAt + 86_400_000 - 1);
       expect((await other.publishedKeys()).map((k) => k.kid)).toContain(oldKid);
       clock.set(activeAt + 86_400_000);
@@ -110,8 +97,8 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("lets another process pick up a rotation within the reload interval", async () => {
-      const a = createSigningKeyRing({ store, clock, reloadIntervalMs: 30_000 });
-      const b = createSigningKeyRing({ store, clock, reloadIntervalMs: 30_000 });
+      const a = createSigningKeyRing({ store: ctx.store, clock, reloadIntervalMs: 30_000 });
+      const b = createSigningKeyRing({ store: ctx.store, clock, reloadIntervalMs: 30_000 });
       await a.sign({ sub: "u" }, 60);
       expect(await b.publishedKeys()).toHaveLength(1);
       const { kid } = await a.rotate();
@@ -121,7 +108,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("verifies its own tokens, also after the signing key was dropped, and refuses others", async () => {
-      const ring = createSigningKeyRing({ store, clock, retentionSkewMs: 0 });
+      const ring = createSigningKeyRing({ store: ctx.store, clock, retentionSkewMs: 0 });
       const token = await ring.sign({ id: "client_1" }, 0);
       expect(await ring.verify(token)).toEqual({ id: "client_1" });
       const { activeAt } = await ring.rotate({ publishDelayMs: MINUTE });

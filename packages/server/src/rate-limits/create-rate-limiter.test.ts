@@ -20,25 +20,12 @@ const rule: RateLimitRule = { name: "test_rule", limit: 3, windowSeconds: 60 };
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("rate limiter", target), () => {
-    let testDb: TestDatabase;
-    let store: Store;
-    const clock = createFixedClock(START);
+    const ctx = useTestStore(target);
+    const { clock } = ctx;
 
-    beforeAll(async () => {
-      testDb = await target.open();
-      await migrate(testDb.db);
-      store = createSqlStore(testDb.db, { clock });
-    });
-    afterAll(async () => {
-      await testDb?.dispose();
-    });
-    beforeEach(async () => {
-      await clearData(testDb.db);
-      clock.set(START);
-    });
 
     it("allows `limit` hits per key and window, then refuses with the seconds left", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       for (let i = 0; i < 3; i++) {
         expect(await limiter.consume(rule, "203.0.113.7")).toEqual({ allowed: true });
       }
@@ -55,7 +42,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("starts a new window when the clock reaches its end", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       clock.advance(59_000);
       for (let i = 0; i < 3; i++) await limiter.consume(rule, "key");
       expect(await limiter.consume(rule, "key")).toEqual({ allowed: false, retryAfterSeconds: 1 });
@@ -66,9 +53,9 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("does not count refused hits, so backing off is enough", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       for (let i = 0; i < 10; i++) await limiter.consume(rule, "key");
-      const rows = await testDb.db.query<{ count: number }>(
+      const rows = await ctx.db.query<{ count: number }>(
         "SELECT count FROM rate_limit_buckets WHERE rule = $1",
         [rule.name],
       );
@@ -76,9 +63,9 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("stores the SHA-256 of keys, never the key itself", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       await limiter.consume(RATE_LIMIT_RULES.signInIdentifier, "ada@example.com");
-      const rows = await testDb.db.query("SELECT * FROM rate_limit_buckets");
+      const rows = await ctx.db.query("SELECT * FROM rate_limit_buckets");
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows)).not.toContain("ada@example.com");
       expect(rows[0]?.key_hash).toBe(createHash("sha256").update("ada@example.com").digest("hex"));
@@ -86,7 +73,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("never lets concurrent hits past the limit", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       const wide: RateLimitRule = { name: "wide", limit: 7, windowSeconds: 60 };
       const verdicts = await Promise.all(
         Array.from({ length: 25 }, () => limiter.consume(wide, "burst")),
@@ -95,8 +82,8 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("shares counts between store instances on the same database", async () => {
-      const sibling = createSqlStore(await testDb.openSibling(), { clock });
-      const a = createRateLimiter({ store, clock });
+      const sibling = await ctx.openSiblingStore();
+      const a = createRateLimiter({ store: ctx.store, clock });
       const b = createRateLimiter({ store: sibling, clock });
       const wide: RateLimitRule = { name: "shared", limit: 10, windowSeconds: 60 };
       expect((await a.consume(wide, "k")).allowed).toBe(true);
@@ -110,7 +97,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("enforce throws too_many_requests with meta.retry_after", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       const single: RateLimitRule = { name: "single", limit: 1, windowSeconds: 600 };
       await limiter.enforce(single, "k");
       clock.advance(100_000);
@@ -122,12 +109,12 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("deletes ended windows, on demand and periodically while consuming", async () => {
-      const limiter = createRateLimiter({ store, clock, pruneIntervalMs: 120_000 });
+      const limiter = createRateLimiter({ store: ctx.store, clock, pruneIntervalMs: 120_000 });
       await limiter.consume(rule, "a"); // first call prunes (nothing yet) and counts
       await limiter.consume({ ...rule, name: "long", windowSeconds: 600 }, "a");
       const count = async () =>
         Number(
-          (await testDb.db.query<{ n: number }>("SELECT count(*) AS n FROM rate_limit_buckets"))[0]
+          (await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM rate_limit_buckets"))[0]
             ?.n,
         );
       expect(await count()).toBe(2);
@@ -137,12 +124,12 @@ for (const target of TEST_DATABASE_TARGETS) {
       await limiter.consume(rule, "b"); // within the interval: no pruning
       clock.advance(600_000);
       await limiter.consume(rule, "c"); // interval elapsed: prunes "long" and "b" first
-      const rows = await testDb.db.query("SELECT window_start FROM rate_limit_buckets");
+      const rows = await ctx.db.query("SELECT window_start FROM rate_limit_buckets");
       expect(rows.map((row) => Number(row.window_start))).toEqual([START + 660_000]);
     });
 
     it("refuses malformed rules at the call site", async () => {
-      const limiter = createRateLimiter({ store, clock });
+      const limiter = createRateLimiter({ store: ctx.store, clock });
       await expect(
         limiter.consume({ name: "bad", limit: 0, windowSeconds: 60 }, "k"),
       ).rejects.toThrow(/limit must be a positive integer/);

@@ -15,6 +15,7 @@ import { sqlRateLimitMethods } from "./internal/sql-rate-limit-methods.js";
 import { sqlSessionMethods } from "./internal/sql-session-methods.js";
 import { sqlSignAttemptMethods } from "./internal/sql-sign-attempt-methods.js";
 import type { SqlStoreContext } from "./internal/sql-store-context.js";
+import { sqlTotpEnrollmentMethods } from "./internal/sql-totp-enrollment-methods.js";
 import { sqlUserMethods } from "./internal/sql-user-methods.js";
 import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
 import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
@@ -92,6 +93,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Sto
     ...sqlFrontendClientMethods(context, sessionMethods.getClient),
     ...sqlSignAttemptMethods(context),
     ...sqlVerificationMethods(context, userEvents),
+    // Pending TOTP enrolments of `/v1/me/totp`.
+    ...sqlTotpEnrollmentMethods(context, userEvents),
 
     ping: async () => {
       await db.query("SELECT 1");

@@ -7,6 +7,7 @@ import type { OrganizationStore } from "./organization-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
 import type { SessionStore } from "./session-store.js";
 import type { SigningKeyStore } from "./signing-key-store.js";
+import type { TotpEnrollmentStore } from "./totp-enrollment-store.js";
 import type { WebhookStore } from "./webhook-store.js";
 
 /** JSON object stored as user metadata. */
@@ -231,7 +232,8 @@ export interface Store
     OrganizationStore,
     InvitationStore,
     MailStore,
-    RateLimitStore {
+    RateLimitStore,
+    TotpEnrollmentStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;

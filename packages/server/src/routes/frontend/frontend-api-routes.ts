@@ -2,6 +2,8 @@ import type { AnyFrontendRoute } from "../../frontend-api/define-frontend-route.
 import { clientRoutes } from "./client/client-routes.js";
 import { getEnvironmentRoute } from "./environment/get-environment-route.js";
 import { getFrontendJwksRoute } from "./jwks/get-frontend-jwks-route.js";
+import { meRoutes } from "./me/me-routes.js";
+import { organizationsRoutes } from "./organizations/organizations-routes.js";
 import { sessionsRoutes } from "./sessions/sessions-routes.js";
 import { signInsRoutes } from "./sign-ins/sign-ins-routes.js";
 import { signUpsRoutes } from "./sign-ups/sign-ups-routes.js";
@@ -17,4 +19,6 @@ export const frontendApiRoutes: readonly AnyFrontendRoute[] = [
   ...signUpsRoutes,
   ...signInsRoutes,
   ...sessionsRoutes,
+  ...meRoutes,
+  ...organizationsRoutes,
 ];

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec, responseShapeProblems, SPEC_SKIP_REASON } from "../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../test/test-instance.js";
-import { responseProblems, specSkipReason } from "../organizations/spec-schema.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 const instance = useTestInstance();
-const specIt = it.skipIf(specSkipReason !== undefined);
+const specIt = it.skipIf(SPEC_SKIP_REASON.bapi !== undefined);
 
 describe("application invitations", () => {
   specIt("creates an invitation that matches the spec", async () => {
@@ -26,7 +28,7 @@ describe("application invitations", () => {
     });
     expect(answer.body.id).toMatch(/^inv_/);
     expect(answer.body.expires_at - answer.body.created_at).toBe(7 * 86_400_000);
-    expect(responseProblems("post", "/invitations", 200, answer.body)).toEqual([]);
+    expect(responseShapeProblems(bapi, "post", "/invitations", 200, answer.body)).toEqual([]);
   });
 
   it("refuses a user's address and a duplicate, unless ignore_existing", async () => {
@@ -83,7 +85,7 @@ describe("application invitations", () => {
     const list = await instance.call("GET", "/v1/invitations?query=listed");
     expect(list.status).toBe(200);
     expect(list.body.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
-    expect(responseProblems("get", "/invitations", 200, list.body)).toEqual([]);
+    expect(responseShapeProblems(bapi, "get", "/invitations", 200, list.body)).toEqual([]);
     const paginated = await instance.call("GET", "/v1/invitations?paginated=true&limit=1");
     expect(paginated.body.data).toHaveLength(1);
     expect(paginated.body.total_count).toBeGreaterThanOrEqual(1);
@@ -102,7 +104,7 @@ describe("application invitations", () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ id: created.body.id, status: "revoked", revoked: true });
     expect(
-      responseProblems("post", "/invitations/{invitation_id}/revoke", 200, revoked.body),
+      responseShapeProblems(bapi, "post", "/invitations/{invitation_id}/revoke", 200, revoked.body),
     ).toEqual([]);
     const again = await instance.call("POST", `/v1/invitations/${created.body.id}/revoke`);
     expect(again.status).toBe(400);

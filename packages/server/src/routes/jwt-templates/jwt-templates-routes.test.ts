@@ -1,7 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { loadSpec, SPEC_SKIP_REASON, shapeProblems } from "../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../test/test-instance.js";
-import { BAPI_SPEC_SKIP_REASON, bapiShapeProblems } from "../sessions/spec-shape.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 const instance = useTestInstance();
 
@@ -31,7 +33,7 @@ describe("POST /v1/jwt_templates", () => {
       created_at: instance.clock.now(),
       updated_at: instance.clock.now(),
     });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("JWTTemplate", answer.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) expect(shapeProblems(bapi, "JWTTemplate", answer.body)).toEqual([]);
   });
 
   it("refuses a duplicate name with form_identifier_exists", async () => {
@@ -141,8 +143,8 @@ describe("GET /v1/jwt_templates", () => {
     expect(all.status).toBe(200);
     expect(Array.isArray(all.body)).toBe(true);
     expect(all.body[0].name).toBe("supabase");
-    if (!BAPI_SPEC_SKIP_REASON) {
-      for (const t of all.body) expect(bapiShapeProblems("JWTTemplate", t)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) {
+      for (const t of all.body) expect(shapeProblems(bapi, "JWTTemplate", t)).toEqual([]);
     }
     const page = await instance.call("GET", "/v1/jwt_templates?paginated=true&limit=1&offset=1");
     expect(page.body.total_count).toBe(all.body.length);
@@ -173,13 +175,14 @@ describe("GET|PATCH|DELETE /v1/jwt_templates/{template_id}", () => {
       created_at: created.created_at,
       updated_at: created.created_at + 1000,
     });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("JWTTemplate", updated.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi)
+      expect(shapeProblems(bapi, "JWTTemplate", updated.body)).toEqual([]);
 
     const deleted = await instance.call("DELETE", `/v1/jwt_templates/${created.id}`);
     expect(deleted.status).toBe(200);
     expect(deleted.body).toEqual({ object: "jwt_template", id: created.id, deleted: true });
-    if (!BAPI_SPEC_SKIP_REASON)
-      expect(bapiShapeProblems("DeletedObject", deleted.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi)
+      expect(shapeProblems(bapi, "DeletedObject", deleted.body)).toEqual([]);
     expect((await instance.call("GET", `/v1/jwt_templates/${created.id}`)).status).toBe(404);
   });
 

@@ -12,7 +12,8 @@ const body = z.strictObject({
   name: z.string(),
   slug: z.string().nullable().optional(),
   created_by: z.string().nullable().optional(),
-  max_allowed_memberships: z.number().int().min(0).nullable().optional(),
+  // A PostgreSQL integer column: larger values are refused here, not by SQL.
+  max_allowed_memberships: z.number().int().min(0).max(2_147_483_647).nullable().optional(),
   public_metadata: metadataSchema().nullable().optional(),
   private_metadata: metadataSchema().nullable().optional(),
   created_at: z.string().nullable().optional(),

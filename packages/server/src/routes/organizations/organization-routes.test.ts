@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec, responseShapeProblems, SPEC_SKIP_REASON } from "../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../test/test-instance.js";
-import { responseProblems, specSkipReason } from "./spec-schema.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 // One in-process instance for the file; each test makes its own organizations and users.
 const instance = useTestInstance();
-const specIt = it.skipIf(specSkipReason !== undefined);
+const specIt = it.skipIf(SPEC_SKIP_REASON.bapi !== undefined);
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${++counter}`;
@@ -39,11 +41,11 @@ function expectError(
 
 describe("organizations", () => {
   specIt("the spec check itself catches a non-conforming answer", () => {
-    expect(responseProblems("post", "/organizations", 200, { object: "organization" })).toContain(
-      "$.id: required",
-    );
     expect(
-      responseProblems("post", "/invitations", 200, { object: "invitation", extra: 1 }),
+      responseShapeProblems(bapi, "post", "/organizations", 200, { object: "organization" }),
+    ).toContain("$.id: required");
+    expect(
+      responseShapeProblems(bapi, "post", "/invitations", 200, { object: "invitation", extra: 1 }),
     ).toContain("$.extra: not allowed");
   });
 
@@ -71,8 +73,8 @@ describe("organizations", () => {
       has_image: false,
     });
     expect(answer.body).not.toHaveProperty("members_count");
-    if (specSkipReason === undefined) {
-      expect(responseProblems("post", "/organizations", 200, answer.body)).toEqual([]);
+    if (SPEC_SKIP_REASON.bapi === undefined) {
+      expect(responseShapeProblems(bapi, "post", "/organizations", 200, answer.body)).toEqual([]);
     }
     const membership = await instance.store.getOrganizationMembership(answer.body.id, ada.id);
     expect(membership?.role).toBe("org:admin");
@@ -171,14 +173,14 @@ describe("organizations", () => {
       pending_invitations_count: 0,
       missing_member_with_elevated_permissions: false,
     });
-    expect(responseProblems("get", "/organizations/{organization_id}", 200, bySlug.body)).toEqual(
-      [],
-    );
+    expect(
+      responseShapeProblems(bapi, "get", "/organizations/{organization_id}", 200, bySlug.body),
+    ).toEqual([]);
     const missing = await instance.call("GET", "/v1/organizations/no-such-org");
     expectError(missing, 404, "resource_not_found");
-    expect(responseProblems("get", "/organizations/{organization_id}", 404, missing.body)).toEqual(
-      [],
-    );
+    expect(
+      responseShapeProblems(bapi, "get", "/organizations/{organization_id}", 404, missing.body),
+    ).toEqual([]);
   });
 
   specIt("lists with query, order, paging and total_count", async () => {
@@ -190,7 +192,7 @@ describe("organizations", () => {
     expect(list.status).toBe(200);
     expect(list.body.total_count).toBe(2);
     expect(list.body.data.map((o: { id: string }) => o.id)).toEqual([b.id, a.id]);
-    expect(responseProblems("get", "/organizations", 200, list.body)).toEqual([]);
+    expect(responseShapeProblems(bapi, "get", "/organizations", 200, list.body)).toEqual([]);
     const paged = await instance.call(
       "GET",
       `/v1/organizations?query=${tag}&order_by=%2Bname&limit=1&offset=1&include_members_count=true`,
@@ -227,9 +229,9 @@ describe("organizations", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ name: "Renamed", admin_delete_enabled: false });
     expect(answer.body.updated_at).toBeGreaterThan(org.updated_at);
-    expect(responseProblems("patch", "/organizations/{organization_id}", 200, answer.body)).toEqual(
-      [],
-    );
+    expect(
+      responseShapeProblems(bapi, "patch", "/organizations/{organization_id}", 200, answer.body),
+    ).toEqual([]);
     expectError(
       await instance.call("PATCH", `/v1/organizations/${org.id}`, {
         body: { public_metadata: { a: 1 } },
@@ -260,7 +262,13 @@ describe("organizations", () => {
     expect(merged.body.public_metadata).toEqual({ nested: { b: 2, d: 4 } });
     expect(merged.body.private_metadata).toEqual({ p: 1 });
     expect(
-      responseProblems("patch", "/organizations/{organization_id}/metadata", 200, merged.body),
+      responseShapeProblems(
+        bapi,
+        "patch",
+        "/organizations/{organization_id}/metadata",
+        200,
+        merged.body,
+      ),
     ).toEqual([]);
     const replaced = await instance.call("PUT", `/v1/organizations/${org.id}/metadata`, {
       body: { public_metadata: { only: true } },
@@ -293,7 +301,7 @@ describe("organizations", () => {
       deleted: true,
     });
     expect(
-      responseProblems("delete", "/organizations/{organization_id}", 200, answer.body),
+      responseShapeProblems(bapi, "delete", "/organizations/{organization_id}", 200, answer.body),
     ).toEqual([]);
     expectError(
       await instance.call("DELETE", `/v1/organizations/${org.id}`),
@@ -325,7 +333,13 @@ describe("memberships", () => {
       },
     });
     expect(
-      responseProblems("post", "/organizations/{organization_id}/memberships", 200, answer.body),
+      responseShapeProblems(
+        bapi,
+        "post",
+        "/organizations/{organization_id}/memberships",
+        200,
+        answer.body,
+      ),
     ).toEqual([]);
   });
 
@@ -398,7 +412,13 @@ describe("memberships", () => {
       ),
     ).toEqual([ada.id, bob.id]);
     expect(
-      responseProblems("get", "/organizations/{organization_id}/memberships", 200, all.body),
+      responseShapeProblems(
+        bapi,
+        "get",
+        "/organizations/{organization_id}/memberships",
+        200,
+        all.body,
+      ),
     ).toEqual([]);
     const admins = await instance.call("GET", `${path}?role=org:admin`);
     expect(admins.body.data.map((m: { role: string }) => m.role)).toEqual(["org:admin"]);
@@ -428,7 +448,8 @@ describe("memberships", () => {
     expect(promoted.body.role).toBe("org:admin");
     expect(promoted.body.permissions).toContain("org:sys_profile:delete");
     expect(
-      responseProblems(
+      responseShapeProblems(
+        bapi,
         "patch",
         "/organizations/{organization_id}/memberships/{user_id}",
         200,
@@ -449,7 +470,8 @@ describe("memberships", () => {
       private_metadata: { secret: "s" },
     });
     expect(
-      responseProblems(
+      responseShapeProblems(
+        bapi,
         "patch",
         "/organizations/{organization_id}/memberships/{user_id}/metadata",
         200,
@@ -463,7 +485,8 @@ describe("memberships", () => {
       organization: { members_count: 0 },
     });
     expect(
-      responseProblems(
+      responseShapeProblems(
+        bapi,
         "delete",
         "/organizations/{organization_id}/memberships/{user_id}",
         200,
@@ -507,13 +530,25 @@ describe("organization invitations", () => {
     });
     expect(created.body.expires_at - created.body.created_at).toBe(3 * 86_400_000);
     expect(
-      responseProblems("post", "/organizations/{organization_id}/invitations", 200, created.body),
+      responseShapeProblems(
+        bapi,
+        "post",
+        "/organizations/{organization_id}/invitations",
+        200,
+        created.body,
+      ),
     ).toEqual([]);
 
     const list = await instance.call("GET", `${path}?status=pending`);
     expect(list.body.data.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
     expect(
-      responseProblems("get", "/organizations/{organization_id}/invitations", 200, list.body),
+      responseShapeProblems(
+        bapi,
+        "get",
+        "/organizations/{organization_id}/invitations",
+        200,
+        list.body,
+      ),
     ).toEqual([]);
     const pending = await instance.call("GET", `${path}/pending`);
     expect(pending.body.total_count).toBe(1);
@@ -521,7 +556,8 @@ describe("organization invitations", () => {
     const one = await instance.call("GET", `${path}/${created.body.id}`);
     expect(one.body).toEqual(created.body);
     expect(
-      responseProblems(
+      responseShapeProblems(
+        bapi,
         "get",
         "/organizations/{organization_id}/invitations/{invitation_id}",
         200,
@@ -535,7 +571,8 @@ describe("organization invitations", () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe("revoked");
     expect(
-      responseProblems(
+      responseShapeProblems(
+        bapi,
         "post",
         "/organizations/{organization_id}/invitations/{invitation_id}/revoke",
         200,

@@ -12,7 +12,8 @@ import {
 const body = z.strictObject({
   name: z.string().nullable().optional(),
   slug: z.string().nullable().optional(),
-  max_allowed_memberships: z.number().int().min(0).nullable().optional(),
+  // A PostgreSQL integer column: larger values are refused here, not by SQL.
+  max_allowed_memberships: z.number().int().min(0).max(2_147_483_647).nullable().optional(),
   admin_delete_enabled: z.boolean().nullable().optional(),
   created_at: z.string().nullable().optional(),
   role_set_key: z.string().nullable().optional(),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec, SPEC_SKIP_REASON, shapeProblems } from "../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../test/test-instance.js";
-import { BAPI_SPEC_SKIP_REASON, bapiShapeProblems } from "../sessions/spec-shape.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 const instance = useTestInstance();
 
@@ -23,7 +25,7 @@ describe("/v1/phone_numbers", () => {
       reserved_for_second_factor: false,
       default_second_factor: false,
     });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("PhoneNumber", first.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) expect(shapeProblems(bapi, "PhoneNumber", first.body)).toEqual([]);
     expect((await userOf(userId)).primary_phone_number_id).toBe(first.body.id);
     const mfa = await add({
       user_id: userId,
@@ -35,7 +37,7 @@ describe("/v1/phone_numbers", () => {
       reserved_for_second_factor: true,
       default_second_factor: true,
     });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("PhoneNumber", mfa.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) expect(shapeProblems(bapi, "PhoneNumber", mfa.body)).toEqual([]);
     expect((await userOf(userId)).two_factor_enabled).toBe(true);
     const refused = await add({
       user_id: userId,

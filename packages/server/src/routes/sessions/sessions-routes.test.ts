@@ -1,8 +1,10 @@
 import { createHmac } from "node:crypto";
 import { TokenVerificationError, verifyToken } from "@latchkey/backend";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadSpec, SPEC_SKIP_REASON, shapeProblems } from "../../../test/openapi-shape.js";
 import { TEST_SECRET_KEY, useTestInstance } from "../../../test/test-instance.js";
-import { BAPI_SPEC_SKIP_REASON, bapiShapeProblems } from "./spec-shape.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 const instance = useTestInstance();
 
@@ -60,7 +62,7 @@ describe("POST /v1/sessions", () => {
     });
     expect(answer.body.id).toMatch(/^sess_/);
     expect(answer.body.client_id).toMatch(/^client_/);
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("Session", answer.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) expect(shapeProblems(bapi, "Session", answer.body)).toEqual([]);
   });
 
   it("sets the active organization when given", async () => {
@@ -127,8 +129,9 @@ describe("GET /v1/sessions and /v1/sessions/{session_id}", () => {
     const answer = await instance.call("GET", `/v1/sessions?user_id=${userId}`);
     expect(answer.status).toBe(200);
     expect(answer.body.map((s: { id: string }) => s.id)).toEqual([...ids].reverse());
-    if (!BAPI_SPEC_SKIP_REASON) {
-      for (const session of answer.body) expect(bapiShapeProblems("Session", session)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) {
+      for (const session of answer.body)
+        expect(shapeProblems(bapi, "Session", session)).toEqual([]);
     }
   });
 
@@ -163,7 +166,7 @@ describe("POST /v1/sessions/{session_id}/revoke", () => {
     const answer = await instance.call("POST", `/v1/sessions/${session.id}/revoke`);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ object: "session", id: session.id, status: "revoked" });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("Session", answer.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) expect(shapeProblems(bapi, "Session", answer.body)).toEqual([]);
     const rows = await instance.store.getSession(session.id);
     expect(rows?.status).toBe("revoked");
   });
@@ -182,7 +185,7 @@ describe("POST /v1/sessions/{session_id}/tokens", () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ object: "token", jwt: expect.any(String) });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("Token", answer.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) expect(shapeProblems(bapi, "Token", answer.body)).toEqual([]);
     const { header } = decode(answer.body.jwt);
     const jwks = await instance.call("GET", "/v1/jwks");
     expect(header).toEqual({ alg: "RS256", kid: jwks.body.keys[0].kid, typ: "JWT" });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec, responseShapeProblems, SPEC_SKIP_REASON } from "../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../test/test-instance.js";
-import { responseProblems, specSkipReason } from "../organizations/spec-schema.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 const instance = useTestInstance();
 
 describe("GET /v1/users/{user_id}/organization_memberships", () => {
-  it.skipIf(specSkipReason !== undefined)(
+  it.skipIf(SPEC_SKIP_REASON.bapi !== undefined)(
     "lists the user's memberships, newest first",
     async () => {
       const ada = await instance.store.createUser({
@@ -31,7 +33,13 @@ describe("GET /v1/users/{user_id}/organization_memberships", () => {
         public_user_data: { user_id: ada.id },
       });
       expect(
-        responseProblems("get", "/users/{user_id}/organization_memberships", 200, answer.body),
+        responseShapeProblems(
+          bapi,
+          "get",
+          "/users/{user_id}/organization_memberships",
+          200,
+          answer.body,
+        ),
       ).toEqual([]);
 
       const paged = await instance.call(

@@ -36,7 +36,8 @@ const updateUserBody = z.strictObject({
   create_organization_enabled: nullableFlag(),
   legal_accepted_at: nullableText(),
   skip_legal_checks: nullableFlag(),
-  create_organizations_limit: z.number().int().min(0).nullable().optional(),
+  // A PostgreSQL integer column: larger values are refused here, not by SQL.
+  create_organizations_limit: z.number().int().min(0).max(2_147_483_647).nullable().optional(),
   created_at: nullableText(),
   bypass_client_trust: nullableFlag(),
 });

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { loadSpec, SPEC_SKIP_REASON, shapeProblems } from "../../../test/openapi-shape.js";
 import { TEST_SECRET_KEY, useTestInstance } from "../../../test/test-instance.js";
-import { BAPI_SPEC_SKIP_REASON, bapiShapeProblems } from "../sessions/spec-shape.test-helpers.js";
+
+const bapi = loadSpec("bapi");
 
 const instance = useTestInstance();
 
@@ -72,13 +74,13 @@ describe("POST /v1/users", () => {
     expect(JSON.stringify(user)).not.toMatch(/argon2|correct horse/);
   });
 
-  it.skipIf(BAPI_SPEC_SKIP_REASON)("matches the spec's User schema", async () => {
+  it.skipIf(SPEC_SKIP_REASON.bapi)("matches the spec's User schema", async () => {
     const user = await createUser({
       email_address: ["shape@example.com"],
       phone_number: ["+15555550123"],
       totp_secret: "JBSWY3DPEHPK3PXPJBSWY3DP",
     });
-    expect(bapiShapeProblems("User", user)).toEqual([]);
+    expect(shapeProblems(bapi, "User", user)).toEqual([]);
     expect(user.totp_enabled).toBe(true);
   });
 
@@ -293,7 +295,8 @@ describe("GET, PATCH and DELETE /v1/users/{user_id}", () => {
     const answer = await instance.call("DELETE", `/v1/users/${user.id}`);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ object: "user", id: user.id, deleted: true });
-    if (!BAPI_SPEC_SKIP_REASON) expect(bapiShapeProblems("DeletedObject", answer.body)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi)
+      expect(shapeProblems(bapi, "DeletedObject", answer.body)).toEqual([]);
     expectError(await instance.call("GET", `/v1/users/${user.id}`), 404, "resource_not_found");
     expectError(await instance.call("DELETE", `/v1/users/${user.id}`), 404, "resource_not_found");
   });
@@ -417,8 +420,8 @@ describe("GET /v1/users and /v1/users/count", () => {
     const answer = await instance.call("GET", `/v1/users?${only("paginated=true&limit=2")}`);
     expect(answer.body.total_count).toBe(3);
     expect(answer.body.data).toHaveLength(2);
-    if (!BAPI_SPEC_SKIP_REASON) {
-      for (const user of answer.body.data) expect(bapiShapeProblems("User", user)).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi) {
+      for (const user of answer.body.data) expect(shapeProblems(bapi, "User", user)).toEqual([]);
     }
   });
 
@@ -426,8 +429,8 @@ describe("GET /v1/users and /v1/users/count", () => {
     const count = async (query: string) =>
       (await instance.call("GET", `/v1/users/count?${only(query)}`)).body;
     expect(await count("")).toEqual({ object: "total_count", total_count: 3 });
-    if (!BAPI_SPEC_SKIP_REASON)
-      expect(bapiShapeProblems("TotalCount", await count(""))).toEqual([]);
+    if (!SPEC_SKIP_REASON.bapi)
+      expect(shapeProblems(bapi, "TotalCount", await count(""))).toEqual([]);
     expect((await count("email_address_query=list.test")).total_count).toBe(2);
     expect((await count("query=bob")).total_count).toBe(1);
     expect((await count("name_query=AMY")).total_count).toBe(1);

@@ -33,40 +33,25 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("Invitation store contract", target),
     () => {
-      let testDb: TestDatabase;
-      let db: Database;
-      let store: Store;
-      const clock = createFixedClock(START);
+      const ctx = useTestStore(target);
+      const { clock } = ctx;
 
       const eventTypes = async () =>
         (
-          await db.query<{ event_type: string }>(
+          await ctx.db.query<{ event_type: string }>(
             "SELECT event_type FROM webhook_outbox WHERE event_type LIKE 'organization%' ORDER BY seq",
           )
         ).map((row) => row.event_type);
 
       const user = (email: string, status: "verified" | "unverified" = "verified") =>
-        store.createUser({ emailAddresses: [{ emailAddress: email, status }] });
+        ctx.store.createUser({ emailAddresses: [{ emailAddress: email, status }] });
 
-      beforeAll(async () => {
-        testDb = await target.open();
-        db = testDb.db;
-        await migrate(db);
-        store = createSqlStore(db, { clock });
-      });
-      afterAll(async () => {
-        await testDb?.dispose();
-      });
-      beforeEach(async () => {
-        await clearData(db);
-        clock.set(START);
-      });
 
       describe("organization invitations", () => {
         it("creates a pending invitation and refuses a second pending one for the address", async () => {
           const ada = await user("ada@example.com");
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
-          const invitation = await store.createOrganizationInvitation(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+          const invitation = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "bob@example.com",
             role: "org:member",
             inviterUserId: ada.id,
@@ -86,7 +71,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           });
           expect(invitation.id).toMatch(/^orginv_/);
           const dup = await rejection(
-            store.createOrganizationInvitation(org.id, {
+            ctx.store.createOrganizationInvitation(org.id, {
               emailAddress: "BOB@example.com",
               role: "org:admin",
             }),
@@ -98,63 +83,63 @@ for (const target of TEST_DATABASE_TARGETS) {
         it("refuses unknown roles, non-admin inviters, members and unknown organizations", async () => {
           const ada = await user("ada@example.com");
           const bob = await user("bob@example.com");
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
-          await store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+          await ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
           const input = { emailAddress: "carol@example.com", role: "org:member" };
           expect(
-            (await rejection(store.createOrganizationInvitation(org.id, { ...input, role: "x" })))
+            (await rejection(ctx.store.createOrganizationInvitation(org.id, { ...input, role: "x" })))
               .paramName,
           ).toBe("role");
           expect(
             (
               await rejection(
-                store.createOrganizationInvitation(org.id, { ...input, inviterUserId: bob.id }),
+                ctx.store.createOrganizationInvitation(org.id, { ...input, inviterUserId: bob.id }),
               )
             ).code,
           ).toBe("missing_organization_permission");
           expect(
             (
               await rejection(
-                store.createOrganizationInvitation(org.id, { ...input, inviterUserId: "user_x" }),
+                ctx.store.createOrganizationInvitation(org.id, { ...input, inviterUserId: "user_x" }),
               )
             ).code,
           ).toBe("resource_not_found");
           expect(
             (
               await rejection(
-                store.createOrganizationInvitation(org.id, {
+                ctx.store.createOrganizationInvitation(org.id, {
                   ...input,
                   emailAddress: "bob@example.com",
                 }),
               )
             ).code,
           ).toBe("already_a_member_in_organization");
-          expect((await rejection(store.createOrganizationInvitation("org_x", input))).code).toBe(
+          expect((await rejection(ctx.store.createOrganizationInvitation("org_x", input))).code).toBe(
             "resource_not_found",
           );
         });
 
         it("reports expiry, and an expired invitation no longer blocks a new one", async () => {
-          const org = await store.createOrganization({ name: "Team" });
-          const first = await store.createOrganizationInvitation(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Team" });
+          const first = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "bob@example.com",
             role: "org:member",
             expiresInDays: 1,
           });
           clock.advance(DAY + 1);
-          expect((await store.getOrganizationInvitation(org.id, first.id))?.status).toBe("expired");
-          expect((await store.getOrganization(org.id))?.pendingInvitationsCount).toBe(0);
-          const second = await store.createOrganizationInvitation(org.id, {
+          expect((await ctx.store.getOrganizationInvitation(org.id, first.id))?.status).toBe("expired");
+          expect((await ctx.store.getOrganization(org.id))?.pendingInvitationsCount).toBe(0);
+          const second = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "bob@example.com",
             role: "org:member",
           });
-          const expired = await store.listOrganizationInvitations(
+          const expired = await ctx.store.listOrganizationInvitations(
             org.id,
             { statuses: ["expired"] },
             NEWEST,
           );
           expect(expired.data.map((i) => i.id)).toEqual([first.id]);
-          const pending = await store.listOrganizationInvitations(
+          const pending = await ctx.store.listOrganizationInvitations(
             org.id,
             { statuses: ["pending"] },
             NEWEST,
@@ -165,32 +150,32 @@ for (const target of TEST_DATABASE_TARGETS) {
         it("revokes pending invitations only", async () => {
           const ada = await user("ada@example.com");
           const bob = await user("bob@example.com");
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
-          await store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
-          const invitation = await store.createOrganizationInvitation(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+          await ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
+          const invitation = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "carol@example.com",
             role: "org:member",
           });
           const notAdmin = await rejection(
-            store.revokeOrganizationInvitation(org.id, invitation.id, { requestingUserId: bob.id }),
+            ctx.store.revokeOrganizationInvitation(org.id, invitation.id, { requestingUserId: bob.id }),
           );
           expect(notAdmin.code).toBe("missing_organization_permission");
-          const revoked = await store.revokeOrganizationInvitation(org.id, invitation.id, {
+          const revoked = await ctx.store.revokeOrganizationInvitation(org.id, invitation.id, {
             requestingUserId: ada.id,
           });
           expect(revoked.status).toBe("revoked");
-          const again = await rejection(store.revokeOrganizationInvitation(org.id, invitation.id));
+          const again = await rejection(ctx.store.revokeOrganizationInvitation(org.id, invitation.id));
           expect(again.code).toBe("organization_invitation_not_pending");
-          const elsewhere = await store.createOrganization({ name: "Other" });
+          const elsewhere = await ctx.store.createOrganization({ name: "Other" });
           expect(
-            (await rejection(store.revokeOrganizationInvitation(elsewhere.id, invitation.id))).code,
+            (await rejection(ctx.store.revokeOrganizationInvitation(elsewhere.id, invitation.id))).code,
           ).toBe("resource_not_found");
           expect(await eventTypes()).toContain("organizationInvitation.revoked");
         });
 
         it("accepts an invitation: membership with its role and metadata, events, once only", async () => {
-          const org = await store.createOrganization({ name: "Team", maxAllowedMemberships: 1 });
-          const invitation = await store.createOrganizationInvitation(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Team", maxAllowedMemberships: 1 });
+          const invitation = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "Bob@Example.com",
             role: "org:admin",
             publicMetadata: { a: 1 },
@@ -198,7 +183,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           });
           const bob = await user("bob@example.com");
           clock.advance(1000);
-          const { membership, invitation: accepted } = await store.acceptOrganizationInvitation(
+          const { membership, invitation: accepted } = await ctx.store.acceptOrganizationInvitation(
             invitation.id,
             bob.id,
           );
@@ -219,61 +204,61 @@ for (const target of TEST_DATABASE_TARGETS) {
             "organizationMembership.created",
             "organizationInvitation.accepted",
           ]);
-          const again = await rejection(store.acceptOrganizationInvitation(invitation.id, bob.id));
+          const again = await rejection(ctx.store.acceptOrganizationInvitation(invitation.id, bob.id));
           expect(again.code).toBe("organization_invitation_not_pending");
         });
 
         it("refuses acceptance by a user without the verified address, and expired ones", async () => {
-          const org = await store.createOrganization({ name: "Team" });
-          const invitation = await store.createOrganizationInvitation(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Team" });
+          const invitation = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "bob@example.com",
             role: "org:member",
             expiresInDays: 1,
           });
           const other = await user("mallory@example.com");
           const wrong = await rejection(
-            store.acceptOrganizationInvitation(invitation.id, other.id),
+            ctx.store.acceptOrganizationInvitation(invitation.id, other.id),
           );
           expect(wrong.code).toBe("organization_invitation_identification_not_exist");
           const unverified = await user("bob@example.com", "unverified");
           expect(
-            (await rejection(store.acceptOrganizationInvitation(invitation.id, unverified.id)))
+            (await rejection(ctx.store.acceptOrganizationInvitation(invitation.id, unverified.id)))
               .code,
           ).toBe("organization_invitation_identification_not_exist");
-          await store.updateEmailAddress(unverified.emailAddresses[0]!.id, { verified: true });
+          await ctx.store.updateEmailAddress(unverified.emailAddresses[0]!.id, { verified: true });
           clock.advance(2 * DAY);
           expect(
-            (await rejection(store.acceptOrganizationInvitation(invitation.id, unverified.id)))
+            (await rejection(ctx.store.acceptOrganizationInvitation(invitation.id, unverified.id)))
               .code,
           ).toBe("organization_invitation_not_pending");
           expect(
-            (await rejection(store.acceptOrganizationInvitation("orginv_x", other.id))).code,
+            (await rejection(ctx.store.acceptOrganizationInvitation("orginv_x", other.id))).code,
           ).toBe("resource_not_found");
-          expect((await store.getOrganization(org.id))?.membersCount).toBe(0);
+          expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(0);
         });
 
         it("lists the invitations addressed to a user's email addresses", async () => {
           const bob = await user("bob@example.com");
-          const one = await store.createOrganization({ name: "One" });
-          const two = await store.createOrganization({ name: "Two" });
-          const a = await store.createOrganizationInvitation(one.id, {
+          const one = await ctx.store.createOrganization({ name: "One" });
+          const two = await ctx.store.createOrganization({ name: "Two" });
+          const a = await ctx.store.createOrganizationInvitation(one.id, {
             emailAddress: "BOB@example.com",
             role: "org:member",
           });
           clock.advance(1000);
-          const b = await store.createOrganizationInvitation(two.id, {
+          const b = await ctx.store.createOrganizationInvitation(two.id, {
             emailAddress: "bob@example.com",
             role: "org:member",
           });
-          await store.createOrganizationInvitation(two.id, {
+          await ctx.store.createOrganizationInvitation(two.id, {
             emailAddress: "someone@example.com",
             role: "org:member",
           });
-          await store.revokeOrganizationInvitation(one.id, a.id);
-          const all = await store.listUserOrganizationInvitations(bob.id, {}, FIRST_PAGE);
+          await ctx.store.revokeOrganizationInvitation(one.id, a.id);
+          const all = await ctx.store.listUserOrganizationInvitations(bob.id, {}, FIRST_PAGE);
           expect(all.data.map((i) => i.id)).toEqual([b.id, a.id]);
           expect(all.totalCount).toBe(2);
-          const pending = await store.listUserOrganizationInvitations(
+          const pending = await ctx.store.listUserOrganizationInvitations(
             bob.id,
             { statuses: ["pending"] },
             FIRST_PAGE,
@@ -282,8 +267,8 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
 
         it("lets exactly one of several concurrent invitations of an address win", async () => {
-          const org = await store.createOrganization({ name: "Team" });
-          const siblings = [db, await testDb.openSibling(), await testDb.openSibling()];
+          const org = await ctx.store.createOrganization({ name: "Team" });
+          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
           const stores = siblings.map((s) => createSqlStore(s, { clock }));
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
@@ -308,7 +293,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       describe("application invitations", () => {
         it("creates, lists, filters and revokes invitations", async () => {
-          const first = await store.createInvitation({
+          const first = await ctx.store.createInvitation({
             emailAddress: "new@example.com",
             publicMetadata: { plan: "beta" },
             redirectUrl: "https://app.example.com/welcome",
@@ -322,23 +307,23 @@ for (const target of TEST_DATABASE_TARGETS) {
           });
           expect(first.id).toMatch(/^inv_/);
           clock.advance(1000);
-          const second = await store.createInvitation({ emailAddress: "other@example.com" });
-          const revoked = await store.revokeInvitation(second.id);
+          const second = await ctx.store.createInvitation({ emailAddress: "other@example.com" });
+          const revoked = await ctx.store.revokeInvitation(second.id);
           expect(revoked.status).toBe("revoked");
-          expect((await rejection(store.revokeInvitation(second.id))).code).toBe(
+          expect((await rejection(ctx.store.revokeInvitation(second.id))).code).toBe(
             "invitation_already_revoked",
           );
-          expect((await rejection(store.revokeInvitation("inv_missing"))).code).toBe(
+          expect((await rejection(ctx.store.revokeInvitation("inv_missing"))).code).toBe(
             "resource_not_found",
           );
-          const all = await store.listInvitations({}, NEWEST);
+          const all = await ctx.store.listInvitations({}, NEWEST);
           expect(all.data.map((i) => i.id)).toEqual([second.id, first.id]);
-          const pending = await store.listInvitations({ statuses: ["pending"] }, NEWEST);
+          const pending = await ctx.store.listInvitations({ statuses: ["pending"] }, NEWEST);
           expect(pending.data.map((i) => i.id)).toEqual([first.id]);
-          const query = await store.listInvitations({ query: "NEW@" }, NEWEST);
+          const query = await ctx.store.listInvitations({ query: "NEW@" }, NEWEST);
           expect(query.data.map((i) => i.id)).toEqual([first.id]);
-          expect((await store.listInvitations({ query: second.id }, NEWEST)).totalCount).toBe(1);
-          const byEmail = await store.listInvitations(
+          expect((await ctx.store.listInvitations({ query: second.id }, NEWEST)).totalCount).toBe(1);
+          const byEmail = await ctx.store.listInvitations(
             {},
             { ...FIRST_PAGE, orderBy: { field: "email_address", direction: "asc" } },
           );
@@ -347,28 +332,28 @@ for (const target of TEST_DATABASE_TARGETS) {
             "other@example.com",
           ]);
           clock.advance(31 * DAY);
-          expect((await store.getInvitation(first.id))?.status).toBe("expired");
+          expect((await ctx.store.getInvitation(first.id))?.status).toBe("expired");
         });
 
         it("refuses taken addresses and duplicates unless told to ignore them", async () => {
           await user("taken@example.com");
           const taken = await rejection(
-            store.createInvitation({ emailAddress: "TAKEN@example.com" }),
+            ctx.store.createInvitation({ emailAddress: "TAKEN@example.com" }),
           );
           expect(taken.code).toBe("form_identifier_exists");
           expect(taken.paramName).toBe("email_address");
-          await store.createInvitation({ emailAddress: "taken@example.com", ignoreExisting: true });
+          await ctx.store.createInvitation({ emailAddress: "taken@example.com", ignoreExisting: true });
 
-          await store.createInvitation({ emailAddress: "dup@example.com" });
-          const dup = await rejection(store.createInvitation({ emailAddress: "dup@example.com" }));
+          await ctx.store.createInvitation({ emailAddress: "dup@example.com" });
+          const dup = await rejection(ctx.store.createInvitation({ emailAddress: "dup@example.com" }));
           expect(dup.code).toBe("duplicate_record");
           expect(dup.meta).toEqual({ email_addresses: ["dup@example.com"] });
-          await store.createInvitation({ emailAddress: "dup@example.com", ignoreExisting: true });
-          expect((await store.listInvitations({ query: "dup@" }, NEWEST)).totalCount).toBe(2);
+          await ctx.store.createInvitation({ emailAddress: "dup@example.com", ignoreExisting: true });
+          expect((await ctx.store.listInvitations({ query: "dup@" }, NEWEST)).totalCount).toBe(2);
         });
 
         it("lets exactly one of several concurrent invitations of an address win", async () => {
-          const siblings = [db, await testDb.openSibling(), await testDb.openSibling()];
+          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
           const stores = siblings.map((s) => createSqlStore(s, { clock }));
           const results = await Promise.allSettled(
             stores.flatMap((s) => [

@@ -29,27 +29,14 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("JWT template store", target),
     () => {
-      let testDb: TestDatabase;
-      let store: Store;
-      const clock = createFixedClock(START);
+      const ctx = useTestStore(target);
+      const { clock } = ctx;
 
-      beforeAll(async () => {
-        testDb = await target.open();
-        await migrate(testDb.db);
-        store = createSqlStore(testDb.db, { clock });
-      });
-      afterAll(async () => {
-        await testDb?.dispose();
-      });
-      beforeEach(async () => {
-        await clearData(testDb.db);
-        clock.set(START);
-      });
 
       it("creates, reads (by id and name), lists and counts templates", async () => {
-        const a = await store.createJwtTemplate(input());
+        const a = await ctx.store.createJwtTemplate(input());
         clock.advance(1000);
-        const b = await store.createJwtTemplate(input({ name: "hasura", lifetime: 300 }));
+        const b = await ctx.store.createJwtTemplate(input({ name: "hasura", lifetime: 300 }));
         expect(a).toEqual({
           id: expect.stringMatching(/^jtmp_/),
           name: "supabase",
@@ -61,24 +48,24 @@ for (const target of TEST_DATABASE_TARGETS) {
           createdAt: START,
           updatedAt: START,
         });
-        expect(await store.getJwtTemplate(a.id)).toEqual(a);
-        expect(await store.getJwtTemplateByName("hasura")).toEqual(b);
-        expect((await store.listJwtTemplates({ limit: 10, offset: 0 })).map((t) => t.id)).toEqual([
+        expect(await ctx.store.getJwtTemplate(a.id)).toEqual(a);
+        expect(await ctx.store.getJwtTemplateByName("hasura")).toEqual(b);
+        expect((await ctx.store.listJwtTemplates({ limit: 10, offset: 0 })).map((t) => t.id)).toEqual([
           a.id,
           b.id,
         ]);
-        expect((await store.listJwtTemplates({ limit: 1, offset: 1 })).map((t) => t.id)).toEqual([
+        expect((await ctx.store.listJwtTemplates({ limit: 1, offset: 1 })).map((t) => t.id)).toEqual([
           b.id,
         ]);
-        expect(await store.countJwtTemplates()).toBe(2);
+        expect(await ctx.store.countJwtTemplates()).toBe(2);
       });
 
       it("refuses a taken name with form_identifier_exists on create and update", async () => {
-        await store.createJwtTemplate(input());
-        const other = await store.createJwtTemplate(input({ name: "other" }));
+        await ctx.store.createJwtTemplate(input());
+        const other = await ctx.store.createJwtTemplate(input({ name: "other" }));
         for (const attempt of [
-          store.createJwtTemplate(input()),
-          store.updateJwtTemplate(other.id, input()),
+          ctx.store.createJwtTemplate(input()),
+          ctx.store.updateJwtTemplate(other.id, input()),
         ]) {
           const error = await attempt.catch((e: unknown) => e);
           expect(error).toBeInstanceOf(ApiError);
@@ -90,34 +77,34 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("keeps the custom key write-only: stored, kept on update without one, cleared without custom signing", async () => {
-        const template = await store.createJwtTemplate(
+        const template = await ctx.store.createJwtTemplate(
           input({ customSigningKey: true, signingAlgorithm: "HS256", signingKey: "s3cret-s3cret" }),
         );
         expect(JSON.stringify(template)).not.toContain("s3cret");
-        expect(await store.getJwtTemplateSigningKey(template.id)).toBe("s3cret-s3cret");
+        expect(await ctx.store.getJwtTemplateSigningKey(template.id)).toBe("s3cret-s3cret");
         clock.advance(1000);
-        const kept = await store.updateJwtTemplate(
+        const kept = await ctx.store.updateJwtTemplate(
           template.id,
           input({ customSigningKey: true, signingAlgorithm: "HS512", signingKey: undefined }),
         );
         expect(kept.signingAlgorithm).toBe("HS512");
         expect(kept.updatedAt).toBe(START + 1000);
-        expect(await store.getJwtTemplateSigningKey(template.id)).toBe("s3cret-s3cret");
-        await store.updateJwtTemplate(
+        expect(await ctx.store.getJwtTemplateSigningKey(template.id)).toBe("s3cret-s3cret");
+        await ctx.store.updateJwtTemplate(
           template.id,
           input({ customSigningKey: true, signingAlgorithm: "HS256", signingKey: "n3w-key" }),
         );
-        expect(await store.getJwtTemplateSigningKey(template.id)).toBe("n3w-key");
-        await store.updateJwtTemplate(template.id, input());
-        expect(await store.getJwtTemplateSigningKey(template.id)).toBeNull();
+        expect(await ctx.store.getJwtTemplateSigningKey(template.id)).toBe("n3w-key");
+        await ctx.store.updateJwtTemplate(template.id, input());
+        expect(await ctx.store.getJwtTemplateSigningKey(template.id)).toBeNull();
       });
 
       it("deletes templates and reports unknown ones", async () => {
-        const template = await store.createJwtTemplate(input());
-        expect(await store.deleteJwtTemplate(template.id)).toBe(true);
-        expect(await store.deleteJwtTemplate(template.id)).toBe(false);
-        expect(await store.getJwtTemplate(template.id)).toBeNull();
-        const error = await store.updateJwtTemplate(template.id, input()).catch((e: unknown) => e);
+        const template = await ctx.store.createJwtTemplate(input());
+        expect(await ctx.store.deleteJwtTemplate(template.id)).toBe(true);
+        expect(await ctx.store.deleteJwtTemplate(template.id)).toBe(false);
+        expect(await ctx.store.getJwtTemplate(template.id)).toBeNull();
+        const error = await ctx.store.updateJwtTemplate(template.id, input()).catch((e: unknown) => e);
         expect((error as ApiError).code).toBe("resource_not_found");
       });
     },

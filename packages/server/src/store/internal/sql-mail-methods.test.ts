@@ -43,29 +43,16 @@ interface OutboxRow {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("email store", target), () => {
-    let testDb: TestDatabase;
-    let store: Store;
-    const clock = createFixedClock(START);
+    const ctx = useTestStore(target);
+    const { clock } = ctx;
     const outbox = () =>
-      testDb.db.query<OutboxRow & Record<string, unknown>>(
+      ctx.db.query<OutboxRow & Record<string, unknown>>(
         "SELECT event_type, payload FROM webhook_outbox ORDER BY seq",
       );
 
-    beforeAll(async () => {
-      testDb = await target.open();
-      await migrate(testDb.db);
-      store = createSqlStore(testDb.db, { clock });
-    });
-    afterAll(async () => {
-      await testDb?.dispose();
-    });
-    beforeEach(async () => {
-      await clearData(testDb.db);
-      clock.set(START);
-    });
 
     it("records an email and emits email.created with its wire JSON", async () => {
-      const created = await store.createEmail(email());
+      const created = await ctx.store.createEmail(email());
       expect(created).toEqual({
         id: expect.stringMatching(/^ema_[0-9A-Za-z]{27}$/),
         ...email(),
@@ -74,7 +61,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         createdAt: START,
         updatedAt: START,
       });
-      expect(await store.getEmail(created.id)).toEqual(created);
+      expect(await ctx.store.getEmail(created.id)).toEqual(created);
       const events = await outbox();
       expect(events.map((e) => e.event_type)).toEqual(["email.created"]);
       expect(events[0]?.payload).toMatchObject({ type: "email.created", object: "event" });
@@ -91,15 +78,15 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("records test emails without an event", async () => {
-      const created = await store.createEmail(email({ test: true }));
+      const created = await ctx.store.createEmail(email({ test: true }));
       expect(created.test).toBe(true);
       expect(await outbox()).toEqual([]);
     });
 
     it("records delivery outcomes without events, and refuses unknown emails", async () => {
-      const created = await store.createEmail(email({ status: "queued", deliveredVia: "smtp" }));
+      const created = await ctx.store.createEmail(email({ status: "queued", deliveredVia: "smtp" }));
       clock.advance(2000);
-      const failed = await store.setEmailStatus(created.id, {
+      const failed = await ctx.store.setEmailStatus(created.id, {
         status: "failed",
         error: "EAUTH: 535",
       });
@@ -108,44 +95,44 @@ for (const target of TEST_DATABASE_TARGETS) {
         error: "EAUTH: 535",
         updatedAt: START + 2000,
       });
-      const sent = await store.setEmailStatus(created.id, { status: "sent" });
+      const sent = await ctx.store.setEmailStatus(created.id, { status: "sent" });
       expect([sent.status, sent.error]).toEqual(["sent", null]);
       expect((await outbox()).length).toBe(1);
-      const error = await store.setEmailStatus("ema_missing", { status: "sent" }).catch((e) => e);
+      const error = await ctx.store.setEmailStatus("ema_missing", { status: "sent" }).catch((e) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect([error.code, error.paramName]).toEqual(["resource_not_found", "email_id"]);
     });
 
     it("lists newest first (ties in insertion order reversed), filters by address case-insensitively, counts", async () => {
-      const a = await store.createEmail(email());
-      const b = await store.createEmail(email({ toEmailAddress: "bob@example.com" }));
+      const a = await ctx.store.createEmail(email());
+      const b = await ctx.store.createEmail(email({ toEmailAddress: "bob@example.com" }));
       clock.advance(1000);
-      const c = await store.createEmail(email({ toEmailAddress: "ada@example.COM" }));
+      const c = await ctx.store.createEmail(email({ toEmailAddress: "ada@example.COM" }));
       const page = { limit: 10, offset: 0 };
-      expect((await store.listEmails({}, page)).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
-      expect((await store.listEmails({}, { limit: 1, offset: 1 })).map((e) => e.id)).toEqual([
+      expect((await ctx.store.listEmails({}, page)).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+      expect((await ctx.store.listEmails({}, { limit: 1, offset: 1 })).map((e) => e.id)).toEqual([
         b.id,
       ]);
       const filter = { toEmailAddress: "ADA@example.com" };
-      expect((await store.listEmails(filter, page)).map((e) => e.id)).toEqual([c.id, a.id]);
-      expect(await store.countEmails(filter)).toBe(2);
-      expect(await store.countEmails({})).toBe(3);
-      expect(await store.countEmails({ toEmailAddress: "ada@example" })).toBe(0);
+      expect((await ctx.store.listEmails(filter, page)).map((e) => e.id)).toEqual([c.id, a.id]);
+      expect(await ctx.store.countEmails(filter)).toBe(2);
+      expect(await ctx.store.countEmails({})).toBe(3);
+      expect(await ctx.store.countEmails({ toEmailAddress: "ada@example" })).toBe(0);
     });
 
     it("deletes emails created before a time", async () => {
-      const old = await store.createEmail(email());
+      const old = await ctx.store.createEmail(email());
       clock.advance(10_000);
-      const recent = await store.createEmail(email());
-      expect(await store.deleteEmailsCreatedBefore(START + 10_000)).toBe(1);
-      expect(await store.getEmail(old.id)).toBeNull();
-      expect(await store.getEmail(recent.id)).not.toBeNull();
+      const recent = await ctx.store.createEmail(email());
+      expect(await ctx.store.deleteEmailsCreatedBefore(START + 10_000)).toBe(1);
+      expect(await ctx.store.getEmail(old.id)).toBeNull();
+      expect(await ctx.store.getEmail(recent.id)).not.toBeNull();
     });
 
     it.skipIf(SPEC_SKIP !== undefined)(
       "emits data carrying every property the webhook spec requires, with its types",
       async () => {
-        const created = await store.createEmail(email());
+        const created = await ctx.store.createEmail(email());
         const data = (await outbox())[0]?.payload.data ?? {};
         const spec = parse(readFileSync(WEBHOOKS_SPEC, "utf8")) as {
           components: {

@@ -37,42 +37,27 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("Organization store contract", target),
     () => {
-      let testDb: TestDatabase;
-      let db: Database;
-      let store: Store;
-      const clock = createFixedClock(START);
+      const ctx = useTestStore(target, { store: { publicUrl: "https://auth.example.com" } });
+      const { clock } = ctx;
 
       const events = async () =>
         (
-          await db.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
+          await ctx.db.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
             "SELECT event_type, payload FROM webhook_outbox WHERE event_type LIKE 'organization%' ORDER BY seq",
           )
         ).map((row) => ({ type: row.event_type, data: row.payload.data }));
 
       const user = (email: string, extra: { firstName?: string; username?: string } = {}) =>
-        store.createUser({
+        ctx.store.createUser({
           ...extra,
           emailAddresses: [{ emailAddress: email, status: "verified" }],
         });
 
-      beforeAll(async () => {
-        testDb = await target.open();
-        db = testDb.db;
-        await migrate(db);
-        store = createSqlStore(db, { clock, publicUrl: "https://auth.example.com" });
-      });
-      afterAll(async () => {
-        await testDb?.dispose();
-      });
-      beforeEach(async () => {
-        await clearData(db);
-        clock.set(START);
-      });
 
       describe("organizations", () => {
         it("creates one with a derived slug; the creator becomes its admin, with events", async () => {
           const ada = await user("ada@example.com", { firstName: "Ada" });
-          const org = await store.createOrganization({
+          const org = await ctx.store.createOrganization({
             name: "Acme Corp",
             createdBy: ada.id,
             publicMetadata: { plan: "pro" },
@@ -90,7 +75,7 @@ for (const target of TEST_DATABASE_TARGETS) {
             createdAt: START,
           });
           expect(org.id).toMatch(/^org_[0-9A-Za-z]{27}$/);
-          const membership = await store.getOrganizationMembership(org.id, ada.id);
+          const membership = await ctx.store.getOrganizationMembership(org.id, ada.id);
           expect(membership).toMatchObject({ role: "org:admin", roleName: "Admin" });
           expect(membership?.id).toMatch(/^orgmem_/);
           expect(membership?.organization.slug).toBe("acme-corp");
@@ -114,69 +99,69 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
 
         it("suffixes a derived slug that is taken, but refuses a taken explicit slug", async () => {
-          const first = await store.createOrganization({ name: "Acme" });
-          const second = await store.createOrganization({ name: "ACME!" });
+          const first = await ctx.store.createOrganization({ name: "Acme" });
+          const second = await ctx.store.createOrganization({ name: "ACME!" });
           expect(first.slug).toBe("acme");
           expect(second.slug).toMatch(/^acme-[0-9a-z]{6}$/);
-          const error = await rejection(store.createOrganization({ name: "Other", slug: "acme" }));
+          const error = await rejection(ctx.store.createOrganization({ name: "Other", slug: "acme" }));
           expect(error.code).toBe("form_identifier_exists");
           expect(error.paramName).toBe("slug");
         });
 
         it("refuses an unknown creator and leaves nothing behind", async () => {
           const error = await rejection(
-            store.createOrganization({ name: "Ghost", createdBy: "user_missing" }),
+            ctx.store.createOrganization({ name: "Ghost", createdBy: "user_missing" }),
           );
           expect(error.code).toBe("organization_creator_not_found");
-          expect(await store.getOrganization("ghost")).toBeNull();
+          expect(await ctx.store.getOrganization("ghost")).toBeNull();
           expect(await events()).toEqual([]);
         });
 
         it("finds by id or slug", async () => {
-          const org = await store.createOrganization({ name: "Find Me" });
-          expect((await store.getOrganization(org.id))?.id).toBe(org.id);
-          expect((await store.getOrganization("find-me"))?.id).toBe(org.id);
-          expect(await store.getOrganization("org_nope")).toBeNull();
+          const org = await ctx.store.createOrganization({ name: "Find Me" });
+          expect((await ctx.store.getOrganization(org.id))?.id).toBe(org.id);
+          expect((await ctx.store.getOrganization("find-me"))?.id).toBe(org.id);
+          expect(await ctx.store.getOrganization("org_nope")).toBeNull();
         });
 
         it("lists with query, membership filters, ordering, paging and a total", async () => {
           const ada = await user("ada@example.com");
-          const a = await store.createOrganization({ name: "Alpha", createdBy: ada.id });
+          const a = await ctx.store.createOrganization({ name: "Alpha", createdBy: ada.id });
           clock.advance(1000);
-          const b = await store.createOrganization({ name: "Beta" });
+          const b = await ctx.store.createOrganization({ name: "Beta" });
           clock.advance(1000);
-          const c = await store.createOrganization({ name: "Gamma alpha" });
+          const c = await ctx.store.createOrganization({ name: "Gamma alpha" });
 
-          const all = await store.listOrganizations({}, page("created_at"));
+          const all = await ctx.store.listOrganizations({}, page("created_at"));
           expect(all.data.map((o) => o.id)).toEqual([c.id, b.id, a.id]);
           expect(all.totalCount).toBe(3);
 
-          const byName = await store.listOrganizations({}, page("name", "asc", 2, 1));
+          const byName = await ctx.store.listOrganizations({}, page("name", "asc", 2, 1));
           expect(byName.data.map((o) => o.name)).toEqual(["Beta", "Gamma alpha"]);
           expect(byName.totalCount).toBe(3);
 
-          const query = await store.listOrganizations({ query: "ALPHA" }, page("created_at"));
+          const query = await ctx.store.listOrganizations({ query: "ALPHA" }, page("created_at"));
           expect(query.data.map((o) => o.id)).toEqual([c.id, a.id]);
           expect(
-            (await store.listOrganizations({ query: b.id }, page("created_at"))).data.map(
+            (await ctx.store.listOrganizations({ query: b.id }, page("created_at"))).data.map(
               (o) => o.id,
             ),
           ).toEqual([b.id]);
 
-          const withAda = await store.listOrganizations(
+          const withAda = await ctx.store.listOrganizations(
             { userIds: { include: [ada.id], exclude: [] } },
             page("created_at"),
           );
           expect(withAda.data.map((o) => o.id)).toEqual([a.id]);
-          const withoutAda = await store.listOrganizations(
+          const withoutAda = await ctx.store.listOrganizations(
             { userIds: { include: [], exclude: [ada.id] } },
             page("created_at"),
           );
           expect(withoutAda.totalCount).toBe(2);
 
-          const byMembers = await store.listOrganizations({}, page("members_count"));
+          const byMembers = await ctx.store.listOrganizations({}, page("members_count"));
           expect(byMembers.data[0]?.id).toBe(a.id);
-          const excluded = await store.listOrganizations(
+          const excluded = await ctx.store.listOrganizations(
             { organizationIds: { include: [], exclude: [a.id, b.id] } },
             page("created_at"),
           );
@@ -184,10 +169,10 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
 
         it("updates fields (slug still unique) and emits organization.updated", async () => {
-          const org = await store.createOrganization({ name: "Before" });
-          await store.createOrganization({ name: "Taken" });
+          const org = await ctx.store.createOrganization({ name: "Before" });
+          await ctx.store.createOrganization({ name: "Taken" });
           clock.advance(5000);
-          const updated = await store.updateOrganization(org.id, {
+          const updated = await ctx.store.updateOrganization(org.id, {
             name: "After",
             slug: "after",
             maxAllowedMemberships: 3,
@@ -201,27 +186,27 @@ for (const target of TEST_DATABASE_TARGETS) {
             updatedAt: START + 5000,
             createdAt: START,
           });
-          const taken = await rejection(store.updateOrganization(org.id, { slug: "taken" }));
+          const taken = await rejection(ctx.store.updateOrganization(org.id, { slug: "taken" }));
           expect(taken.code).toBe("form_identifier_exists");
-          const missing = await rejection(store.updateOrganization("org_missing", { name: "x" }));
+          const missing = await rejection(ctx.store.updateOrganization("org_missing", { name: "x" }));
           expect(missing.code).toBe("resource_not_found");
           expect((await events()).filter((e) => e.type === "organization.updated")).toHaveLength(1);
         });
 
         it("merges metadata deeply (null deletes) or replaces it", async () => {
-          const org = await store.createOrganization({
+          const org = await ctx.store.createOrganization({
             name: "Meta",
             publicMetadata: { a: 1, nested: { x: 1, y: 2 } },
             privateMetadata: { secret: "s" },
           });
-          const merged = await store.setOrganizationMetadata(
+          const merged = await ctx.store.setOrganizationMetadata(
             org.id,
             { publicMetadata: { a: null, nested: { y: null, z: 3 } } },
             "merge",
           );
           expect(merged.publicMetadata).toEqual({ nested: { x: 1, z: 3 } });
           expect(merged.privateMetadata).toEqual({ secret: "s" });
-          const replaced = await store.setOrganizationMetadata(
+          const replaced = await ctx.store.setOrganizationMetadata(
             org.id,
             { privateMetadata: { only: true } },
             "replace",
@@ -232,16 +217,16 @@ for (const target of TEST_DATABASE_TARGETS) {
 
         it("deletes with its memberships and invitations, emitting the deleted object", async () => {
           const ada = await user("ada@example.com");
-          const org = await store.createOrganization({ name: "Doomed", createdBy: ada.id });
-          await store.createOrganizationInvitation(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Doomed", createdBy: ada.id });
+          await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "bob@example.com",
             role: "org:member",
           });
-          const deleted = await store.deleteOrganization(org.id);
+          const deleted = await ctx.store.deleteOrganization(org.id);
           expect(deleted?.id).toBe(org.id);
-          expect(await store.deleteOrganization(org.id)).toBeNull();
-          expect(await store.getOrganizationMembership(org.id, ada.id)).toBeNull();
-          const counts = await db.query(
+          expect(await ctx.store.deleteOrganization(org.id)).toBeNull();
+          expect(await ctx.store.getOrganizationMembership(org.id, ada.id)).toBeNull();
+          const counts = await ctx.db.query(
             "SELECT (SELECT count(*) FROM organization_memberships) AS m, (SELECT count(*) FROM organization_invitations) AS i",
           );
           expect(counts[0]).toEqual({ m: 0, i: 0 });
@@ -257,8 +242,8 @@ for (const target of TEST_DATABASE_TARGETS) {
         it("adds, changes and removes members, keeping members_count right", async () => {
           const ada = await user("ada@example.com");
           const bob = await user("bob@example.com", { username: "bobby" });
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
-          const member = await store.createOrganizationMembership(org.id, {
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+          const member = await ctx.store.createOrganizationMembership(org.id, {
             userId: bob.id,
             role: "org:member",
             publicMetadata: { title: "dev" },
@@ -271,11 +256,11 @@ for (const target of TEST_DATABASE_TARGETS) {
             organization: { id: org.id, membersCount: 2 },
             user: { id: bob.id },
           });
-          const promoted = await store.updateOrganizationMembership(org.id, bob.id, {
+          const promoted = await ctx.store.updateOrganizationMembership(org.id, bob.id, {
             role: "org:admin",
           });
           expect(promoted.permissions).toHaveLength(6);
-          const withMeta = await store.setOrganizationMembershipMetadata(
+          const withMeta = await ctx.store.setOrganizationMembershipMetadata(
             org.id,
             bob.id,
             { publicMetadata: { title: null, level: 2 }, privateMetadata: { note: "n" } },
@@ -283,10 +268,10 @@ for (const target of TEST_DATABASE_TARGETS) {
           );
           expect(withMeta.publicMetadata).toEqual({ level: 2 });
           expect(withMeta.privateMetadata).toEqual({ note: "n" });
-          const removed = await store.deleteOrganizationMembership(org.id, bob.id);
+          const removed = await ctx.store.deleteOrganizationMembership(org.id, bob.id);
           expect(removed.organization.membersCount).toBe(1);
-          expect((await store.getOrganization(org.id))?.membersCount).toBe(1);
-          expect(await store.getOrganizationMembership(org.id, bob.id)).toBeNull();
+          expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(1);
+          expect(await ctx.store.getOrganizationMembership(org.id, bob.id)).toBeNull();
 
           const types = (await events()).map((e) => e.type);
           expect(types.filter((t) => t.startsWith("organizationMembership."))).toEqual([
@@ -300,129 +285,129 @@ for (const target of TEST_DATABASE_TARGETS) {
 
         it("allows removing the last admin (the spec sets no rule against it)", async () => {
           const ada = await user("ada@example.com");
-          const org = await store.createOrganization({ name: "Solo", createdBy: ada.id });
-          await store.deleteOrganizationMembership(org.id, ada.id);
-          expect((await store.getOrganization(org.id))?.hasAdmin).toBe(false);
+          const org = await ctx.store.createOrganization({ name: "Solo", createdBy: ada.id });
+          await ctx.store.deleteOrganizationMembership(org.id, ada.id);
+          expect((await ctx.store.getOrganization(org.id))?.hasAdmin).toBe(false);
         });
 
         it("refuses duplicates, unknown roles, users and organizations", async () => {
           const ada = await user("ada@example.com");
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
           const dup = await rejection(
-            store.createOrganizationMembership(org.id, { userId: ada.id, role: "org:member" }),
+            ctx.store.createOrganizationMembership(org.id, { userId: ada.id, role: "org:member" }),
           );
           expect(dup.code).toBe("already_a_member_in_organization");
           const role = await rejection(
-            store.createOrganizationMembership(org.id, { userId: ada.id, role: "org:owner" }),
+            ctx.store.createOrganizationMembership(org.id, { userId: ada.id, role: "org:owner" }),
           );
           expect(role.code).toBe("resource_not_found");
           expect(role.paramName).toBe("role");
           const badUser = await rejection(
-            store.createOrganizationMembership(org.id, { userId: "user_x", role: "org:member" }),
+            ctx.store.createOrganizationMembership(org.id, { userId: "user_x", role: "org:member" }),
           );
           expect(badUser.paramName).toBe("user_id");
           const badOrg = await rejection(
-            store.createOrganizationMembership("org_x", { userId: ada.id, role: "org:member" }),
+            ctx.store.createOrganizationMembership("org_x", { userId: ada.id, role: "org:member" }),
           );
           expect(badOrg.paramName).toBe("organization_id");
           const badUpdate = await rejection(
-            store.updateOrganizationMembership(org.id, ada.id, { role: "org:nope" }),
+            ctx.store.updateOrganizationMembership(org.id, ada.id, { role: "org:nope" }),
           );
           expect(badUpdate.code).toBe("resource_not_found");
-          const notMember = await rejection(store.deleteOrganizationMembership(org.id, "user_x"));
+          const notMember = await rejection(ctx.store.deleteOrganizationMembership(org.id, "user_x"));
           expect(notMember.code).toBe("resource_not_found");
         });
 
         it("enforces max_allowed_memberships, counting pending invitations", async () => {
           const ada = await user("ada@example.com");
           const bob = await user("bob@example.com");
-          const org = await store.createOrganization({
+          const org = await ctx.store.createOrganization({
             name: "Small",
             createdBy: ada.id,
             maxAllowedMemberships: 2,
           });
-          await store.createOrganizationInvitation(org.id, {
+          await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "carol@example.com",
             role: "org:member",
           });
           const full = await rejection(
-            store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" }),
+            ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" }),
           );
           expect(full.code).toBe("organization_membership_quota_exceeded");
-          await store.updateOrganization(org.id, { maxAllowedMemberships: 0 });
-          await store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
+          await ctx.store.updateOrganization(org.id, { maxAllowedMemberships: 0 });
+          await ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
         });
 
         it("lists an organization's members with user filters, roles and ordering", async () => {
           const ada = await user("ada@example.com", { firstName: "Ada", username: "ada" });
           const bob = await user("bob@example.com", { firstName: "Bob", username: "bob" });
           const cat = await user("cat@example.com", { firstName: "Cat", username: "cat" });
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
           for (const u of [bob, cat]) {
             clock.advance(1000);
-            await store.createOrganizationMembership(org.id, { userId: u.id, role: "org:member" });
+            await ctx.store.createOrganizationMembership(org.id, { userId: u.id, role: "org:member" });
           }
-          const all = await store.listOrganizationMemberships(
+          const all = await ctx.store.listOrganizationMemberships(
             org.id,
             {},
             page("created_at", "asc"),
           );
           expect(all.data.map((m) => m.userId)).toEqual([ada.id, bob.id, cat.id]);
           expect(all.totalCount).toBe(3);
-          const members = await store.listOrganizationMemberships(
+          const members = await ctx.store.listOrganizationMemberships(
             org.id,
             { roles: ["org:member"] },
             page("first_name", "desc", 1),
           );
           expect(members.data.map((m) => m.userId)).toEqual([cat.id]);
           expect(members.totalCount).toBe(2);
-          const query = await store.listOrganizationMemberships(
+          const query = await ctx.store.listOrganizationMemberships(
             org.id,
             { query: "bob@" },
             page("created_at"),
           );
           expect(query.data.map((m) => m.userId)).toEqual([bob.id]);
-          const byEmail = await store.listOrganizationMemberships(
+          const byEmail = await ctx.store.listOrganizationMemberships(
             org.id,
             { emailAddresses: ["CAT@example.com"] },
             page("email_address"),
           );
           expect(byEmail.data.map((m) => m.userId)).toEqual([cat.id]);
           const missing = await rejection(
-            store.listOrganizationMemberships("org_x", {}, page("created_at")),
+            ctx.store.listOrganizationMemberships("org_x", {}, page("created_at")),
           );
           expect(missing.code).toBe("resource_not_found");
         });
 
         it("lists a user's memberships across organizations", async () => {
           const ada = await user("ada@example.com");
-          const one = await store.createOrganization({ name: "One", createdBy: ada.id });
+          const one = await ctx.store.createOrganization({ name: "One", createdBy: ada.id });
           clock.advance(1000);
-          const two = await store.createOrganization({ name: "Two", createdBy: ada.id });
-          await store.createOrganization({ name: "Three" });
-          const list = await store.listUserOrganizationMemberships(ada.id, {
+          const two = await ctx.store.createOrganization({ name: "Two", createdBy: ada.id });
+          await ctx.store.createOrganization({ name: "Three" });
+          const list = await ctx.store.listUserOrganizationMemberships(ada.id, {
             limit: 10,
             offset: 0,
           });
           expect(list.data.map((m) => m.organizationId)).toEqual([two.id, one.id]);
           expect(list.totalCount).toBe(2);
           const missing = await rejection(
-            store.listUserOrganizationMemberships("user_x", { limit: 10, offset: 0 }),
+            ctx.store.listUserOrganizationMemberships("user_x", { limit: 10, offset: 0 }),
           );
           expect(missing.code).toBe("resource_not_found");
         });
 
         it("drops memberships with their user", async () => {
           const ada = await user("ada@example.com");
-          const org = await store.createOrganization({ name: "Team", createdBy: ada.id });
-          await store.deleteUser(ada.id);
-          expect((await store.getOrganization(org.id))?.membersCount).toBe(0);
+          const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+          await ctx.store.deleteUser(ada.id);
+          expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(0);
         });
       });
 
       describe("concurrency", () => {
         it("lets exactly one of several concurrent creations of a slug win", async () => {
-          const siblings = [db, await testDb.openSibling(), await testDb.openSibling()];
+          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
           const stores = siblings.map((s) => createSqlStore(s, { clock }));
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
@@ -437,7 +422,7 @@ for (const target of TEST_DATABASE_TARGETS) {
               expect((r.reason as ApiError).code).toBe("form_identifier_exists");
             }
           }
-          const rows = await db.query(
+          const rows = await ctx.db.query(
             "SELECT count(*) AS n FROM organizations WHERE slug = 'race'",
           );
           expect(Number(rows[0]?.n)).toBe(1);
@@ -445,8 +430,8 @@ for (const target of TEST_DATABASE_TARGETS) {
 
         it("lets exactly one of several concurrent additions of a member win", async () => {
           const ada = await user("ada@example.com");
-          const org = await store.createOrganization({ name: "Team" });
-          const siblings = [db, await testDb.openSibling(), await testDb.openSibling()];
+          const org = await ctx.store.createOrganization({ name: "Team" });
+          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
           const stores = siblings.map((s) => createSqlStore(s, { clock }));
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
@@ -460,7 +445,7 @@ for (const target of TEST_DATABASE_TARGETS) {
               expect((r.reason as ApiError).code).toBe("already_a_member_in_organization");
             }
           }
-          expect((await store.getOrganization(org.id))?.membersCount).toBe(1);
+          expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(1);
           const created = (await events()).filter(
             (e) => e.type === "organizationMembership.created",
           );
@@ -471,8 +456,8 @@ for (const target of TEST_DATABASE_TARGETS) {
           const users = await Promise.all(
             ["a", "b", "c", "d"].map((n) => user(`${n}@example.com`)),
           );
-          const org = await store.createOrganization({ name: "Cap", maxAllowedMemberships: 2 });
-          const siblings = [db, await testDb.openSibling(), await testDb.openSibling()];
+          const org = await ctx.store.createOrganization({ name: "Cap", maxAllowedMemberships: 2 });
+          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
           const stores = siblings.map((s) => createSqlStore(s, { clock }));
           const results = await Promise.allSettled(
             users.map((u, i) =>
@@ -483,7 +468,7 @@ for (const target of TEST_DATABASE_TARGETS) {
             ),
           );
           expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
-          expect((await store.getOrganization(org.id))?.membersCount).toBe(2);
+          expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(2);
         });
       });
     },

@@ -40,28 +40,17 @@ async function outbox(db: Database) {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("Session store", target), () => {
-    let testDb: TestDatabase;
-    let store: Store;
-    const clock = createFixedClock(START);
+    const ctx = useTestStore(target);
+    const { clock } = ctx;
     const limits = () => ({ expireAt: clock.now() + 7 * DAY, abandonAt: clock.now() + 30 * DAY });
     let userId: string;
 
-    beforeAll(async () => {
-      testDb = await target.open();
-      await migrate(testDb.db);
-      store = createSqlStore(testDb.db, { clock });
-    });
-    afterAll(async () => {
-      await testDb?.dispose();
-    });
     beforeEach(async () => {
-      await clearData(testDb.db);
-      clock.set(START);
-      userId = (await store.createUser({ firstName: "Ada" })).id;
+      userId = (await ctx.store.createUser({ firstName: "Ada" })).id;
     });
 
     it("creates an active session on a new client and emits session.created with its JSON", async () => {
-      const session = await store.createSessionForUser({ userId, ...limits() });
+      const session = await ctx.store.createSessionForUser({ userId, ...limits() });
       expect(session).toMatchObject({
         userId,
         status: "active",
@@ -75,129 +64,129 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
       expect(session.id).toMatch(/^sess_/);
       expect(session.clientId).toMatch(/^client_/);
-      const client = await store.getClient(session.clientId);
+      const client = await ctx.store.getClient(session.clientId);
       expect(client?.lastActiveSessionId).toBe(session.id);
       expect(client?.sessions.map((s) => s.id)).toEqual([session.id]);
-      expect(await outbox(testDb.db)).toEqual([
+      expect(await outbox(ctx.db)).toEqual([
         { type: "session.created", id: session.id, status: "active" },
       ]);
-      expect((await store.getUser(userId))?.lastSignInAt).toBe(START);
+      expect((await ctx.store.getUser(userId))?.lastSignInAt).toBe(START);
     });
 
     it("adds sessions to an existing client", async () => {
-      const first = await store.createSessionForUser({ userId, ...limits() });
+      const first = await ctx.store.createSessionForUser({ userId, ...limits() });
       clock.advance(1000);
-      const second = await store.createSessionForUser({
+      const second = await ctx.store.createSessionForUser({
         userId,
         clientId: first.clientId,
         activeOrganizationId: "org_1",
         ...limits(),
       });
-      const client = await store.getClient(first.clientId);
+      const client = await ctx.store.getClient(first.clientId);
       expect(client?.sessions.map((s) => s.id)).toEqual([first.id, second.id]);
       expect(client?.lastActiveSessionId).toBe(second.id);
       expect(second.lastActiveOrganizationId).toBe("org_1");
     });
 
     it("refuses unknown users and clients, and writes nothing then", async () => {
-      const noUser = await rejection(store.createSessionForUser({ userId: "user_x", ...limits() }));
+      const noUser = await rejection(ctx.store.createSessionForUser({ userId: "user_x", ...limits() }));
       expect([noUser.code, noUser.paramName]).toEqual(["resource_not_found", "user_id"]);
       const noClient = await rejection(
-        store.createSessionForUser({ userId, clientId: "client_x", ...limits() }),
+        ctx.store.createSessionForUser({ userId, clientId: "client_x", ...limits() }),
       );
       expect([noClient.code, noClient.paramName]).toEqual(["resource_not_found", "client_id"]);
-      expect(await outbox(testDb.db)).toEqual([]);
+      expect(await outbox(ctx.db)).toEqual([]);
     });
 
     it("revokes, ends and removes active sessions once, each with its event", async () => {
-      const a = await store.createSessionForUser({ userId, ...limits() });
-      const b = await store.createSessionForUser({ userId, ...limits() });
-      const c = await store.createSessionForUser({ userId, ...limits() });
+      const a = await ctx.store.createSessionForUser({ userId, ...limits() });
+      const b = await ctx.store.createSessionForUser({ userId, ...limits() });
+      const c = await ctx.store.createSessionForUser({ userId, ...limits() });
       clock.advance(5000);
-      expect((await store.revokeSession(a.id)).status).toBe("revoked");
-      expect((await store.endSession(b.id)).status).toBe("ended");
-      const removed = await store.removeSession(c.id);
+      expect((await ctx.store.revokeSession(a.id)).status).toBe("revoked");
+      expect((await ctx.store.endSession(b.id)).status).toBe("ended");
+      const removed = await ctx.store.removeSession(c.id);
       expect(removed.status).toBe("removed");
       expect(removed.updatedAt).toBe(START + 5000);
       // Already ended: answered unchanged, no second event.
-      expect((await store.revokeSession(b.id)).status).toBe("ended");
-      const events = (await outbox(testDb.db)).slice(3);
+      expect((await ctx.store.revokeSession(b.id)).status).toBe("ended");
+      const events = (await outbox(ctx.db)).slice(3);
       expect(events).toEqual([
         { type: "session.revoked", id: a.id, status: "revoked" },
         { type: "session.ended", id: b.id, status: "ended" },
         { type: "session.removed", id: c.id, status: "removed" },
       ]);
-      const missing = await rejection(store.revokeSession("sess_missing"));
+      const missing = await rejection(ctx.store.revokeSession("sess_missing"));
       expect([missing.code, missing.paramName]).toEqual(["resource_not_found", "session_id"]);
     });
 
     it("reads active sessions past their limits as expired or abandoned", async () => {
-      const expiring = await store.createSessionForUser({
+      const expiring = await ctx.store.createSessionForUser({
         userId,
         expireAt: START + 1000,
         abandonAt: START + 10_000,
       });
-      const abandoning = await store.createSessionForUser({
+      const abandoning = await ctx.store.createSessionForUser({
         userId,
         expireAt: START + 10_000,
         abandonAt: START + 1000,
       });
       clock.advance(1000);
-      expect((await store.getSession(expiring.id))?.status).toBe("expired");
-      expect((await store.getSession(abandoning.id))?.status).toBe("abandoned");
+      expect((await ctx.store.getSession(expiring.id))?.status).toBe("expired");
+      expect((await ctx.store.getSession(abandoning.id))?.status).toBe("abandoned");
       expect(
-        (await store.listSessions({ status: "expired" }, { limit: 10, offset: 0 })).map(
+        (await ctx.store.listSessions({ status: "expired" }, { limit: 10, offset: 0 })).map(
           (s) => s.id,
         ),
       ).toEqual([expiring.id]);
-      expect(await store.countSessions({ status: "active" })).toBe(0);
+      expect(await ctx.store.countSessions({ status: "active" })).toBe(0);
       // An expired session cannot be revoked any more.
-      expect((await store.revokeSession(expiring.id)).status).toBe("expired");
+      expect((await ctx.store.revokeSession(expiring.id)).status).toBe("expired");
     });
 
     it("lists sessions newest first with filters and paging", async () => {
-      const other = (await store.createUser({ firstName: "Bob" })).id;
+      const other = (await ctx.store.createUser({ firstName: "Bob" })).id;
       const ids: string[] = [];
       for (let i = 0; i < 3; i += 1) {
         clock.advance(1000);
-        ids.push((await store.createSessionForUser({ userId, ...limits() })).id);
+        ids.push((await ctx.store.createSessionForUser({ userId, ...limits() })).id);
       }
-      const bobs = await store.createSessionForUser({ userId: other, ...limits() });
-      await store.revokeSession(ids[0]!);
+      const bobs = await ctx.store.createSessionForUser({ userId: other, ...limits() });
+      await ctx.store.revokeSession(ids[0]!);
       const page = { limit: 10, offset: 0 };
-      expect((await store.listSessions({ userId }, page)).map((s) => s.id)).toEqual(
+      expect((await ctx.store.listSessions({ userId }, page)).map((s) => s.id)).toEqual(
         [...ids].reverse(),
       );
       expect(
-        (await store.listSessions({ userId }, { limit: 1, offset: 1 })).map((s) => s.id),
+        (await ctx.store.listSessions({ userId }, { limit: 1, offset: 1 })).map((s) => s.id),
       ).toEqual([ids[1]]);
       expect(
-        (await store.listSessions({ clientId: bobs.clientId }, page)).map((s) => s.id),
+        (await ctx.store.listSessions({ clientId: bobs.clientId }, page)).map((s) => s.id),
       ).toEqual([bobs.id]);
-      expect(await store.countSessions({ userId, status: "active" })).toBe(2);
-      expect(await store.countSessions({ userId, status: "revoked" })).toBe(1);
-      expect(await store.countSessions({})).toBe(4);
+      expect(await ctx.store.countSessions({ userId, status: "active" })).toBe(2);
+      expect(await ctx.store.countSessions({ userId, status: "revoked" })).toBe(1);
+      expect(await ctx.store.countSessions({})).toBe(4);
     });
 
     it("touches an active session and sets its active organization", async () => {
-      const session = await store.createSessionForUser({ userId, ...limits() });
+      const session = await ctx.store.createSessionForUser({ userId, ...limits() });
       clock.advance(60_000);
-      const touched = await store.touchSession(session.id);
+      const touched = await ctx.store.touchSession(session.id);
       expect(touched.lastActiveAt).toBe(START + 60_000);
-      expect((await store.getUser(userId))?.lastActiveAt).toBe(START + 60_000);
-      const withOrg = await store.setSessionActiveOrganization(session.id, "org_9");
+      expect((await ctx.store.getUser(userId))?.lastActiveAt).toBe(START + 60_000);
+      const withOrg = await ctx.store.setSessionActiveOrganization(session.id, "org_9");
       expect(withOrg.lastActiveOrganizationId).toBe("org_9");
       expect(
-        (await store.setSessionActiveOrganization(session.id, null)).lastActiveOrganizationId,
+        (await ctx.store.setSessionActiveOrganization(session.id, null)).lastActiveOrganizationId,
       ).toBe(null);
-      await store.revokeSession(session.id);
+      await ctx.store.revokeSession(session.id);
       clock.advance(60_000);
-      expect((await store.touchSession(session.id)).lastActiveAt).toBe(START + 60_000);
+      expect((await ctx.store.touchSession(session.id)).lastActiveAt).toBe(START + 60_000);
     });
 
     it("answers null for unknown sessions and clients", async () => {
-      expect(await store.getSession("sess_missing")).toBeNull();
-      expect(await store.getClient("client_missing")).toBeNull();
+      expect(await ctx.store.getSession("sess_missing")).toBeNull();
+      expect(await ctx.store.getClient("client_missing")).toBeNull();
     });
   });
 }

@@ -28,37 +28,22 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("Webhook store verbs", target),
     () => {
-      const clock = createFixedClock(START);
-      let testDb: TestDatabase;
-      let db: Database;
-      let store: Store;
+      const ctx = useTestStore(target);
+      const { clock } = ctx;
       const emitEvent = createEventEmitter({ clock, ids: defaultIdGenerator, instanceId: "ins" });
-      const emit = (type: EventType) => db.transaction((tx) => emitEvent(tx, type, { id: "x" }));
+      const emit = (type: EventType) => ctx.db.transaction((tx) => emitEvent(tx, type, { id: "x" }));
       const page = { limit: 100, offset: 0 };
 
-      beforeAll(async () => {
-        testDb = await target.open();
-        db = testDb.db;
-        await migrate(db);
-        store = createSqlStore(db, { clock });
-      });
-      afterAll(async () => {
-        await testDb?.dispose();
-      });
-      beforeEach(async () => {
-        await clearData(db);
-        clock.set(START);
-      });
 
       it("ensureWebhookEndpoint is idempotent by URL and follows the given secret", async () => {
-        const first = await store.ensureWebhookEndpoint({
+        const first = await ctx.store.ensureWebhookEndpoint({
           url: "https://a.example/hook",
           secret: SECRET,
           eventTypes: ["user.created"],
         });
         expect(first.created).toBe(true);
         expect(first.secret).toBe(SECRET);
-        const again = await store.ensureWebhookEndpoint({
+        const again = await ctx.store.ensureWebhookEndpoint({
           url: "https://a.example/hook",
           secret: SECRET,
           eventTypes: ["user.created"],
@@ -66,15 +51,15 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(again.created).toBe(false);
         expect(again.endpoint.id).toBe(first.endpoint.id);
 
-        await store.updateWebhookEndpoint(first.endpoint.id, { enabled: false });
-        const generated = await store.ensureWebhookEndpoint({ url: "https://a.example/hook" });
+        await ctx.store.updateWebhookEndpoint(first.endpoint.id, { enabled: false });
+        const generated = await ctx.store.ensureWebhookEndpoint({ url: "https://a.example/hook" });
         expect(generated).toMatchObject({ created: false, secret: SECRET });
         expect(generated.endpoint).toMatchObject({ enabled: true, eventTypes: [] });
-        expect((await store.listWebhookEndpoints(page)).totalCount).toBe(1);
+        expect((await ctx.store.listWebhookEndpoints(page)).totalCount).toBe(1);
       });
 
       it("ensureWebhookEndpoint from several connections at once makes one endpoint", async () => {
-        const siblings = [store, createSqlStore(await testDb.openSibling(), { clock })];
+        const siblings = [ctx.store, await ctx.openSiblingStore()];
         const results = await Promise.all(
           [0, 1, 2, 3].map((i) =>
             siblings[i % 2]!.ensureWebhookEndpoint({
@@ -88,31 +73,31 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("checks URLs and secrets of new endpoints", async () => {
-        const badUrl = await rejection(store.createWebhookEndpoint({ url: "mailto:x@y.z" }));
+        const badUrl = await rejection(ctx.store.createWebhookEndpoint({ url: "mailto:x@y.z" }));
         expect(isApiError(badUrl, "form_param_format_invalid")).toBe(true);
         const badSecret = await rejection(
-          store.ensureWebhookEndpoint({ url: "https://c.example/", secret: "whsec_short" }),
+          ctx.store.ensureWebhookEndpoint({ url: "https://c.example/", secret: "whsec_short" }),
         );
         expect(isApiError(badSecret, "form_param_format_invalid")).toBe(true);
-        expect((await store.listWebhookEndpoints(page)).totalCount).toBe(0);
+        expect((await ctx.store.listWebhookEndpoints(page)).totalCount).toBe(0);
       });
 
       it("fans each event out once per matching enabled endpoint", async () => {
-        const all = await store.createWebhookEndpoint({ url: "https://all.example/" });
-        const sessions = await store.createWebhookEndpoint({
+        const all = await ctx.store.createWebhookEndpoint({ url: "https://all.example/" });
+        const sessions = await ctx.store.createWebhookEndpoint({
           url: "https://sessions.example/",
           eventTypes: ["session.created", "session.ended"],
         });
-        await store.createWebhookEndpoint({ url: "https://off.example/", enabled: false });
+        await ctx.store.createWebhookEndpoint({ url: "https://off.example/", enabled: false });
         await emit("user.created");
         await emit("session.ended");
         await emit("organization.deleted");
 
-        expect(await store.fanOutWebhookEvents(2)).toBe(2);
-        expect(await store.fanOutWebhookEvents(100)).toBe(1);
-        expect(await store.fanOutWebhookEvents(100)).toBe(0);
+        expect(await ctx.store.fanOutWebhookEvents(2)).toBe(2);
+        expect(await ctx.store.fanOutWebhookEvents(100)).toBe(1);
+        expect(await ctx.store.fanOutWebhookEvents(100)).toBe(0);
 
-        const { data } = await store.listWebhookDeliveries({}, page);
+        const { data } = await ctx.store.listWebhookDeliveries({}, page);
         const pairs = data.map(
           (d) => `${d.endpointId === all.endpoint.id ? "all" : "sessions"} ${d.eventType}`,
         );
@@ -123,7 +108,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           "sessions session.ended",
         ]);
         expect(data.every((d) => d.status === "pending" && d.nextAttemptAt === START)).toBe(true);
-        const forSessions = await store.listWebhookDeliveries(
+        const forSessions = await ctx.store.listWebhookDeliveries(
           { endpointId: sessions.endpoint.id },
           page,
         );
@@ -131,9 +116,9 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("fans out exactly once when several connections race", async () => {
-        await store.createWebhookEndpoint({ url: "https://race.example/" });
+        await ctx.store.createWebhookEndpoint({ url: "https://race.example/" });
         for (let i = 0; i < 40; i += 1) await emit("user.updated");
-        const other = createSqlStore(await testDb.openSibling(), { clock });
+        const other = await ctx.openSiblingStore();
         const drain = async (s: Store) => {
           let total = 0;
           for (let n = await s.fanOutWebhookEvents(3); n > 0; n = await s.fanOutWebhookEvents(3)) {
@@ -141,87 +126,87 @@ for (const target of TEST_DATABASE_TARGETS) {
           }
           return total;
         };
-        const counts = await Promise.all([drain(store), drain(other), drain(store), drain(other)]);
+        const counts = await Promise.all([drain(ctx.store), drain(other), drain(ctx.store), drain(other)]);
         expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
-        expect((await store.listWebhookDeliveries({}, page)).totalCount).toBe(40);
+        expect((await ctx.store.listWebhookDeliveries({}, page)).totalCount).toBe(40);
       });
 
       it("claims a due delivery once until its lease expires", async () => {
-        await store.createWebhookEndpoint({ url: "https://lease.example/", secret: SECRET });
+        await ctx.store.createWebhookEndpoint({ url: "https://lease.example/", secret: SECRET });
         await emit("user.created");
-        await store.fanOutWebhookEvents(10);
+        await ctx.store.fanOutWebhookEvents(10);
         const options = { limit: 10, leaseMs: 30_000, maxAttempts: 8 };
-        const [claimed] = await store.claimWebhookDeliveries(options);
+        const [claimed] = await ctx.store.claimWebhookDeliveries(options);
         expect(claimed).toMatchObject({
           attempt: 1,
           secrets: [SECRET],
           url: "https://lease.example/",
         });
         expect(JSON.parse(claimed!.body)).toMatchObject({ object: "event", type: "user.created" });
-        expect(await store.claimWebhookDeliveries(options)).toEqual([]);
+        expect(await ctx.store.claimWebhookDeliveries(options)).toEqual([]);
         clock.advance(30_000);
-        const [reclaimed] = await store.claimWebhookDeliveries(options);
+        const [reclaimed] = await ctx.store.claimWebhookDeliveries(options);
         expect(reclaimed).toMatchObject({ id: claimed!.id, attempt: 2, body: claimed!.body });
         expect(reclaimed!.leaseToken).not.toBe(claimed!.leaseToken);
-        expect(await store.recordWebhookAttempt(claimed!, { ok: true, statusCode: 200 })).toBe(
+        expect(await ctx.store.recordWebhookAttempt(claimed!, { ok: true, statusCode: 200 })).toBe(
           false,
         );
         expect(
-          await store.recordWebhookAttempt(reclaimed!, {
+          await ctx.store.recordWebhookAttempt(reclaimed!, {
             ok: false,
             statusCode: 500,
             error: "x".repeat(2_000),
             retryAt: START + 99_000,
           }),
         ).toBe(true);
-        const delivery = await store.getWebhookDelivery(claimed!.id);
+        const delivery = await ctx.store.getWebhookDelivery(claimed!.id);
         expect(delivery).toMatchObject({ status: "failed", nextAttemptAt: START + 99_000 });
         expect(delivery?.lastError).toHaveLength(500);
       });
 
       it("does not claim deliveries of a disabled endpoint", async () => {
-        const { endpoint } = await store.createWebhookEndpoint({ url: "https://d.example/" });
+        const { endpoint } = await ctx.store.createWebhookEndpoint({ url: "https://d.example/" });
         await emit("user.created");
-        await store.fanOutWebhookEvents(10);
-        await store.updateWebhookEndpoint(endpoint.id, { enabled: false });
+        await ctx.store.fanOutWebhookEvents(10);
+        await ctx.store.updateWebhookEndpoint(endpoint.id, { enabled: false });
         const options = { limit: 10, leaseMs: 1_000, maxAttempts: 8 };
-        expect(await store.claimWebhookDeliveries(options)).toEqual([]);
-        await store.updateWebhookEndpoint(endpoint.id, { enabled: true });
-        expect(await store.claimWebhookDeliveries(options)).toHaveLength(1);
+        expect(await ctx.store.claimWebhookDeliveries(options)).toEqual([]);
+        await ctx.store.updateWebhookEndpoint(endpoint.id, { enabled: true });
+        expect(await ctx.store.claimWebhookDeliveries(options)).toHaveLength(1);
       });
 
       it("replays only dead or failed deliveries that are not in flight", async () => {
-        const { endpoint } = await store.createWebhookEndpoint({ url: "https://e.example/" });
+        const { endpoint } = await ctx.store.createWebhookEndpoint({ url: "https://e.example/" });
         await emit("user.created");
-        await store.fanOutWebhookEvents(10);
-        const [delivery] = (await store.listWebhookDeliveries({}, page)).data;
-        const pending = await rejection(store.replayWebhookDelivery(delivery!.id));
+        await ctx.store.fanOutWebhookEvents(10);
+        const [delivery] = (await ctx.store.listWebhookDeliveries({}, page)).data;
+        const pending = await rejection(ctx.store.replayWebhookDelivery(delivery!.id));
         expect(isApiError(pending, "webhook_delivery_not_replayable")).toBe(true);
 
         const options = { limit: 10, leaseMs: 1_000, maxAttempts: 8 };
-        const [claimed] = await store.claimWebhookDeliveries(options);
-        await store.recordWebhookAttempt(claimed!, {
+        const [claimed] = await ctx.store.claimWebhookDeliveries(options);
+        await ctx.store.recordWebhookAttempt(claimed!, {
           ok: false,
           statusCode: 500,
           error: "HTTP 500",
           retryAt: null,
         });
-        expect((await store.listWebhookDeliveries({ status: "dead" }, page)).totalCount).toBe(1);
-        expect(await store.replayDeadWebhookDeliveries(endpoint.id)).toBe(1);
-        expect(await store.replayDeadWebhookDeliveries(endpoint.id)).toBe(0);
-        const missing = await rejection(store.replayDeadWebhookDeliveries("whe_missing"));
+        expect((await ctx.store.listWebhookDeliveries({ status: "dead" }, page)).totalCount).toBe(1);
+        expect(await ctx.store.replayDeadWebhookDeliveries(endpoint.id)).toBe(1);
+        expect(await ctx.store.replayDeadWebhookDeliveries(endpoint.id)).toBe(0);
+        const missing = await rejection(ctx.store.replayDeadWebhookDeliveries("whe_missing"));
         expect(isApiError(missing, "resource_not_found")).toBe(true);
-        const unknown = await rejection(store.replayWebhookDelivery("whd_missing"));
+        const unknown = await rejection(ctx.store.replayWebhookDelivery("whd_missing"));
         expect(isApiError(unknown, "resource_not_found")).toBe(true);
       });
 
       it("deleting an endpoint deletes its deliveries", async () => {
-        const { endpoint } = await store.createWebhookEndpoint({ url: "https://f.example/" });
+        const { endpoint } = await ctx.store.createWebhookEndpoint({ url: "https://f.example/" });
         await emit("user.created");
-        await store.fanOutWebhookEvents(10);
-        expect(await store.deleteWebhookEndpoint(endpoint.id)).toBe(true);
-        expect(await store.deleteWebhookEndpoint(endpoint.id)).toBe(false);
-        expect((await store.listWebhookDeliveries({}, page)).totalCount).toBe(0);
+        await ctx.store.fanOutWebhookEvents(10);
+        expect(await ctx.store.deleteWebhookEndpoint(endpoint.id)).toBe(true);
+        expect(await ctx.store.deleteWebhookEndpoint(endpoint.id)).toBe(false);
+        expect((await ctx.store.listWebhookDeliveries({}, page)).totalCount).toBe(0);
       });
     },
   );

@@ -1,10 +1,7 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
+import { loadSpec, SPEC_SKIP_REASON, shapeProblems } from "../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../test/test-instance.js";
-import {
-  FAPI_SPEC_SKIP_REASON,
-  fapiShapeProblems,
-} from "../../../frontend-api/fapi-spec.test-helpers.js";
 import { decodeBase32 } from "../../../totp/base32.js";
 import { totpCode } from "../../../totp/totp-code.js";
 import { hashBackupCode } from "../../../verification-codes/hash-backup-code.js";
@@ -15,6 +12,8 @@ import {
   TEST_PASSWORD,
   verifyWithInstanceJwks,
 } from "../frontend-flows.test-helpers.js";
+
+const fapi = loadSpec("fapi");
 
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP";
 
@@ -264,22 +263,22 @@ describe("Frontend API sign-ins", () => {
     expect(answer.body.errors[0].code).toBe("session_exists");
   });
 
-  it.skipIf(FAPI_SPEC_SKIP_REASON)("answers match clerk-fapi.yml's schemas", async () => {
+  it.skipIf(SPEC_SKIP_REASON.fapi)("answers match clerk-fapi.yml's schemas", async () => {
     await createUser({ email_address: ["shape-in@example.com"], password: TEST_PASSWORD });
     const browser = instance.browser();
     const created = await browser.call("POST", "/v1/client/sign_ins", {
       form: { identifier: "shape-in@example.com" },
     });
-    expect(fapiShapeProblems("Client.ClientWrappedSignIn", created.body)).toEqual([]);
+    expect(shapeProblems(fapi, "Client.ClientWrappedSignIn", created.body)).toEqual([]);
     const done = await browser.call(
       "POST",
       `/v1/client/sign_ins/${created.body.response.id}/attempt_first_factor`,
       { form: { strategy: "password", password: TEST_PASSWORD } },
     );
-    expect(fapiShapeProblems("Client.ClientWrappedSignIn", done.body)).toEqual([]);
+    expect(shapeProblems(fapi, "Client.ClientWrappedSignIn", done.body)).toEqual([]);
     const failed = await browser.call("POST", "/v1/client/sign_ins", {
       form: { identifier: "missing@example.com" },
     });
-    expect(fapiShapeProblems("ClerkErrors", failed.body)).toEqual([]);
+    expect(shapeProblems(fapi, "ClerkErrors", failed.body)).toEqual([]);
   });
 });

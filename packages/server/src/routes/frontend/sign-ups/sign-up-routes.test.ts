@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec, SPEC_SKIP_REASON, shapeProblems } from "../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../test/test-instance.js";
-import {
-  FAPI_SPEC_SKIP_REASON,
-  fapiShapeProblems,
-} from "../../../frontend-api/fapi-spec.test-helpers.js";
 import {
   latestEmailCode,
   signUpThroughBrowser,
   TEST_PASSWORD,
   verifyWithInstanceJwks,
 } from "../frontend-flows.test-helpers.js";
+
+const fapi = loadSpec("fapi");
 
 describe("Frontend API sign-ups", () => {
   const instance = useTestInstance();
@@ -189,22 +188,22 @@ describe("Frontend API sign-ups", () => {
     expect(patched.body.response).toMatchObject({ status: "complete", username: "later_user" });
   });
 
-  it.skipIf(FAPI_SPEC_SKIP_REASON)("answers match clerk-fapi.yml's schemas", async () => {
+  it.skipIf(SPEC_SKIP_REASON.fapi)("answers match clerk-fapi.yml's schemas", async () => {
     const browser = instance.browser();
     const created = await browser.call("POST", "/v1/client/sign_ups", {
       form: { email_address: "shape@example.com", password: TEST_PASSWORD, strategy: "email_code" },
     });
-    expect(fapiShapeProblems("Client.ClientWrappedSignUp", created.body)).toEqual([]);
+    expect(shapeProblems(fapi, "Client.ClientWrappedSignUp", created.body)).toEqual([]);
     const code = await latestEmailCode(instance, "shape@example.com");
     const verified = await browser.call(
       "POST",
       `/v1/client/sign_ups/${created.body.response.id}/attempt_verification`,
       { form: { code } },
     );
-    expect(fapiShapeProblems("Client.ClientWrappedSignUp", verified.body)).toEqual([]);
+    expect(shapeProblems(fapi, "Client.ClientWrappedSignUp", verified.body)).toEqual([]);
     const client = await browser.call("GET", "/v1/client");
-    expect(fapiShapeProblems("Client.ClientWrappedClient", client.body)).toEqual([]);
+    expect(shapeProblems(fapi, "Client.ClientWrappedClient", client.body)).toEqual([]);
     const environment = await browser.call("GET", "/v1/environment");
-    expect(fapiShapeProblems("Client.Environment", environment.body)).toEqual([]);
+    expect(shapeProblems(fapi, "Client.Environment", environment.body)).toEqual([]);
   });
 });

@@ -1,0 +1,19 @@
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
+import { requireSignedInUser } from "./require-signed-in-user.js";
+
+/**
+ * `GET /v1/me`: the signed-in user (of `_clerk_session_id`, else the client's last active
+ * session), with organization memberships.
+ *
+ * @throws `signed_out` (401), `session_not_active` (401)
+ */
+export const getMeRoute = defineFrontendRoute({
+  method: "GET",
+  path: "/v1/me",
+  handler: async ({ auth, store, request, clock, baseUrl, settings }) => {
+    const now = clock.now();
+    const { user } = await requireSignedInUser({ auth, store, request, now });
+    return loadFrontendUser({ store, baseUrl, now, settings }, user);
+  },
+});

@@ -1,0 +1,17 @@
+import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { createOrganizationInvitationRoute } from "./create-organization-invitation-route.js";
+import { createOrganizationRoute } from "./create-organization-route.js";
+import { getOrganizationRoute } from "./get-organization-route.js";
+import { listOrganizationInvitationsRoute } from "./list-organization-invitations-route.js";
+import { listOrganizationMembershipsRoute } from "./list-organization-memberships-route.js";
+import { updateOrganizationRoute } from "./update-organization-route.js";
+
+/** The Frontend API's organization routes, acting as the signed-in user. */
+export const organizationsRoutes: readonly AnyFrontendRoute[] = [
+  createOrganizationRoute,
+  getOrganizationRoute,
+  updateOrganizationRoute,
+  createOrganizationInvitationRoute,
+  listOrganizationInvitationsRoute,
+  listOrganizationMembershipsRoute,
+];
