@@ -29,6 +29,8 @@ export type {
   LatchkeyMiddleware,
 } from "./clerk-middleware.js";
 export { clerkMiddleware } from "./clerk-middleware.js";
+export type { ClerkProviderProps } from "./clerk-provider.js";
+export { ClerkProvider } from "./clerk-provider.js";
 export type { RouteMatcherParam, RouteRequest } from "./create-route-matcher.js";
 export { createRouteMatcher } from "./create-route-matcher.js";
 export type { User } from "./current-user.js";

@@ -150,7 +150,8 @@ export function checkAuthorization(
   params: { role?: string; permission?: string },
 ): boolean {
   if (!auth.orgId) return false;
-  if (params.permission !== undefined) return auth.orgPermissions?.includes(params.permission) ?? false;
+  if (params.permission !== undefined)
+    return auth.orgPermissions?.includes(params.permission) ?? false;
   if (params.role !== undefined) {
     const wanted = params.role.startsWith("org:") ? params.role : `org:${params.role}`;
     return auth.orgRole === wanted;

@@ -24,7 +24,12 @@ export interface FrontendApiClient {
    * Sends a request: GET with query parameters, anything else as a form-encoded POST (PATCH and
    * DELETE as `POST ?_method=…`), and unwraps `{ response, client }`.
    */
-  request<T>(method: HttpMethod, path: string, params?: FormParams): Promise<FrontendApiAnswer<T>>;
+  request<T>(
+    method: HttpMethod,
+    path: string,
+    params?: FormParams,
+    query?: FormParams,
+  ): Promise<FrontendApiAnswer<T>>;
   /** Like {@link FrontendApiClient.request} for answers without the envelope (tokens). */
   requestBare<T>(method: HttpMethod, path: string, params?: FormParams): Promise<T>;
 }
@@ -37,9 +42,12 @@ export class FrontendApiResponseError extends ClerkAPIResponseError {
   /** The client as the failed request left it, when the instance sent it. */
   readonly client: ClientJson | null;
 
-  constructor(message: string, init: ConstructorParameters<typeof ClerkAPIResponseError>[1] & {
-    client: ClientJson | null;
-  }) {
+  constructor(
+    message: string,
+    init: ConstructorParameters<typeof ClerkAPIResponseError>[1] & {
+      client: ClientJson | null;
+    },
+  ) {
     super(message, init);
     this.client = init.client;
   }
@@ -63,7 +71,11 @@ function camelizeMeta(meta: unknown): ClerkAPIError["meta"] {
   return out;
 }
 
-function parseErrors(body: unknown): { errors: ClerkAPIError[]; traceId?: string; client: ClientJson | null } {
+function parseErrors(body: unknown): {
+  errors: ClerkAPIError[];
+  traceId?: string;
+  client: ClientJson | null;
+} {
   if (body === null || typeof body !== "object") return { errors: [], client: null };
   const envelope = body as {
     errors?: unknown;
@@ -104,8 +116,13 @@ export function createFrontendApiClient(options: FrontendApiClientOptions = {}):
   const baseUrl = (options.baseUrl ?? "/__clerk").replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function send(method: HttpMethod, path: string, params?: FormParams): Promise<unknown> {
-    const search = new URLSearchParams();
+  async function send(
+    method: HttpMethod,
+    path: string,
+    params?: FormParams,
+    query?: FormParams,
+  ): Promise<unknown> {
+    const search = toSearchParams(query);
     let body: string | undefined;
     if (method === "GET") {
       for (const [k, v] of toSearchParams(params)) search.append(k, v);
@@ -113,8 +130,8 @@ export function createFrontendApiClient(options: FrontendApiClientOptions = {}):
       if (method !== "POST") search.set("_method", method);
       body = toSearchParams(params).toString();
     }
-    const query = search.toString();
-    const url = `${baseUrl}${path}${query === "" ? "" : `?${query}`}`;
+    const queryString = search.toString();
+    const url = `${baseUrl}${path}${queryString === "" ? "" : `?${queryString}`}`;
     let response: Response;
     let text: string;
     try {
@@ -160,8 +177,8 @@ export function createFrontendApiClient(options: FrontendApiClientOptions = {}):
   }
 
   return {
-    async request<T>(method: HttpMethod, path: string, params?: FormParams) {
-      const body = (await send(method, path, params)) as {
+    async request<T>(method: HttpMethod, path: string, params?: FormParams, query?: FormParams) {
+      const body = (await send(method, path, params, query)) as {
         response?: T;
         client?: ClientJson | null;
       } | null;

@@ -1,7 +1,7 @@
 /** How the provider moves the app: Next's router when mounted, else the browser's location. */
 export interface Navigation {
-  push(url: string): void | Promise<unknown>;
-  replace(url: string): void | Promise<unknown>;
+  push(url: string): unknown;
+  replace(url: string): unknown;
   /** Re-renders server components (so they see a new `__session`). */
   refresh(): void;
 }

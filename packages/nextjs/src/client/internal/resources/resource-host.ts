@@ -34,7 +34,9 @@ export function snakeParams(params: object): FormParams {
     if (value === undefined) continue;
     const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     out[snake] =
-      value !== null && typeof value === "object" ? JSON.stringify(value) : (value as FormParams[string]);
+      value !== null && typeof value === "object"
+        ? JSON.stringify(value)
+        : (value as FormParams[string]);
   }
   return out;
 }

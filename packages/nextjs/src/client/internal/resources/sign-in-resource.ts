@@ -111,7 +111,10 @@ export function signInResource(host: ResourceHost, json: SignInJson | null): Sig
     if (base === null) {
       throw new TypeError("Call signIn.create() before continuing a sign-in.");
     }
-    return signInResource(host, await host.call<SignInJson>("POST", `${base}${suffix}`, snakeParams(params)));
+    return signInResource(
+      host,
+      await host.call<SignInJson>("POST", `${base}${suffix}`, snakeParams(params)),
+    );
   };
   return {
     id: json?.id,

@@ -1,9 +1,9 @@
+import { LatchkeyClientError } from "../../latchkey-client-error.js";
 import type { EmailAddressJson, UserJson } from "./fapi-json.js";
 import {
   type OrganizationMembershipResource,
   organizationMembershipResource,
 } from "./organization-resource.js";
-import { LatchkeyClientError } from "../../latchkey-client-error.js";
 import { type ResourceHost, snakeParams, toDate } from "./resource-host.js";
 
 /** An email address of the user. */
@@ -103,7 +103,10 @@ export function userResource(
       await host.reloadClient();
       const fresh = current(json.id);
       if (fresh === null) {
-        throw new LatchkeyClientError("signed-out", "The user is no longer signed in on this client.");
+        throw new LatchkeyClientError(
+          "signed-out",
+          "The user is no longer signed in on this client.",
+        );
       }
       return fresh;
     },

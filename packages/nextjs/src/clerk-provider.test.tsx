@@ -1,0 +1,62 @@
+import type { ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ClerkProvider } from "./clerk-provider.js";
+import type { ClerkProviderProps as ClientProps } from "./client/clerk-provider.js";
+import {
+  LATCHKEY_ENV_NAMES,
+  PRIMARY_PUBLIC_PEM,
+  SECRET_KEY,
+  sessionClaims,
+  signToken,
+} from "./internal/testing.test-helpers.js";
+
+// Next's request scope is the only thing stood in for: `headers()` answers the current request's.
+const scope = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers.js", () => ({
+  headers: async () => scope.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [] }),
+}));
+
+function liveToken(overrides: Record<string, unknown> = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  return signToken(sessionClaims({ iat: now - 5, nbf: now - 15, exp: now + 55, ...overrides }));
+}
+
+describe("server <ClerkProvider>", () => {
+  beforeEach(() => {
+    for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
+    vi.stubEnv("CLERK_SECRET_KEY", SECRET_KEY);
+    vi.stubEnv("CLERK_JWT_KEY", PRIMARY_PUBLIC_PEM);
+    vi.stubEnv("CLERK_API_URL", "http://instance.example.test");
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("passes the request's verified auth to the client provider as initialState", async () => {
+    const token = liveToken({ o: { id: "org_1", rol: "admin", slg: "acme" } });
+    scope.headers = new Headers({ cookie: `__session=${token}; __client_uat=1` });
+    vi.stubEnv("NEXT_PUBLIC_CLERK_SIGN_IN_URL", "/login");
+    const element = (await ClerkProvider({ children: "app" })) as ReactElement<ClientProps>;
+    expect(element.props.initialState).toMatchObject({
+      userId: "user_2abc",
+      sessionId: "sess_2abc",
+      orgId: "org_1",
+      orgRole: "org:admin",
+      orgSlug: "acme",
+      sessionClaims: expect.objectContaining({ sub: "user_2abc" }),
+    });
+    expect(element.props.signInUrl).toBe("/login");
+    expect(element.props.signUpUrl).toBe("/sign-up");
+    expect(renderToString(element)).toBe("app");
+  });
+
+  it("passes a signed-out state for a request without a valid session", async () => {
+    scope.headers = new Headers({ cookie: `__session=${liveToken({ exp: 1 })}; __client_uat=1` });
+    const element = (await ClerkProvider({ children: null })) as ReactElement<ClientProps>;
+    expect(element.props.initialState).toMatchObject({
+      userId: null,
+      sessionId: null,
+      orgId: null,
+    });
+  });
+});

@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createBrowserFetch,
+  latestEmailCode,
+  renderWithProvider,
+  TEST_PASSWORD,
+  useTestInstance,
+} from "../internal/test-app.test-helpers.js";
+import { SignUp } from "./sign-up.js";
+import { SignedIn } from "./signed-in.js";
+import { SignedOut } from "./signed-out.js";
+
+describe("<SignUp/> against a real instance", () => {
+  const instance = useTestInstance();
+  afterEach(() => {
+    cleanup();
+    window.history.replaceState(null, "", "/");
+  });
+
+  it("signs up with email + password and the mailed code, then lands signed in", async () => {
+    const browser = createBrowserFetch(instance);
+    const user = userEvent.setup();
+    const { navigation } = renderWithProvider(
+      <>
+        <SignedOut>
+          <SignUp routing="path" path="/sign-up" afterSignUpUrl="/dashboard" />
+        </SignedOut>
+        <SignedIn>
+          <p>Account ready</p>
+        </SignedIn>
+      </>,
+      { browser },
+    );
+    await user.type(await screen.findByLabelText("Email address"), "new@example.com");
+    await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+
+    const codeInput = await screen.findByLabelText("Verification code");
+    expect(window.location.pathname).toBe("/sign-up/verify-email-address");
+    expect(document.activeElement).toBe(codeInput);
+    expect(browser.cookies.has("__session")).toBe(false);
+    await user.type(codeInput, await latestEmailCode(instance, "new@example.com"));
+    await user.click(screen.getByRole("button", { name: "Verify" }));
+
+    await screen.findByText("Account ready");
+    expect(navigation.pushes).toEqual(["/dashboard"]);
+    expect(navigation.refreshes).toBeGreaterThan(0);
+    expect(browser.cookies.get("__session")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const users = await instance.call("GET", "/v1/users?email_address=new@example.com");
+    expect(users.body).toHaveLength(1);
+  });
+
+  it("accepts 424242 for a +clerk_test address and shows a wrong code beside the field", async () => {
+    const browser = createBrowserFetch(instance);
+    const user = userEvent.setup();
+    const { navigation } = renderWithProvider(<SignUp />, { browser });
+    await user.type(await screen.findByLabelText("Email address"), "dev+clerk_test@example.com");
+    await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
+    await user.keyboard("{Enter}");
+    const codeInput = await screen.findByLabelText("Verification code");
+    await user.type(codeInput, "111111");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(codeInput.getAttribute("aria-invalid")).toBe("true"));
+    expect(
+      document.getElementById(codeInput.getAttribute("aria-describedby") ?? "")?.textContent,
+    ).toMatch(/incorrect/i);
+    await user.clear(codeInput);
+    await user.type(codeInput, "424242");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(navigation.pushes).toEqual(["/"]));
+  });
+
+  it("shows a taken email address beside the email field", async () => {
+    const browser = createBrowserFetch(instance);
+    await instance.call("POST", "/v1/users", {
+      body: { email_address: ["taken@example.com"], password: TEST_PASSWORD },
+    });
+    const user = userEvent.setup();
+    renderWithProvider(<SignUp />, { browser });
+    await user.type(await screen.findByLabelText("Email address"), "taken@example.com");
+    await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
+    await user.keyboard("{Enter}");
+    const email = screen.getByLabelText("Email address");
+    await waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByLabelText("Password").getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("requires both fields before calling the instance", async () => {
+    const browser = createBrowserFetch(instance);
+    const user = userEvent.setup();
+    renderWithProvider(<SignUp />, { browser });
+    await user.click(await screen.findByRole("button", { name: "Continue" }));
+    expect(screen.getByLabelText("Email address").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByLabelText("Password").getAttribute("aria-invalid")).toBe("true");
+    expect(browser.requests.filter((r) => r.startsWith("POST"))).toEqual([]);
+  });
+
+  it("adds appearance classes and the latchkey- classes", async () => {
+    const browser = createBrowserFetch(instance);
+    renderWithProvider(<SignUp appearance={{ elements: { formButtonPrimary: "my-button" } }} />, {
+      browser,
+      props: { appearance: { elements: { card: "my-card" } } },
+    });
+    const button = await screen.findByRole("button", { name: "Continue" });
+    expect(button.className).toBe("latchkey-form-button-primary my-button");
+    expect(document.querySelector(".latchkey-card")?.className).toBe("latchkey-card my-card");
+    expect(
+      document.querySelectorAll(
+        'style[data-href="latchkey-default-styles"], style[href="latchkey-default-styles"]',
+      ).length,
+    ).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,120 @@
+import { useMemo } from "react";
+import { useClerkContext } from "../internal/clerk-context.js";
+import type {
+  ClerkState,
+  ClientResource,
+  CreateOrganizationParams,
+  LatchkeyClerk,
+  SetActiveParams,
+  SignOutOptions,
+} from "../internal/latchkey-clerk.js";
+import { currentHref, safeRedirectUrl } from "../internal/navigation.js";
+import type { OrganizationResource } from "../internal/resources/organization-resource.js";
+import type { SessionResource } from "../internal/resources/session-resource.js";
+import type { UserResource } from "../internal/resources/user-resource.js";
+
+/** Options of the redirect helpers. */
+export interface RedirectOptions {
+  /** Where to come back after signing in/up (default: the current page). */
+  redirectUrl?: string;
+  signInForceRedirectUrl?: string;
+  signUpForceRedirectUrl?: string;
+}
+
+/** Clerk's `Clerk` object as `useClerk()` gives it: current resources and actions. */
+export interface Clerk {
+  readonly loaded: boolean;
+  readonly client: ClientResource | null;
+  readonly session: SessionResource | null;
+  readonly user: UserResource | null;
+  readonly organization: OrganizationResource | null;
+  signOut(options?: SignOutOptions): Promise<void>;
+  setActive(params: SetActiveParams): Promise<void>;
+  createOrganization(params: CreateOrganizationParams): Promise<OrganizationResource>;
+  /** Navigates to the sign-in page with `redirect_url` (default: back here). */
+  redirectToSignIn(options?: RedirectOptions): Promise<void>;
+  /** Navigates to the sign-up page with `redirect_url` (default: back here). */
+  redirectToSignUp(options?: RedirectOptions): Promise<void>;
+  /** Clerk opens a modal; Latchkey navigates to the sign-in page. */
+  openSignIn(options?: RedirectOptions): Promise<void>;
+  /** Clerk opens a modal; Latchkey navigates to the sign-up page. */
+  openSignUp(options?: RedirectOptions): Promise<void>;
+  buildSignInUrl(options?: { redirectUrl?: string }): string;
+  buildSignUpUrl(options?: { redirectUrl?: string }): string;
+  /** Navigates within the app (Next's router when mounted). */
+  navigate(to: string): Promise<void>;
+  /** Calls `listener` with the resources now and on every change; returns the unsubscribe. */
+  addListener(
+    listener: (resources: Pick<ClerkState, "client" | "session" | "user" | "organization">) => void,
+  ): () => void;
+}
+
+function redirectTarget(options: RedirectOptions | undefined, force: string | undefined) {
+  return force ?? options?.redirectUrl ?? currentHref();
+}
+
+function clerkFacade(core: LatchkeyClerk): Clerk {
+  const go = async (url: string) => {
+    await core.options.navigation.push(url);
+  };
+  return {
+    get loaded() {
+      return core.getState().loaded;
+    },
+    get client() {
+      return core.getState().client;
+    },
+    get session() {
+      return core.getState().session;
+    },
+    get user() {
+      return core.getState().user;
+    },
+    get organization() {
+      return core.getState().organization;
+    },
+    signOut: (options) => core.signOut(options),
+    setActive: (params) => core.setActive(params),
+    createOrganization: (params) => core.createOrganization(params),
+    redirectToSignIn: (options) =>
+      go(core.buildSignInUrl(withTarget(redirectTarget(options, options?.signInForceRedirectUrl)))),
+    redirectToSignUp: (options) =>
+      go(core.buildSignUpUrl(withTarget(redirectTarget(options, options?.signUpForceRedirectUrl)))),
+    openSignIn: (options) =>
+      go(core.buildSignInUrl(withTarget(redirectTarget(options, options?.signInForceRedirectUrl)))),
+    openSignUp: (options) =>
+      go(core.buildSignUpUrl(withTarget(redirectTarget(options, options?.signUpForceRedirectUrl)))),
+    buildSignInUrl: (options) => core.buildSignInUrl(options),
+    buildSignUpUrl: (options) => core.buildSignUpUrl(options),
+    navigate: (to) => go(safeRedirectUrl(to) ?? to),
+    addListener(listener) {
+      const emit = () => {
+        const { client, session, user, organization } = core.getState();
+        listener({ client, session, user, organization });
+      };
+      emit();
+      return core.subscribe(emit);
+    },
+  };
+}
+
+function withTarget(redirectUrl: string | undefined): { redirectUrl?: string } {
+  return redirectUrl === undefined ? {} : { redirectUrl };
+}
+
+/**
+ * Clerk's `useClerk()`: the provider's object with the current client, session, user and
+ * organization and the actions (`signOut`, `setActive`, `redirectToSignIn`…). Stable across
+ * renders; read its getters when you need the latest values.
+ *
+ * @throws {LatchkeyClientError} `provider-missing` outside `<ClerkProvider>`.
+ * @example
+ * ```tsx
+ * const clerk = useClerk();
+ * <button onClick={() => clerk.signOut({ redirectUrl: "/" })}>Sign out</button>
+ * ```
+ */
+export function useClerk(): Clerk {
+  const { core } = useClerkContext("useClerk");
+  return useMemo(() => clerkFacade(core), [core]);
+}
