@@ -4,15 +4,21 @@ import { defineConfig } from "@playwright/test";
 /**
  * End-to-end tests drive a real Chromium through the demo against a real instance.
  * Debian's Chromium is used when present (CI installs it); otherwise Playwright's own browser.
+ * `e2e/global-setup.ts` starts the instance and `next start` (building the demo once if needed);
+ * the tests read the app's URL from `E2E_BASE_URL` (see `e2e/fixtures.ts`).
  */
 const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  // Screenshots, traces and the e2e instance's data go under test-results/.
+  outputDir: "./test-results/playwright",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     screenshot: "on",

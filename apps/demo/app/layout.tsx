@@ -1,3 +1,4 @@
+import { ClerkProvider } from "@latchkey/nextjs";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
@@ -8,13 +9,20 @@ export const metadata: Metadata = {
   description: "A Next.js starter with sign-up, sign-in, organizations and webhooks on Latchkey.",
 };
 
+// <ClerkProvider> reads the session on the server and hands it to the browser, so client
+// components (<UserButton/>, hooks) know who is signed in from the first render.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>
-        <SiteHeader />
-        <main id="main">{children}</main>
-      </body>
-    </html>
+    <ClerkProvider>
+      <html lang="en">
+        <body>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SiteHeader />
+          <main id="main">{children}</main>
+        </body>
+      </html>
+    </ClerkProvider>
   );
 }

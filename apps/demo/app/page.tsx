@@ -36,8 +36,8 @@ export default async function HomePage() {
           <code>app/api/userinfo/route.ts</code> — an API route with <code>getAuth(req)</code>.
         </li>
         <li>
-          <code>app/api/webhooks/route.ts</code> — keeps <Link href="/synced-users">a copy of the
-          users</Link> in the app's own database.
+          <code>app/api/webhooks/route.ts</code> — keeps{" "}
+          <Link href="/synced-users">a copy of the users</Link> in the app's own database.
         </li>
       </ul>
     </section>

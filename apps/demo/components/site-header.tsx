@@ -1,3 +1,4 @@
+import { UserButton } from "@latchkey/nextjs/client";
 import { auth } from "@latchkey/nextjs/server";
 import Link from "next/link";
 
@@ -21,6 +22,9 @@ export async function SiteHeader() {
             </li>
             <li>
               <Link href="/synced-users">Synced users</Link>
+            </li>
+            <li>
+              <UserButton />
             </li>
           </ul>
         ) : (

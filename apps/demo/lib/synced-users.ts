@@ -103,7 +103,14 @@ export async function applyUserEvent(event: WebhookEvent): Promise<boolean> {
        last_event = EXCLUDED.last_event,
        event_at = EXCLUDED.event_at
      WHERE synced_users.event_at <= EXCLUDED.event_at`,
-    [id, deleted ? null : primaryEmail(data), deleted ? null : name, deleted, event.type, event.timestamp],
+    [
+      id,
+      deleted ? null : primaryEmail(data),
+      deleted ? null : name,
+      deleted,
+      event.type,
+      event.timestamp,
+    ],
   );
   return true;
 }

@@ -1,13 +1,11 @@
-// `pnpm dev`: starts a Latchkey instance (PGlite in <repo>/.latchkey, port 4100), prepares it for
-// the demo, writes apps/demo/.env.local on first run, then runs `next dev` on port 3000.
-// Ctrl-C stops both.
-import { type ChildProcess, spawn } from "node:child_process";
+// `pnpm dev`: starts a Latchkey instance (PGlite, port 4100), writes
+// apps/demo/.env.local on the first run, then runs `next dev` on port 3000. Ctrl-C stops both.
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startInstance } from "@latchkey/server";
-import { prepareInstance } from "./prepare-instance";
+import { startDemoInstance } from "./start-demo-instance";
 
 const demoDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(demoDir, "../..");
@@ -28,41 +26,33 @@ function readEnvFile(path: string): Record<string, string> {
 }
 
 const existing = readEnvFile(envFile);
-const instance = await startInstance({
+const { instance, env } = await startDemoInstance({
   port: instancePort,
-  dataDir: join(repoRoot, ".latchkey", "pglite"),
-  // An existing .env.local pins the secret key, so it stays valid even if .latchkey is wiped.
-  ...(existing.CLERK_SECRET_KEY ? { secretKey: existing.CLERK_SECRET_KEY } : {}),
-});
-const { webhookSecret } = await prepareInstance(
-  instance,
   appUrl,
-  existing.CLERK_WEBHOOK_SIGNING_SECRET,
-);
-
-const env: Record<string, string> = {
-  CLERK_SECRET_KEY: instance.secretKey,
-  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: instance.publishableKey,
-  CLERK_API_URL: instance.publicUrl,
-  CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret,
-  NEXT_PUBLIC_CLERK_SIGN_IN_URL: "/sign-in",
-  NEXT_PUBLIC_CLERK_SIGN_UP_URL: "/sign-up",
-};
-if (Object.keys(existing).length === 0) {
+  // Not in a folder `next dev` watches: the instance writes on every request, and Turbopack
+  // would reload the page on each write. It ignores node_modules.
+  dataDir: process.env.LATCHKEY_DATA_DIR || join(repoRoot, "node_modules", ".cache", "latchkey"),
+  // A kept .env.local pins the keys, so it stays valid even after .latchkey is wiped.
+  ...(existing.CLERK_SECRET_KEY ? { secretKey: existing.CLERK_SECRET_KEY } : {}),
+  ...(existing.CLERK_WEBHOOK_SIGNING_SECRET
+    ? { webhookSecret: existing.CLERK_WEBHOOK_SIGNING_SECRET }
+    : {}),
+});
+if (!existsSync(envFile)) {
   const lines = Object.entries(env).map(([key, value]) => `${key}=${value}`);
-  writeFileSync(envFile, `# Written by pnpm dev for the local Latchkey instance.\n${lines.join("\n")}\n`, {
-    mode: 0o600,
-  });
+  const header = "# Written by `pnpm dev` for the local Latchkey instance. Keep it out of git.";
+  writeFileSync(envFile, `${header}\n${lines.join("\n")}\n`, { mode: 0o600 });
   console.log(`Wrote ${envFile}`);
 }
 
-console.log(`Latchkey instance: ${instance.url}  (dev mailbox: ${instance.publicUrl}/__dev/mailbox)`);
-console.log(`Demo app:          ${appUrl}`);
+console.log(`Latchkey instance  ${instance.url}`);
+console.log(`Dev mailbox        ${instance.publicUrl}/__dev/mailbox`);
+console.log(`Demo app           ${appUrl}`);
 
-// Values from .env.local win over the instance's (Next reads the file, but process variables
-// take precedence over it, so pass the file's values on).
+// Next reads .env.local itself, but variables set on the process win over the file: hand the
+// file's values on so an edited .env.local is respected.
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const next: ChildProcess = spawn(process.execPath, [nextBin, "dev", "--port", String(appPort)], {
+const next = spawn(process.execPath, [nextBin, "dev", "--port", String(appPort)], {
   cwd: demoDir,
   stdio: "inherit",
   env: { ...process.env, ...env, ...existing },

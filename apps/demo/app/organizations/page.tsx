@@ -1,5 +1,5 @@
-import { auth, clerkClient } from "@latchkey/nextjs/server";
 import { OrganizationSwitcher } from "@latchkey/nextjs/client";
+import { auth, clerkClient } from "@latchkey/nextjs/server";
 import { createOrganization, inviteMember } from "./actions";
 
 export const metadata = { title: "Organizations" };

@@ -1,0 +1,121 @@
+// Starts what the end-to-end tests drive: a fresh Latchkey instance (PGlite under test-results/,
+// or a fresh schema of DATABASE_URL) with a short session token lifetime and a small lockout threshold (e2e-settings.ts), and
+// the demo app (`next start`, built once) on a free port. Returns the teardown.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { startDemoInstance } from "../apps/demo/scripts/start-demo-instance";
+import { E2E_MAX_ATTEMPTS, E2E_TOKEN_LIFETIME_SECONDS } from "./e2e-settings";
+
+const root = resolve(import.meta.dirname, "..");
+const demoDir = join(root, "apps", "demo");
+const demoRequire = createRequire(join(demoDir, "package.json"));
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail()));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`The demo did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const nextBin = demoRequire.resolve("next/dist/bin/next");
+  // `pnpm test` builds the demo (turbo `build`) before Playwright runs; build here only when it
+  // has not been built, so Next is never built twice in one run.
+  if (!existsSync(join(demoDir, ".next", "BUILD_ID"))) {
+    execFileSync(process.execPath, [nextBin, "build"], { cwd: demoDir, stdio: "inherit" });
+  }
+
+  const runId = `${Date.now().toString(36)}${process.pid}`;
+  const dataDir = join(root, "test-results", "e2e-data", runId);
+  mkdirSync(dataDir, { recursive: true });
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: picks the e2e database, not a build input.
+  const databaseUrl = process.env.DATABASE_URL;
+  const instanceSchema = `e2e_${runId}`;
+  const demoSchema = `e2e_demo_${runId}`;
+
+  const appPort = await freePort();
+  const appUrl = `http://localhost:${appPort}`;
+  const { instance, env } = await startDemoInstance({
+    port: 0,
+    appUrl,
+    ...(databaseUrl
+      ? { databaseUrl, schema: instanceSchema }
+      : { dataDir: join(dataDir, "latchkey") }),
+    settings: {
+      sessionTokenLifetimeSeconds: E2E_TOKEN_LIFETIME_SECONDS,
+      maxVerificationAttempts: E2E_MAX_ATTEMPTS,
+    },
+    // Errors only: the list reporter's output stays readable.
+    logger: { info() {}, error: (message, fields) => console.error(message, fields ?? {}) },
+  });
+
+  const next = spawn(process.execPath, [nextBin, "start", "--port", String(appPort)], {
+    cwd: demoDir,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(databaseUrl
+        ? { DEMO_DATABASE_URL: databaseUrl, DEMO_DATABASE_SCHEMA: demoSchema }
+        : { DEMO_DATA_DIR: join(dataDir, "demo") }),
+    },
+  });
+  try {
+    await waitUntilUp(`${appUrl}/`, next, 60_000);
+  } catch (error) {
+    next.kill("SIGTERM");
+    await instance.close();
+    throw error;
+  }
+
+  // Read by the tests (workers inherit the runner's environment).
+  process.env.E2E_BASE_URL = appUrl;
+  process.env.E2E_INSTANCE_URL = instance.url;
+
+  return async () => {
+    const exited = new Promise((done) => next.once("exit", done));
+    next.kill("SIGTERM");
+    await exited;
+    await instance.close();
+    if (databaseUrl) {
+      // `pg` is the demo's dependency; loaded from there.
+      const pg = demoRequire("pg") as { Client: new (config: object) => PgClient };
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${instanceSchema} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${demoSchema} CASCADE`);
+      await client.end();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
