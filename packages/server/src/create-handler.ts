@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import { type Clock, systemClock } from "./clock.js";
 import { ApiError } from "./errors/api-error.js";
+import { apiErrorsOf } from "./errors/api-error-list.js";
 import { errorResponse } from "./errors/error-response.js";
 import { createFrontendApi } from "./frontend-api/create-frontend-api.js";
 import type { AnyFrontendRoute } from "./frontend-api/define-frontend-route.js";
 import type { FrontendApiOptions } from "./frontend-api/frontend-api-options.js";
 import type { AnyRoute, InstanceSettings, RouteServices } from "./http/define-route.js";
-import { ApiErrorList, runRoute } from "./http/run-route.js";
+import { runRoute } from "./http/run-route.js";
 import { createSecretKeyCheck } from "./http/secret-key-auth.js";
 import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
 import { createSigningKeyRing, type SigningKeyRing } from "./keys/signing-key-ring.js";
@@ -55,12 +56,6 @@ const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** `/v1/users/{user_id}` → `/v1/users/:user_id` (Hono's syntax). */
 function honoPath(path: string): string {
   return path.replace(/\{([A-Za-z0-9_]+)\}/g, ":$1");
-}
-
-function toErrorList(error: unknown): ApiError[] | null {
-  if (error instanceof ApiErrorList) return error.errors;
-  if (error instanceof ApiError) return [error];
-  return null;
 }
 
 /**
@@ -122,7 +117,7 @@ export function createHandler(config: HandlerConfig): FetchHandler {
   app.notFound(() => errorResponse([new ApiError("resource_not_found")], randomBase62(16)));
   app.onError((error, c) => {
     const traceId = randomBase62(16);
-    const errors = toErrorList(error);
+    const errors = apiErrorsOf(error);
     if (errors !== null) return errorResponse(errors, traceId);
     logger.error("unhandled error", {
       traceId,

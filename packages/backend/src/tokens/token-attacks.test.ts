@@ -3,7 +3,7 @@
  * algorithm confusion, key confusion, header-borne keys, stripped or tampered signatures, time
  * edges, oversized and malformed tokens, authorized-party and cross-instance tokens.
  */
-import { createHmac, createPublicKey, createPrivateKey, sign } from "node:crypto";
+import { createHmac, createPrivateKey, createPublicKey, sign } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import {
   jwksOf,
@@ -39,7 +39,7 @@ const local = (extra: Partial<VerifyTokenOptions> = {}): VerifyTokenOptions => (
 
 /** A JWKS endpoint of the instance that records every URL asked for. */
 function instanceJwks(keys: JsonWebKey[] = jwksOf(PRIMARY_PUBLIC_PEM, "ins_primary").keys) {
-  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+  const fetch = vi.fn(async (_input: RequestInfo | URL) => {
     return new Response(JSON.stringify({ keys }), {
       status: 200,
       headers: { "content-type": "application/json" },
@@ -82,7 +82,10 @@ describe("alg: none", () => {
 
   it.each([
     ["without a signature part", `${input}.`],
-    ["with a real RS256 signature copied in", `${input}.${signatureOf(signToken(sessionClaims()))}`],
+    [
+      "with a real RS256 signature copied in",
+      `${input}.${signatureOf(signToken(sessionClaims()))}`,
+    ],
     ["with a garbage signature", `${input}.AAAA`],
     ["spelled None", `${signingInput({ alg: "None" }, sessionClaims())}.`],
     ["spelled NONE", `${signingInput({ alg: "NONE" }, sessionClaims())}.`],
@@ -141,7 +144,10 @@ describe("HS256 keyed with the RSA public key (algorithm confusion)", () => {
 
 describe("kid", () => {
   it("with a PEM key, the kid is not consulted: another instance's key never verifies", async () => {
-    const forged = signToken(sessionClaims(), { privateKey: OTHER_PRIVATE_PEM, kid: "ins_primary" });
+    const forged = signToken(sessionClaims(), {
+      privateKey: OTHER_PRIVATE_PEM,
+      kid: "ins_primary",
+    });
     expect(await reasonOf(forged, local())).toBe("token-invalid-signature");
     const renamed = signToken(sessionClaims(), { kid: "ins_anything" });
     await expect(verifyToken(renamed, local())).resolves.toMatchObject({ sub: "user_2abc" });
@@ -281,6 +287,21 @@ describe("stripped and tampered signatures", () => {
     expect(await reasonOf(`${header}.${payload}.${signatureOf(other)}`, local())).toBe(
       "token-invalid-signature",
     );
+  });
+
+  it("only the canonical spelling of the signature verifies (no malleable last character)", async () => {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const body = token.slice(0, -1);
+    const accepted: string[] = [];
+    for (const last of alphabet) {
+      try {
+        await verifyToken(body + last, local());
+        accepted.push(last);
+      } catch (err) {
+        expect((err as TokenVerificationError).reason).toBe("token-invalid-signature");
+      }
+    }
+    expect(accepted).toEqual([token.slice(-1)]);
   });
 
   it("a truncated, extended or re-encoded signature is refused", async () => {

@@ -1,8 +1,19 @@
 import { jsonResponse } from "../http/json-response.js";
 import type { ApiError } from "./api-error.js";
 
-/** Renders errors in Clerk's envelope: `{ errors: [...], clerk_trace_id }`. */
-export function errorResponse(errors: readonly ApiError[], traceId: string): Response {
+/**
+ * Renders errors in Clerk's envelope, `{ errors: [...], ...fields, clerk_trace_id }`, with the
+ * first error's status, `X-Clerk-Trace-Id`, and `Retry-After` for rate-limited requests. `fields`
+ * adds what an API puts beside the errors (the Frontend API's `meta: { client }`).
+ *
+ * @example
+ * return errorResponse([new ApiError("resource_not_found")], traceId);
+ */
+export function errorResponse(
+  errors: readonly ApiError[],
+  traceId: string,
+  fields: Record<string, unknown> = {},
+): Response {
   const status = errors[0]?.status ?? 500;
   const body = {
     errors: errors.map((error) => ({
@@ -14,6 +25,7 @@ export function errorResponse(errors: readonly ApiError[], traceId: string): Res
         ...(error.paramName === undefined ? {} : { param_name: error.paramName }),
       },
     })),
+    ...fields,
     clerk_trace_id: traceId,
   };
   const headers: Record<string, string> = { "X-Clerk-Trace-Id": traceId };

@@ -77,6 +77,27 @@ describe("Frontend API framework", () => {
     expect(missing.body.clerk_trace_id).toMatch(/^\w{16}$/);
   });
 
+  it("refuses text PostgreSQL cannot store (NUL, lone surrogates) with a coded 422, not a 500", async () => {
+    const browser = instance.browser();
+    await browser.call("POST", "/v1/client");
+    for (const [path, form] of [
+      ["/v1/client/sign_ins", { identifier: "a\u0000b@example.com" }],
+      ["/v1/client/sign_ups", { email_address: "c\u0000d@example.com", password: TEST_PASSWORD }],
+    ] as const) {
+      const answer = await browser.call("POST", path, { form });
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors[0].code).toBe("form_param_format_invalid");
+    }
+    // A form cannot carry a lone surrogate (it is encoded as U+FFFD); JSON can.
+    const surrogate = await browser.call("POST", "/v1/client/sign_ups", {
+      json: { email_address: "e@example.com", password: TEST_PASSWORD, first_name: "\ud800" },
+    });
+    expect(surrogate.status).toBe(422);
+    expect(surrogate.body.errors[0].meta.param_name).toBe("first_name");
+    const badId = await browser.call("GET", "/v1/client/sign_ins/sia_\u0000");
+    expect(badId.status).toBe(404);
+  });
+
   it("answers GET /v1/client with null when there is no client", async () => {
     const answer = await instance.browser().call("GET", "/v1/client");
     expect(answer.status).toBe(200);

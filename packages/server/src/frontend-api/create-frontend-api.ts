@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import type { z } from "zod";
 import { ApiError } from "../errors/api-error.js";
+import { apiErrorsOf } from "../errors/api-error-list.js";
 import type { RouteServices } from "../http/define-route.js";
 import { jsonResponse } from "../http/json-response.js";
+import { parseInput } from "../http/parse-input.js";
 import { searchParamsToObject } from "../http/query-params.js";
-import { ApiErrorList } from "../http/run-route.js";
-import { zodErrorToApiErrors } from "../http/zod-error-to-api-errors.js";
+import { refuseUnstorablePathParams, refuseUnstorableText } from "../http/unstorable-text-path.js";
 import { randomBase62 } from "../id-generator.js";
 import { createMailer } from "../mail/create-mailer.js";
 import { createRateLimiter } from "../rate-limits/create-rate-limiter.js";
@@ -59,12 +59,6 @@ function compile(route: AnyFrontendRoute): CompiledRoute {
     })
     .join("");
   return { route, pattern: new RegExp(`^${source}/?$`), names };
-}
-
-function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ApiErrorList(zodErrorToApiErrors(result.error, input));
-  return result.data;
 }
 
 function isSecure(request: Request): boolean {
@@ -163,6 +157,18 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
     return null;
   };
 
+  /** The requesting client as it stands after the route ran (null when it has none). */
+  const currentClientJson = async (auth: FrontendRequest, baseUrl: string) => {
+    const current = await auth.reloadClient();
+    if (current === null) return null;
+    const { store, clock, settings } = services;
+    return loadFrontendClient(
+      { store, baseUrl, now: clock.now(), settings },
+      current,
+      auth.mintedTokens,
+    );
+  };
+
   return {
     prefix,
     async handle(request, baseUrl) {
@@ -195,11 +201,15 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
           hasClientCredential: client !== null,
           allowAnonymous: found.route.allowAnonymous ?? false,
         });
+        refuseUnstorablePathParams(found.params);
         const query = found.route.query
-          ? parseWith(found.route.query, searchParamsToObject(url.searchParams))
+          ? parseInput(
+              found.route.query,
+              refuseUnstorableText(searchParamsToObject(url.searchParams)),
+            )
           : undefined;
         const body = found.route.body
-          ? parseWith(found.route.body, await readFrontendBody(request))
+          ? parseInput(found.route.body, refuseUnstorableText(await readFrontendBody(request)))
           : undefined;
         const result = await found.route.handler({
           ...services,
@@ -212,24 +222,10 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
           auth,
         });
         if (result instanceof Response) return auth.apply(result);
-        const current = await auth.reloadClient();
-        const clientJson =
-          current === null
-            ? null
-            : await loadFrontendClient(
-                {
-                  store: services.store,
-                  baseUrl,
-                  now: services.clock.now(),
-                  settings: services.settings,
-                },
-                current,
-                auth.mintedTokens,
-              );
+        const clientJson = await currentClientJson(auth, baseUrl);
         return auth.apply(jsonResponse({ response: result, client: clientJson }));
       } catch (error) {
-        const errors =
-          error instanceof ApiErrorList ? error.errors : error instanceof ApiError ? [error] : null;
+        const errors = apiErrorsOf(error);
         if (errors === null) {
           services.logger.error("unhandled error", {
             traceId,
@@ -242,24 +238,7 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
         const list = errors ?? [new ApiError("internal_clerk_error")];
         let clientJson: unknown = null;
         if (auth?.client != null && errors !== null) {
-          try {
-            const current = await auth.reloadClient();
-            clientJson =
-              current === null
-                ? null
-                : await loadFrontendClient(
-                    {
-                      store: services.store,
-                      baseUrl,
-                      now: services.clock.now(),
-                      settings: services.settings,
-                    },
-                    current,
-                    auth.mintedTokens,
-                  );
-          } catch {
-            clientJson = null;
-          }
+          clientJson = await currentClientJson(auth, baseUrl).catch(() => null);
         }
         const response = frontendErrorResponse(list, traceId, clientJson);
         return auth === null ? response : auth.apply(response);

@@ -1,9 +1,7 @@
 import { ApiError } from "../errors/api-error.js";
 import type { RouteServices } from "../http/define-route.js";
-import { activeOrganizationOf } from "../sessions/active-organization-of.js";
 import type { ClientRecord, SessionRecord } from "../store/session-store.js";
-import { mintSessionToken } from "../tokens/mint-session-token.js";
-import { tokenRequestContext } from "../tokens/token-request-context.js";
+import { mintSessionTokenForRequest } from "../tokens/mint-session-token-for-request.js";
 import { hashClientToken, newClientToken } from "./client-token.js";
 import {
   CLIENT_COOKIE,
@@ -111,16 +109,10 @@ export class FrontendRequest {
 
   /** Mints a session token for an active session (`azp` = the request's `Origin`). */
   async mintToken(session: SessionRecord): Promise<string> {
-    const { store, clock, settings, signingKeys, baseUrl, request } = this.services;
-    const { issuer, authorizedParty } = tokenRequestContext(settings, baseUrl, request);
-    const organization = await activeOrganizationOf(store, session);
-    return mintSessionToken(signingKeys, {
-      session,
-      issuer,
-      authorizedParty,
+    const { clock, settings } = this.services;
+    return mintSessionTokenForRequest(this.services, session, {
       now: clock.now(),
       lifetimeSeconds: settings.sessionTokenLifetimeSeconds,
-      organization,
     });
   }
 

@@ -1,10 +1,10 @@
-import { ApiError } from "../errors/api-error.js";
+import { parseJsonObjectBody } from "../http/parse-json-object-body.js";
 
 /**
  * Reads a Frontend API body: `application/x-www-form-urlencoded` (what Clerk's components send),
  * or a JSON object. Form keys that repeat become arrays; an empty body is `{}`.
  *
- * @throws `request_body_invalid` for JSON that is not an object
+ * @throws `request_body_invalid` for JSON that is not an object (or nested too deep)
  * @example
  * const body = await readFrontendBody(request); // { identifier: "a@b.c", password: "…" }
  */
@@ -12,20 +12,8 @@ export async function readFrontendBody(request: Request): Promise<Record<string,
   const text = await request.text();
   if (text.trim() === "") return {};
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (type.includes("application/json")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (cause) {
-      throw new ApiError("request_body_invalid", { cause });
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw new ApiError("request_body_invalid", {
-        longMessage: "The request body must be a JSON object or a form.",
-      });
-    }
-    return parsed as Record<string, unknown>;
-  }
+  if (type.includes("application/json"))
+    return parseJsonObjectBody(text, "a JSON object or a form");
   const out: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(text)) {
     const existing = out[key];

@@ -267,7 +267,7 @@ async function check(request: FuzzRequest): Promise<void> {
   }
 }
 
-/** The routes the brief names, fuzzed with more weight; every other input route follows. */
+/** The most used input routes, each fuzzed on its own; every other input route follows. */
 const REPRESENTATIVE: Array<[method: string, path: string]> = [
   ["POST", "/v1/users"],
   ["PATCH", "/v1/users/{user_id}"],
@@ -312,7 +312,7 @@ describe(`fuzz: Backend API inputs on ${DEFAULT_TEST_TARGET.label}`, () => {
   });
 });
 
-/** Inputs the fuzzer found answering 500, replayed on every run. */
+/** Inputs the fuzzer (or a probe beside it) found answering 500, replayed on every run. */
 const FINDINGS: Array<
   [name: string, method: string, path: () => string, body: string, code: string]
 > = [
@@ -383,28 +383,25 @@ const FINDINGS: Array<
   ],
 ];
 
-describe("fuzz findings, replayed", () => {
-  it.each(FINDINGS)(
-    "%s: a coded 4xx (%s %s), nothing changed",
-    async (_name, method, path, body, code) => {
-      const request: FuzzRequest = {
-        method,
-        path: path(),
-        query: "",
-        body: body === "" ? undefined : body,
-        contentType: body === "" ? undefined : "application/json",
-      };
-      const before = await snapshot();
-      const response = await instance.fetch(request.path, {
-        method,
-        headers: { Authorization: `Bearer ${TEST_SECRET_KEY}`, "Content-Type": "application/json" },
-        ...(request.body === undefined ? {} : { body: request.body }),
-      });
-      const answer = await expectCodedAnswer(response, `${method} ${request.path}`);
-      expect(answer.code).toBe(code);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+describe("inputs that once answered 500, replayed", () => {
+  it.each(FINDINGS)("%s: a coded 4xx, nothing changed", async (_name, method, path, body, code) => {
+    const request: FuzzRequest = {
+      method,
+      path: path(),
+      query: "",
+      body: body === "" ? undefined : body,
+      contentType: body === "" ? undefined : "application/json",
+    };
+    const before = await snapshot();
+    const response = await instance.fetch(request.path, {
+      method,
+      headers: { Authorization: `Bearer ${TEST_SECRET_KEY}`, "Content-Type": "application/json" },
+      ...(request.body === undefined ? {} : { body: request.body }),
+    });
+    const answer = await expectCodedAnswer(response, `${method} ${request.path}`);
+    expect(answer.code).toBe(code);
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 /** `Authorization` values near the secret key, and arbitrary ones. */

@@ -1,3 +1,5 @@
+import { ApiError } from "../errors/api-error.js";
+
 /** A UTF-16 surrogate without its pair. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -41,4 +43,34 @@ export function unstorableTextPath(value: unknown, path = ""): string | undefine
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * Refuses input holding text PostgreSQL cannot store (NUL characters, unpaired surrogates).
+ *
+ * @throws ApiError `form_param_format_invalid` naming the parameter
+ * @example
+ * const body = parseInput(schema, refuseUnstorableText(json));
+ */
+export function refuseUnstorableText<T>(input: T): T {
+  const path = unstorableTextPath(input);
+  if (path === undefined) return input;
+  throw new ApiError("form_param_format_invalid", {
+    paramName: path,
+    longMessage: `${path === "" ? "The request" : path} must not contain NUL characters or unpaired surrogates.`,
+  });
+}
+
+/**
+ * Refuses path parameters holding such text: no id does, and PostgreSQL could not even compare
+ * with it.
+ *
+ * @throws ApiError `resource_not_found` naming the parameter
+ * @example
+ * refuseUnstorablePathParams({ user_id: "user_\u0000" }); // throws
+ */
+export function refuseUnstorablePathParams(params: Record<string, string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (hasUnstorableText(value)) throw new ApiError("resource_not_found", { paramName: name });
+  }
 }

@@ -1,14 +1,9 @@
 import { createPublicKey, verify } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../clock.js";
-import { migrate } from "../store/migrate.js";
-import { createSqlStore } from "../store/sql-store.js";
-import type { Store } from "../store/store.js";
+import { describe, expect, it } from "vitest";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../store/test-databases.test-helpers.js";
 import { createSigningKeyRing, DEFAULT_PUBLISH_DELAY_MS } from "./signing-key-ring.js";
 
@@ -25,9 +20,8 @@ function decode(jwt: string) {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("Signing keys", target), () => {
-    const ctx = useTestStore(target);
+    const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
-
 
     it("creates one RS256 key on first use and signs with it", async () => {
       const ring = createSigningKeyRing({ store: ctx.store, clock });
@@ -45,10 +39,8 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("creates exactly one key when several processes start at once", async () => {
-      const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
-      const rings = siblings.map((db) =>
-        createSigningKeyRing({ store: createSqlStore(db, { clock }), clock }),
-      );
+      const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
+      const rings = stores.map((store) => createSigningKeyRing({ store, clock }));
       const tokens = await Promise.all(rings.map((ring) => ring.sign({ sub: "user_1" }, 60)));
       const keys = await ctx.store.listSigningKeys();
       expect(keys).toHaveLength(1);

@@ -1,16 +1,8 @@
 import { createServer } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../clock.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../errors/api-error.js";
 import type { Logger } from "../logger.js";
-import { migrate } from "../store/migrate.js";
-import { createSqlStore } from "../store/sql-store.js";
-import type { Store } from "../store/store.js";
-import {
-  clearData,
-  DEFAULT_TEST_TARGET,
-  type TestDatabase,
-} from "../store/test-databases.test-helpers.js";
+import { DEFAULT_TEST_TARGET, useTestStore } from "../store/test-databases.test-helpers.js";
 import { createMailer, type MailerOptions, type SendEmailInput } from "./create-mailer.js";
 import { type SmtpTestServer, startSmtpTestServer } from "./smtp-test-server.test-helpers.js";
 
@@ -46,28 +38,20 @@ async function closedPort(): Promise<number> {
 }
 
 describe(`the mailer (${DEFAULT_TEST_TARGET.label})`, () => {
-  let testDb: TestDatabase;
-  let store: Store;
+  const ctx = useTestStore(DEFAULT_TEST_TARGET, { startMs: START });
   let smtp: SmtpTestServer | undefined;
-  const clock = createFixedClock(START);
   const events = async () =>
-    testDb.db.query<{ payload: { type: string; data: Record<string, unknown> } }>(
+    ctx.db.query<{ payload: { type: string; data: Record<string, unknown> } }>(
       "SELECT payload FROM webhook_outbox ORDER BY seq",
     );
   const mailer = (options: Partial<MailerOptions> = {}) =>
-    createMailer({ store, developmentMode: true, logger: recordingLogger().logger, ...options });
+    createMailer({
+      store: ctx.store,
+      developmentMode: true,
+      logger: recordingLogger().logger,
+      ...options,
+    });
 
-  beforeAll(async () => {
-    testDb = await DEFAULT_TEST_TARGET.open();
-    await migrate(testDb.db);
-    store = createSqlStore(testDb.db, { clock });
-  });
-  afterAll(async () => {
-    await testDb?.dispose();
-  });
-  beforeEach(async () => {
-    await clearData(testDb.db);
-  });
   afterEach(async () => {
     await smtp?.close();
     smtp = undefined;
@@ -91,7 +75,7 @@ describe(`the mailer (${DEFAULT_TEST_TARGET.label})`, () => {
       });
       expect(email.bodyText).toContain("expires in 10 minutes");
       expect(email.bodyHtml).toContain(CODE);
-      expect(await store.getEmail(email.id)).toEqual(email);
+      expect(await ctx.store.getEmail(email.id)).toEqual(email);
       const [event] = await events();
       expect(event?.payload.type).toBe("email.created");
       expect(event?.payload.data).toMatchObject({
@@ -121,16 +105,18 @@ describe(`the mailer (${DEFAULT_TEST_TARGET.label})`, () => {
 
     it("is refused outside development, at startup", () => {
       expect(() =>
-        createMailer({ store, developmentMode: false, transport: { kind: "console" } }),
+        createMailer({ store: ctx.store, developmentMode: false, transport: { kind: "console" } }),
       ).toThrow(/development only/);
     });
   });
 
   describe("configuration", () => {
     it("requires an explicit transport in production, naming what to set", () => {
-      expect(() => createMailer({ store, developmentMode: false })).toThrow(/LATCHKEY_SMTP_URL/);
+      expect(() => createMailer({ store: ctx.store, developmentMode: false })).toThrow(
+        /LATCHKEY_SMTP_URL/,
+      );
       expect(() =>
-        createMailer({ store, developmentMode: false, transport: { kind: "mailbox" } }),
+        createMailer({ store: ctx.store, developmentMode: false, transport: { kind: "mailbox" } }),
       ).not.toThrow();
     });
 
@@ -194,7 +180,7 @@ describe(`the mailer (${DEFAULT_TEST_TARGET.label})`, () => {
       expect(email.error).toMatch(/^EAUTH: /);
       expect(email.error).toContain("535");
       const base64 = Buffer.from(`\u0000mailer\u0000${PASSWORD}`).toString("base64");
-      const recorded = JSON.stringify([email, await store.getEmail(email.id), lines]);
+      const recorded = JSON.stringify([email, await ctx.store.getEmail(email.id), lines]);
       expect(recorded).not.toContain(PASSWORD);
       expect(recorded).not.toContain(base64);
       expect(lines).toEqual([
@@ -237,7 +223,7 @@ describe(`the mailer (${DEFAULT_TEST_TARGET.label})`, () => {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).code).toBe("email_delivery_failed");
-      const [stored] = await store.listEmails({}, { limit: 1, offset: 0 });
+      const [stored] = await ctx.store.listEmails({}, { limit: 1, offset: 0 });
       expect(stored?.status).toBe("failed");
     });
   });
@@ -259,13 +245,13 @@ describe(`the mailer (${DEFAULT_TEST_TARGET.label})`, () => {
       expect(smtp.messages).toEqual([]);
       expect(lines).toEqual([]);
       expect(await events()).toEqual([]);
-      expect(await store.countEmails({ toEmailAddress: "ada+clerk_test@example.com" })).toBe(1);
+      expect(await ctx.store.countEmails({ toEmailAddress: "ada+clerk_test@example.com" })).toBe(1);
     });
 
     it("are ordinary addresses in production", async () => {
       smtp = await startSmtpTestServer();
       const email = await createMailer({
-        store,
+        store: ctx.store,
         developmentMode: false,
         transport: { kind: "smtp", url: `smtp://127.0.0.1:${smtp.port}` },
       }).send(input("ada+clerk_test@example.com"));

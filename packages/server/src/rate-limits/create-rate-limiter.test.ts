@@ -1,15 +1,10 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../clock.js";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../errors/api-error.js";
-import { migrate } from "../store/migrate.js";
-import { createSqlStore } from "../store/sql-store.js";
-import type { Store } from "../store/store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../store/test-databases.test-helpers.js";
 import { createRateLimiter } from "./create-rate-limiter.js";
 import { RATE_LIMIT_RULES, type RateLimitRule } from "./rate-limit-rules.js";
@@ -20,9 +15,8 @@ const rule: RateLimitRule = { name: "test_rule", limit: 3, windowSeconds: 60 };
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("rate limiter", target), () => {
-    const ctx = useTestStore(target);
+    const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
-
 
     it("allows `limit` hits per key and window, then refuses with the seconds left", async () => {
       const limiter = createRateLimiter({ store: ctx.store, clock });
@@ -114,8 +108,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       await limiter.consume({ ...rule, name: "long", windowSeconds: 600 }, "a");
       const count = async () =>
         Number(
-          (await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM rate_limit_buckets"))[0]
-            ?.n,
+          (await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM rate_limit_buckets"))[0]?.n,
         );
       expect(await count()).toBe(2);
       clock.advance(60_000);

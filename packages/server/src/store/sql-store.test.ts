@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../clock.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "../errors/api-error.js";
-import type { Database } from "./database.js";
 import { loadMigrations, migrate } from "./migrate.js";
-import { createSqlStore } from "./sql-store.js";
 import type { NewUser, Store, UserPage } from "./store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "./test-databases.test-helpers.js";
 
 const PAGE: UserPage = {
@@ -29,29 +25,13 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("Store contract", target), () => {
-    let testDb: TestDatabase;
-    let db: Database;
-    let store: Store;
-    const clock = createFixedClock(1_700_000_000_000);
-
-    beforeAll(async () => {
-      testDb = await target.open();
-      db = testDb.db;
-      await migrate(db);
-      store = createSqlStore(db, { clock });
-    });
-    afterAll(async () => {
-      await testDb?.dispose();
-    });
-    beforeEach(async () => {
-      await clearData(db);
-      clock.set(1_700_000_000_000);
-    });
+    const ctx = useTestStore(target, { startMs: 1_700_000_000_000 });
+    const { clock } = ctx;
 
     describe("migrations", () => {
       it("are idempotent: a second run applies nothing", async () => {
-        expect(await migrate(db)).toEqual([]);
-        const rows = await db.query("SELECT version FROM latchkey_migrations ORDER BY version");
+        expect(await migrate(ctx.db)).toEqual([]);
+        const rows = await ctx.db.query("SELECT version FROM latchkey_migrations ORDER BY version");
         expect(rows.map((r) => Number(r.version))).toEqual(
           (await loadMigrations()).map((m) => m.version),
         );
@@ -74,7 +54,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     describe("users", () => {
       it("creates a user with identifications, the first ones primary", async () => {
-        const user = await store.createUser({
+        const user = await ctx.store.createUser({
           firstName: "Ada",
           emailAddresses: [
             { emailAddress: "ada@example.com", status: "verified" },
@@ -102,41 +82,41 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(user.publicMetadata).toEqual({ role: "admin" });
         expect(user.createdAt).toBe(1_700_000_000_000);
         expect(typeof user.createdAt).toBe("number");
-        expect(await store.getPasswordCredential(user.id)).toEqual({
+        expect(await ctx.store.getPasswordCredential(user.id)).toEqual({
           digest: "$argon2id$fake",
           hasher: "argon2id",
         });
         expect(user).not.toHaveProperty("passwordDigest");
-        expect(await store.getUser(user.id)).toEqual(user);
+        expect(await ctx.store.getUser(user.id)).toEqual(user);
       });
 
       it("returns null / resource_not_found for unknown users", async () => {
-        expect(await store.getUser("user_missing")).toBeNull();
-        expect(await store.deleteUser("user_missing")).toBe(false);
-        expect((await rejection(store.updateUser("user_missing", { firstName: "x" }))).code).toBe(
-          "resource_not_found",
-        );
-        expect((await rejection(store.setUserMetadata("user_missing", {}, "merge"))).code).toBe(
+        expect(await ctx.store.getUser("user_missing")).toBeNull();
+        expect(await ctx.store.deleteUser("user_missing")).toBe(false);
+        expect(
+          (await rejection(ctx.store.updateUser("user_missing", { firstName: "x" }))).code,
+        ).toBe("resource_not_found");
+        expect((await rejection(ctx.store.setUserMetadata("user_missing", {}, "merge"))).code).toBe(
           "resource_not_found",
         );
       });
 
       it("enforces unique email addresses case-insensitively", async () => {
-        await store.createUser({
+        await ctx.store.createUser({
           emailAddresses: [{ emailAddress: "Same@Example.com", status: "verified" }],
         });
         const error = await rejection(
-          store.createUser({
+          ctx.store.createUser({
             emailAddresses: [{ emailAddress: "same@example.COM", status: "verified" }],
           }),
         );
         expect(error.code).toBe("form_identifier_exists");
         expect(error.paramName).toBe("email_address");
-        expect(await store.countUsers({})).toBe(1);
+        expect(await ctx.store.countUsers({})).toBe(1);
       });
 
       it("enforces unique usernames (case-insensitive), phone numbers and external ids", async () => {
-        const first = await store.createUser({
+        const first = await ctx.store.createUser({
           username: "Ada",
           externalId: "ext-1",
           phoneNumbers: [{ phoneNumber: "+15555550100", status: "verified" }],
@@ -147,25 +127,24 @@ for (const target of TEST_DATABASE_TARGETS) {
           [{ phoneNumbers: [{ phoneNumber: "+15555550100", status: "verified" }] }, "phone_number"],
         ];
         for (const [input, param] of duplicates) {
-          const error = await rejection(store.createUser(input));
+          const error = await rejection(ctx.store.createUser(input));
           expect([error.code, error.paramName]).toEqual(["form_identifier_exists", param]);
         }
-        const second = await store.createUser({ username: "grace" });
-        const error = await rejection(store.updateUser(second.id, { username: "ADA" }));
+        const second = await ctx.store.createUser({ username: "grace" });
+        const error = await rejection(ctx.store.updateUser(second.id, { username: "ADA" }));
         expect([error.code, error.paramName]).toEqual(["form_identifier_exists", "username"]);
-        expect((await store.getUser(first.id))?.username).toBe("Ada");
+        expect((await ctx.store.getUser(first.id))?.username).toBe("Ada");
       });
 
       it("lets exactly one of several concurrent creations with the same email win", async () => {
-        const sibling = await testDb.openSibling();
-        const other = createSqlStore(sibling, { clock });
+        const other = await ctx.openSiblingStore();
         const attempts = [
           "race@example.com",
           "RACE@example.com",
           "Race@Example.com",
           "race@EXAMPLE.com",
         ].map((emailAddress, i) =>
-          (i % 2 === 0 ? store : other).createUser({
+          (i % 2 === 0 ? ctx.store : other).createUser({
             emailAddresses: [{ emailAddress, status: "verified" }],
           }),
         );
@@ -177,60 +156,62 @@ for (const target of TEST_DATABASE_TARGETS) {
             expect((result.reason as ApiError).code).toBe("form_identifier_exists");
           }
         }
-        expect(await store.countUsers({ emailAddresses: ["race@example.com"] })).toBe(1);
+        expect(await ctx.store.countUsers({ emailAddresses: ["race@example.com"] })).toBe(1);
       });
 
       it("updates fields, clears with null and touches updated_at", async () => {
-        const user = await store.createUser({ firstName: "Ada", username: "ada" });
+        const user = await ctx.store.createUser({ firstName: "Ada", username: "ada" });
         clock.advance(5000);
-        const updated = await store.updateUser(user.id, {
+        const updated = await ctx.store.updateUser(user.id, {
           firstName: "Grace",
           username: null,
           banned: true,
         });
         expect(updated).toMatchObject({ firstName: "Grace", username: null, banned: true });
         expect(updated.updatedAt).toBe(user.updatedAt + 5000);
-        const locked = await store.updateUser(user.id, { lock: { expiresAt: clock.now() + 1000 } });
+        const locked = await ctx.store.updateUser(user.id, {
+          lock: { expiresAt: clock.now() + 1000 },
+        });
         expect(locked.lockedAt).toBe(clock.now());
-        const unlocked = await store.updateUser(user.id, { lock: null });
+        const unlocked = await ctx.store.updateUser(user.id, { lock: null });
         expect([unlocked.lockedAt, unlocked.lockoutExpiresAt]).toEqual([null, null]);
       });
 
       it("only accepts a verified identification of the user as primary", async () => {
-        const user = await store.createUser({
+        const user = await ctx.store.createUser({
           emailAddresses: [{ emailAddress: "a@example.com", status: "verified" }],
         });
-        const unverified = await store.addEmailAddress(user.id, {
+        const unverified = await ctx.store.addEmailAddress(user.id, {
           emailAddress: "b@example.com",
           status: "unverified",
         });
         const error = await rejection(
-          store.updateUser(user.id, { primaryEmailAddressId: unverified.id }),
+          ctx.store.updateUser(user.id, { primaryEmailAddressId: unverified.id }),
         );
         expect(error.paramName).toBe("primary_email_address_id");
-        const verified = await store.addEmailAddress(user.id, {
+        const verified = await ctx.store.addEmailAddress(user.id, {
           emailAddress: "c@example.com",
           status: "verified",
         });
         expect(
-          (await store.updateUser(user.id, { primaryEmailAddressId: verified.id }))
+          (await ctx.store.updateUser(user.id, { primaryEmailAddressId: verified.id }))
             .primaryEmailAddressId,
         ).toBe(verified.id);
       });
 
       it("deletes users with their identifications and images", async () => {
-        const user = await store.createUser({
+        const user = await ctx.store.createUser({
           emailAddresses: [{ emailAddress: "gone@example.com", status: "verified" }],
         });
-        const withImage = await store.setUserImage(user.id, {
+        const withImage = await ctx.store.setUserImage(user.id, {
           contentType: "image/png",
           bytes: new Uint8Array([1]),
         });
-        expect(await store.deleteUser(user.id)).toBe(true);
-        expect(await store.getUser(user.id)).toBeNull();
-        expect(await store.getEmailAddress(user.emailAddresses[0]!.id)).toBeNull();
-        expect(await store.getImage(withImage.imageId!)).toBeNull();
-        await store.createUser({
+        expect(await ctx.store.deleteUser(user.id)).toBe(true);
+        expect(await ctx.store.getUser(user.id)).toBeNull();
+        expect(await ctx.store.getEmailAddress(user.emailAddresses[0]!.id)).toBeNull();
+        expect(await ctx.store.getImage(withImage.imageId!)).toBeNull();
+        await ctx.store.createUser({
           emailAddresses: [{ emailAddress: "gone@example.com", status: "verified" }],
         });
       });
@@ -238,10 +219,10 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     describe("metadata", () => {
       it("deep-merges, deleting keys set to null", async () => {
-        const user = await store.createUser({
+        const user = await ctx.store.createUser({
           publicMetadata: { a: 1, nested: { x: 1, y: 2 }, gone: true },
         });
-        const merged = await store.setUserMetadata(
+        const merged = await ctx.store.setUserMetadata(
           user.id,
           {
             publicMetadata: { nested: { y: null, z: 3 }, gone: null, b: [1] },
@@ -255,8 +236,11 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("replaces given fields and leaves the others alone", async () => {
-        const user = await store.createUser({ publicMetadata: { a: 1 }, unsafeMetadata: { u: 1 } });
-        const replaced = await store.setUserMetadata(
+        const user = await ctx.store.createUser({
+          publicMetadata: { a: 1 },
+          unsafeMetadata: { u: 1 },
+        });
+        const replaced = await ctx.store.setUserMetadata(
           user.id,
           { publicMetadata: { b: 2 } },
           "replace",
@@ -295,7 +279,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         ];
         for (const p of people) {
           clock.advance(1000);
-          const user = await store.createUser({
+          const user = await ctx.store.createUser({
             firstName: p.firstName,
             lastName: p.lastName,
             username: p.username,
@@ -307,15 +291,15 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("orders newest first by default and pages with limit/offset", async () => {
-        expect((await store.listUsers({}, PAGE)).map((u) => u.id)).toEqual([...ids].reverse());
-        const page = await store.listUsers({}, { ...PAGE, limit: 1, offset: 1 });
+        expect((await ctx.store.listUsers({}, PAGE)).map((u) => u.id)).toEqual([...ids].reverse());
+        const page = await ctx.store.listUsers({}, { ...PAGE, limit: 1, offset: 1 });
         expect(page.map((u) => u.id)).toEqual([ids[1]]);
-        const asc = await store.listUsers(
+        const asc = await ctx.store.listUsers(
           {},
           { ...PAGE, orderBy: { field: "username", direction: "asc" } },
         );
         expect(asc.map((u) => u.username)).toEqual(["ada", "alan", "grace"]);
-        const byEmail = await store.listUsers(
+        const byEmail = await ctx.store.listUsers(
           {},
           { ...PAGE, orderBy: { field: "email_address", direction: "desc" } },
         );
@@ -323,12 +307,12 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("pages with a starting_after cursor", async () => {
-        const page = await store.listUsers({}, { ...PAGE, limit: 2, startingAfter: ids[2]! });
+        const page = await ctx.store.listUsers({}, { ...PAGE, limit: 2, startingAfter: ids[2]! });
         expect(page.map((u) => u.id)).toEqual([ids[1], ids[0]]);
       });
 
       it("filters by identifiers, ids, queries and flags", async () => {
-        const count = (filter: Parameters<Store["countUsers"]>[0]) => store.countUsers(filter);
+        const count = (filter: Parameters<Store["countUsers"]>[0]) => ctx.store.countUsers(filter);
         expect(await count({ emailAddresses: ["ADA@math.org", "nobody@x.org"] })).toBe(1);
         expect(await count({ usernames: ["Grace", "alan"] })).toBe(2);
         expect(await count({ userIds: { include: [ids[0]!], exclude: [] } })).toBe(1);
@@ -343,93 +327,101 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(await count({ banned: false })).toBe(3);
         expect(await count({ createdAtAfter: 1_700_000_001_500 })).toBe(2);
         expect(await count({ matchesNothing: true })).toBe(0);
-        const listed = await store.listUsers({ query: "math" }, PAGE);
+        const listed = await ctx.store.listUsers({ query: "math" }, PAGE);
         expect(listed.map((u) => u.firstName).sort()).toEqual(["Ada", "Alan"]);
       });
     });
 
     describe("email addresses and phone numbers", () => {
       it("makes the first one primary, switches on request, deletes a primary only when last", async () => {
-        const user = await store.createUser({});
-        const a = await store.addEmailAddress(user.id, {
+        const user = await ctx.store.createUser({});
+        const a = await ctx.store.addEmailAddress(user.id, {
           emailAddress: "a@example.com",
           status: "verified",
         });
-        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(a.id);
-        const b = await store.addEmailAddress(user.id, {
+        expect((await ctx.store.getUser(user.id))?.primaryEmailAddressId).toBe(a.id);
+        const b = await ctx.store.addEmailAddress(user.id, {
           emailAddress: "b@example.com",
           status: "verified",
         });
-        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(a.id);
-        await store.updateEmailAddress(b.id, { primary: true });
-        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(b.id);
-        const refused = await rejection(store.deleteEmailAddress(b.id));
+        expect((await ctx.store.getUser(user.id))?.primaryEmailAddressId).toBe(a.id);
+        await ctx.store.updateEmailAddress(b.id, { primary: true });
+        expect((await ctx.store.getUser(user.id))?.primaryEmailAddressId).toBe(b.id);
+        const refused = await rejection(ctx.store.deleteEmailAddress(b.id));
         expect(refused.code).toBe("primary_identification_deletion_forbidden");
-        expect((await store.deleteEmailAddress(a.id))?.id).toBe(a.id);
-        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBe(b.id);
-        expect((await store.deleteEmailAddress(b.id))?.id).toBe(b.id);
-        expect((await store.getUser(user.id))?.primaryEmailAddressId).toBeNull();
-        expect(await store.deleteEmailAddress(a.id)).toBeNull();
+        expect((await ctx.store.deleteEmailAddress(a.id))?.id).toBe(a.id);
+        expect((await ctx.store.getUser(user.id))?.primaryEmailAddressId).toBe(b.id);
+        expect((await ctx.store.deleteEmailAddress(b.id))?.id).toBe(b.id);
+        expect((await ctx.store.getUser(user.id))?.primaryEmailAddressId).toBeNull();
+        expect(await ctx.store.deleteEmailAddress(a.id)).toBeNull();
       });
 
       it("verifies and unverifies", async () => {
-        const user = await store.createUser({});
-        const e = await store.addEmailAddress(user.id, {
+        const user = await ctx.store.createUser({});
+        const e = await ctx.store.addEmailAddress(user.id, {
           emailAddress: "v@example.com",
           status: "unverified",
         });
         expect(e.verification).toBeNull();
         expect(
-          (await store.updateEmailAddress(e.id, { verified: true })).verification?.status,
+          (await ctx.store.updateEmailAddress(e.id, { verified: true })).verification?.status,
         ).toBe("verified");
-        expect((await store.updateEmailAddress(e.id, { verified: false })).verification).toBeNull();
+        expect(
+          (await ctx.store.updateEmailAddress(e.id, { verified: false })).verification,
+        ).toBeNull();
       });
 
       it("rejects duplicates and unknown users", async () => {
-        const user = await store.createUser({});
-        await store.addEmailAddress(user.id, {
+        const user = await ctx.store.createUser({});
+        await ctx.store.addEmailAddress(user.id, {
           emailAddress: "dup@example.com",
           status: "verified",
         });
         const dup = await rejection(
-          store.addEmailAddress(user.id, { emailAddress: "DUP@example.com", status: "verified" }),
+          ctx.store.addEmailAddress(user.id, {
+            emailAddress: "DUP@example.com",
+            status: "verified",
+          }),
         );
         expect(dup.code).toBe("form_identifier_exists");
         const missing = await rejection(
-          store.addEmailAddress("user_nope", { emailAddress: "x@example.com", status: "verified" }),
+          ctx.store.addEmailAddress("user_nope", {
+            emailAddress: "x@example.com",
+            status: "verified",
+          }),
         );
         expect(missing.code).toBe("resource_not_found");
         expect(
-          (await rejection(store.updateEmailAddress("idn_nope", { primary: true }))).code,
+          (await rejection(ctx.store.updateEmailAddress("idn_nope", { primary: true }))).code,
         ).toBe("resource_not_found");
       });
 
       it("handles phone numbers and second-factor reservation", async () => {
-        const user = await store.createUser({});
-        const p = await store.addPhoneNumber(user.id, {
+        const user = await ctx.store.createUser({});
+        const p = await ctx.store.addPhoneNumber(user.id, {
           phoneNumber: "+15555550101",
           status: "verified",
           reservedForSecondFactor: true,
         });
         expect(p).toMatchObject({ reservedForSecondFactor: true, defaultSecondFactor: true });
-        const q = await store.addPhoneNumber(user.id, {
+        const q = await ctx.store.addPhoneNumber(user.id, {
           phoneNumber: "+15555550102",
           status: "unverified",
         });
         const error = await rejection(
-          store.updatePhoneNumber(q.id, { reservedForSecondFactor: true }),
+          ctx.store.updatePhoneNumber(q.id, { reservedForSecondFactor: true }),
         );
         expect(error.paramName).toBe("reserved_for_second_factor");
-        await store.updatePhoneNumber(q.id, { primary: true });
-        expect((await store.getUser(user.id))?.primaryPhoneNumberId).toBe(q.id);
-        expect((await rejection(store.deletePhoneNumber(q.id))).code).toBe(
+        await ctx.store.updatePhoneNumber(q.id, { primary: true });
+        expect((await ctx.store.getUser(user.id))?.primaryPhoneNumberId).toBe(q.id);
+        expect((await rejection(ctx.store.deletePhoneNumber(q.id))).code).toBe(
           "primary_identification_deletion_forbidden",
         );
-        await store.updatePhoneNumber(p.id, { primary: true });
-        await store.deletePhoneNumber(q.id);
-        expect((await store.getUser(user.id))?.primaryPhoneNumberId).toBe(p.id);
+        await ctx.store.updatePhoneNumber(p.id, { primary: true });
+        await ctx.store.deletePhoneNumber(q.id);
+        expect((await ctx.store.getUser(user.id))?.primaryPhoneNumberId).toBe(p.id);
         const dup = await rejection(
-          store.addPhoneNumber(user.id, { phoneNumber: "+15555550101", status: "verified" }),
+          ctx.store.addPhoneNumber(user.id, { phoneNumber: "+15555550101", status: "verified" }),
         );
         expect(dup.paramName).toBe("phone_number");
       });
@@ -438,34 +430,37 @@ for (const target of TEST_DATABASE_TARGETS) {
     describe("webhook events", () => {
       const events = async () =>
         (
-          await db.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
+          await ctx.db.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
             "SELECT event_type, payload FROM webhook_outbox ORDER BY seq",
           )
         ).map((row) => ({ type: row.event_type, data: row.payload.data }));
 
       it("writes exactly one event per user mutation, with the user's wire JSON", async () => {
-        const user = await store.createUser({
+        const user = await ctx.store.createUser({
           externalId: "ext-events",
           emailAddresses: [{ emailAddress: "ev@example.com", status: "verified" }],
         });
         const steps: Array<[string, () => Promise<unknown>]> = [
-          ["user.updated", () => store.updateUser(user.id, { firstName: "Eve" })],
-          ["user.updated", () => store.updateUser(user.id, { banned: true })],
-          ["user.updated", () => store.updateUser(user.id, { lock: { expiresAt: null } })],
+          ["user.updated", () => ctx.store.updateUser(user.id, { firstName: "Eve" })],
+          ["user.updated", () => ctx.store.updateUser(user.id, { banned: true })],
+          ["user.updated", () => ctx.store.updateUser(user.id, { lock: { expiresAt: null } })],
           [
             "user.updated",
-            () => store.setUserMetadata(user.id, { publicMetadata: { a: 1 } }, "merge"),
+            () => ctx.store.setUserMetadata(user.id, { publicMetadata: { a: 1 } }, "merge"),
           ],
           [
             "user.updated",
             () =>
-              store.setUserImage(user.id, { contentType: "image/png", bytes: new Uint8Array([1]) }),
+              ctx.store.setUserImage(user.id, {
+                contentType: "image/png",
+                bytes: new Uint8Array([1]),
+              }),
           ],
-          ["user.updated", () => store.removeUserImage(user.id)],
+          ["user.updated", () => ctx.store.removeUserImage(user.id)],
           [
             "user.updated",
             () =>
-              store.addEmailAddress(user.id, {
+              ctx.store.addEmailAddress(user.id, {
                 emailAddress: "ev2@example.com",
                 status: "verified",
               }),
@@ -473,23 +468,26 @@ for (const target of TEST_DATABASE_TARGETS) {
           [
             "user.updated",
             async () => {
-              const added = await store.getUser(user.id);
-              return store.updateEmailAddress(added!.emailAddresses[1]!.id, { primary: true });
+              const added = await ctx.store.getUser(user.id);
+              return ctx.store.updateEmailAddress(added!.emailAddresses[1]!.id, { primary: true });
             },
           ],
           [
             "user.updated",
             () =>
-              store.addPhoneNumber(user.id, { phoneNumber: "+15555550199", status: "verified" }),
+              ctx.store.addPhoneNumber(user.id, {
+                phoneNumber: "+15555550199",
+                status: "verified",
+              }),
           ],
           [
             "user.updated",
             async () => {
-              const current = await store.getUser(user.id);
-              return store.deleteEmailAddress(current!.emailAddresses[0]!.id);
+              const current = await ctx.store.getUser(user.id);
+              return ctx.store.deleteEmailAddress(current!.emailAddresses[0]!.id);
             },
           ],
-          ["user.deleted", () => store.deleteUser(user.id)],
+          ["user.deleted", () => ctx.store.deleteUser(user.id)],
         ];
         expect((await events()).map((e) => e.type)).toEqual(["user.created"]);
         for (const [index, [type, step]] of steps.entries()) {
@@ -518,70 +516,70 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("leaves no event when a change rolls back", async () => {
-        const first = await store.createUser({
+        const first = await ctx.store.createUser({
           emailAddresses: [{ emailAddress: "taken@example.com", status: "verified" }],
         });
         let before = (await events()).length;
         await rejection(
-          store.createUser({
+          ctx.store.createUser({
             emailAddresses: [
               { emailAddress: "fresh@example.com", status: "verified" },
               { emailAddress: "TAKEN@example.com", status: "verified" },
             ],
           }),
         );
-        await rejection(store.updateUser(first.id, { primaryEmailAddressId: "idn_nope" }));
+        await rejection(ctx.store.updateUser(first.id, { primaryEmailAddressId: "idn_nope" }));
         await rejection(
-          store.addEmailAddress(first.id, {
+          ctx.store.addEmailAddress(first.id, {
             emailAddress: "taken@example.com",
             status: "verified",
           }),
         );
-        await store.addEmailAddress(first.id, {
+        await ctx.store.addEmailAddress(first.id, {
           emailAddress: "second@example.com",
           status: "verified",
         });
         before += 1;
-        const refused = await rejection(store.deleteEmailAddress(first.primaryEmailAddressId!));
+        const refused = await rejection(ctx.store.deleteEmailAddress(first.primaryEmailAddressId!));
         expect(refused.code).toBe("primary_identification_deletion_forbidden");
         expect(await events()).toHaveLength(before);
-        expect(await store.countUsers({ emailAddresses: ["fresh@example.com"] })).toBe(0);
-        expect(await store.deleteUser("user_nope")).toBe(false);
+        expect(await ctx.store.countUsers({ emailAddresses: ["fresh@example.com"] })).toBe(0);
+        expect(await ctx.store.deleteUser("user_nope")).toBe(false);
         expect(await events()).toHaveLength(before);
       });
     });
 
     describe("passwords", () => {
       it("rehashes only while the stored digest is the expected one, without an event", async () => {
-        const user = await store.createUser({
+        const user = await ctx.store.createUser({
           password: { digest: "old-digest", hasher: "bcrypt" },
         });
-        const before = await db.query("SELECT count(*) AS n FROM webhook_outbox");
+        const before = await ctx.db.query("SELECT count(*) AS n FROM webhook_outbox");
         const next = { digest: "$argon2id$new", hasher: "argon2id" };
-        expect(await store.rehashPassword(user.id, "other-digest", next)).toBe(false);
-        expect(await store.rehashPassword(user.id, "old-digest", next)).toBe(true);
-        expect(await store.getPasswordCredential(user.id)).toEqual(next);
-        expect((await store.getUser(user.id))?.passwordUpdatedAt).toBe(user.passwordUpdatedAt);
-        expect(await db.query("SELECT count(*) AS n FROM webhook_outbox")).toEqual(before);
+        expect(await ctx.store.rehashPassword(user.id, "other-digest", next)).toBe(false);
+        expect(await ctx.store.rehashPassword(user.id, "old-digest", next)).toBe(true);
+        expect(await ctx.store.getPasswordCredential(user.id)).toEqual(next);
+        expect((await ctx.store.getUser(user.id))?.passwordUpdatedAt).toBe(user.passwordUpdatedAt);
+        expect(await ctx.db.query("SELECT count(*) AS n FROM webhook_outbox")).toEqual(before);
       });
     });
 
     describe("images", () => {
       it("stores bytes and replaces the previous image", async () => {
-        const user = await store.createUser({});
+        const user = await ctx.store.createUser({});
         const bytes = new Uint8Array([137, 80, 78, 71, 0, 255]);
-        const first = await store.setUserImage(user.id, { contentType: "image/png", bytes });
-        const image = await store.getImage(first.imageId!);
+        const first = await ctx.store.setUserImage(user.id, { contentType: "image/png", bytes });
+        const image = await ctx.store.getImage(first.imageId!);
         expect(image?.contentType).toBe("image/png");
         expect([...(image?.bytes ?? [])]).toEqual([...bytes]);
-        const second = await store.setUserImage(user.id, {
+        const second = await ctx.store.setUserImage(user.id, {
           contentType: "image/gif",
           bytes: new Uint8Array([1]),
         });
-        expect(await store.getImage(first.imageId!)).toBeNull();
-        const removed = await store.removeUserImage(second.id);
+        expect(await ctx.store.getImage(first.imageId!)).toBeNull();
+        const removed = await ctx.store.removeUserImage(second.id);
         expect(removed.imageId).toBeNull();
-        expect(await store.getImage(second.imageId!)).toBeNull();
+        expect(await ctx.store.getImage(second.imageId!)).toBeNull();
       });
     });
   });

@@ -167,6 +167,7 @@ export function useTestStore(
       return ready().store;
     },
     openSibling: () => ready().database.openSibling(),
-    openSiblingStore: async () => createSqlStore(await ready().database.openSibling(), storeOptions),
+    openSiblingStore: async () =>
+      createSqlStore(await ready().database.openSibling(), storeOptions),
   };
 }

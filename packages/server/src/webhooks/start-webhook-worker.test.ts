@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../clock.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultIdGenerator } from "../id-generator.js";
 import type { Logger } from "../logger.js";
-import type { Database } from "../store/database.js";
 import { createEventEmitter, type EventType } from "../store/internal/emit-event.js";
-import { migrate } from "../store/migrate.js";
-import { createSqlStore } from "../store/sql-store.js";
-import type { Store } from "../store/store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../store/test-databases.test-helpers.js";
 import { DEFAULT_RETRY_DELAYS_MS } from "./retry-schedule.js";
 import { startWebhookWorker, type WebhookWorkerOptions } from "./start-webhook-worker.js";
@@ -32,10 +26,8 @@ function recordingLogger(): Logger & { lines: string[] } {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("Webhook worker", target), () => {
-    const clock = createFixedClock(START);
-    let testDb: TestDatabase;
-    let db: Database;
-    let store: Store;
+    const ctx = useTestStore(target, { startMs: START });
+    const { clock } = ctx;
     let receiver: WebhookReceiver;
     let secret: string;
     let logger: ReturnType<typeof recordingLogger>;
@@ -43,34 +35,23 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     /** Writes an event to the outbox the way a store mutation does; returns its `msg_…` id. */
     const emit = async (type: EventType, data: Record<string, unknown> = { id: "user_1" }) => {
-      await db.transaction((tx) => emitEvent(tx, type, data));
-      const rows = await db.query<{ id: string }>(
+      await ctx.db.transaction((tx) => emitEvent(tx, type, data));
+      const rows = await ctx.db.query<{ id: string }>(
         "SELECT id FROM webhook_outbox ORDER BY seq DESC LIMIT 1",
       );
       return String(rows[0]?.id);
     };
 
     const worker = (options: Partial<WebhookWorkerOptions> = {}) =>
-      startWebhookWorker({ store, clock, logger, pollIntervalMs: null, ...options });
+      startWebhookWorker({ store: ctx.store, clock, logger, pollIntervalMs: null, ...options });
 
     const deliveries = async () =>
-      (await store.listWebhookDeliveries({}, { limit: 500, offset: 0 })).data;
+      (await ctx.store.listWebhookDeliveries({}, { limit: 500, offset: 0 })).data;
 
-    beforeAll(async () => {
-      testDb = await target.open();
-      db = testDb.db;
-      await migrate(db);
-      store = createSqlStore(db, { clock });
-    });
-    afterAll(async () => {
-      await testDb?.dispose();
-    });
     beforeEach(async () => {
-      await clearData(db);
-      clock.set(START);
       logger = recordingLogger();
       receiver = await startWebhookReceiver({ secret: () => secret, now: () => clock.now() });
-      const created = await store.createWebhookEndpoint({ url: receiver.url });
+      const created = await ctx.store.createWebhookEndpoint({ url: receiver.url });
       secret = created.secret;
     });
     afterEach(async () => {
@@ -127,12 +108,12 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("respects each endpoint's event filter and skips disabled endpoints", async () => {
-      const usersOnly = await store.createWebhookEndpoint({
+      const usersOnly = await ctx.store.createWebhookEndpoint({
         url: `${receiver.url}?only=users`,
         secret,
         eventTypes: ["user.created"],
       });
-      const disabled = await store.createWebhookEndpoint({
+      const disabled = await ctx.store.createWebhookEndpoint({
         url: `${receiver.url}?disabled`,
         secret,
         enabled: false,
@@ -210,8 +191,8 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("retries after a network error", async () => {
-      await store.updateWebhookEndpoint(
-        (await store.listWebhookEndpoints({ limit: 1, offset: 0 })).data[0]!.id,
+      await ctx.store.updateWebhookEndpoint(
+        (await ctx.store.listWebhookEndpoints({ limit: 1, offset: 0 })).data[0]!.id,
         { url: "http://127.0.0.1:9/unreachable" },
       );
       await emit("user.created");
@@ -237,7 +218,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(await run.runOnce()).toBe(1);
       }
       const [dead] = (
-        await store.listWebhookDeliveries({ status: "dead" }, { limit: 10, offset: 0 })
+        await ctx.store.listWebhookDeliveries({ status: "dead" }, { limit: 10, offset: 0 })
       ).data;
       expect(dead).toMatchObject({ eventId, status: "dead", attempts: 8, nextAttemptAt: null });
       expect(receiver.received).toHaveLength(8);
@@ -247,14 +228,14 @@ for (const target of TEST_DATABASE_TARGETS) {
       expect(await run.runOnce()).toBe(0);
 
       receiver.reply = () => ({ status: 200 });
-      const replayed = await store.replayWebhookDelivery(dead!.id);
+      const replayed = await ctx.store.replayWebhookDelivery(dead!.id);
       expect(replayed).toMatchObject({
         status: "pending",
         attempts: 0,
         nextAttemptAt: clock.now(),
       });
       expect(await run.runOnce()).toBe(1);
-      expect(await store.getWebhookDelivery(dead!.id)).toMatchObject({
+      expect(await ctx.store.getWebhookDelivery(dead!.id)).toMatchObject({
         status: "succeeded",
         attempts: 1,
       });
@@ -263,9 +244,9 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     it("re-sends a delivery whose process died mid-flight once its lease expires", async () => {
       const eventId = await emit("user.deleted");
-      await store.fanOutWebhookEvents(100);
+      await ctx.store.fanOutWebhookEvents(100);
       // A process claims it, then dies before recording anything.
-      const [claimed] = await store.claimWebhookDeliveries({
+      const [claimed] = await ctx.store.claimWebhookDeliveries({
         limit: 10,
         leaseMs: 60_000,
         maxAttempts: 8,
@@ -280,15 +261,17 @@ for (const target of TEST_DATABASE_TARGETS) {
       const [delivery] = await deliveries();
       expect(delivery).toMatchObject({ status: "succeeded", attempts: 2 });
       // The dead process's late report is refused: its lease is gone.
-      expect(await store.recordWebhookAttempt(claimed!, { ok: true, statusCode: 200 })).toBe(false);
+      expect(await ctx.store.recordWebhookAttempt(claimed!, { ok: true, statusCode: 200 })).toBe(
+        false,
+      );
     });
 
     it("a delivery whose last attempt never reported back goes dead", async () => {
       await emit("user.deleted");
-      await store.fanOutWebhookEvents(100);
-      await store.claimWebhookDeliveries({ limit: 10, leaseMs: 1_000, maxAttempts: 1 });
+      await ctx.store.fanOutWebhookEvents(100);
+      await ctx.store.claimWebhookDeliveries({ limit: 10, leaseMs: 1_000, maxAttempts: 1 });
       clock.advance(1_000);
-      await store.claimWebhookDeliveries({ limit: 10, leaseMs: 1_000, maxAttempts: 1 });
+      await ctx.store.claimWebhookDeliveries({ limit: 10, leaseMs: 1_000, maxAttempts: 1 });
       const [delivery] = await deliveries();
       expect(delivery?.status).toBe("dead");
       expect(delivery?.lastError).toMatch(/lease expired/);
@@ -303,8 +286,8 @@ for (const target of TEST_DATABASE_TARGETS) {
       const everything = JSON.stringify({
         logs: logger.lines,
         deliveries: await deliveries(),
-        endpoints: await store.listWebhookEndpoints({ limit: 10, offset: 0 }),
-        endpoint: await store.getWebhookEndpoint(delivery!.endpointId),
+        endpoints: await ctx.store.listWebhookEndpoints({ limit: 10, offset: 0 }),
+        endpoint: await ctx.store.getWebhookEndpoint(delivery!.endpointId),
       });
       expect(logger.lines.length).toBeGreaterThan(0);
       expect(everything).not.toContain(secret);
@@ -312,9 +295,9 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("signs with the new and the previous secret during a rotation", async () => {
-      const [endpoint] = (await store.listWebhookEndpoints({ limit: 1, offset: 0 })).data;
+      const [endpoint] = (await ctx.store.listWebhookEndpoints({ limit: 1, offset: 0 })).data;
       const oldSecret = secret;
-      const rotated = await store.rotateWebhookEndpointSecret(endpoint!.id);
+      const rotated = await ctx.store.rotateWebhookEndpointSecret(endpoint!.id);
       expect(rotated.secret).not.toBe(oldSecret);
 
       await emit("user.created");
@@ -335,7 +318,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     it("stop() waits for in-flight sends", async () => {
       receiver.reply = () => ({ status: 200, delayMs: 300 });
       await emit("user.created");
-      const run = startWebhookWorker({ store, clock, logger, pollIntervalMs: 10 });
+      const run = startWebhookWorker({ store: ctx.store, clock, logger, pollIntervalMs: 10 });
       while (receiver.inFlight === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       await run.stop();
       const [delivery] = await deliveries();
@@ -343,8 +326,8 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("delivers each event exactly once with two workers on two connections", async () => {
-      const sibling = createSqlStore(await testDb.openSibling(), { clock });
-      await store.createWebhookEndpoint({ url: `${receiver.url}?second`, secret });
+      const sibling = await ctx.openSiblingStore();
+      await ctx.store.createWebhookEndpoint({ url: `${receiver.url}?second`, secret });
       const eventIds = new Set<string>();
       for (let i = 0; i < 30; i += 1) eventIds.add(await emit("user.updated", { id: `user_${i}` }));
 

@@ -165,8 +165,28 @@ function parseCompactJws(token: string): ParsedJws {
   const { alg, kid } = readHeader(token.slice(0, firstDot));
   const payload = parseJsonPart(token.slice(firstDot + 1, secondDot), "payload");
   const signature = token.slice(secondDot + 1);
-  if (signature.length % 4 === 1 || !SIGNATURE_ALPHABET.test(signature)) throw badSignature();
+  if (
+    signature.length % 4 === 1 ||
+    !SIGNATURE_ALPHABET.test(signature) ||
+    !hasCanonicalTail(signature)
+  ) {
+    throw badSignature();
+  }
   return { alg, kid, payload, signature, signatureStart: secondDot + 1 };
+}
+
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * True when the unused low bits of the last base64url character are zero. Decoders ignore those
+ * bits, so without this check one signature could be written 4 or 16 ways: distinct token strings
+ * that all verify. Only the canonical spelling is accepted.
+ */
+function hasCanonicalTail(text: string): boolean {
+  const tail = text.length % 4;
+  if (tail === 0) return true;
+  const value = BASE64URL.indexOf(text.charAt(text.length - 1));
+  return (value & (tail === 2 ? 0b1111 : 0b11)) === 0;
 }
 
 /** Accepted headers by their encoded text: an instance has one or two, so each is parsed once. */

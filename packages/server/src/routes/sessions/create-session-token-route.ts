@@ -1,8 +1,6 @@
 import { defineRoute } from "../../http/define-route.js";
-import { activeOrganizationOf } from "../../sessions/active-organization-of.js";
 import { requireActiveSession } from "../../sessions/require-active-session.js";
-import { mintSessionToken } from "../../tokens/mint-session-token.js";
-import { tokenRequestContext } from "../../tokens/token-request-context.js";
+import { mintSessionTokenForRequest } from "../../tokens/mint-session-token-for-request.js";
 import { tokenRequestBody } from "./token-request-body.js";
 
 /**
@@ -14,18 +12,13 @@ export const createSessionTokenRoute = defineRoute({
   path: "/v1/sessions/{session_id}/tokens",
   auth: "secret_key",
   body: tokenRequestBody,
-  handler: async ({ params, body, request, store, clock, settings, baseUrl, signingKeys }) => {
+  handler: async (context) => {
+    const { params, body, store, clock, settings } = context;
     const now = clock.now();
     const { session } = await requireActiveSession(store, params.session_id, now);
-    const organization = await activeOrganizationOf(store, session);
-    const { issuer, authorizedParty } = tokenRequestContext(settings, baseUrl, request);
-    const jwt = await mintSessionToken(signingKeys, {
-      session,
-      issuer,
-      authorizedParty,
+    const jwt = await mintSessionTokenForRequest(context, session, {
       now,
       lifetimeSeconds: body.expires_in_seconds ?? settings.sessionTokenLifetimeSeconds,
-      organization,
     });
     return { object: "token", jwt };
   },

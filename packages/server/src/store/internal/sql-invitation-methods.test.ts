@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../../clock.js";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../../errors/api-error.js";
-import type { Database } from "../database.js";
-import { migrate } from "../migrate.js";
-import { createSqlStore } from "../sql-store.js";
-import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 
 const START = 1_700_000_000_000;
@@ -33,7 +27,7 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("Invitation store contract", target),
     () => {
-      const ctx = useTestStore(target);
+      const ctx = useTestStore(target, { startMs: START });
       const { clock } = ctx;
 
       const eventTypes = async () =>
@@ -45,7 +39,6 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       const user = (email: string, status: "verified" | "unverified" = "verified") =>
         ctx.store.createUser({ emailAddresses: [{ emailAddress: email, status }] });
-
 
       describe("organization invitations", () => {
         it("creates a pending invitation and refuses a second pending one for the address", async () => {
@@ -84,11 +77,17 @@ for (const target of TEST_DATABASE_TARGETS) {
           const ada = await user("ada@example.com");
           const bob = await user("bob@example.com");
           const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
-          await ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
+          await ctx.store.createOrganizationMembership(org.id, {
+            userId: bob.id,
+            role: "org:member",
+          });
           const input = { emailAddress: "carol@example.com", role: "org:member" };
           expect(
-            (await rejection(ctx.store.createOrganizationInvitation(org.id, { ...input, role: "x" })))
-              .paramName,
+            (
+              await rejection(
+                ctx.store.createOrganizationInvitation(org.id, { ...input, role: "x" }),
+              )
+            ).paramName,
           ).toBe("role");
           expect(
             (
@@ -100,7 +99,10 @@ for (const target of TEST_DATABASE_TARGETS) {
           expect(
             (
               await rejection(
-                ctx.store.createOrganizationInvitation(org.id, { ...input, inviterUserId: "user_x" }),
+                ctx.store.createOrganizationInvitation(org.id, {
+                  ...input,
+                  inviterUserId: "user_x",
+                }),
               )
             ).code,
           ).toBe("resource_not_found");
@@ -114,9 +116,9 @@ for (const target of TEST_DATABASE_TARGETS) {
               )
             ).code,
           ).toBe("already_a_member_in_organization");
-          expect((await rejection(ctx.store.createOrganizationInvitation("org_x", input))).code).toBe(
-            "resource_not_found",
-          );
+          expect(
+            (await rejection(ctx.store.createOrganizationInvitation("org_x", input))).code,
+          ).toBe("resource_not_found");
         });
 
         it("reports expiry, and an expired invitation no longer blocks a new one", async () => {
@@ -127,7 +129,9 @@ for (const target of TEST_DATABASE_TARGETS) {
             expiresInDays: 1,
           });
           clock.advance(DAY + 1);
-          expect((await ctx.store.getOrganizationInvitation(org.id, first.id))?.status).toBe("expired");
+          expect((await ctx.store.getOrganizationInvitation(org.id, first.id))?.status).toBe(
+            "expired",
+          );
           expect((await ctx.store.getOrganization(org.id))?.pendingInvitationsCount).toBe(0);
           const second = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "bob@example.com",
@@ -151,30 +155,41 @@ for (const target of TEST_DATABASE_TARGETS) {
           const ada = await user("ada@example.com");
           const bob = await user("bob@example.com");
           const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
-          await ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
+          await ctx.store.createOrganizationMembership(org.id, {
+            userId: bob.id,
+            role: "org:member",
+          });
           const invitation = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "carol@example.com",
             role: "org:member",
           });
           const notAdmin = await rejection(
-            ctx.store.revokeOrganizationInvitation(org.id, invitation.id, { requestingUserId: bob.id }),
+            ctx.store.revokeOrganizationInvitation(org.id, invitation.id, {
+              requestingUserId: bob.id,
+            }),
           );
           expect(notAdmin.code).toBe("missing_organization_permission");
           const revoked = await ctx.store.revokeOrganizationInvitation(org.id, invitation.id, {
             requestingUserId: ada.id,
           });
           expect(revoked.status).toBe("revoked");
-          const again = await rejection(ctx.store.revokeOrganizationInvitation(org.id, invitation.id));
+          const again = await rejection(
+            ctx.store.revokeOrganizationInvitation(org.id, invitation.id),
+          );
           expect(again.code).toBe("organization_invitation_not_pending");
           const elsewhere = await ctx.store.createOrganization({ name: "Other" });
           expect(
-            (await rejection(ctx.store.revokeOrganizationInvitation(elsewhere.id, invitation.id))).code,
+            (await rejection(ctx.store.revokeOrganizationInvitation(elsewhere.id, invitation.id)))
+              .code,
           ).toBe("resource_not_found");
           expect(await eventTypes()).toContain("organizationInvitation.revoked");
         });
 
         it("accepts an invitation: membership with its role and metadata, events, once only", async () => {
-          const org = await ctx.store.createOrganization({ name: "Team", maxAllowedMemberships: 1 });
+          const org = await ctx.store.createOrganization({
+            name: "Team",
+            maxAllowedMemberships: 1,
+          });
           const invitation = await ctx.store.createOrganizationInvitation(org.id, {
             emailAddress: "Bob@Example.com",
             role: "org:admin",
@@ -204,7 +219,9 @@ for (const target of TEST_DATABASE_TARGETS) {
             "organizationMembership.created",
             "organizationInvitation.accepted",
           ]);
-          const again = await rejection(ctx.store.acceptOrganizationInvitation(invitation.id, bob.id));
+          const again = await rejection(
+            ctx.store.acceptOrganizationInvitation(invitation.id, bob.id),
+          );
           expect(again.code).toBe("organization_invitation_not_pending");
         });
 
@@ -268,8 +285,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
         it("lets exactly one of several concurrent invitations of an address win", async () => {
           const org = await ctx.store.createOrganization({ name: "Team" });
-          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
-          const stores = siblings.map((s) => createSqlStore(s, { clock }));
+          const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
               s.createOrganizationInvitation(org.id, {
@@ -322,7 +338,9 @@ for (const target of TEST_DATABASE_TARGETS) {
           expect(pending.data.map((i) => i.id)).toEqual([first.id]);
           const query = await ctx.store.listInvitations({ query: "NEW@" }, NEWEST);
           expect(query.data.map((i) => i.id)).toEqual([first.id]);
-          expect((await ctx.store.listInvitations({ query: second.id }, NEWEST)).totalCount).toBe(1);
+          expect((await ctx.store.listInvitations({ query: second.id }, NEWEST)).totalCount).toBe(
+            1,
+          );
           const byEmail = await ctx.store.listInvitations(
             {},
             { ...FIRST_PAGE, orderBy: { field: "email_address", direction: "asc" } },
@@ -342,19 +360,26 @@ for (const target of TEST_DATABASE_TARGETS) {
           );
           expect(taken.code).toBe("form_identifier_exists");
           expect(taken.paramName).toBe("email_address");
-          await ctx.store.createInvitation({ emailAddress: "taken@example.com", ignoreExisting: true });
+          await ctx.store.createInvitation({
+            emailAddress: "taken@example.com",
+            ignoreExisting: true,
+          });
 
           await ctx.store.createInvitation({ emailAddress: "dup@example.com" });
-          const dup = await rejection(ctx.store.createInvitation({ emailAddress: "dup@example.com" }));
+          const dup = await rejection(
+            ctx.store.createInvitation({ emailAddress: "dup@example.com" }),
+          );
           expect(dup.code).toBe("duplicate_record");
           expect(dup.meta).toEqual({ email_addresses: ["dup@example.com"] });
-          await ctx.store.createInvitation({ emailAddress: "dup@example.com", ignoreExisting: true });
+          await ctx.store.createInvitation({
+            emailAddress: "dup@example.com",
+            ignoreExisting: true,
+          });
           expect((await ctx.store.listInvitations({ query: "dup@" }, NEWEST)).totalCount).toBe(2);
         });
 
         it("lets exactly one of several concurrent invitations of an address win", async () => {
-          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
-          const stores = siblings.map((s) => createSqlStore(s, { clock }));
+          const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
               s.createInvitation({ emailAddress: "race@example.com" }),

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../../clock.js";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../../errors/api-error.js";
 import type { JwtTemplateInput } from "../jwt-template-store.js";
-import { migrate } from "../migrate.js";
-import { createSqlStore } from "../sql-store.js";
-import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 
 const START = 1_767_225_600_000;
@@ -29,9 +24,8 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("JWT template store", target),
     () => {
-      const ctx = useTestStore(target);
+      const ctx = useTestStore(target, { startMs: START });
       const { clock } = ctx;
-
 
       it("creates, reads (by id and name), lists and counts templates", async () => {
         const a = await ctx.store.createJwtTemplate(input());
@@ -50,13 +44,12 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
         expect(await ctx.store.getJwtTemplate(a.id)).toEqual(a);
         expect(await ctx.store.getJwtTemplateByName("hasura")).toEqual(b);
-        expect((await ctx.store.listJwtTemplates({ limit: 10, offset: 0 })).map((t) => t.id)).toEqual([
-          a.id,
-          b.id,
-        ]);
-        expect((await ctx.store.listJwtTemplates({ limit: 1, offset: 1 })).map((t) => t.id)).toEqual([
-          b.id,
-        ]);
+        expect(
+          (await ctx.store.listJwtTemplates({ limit: 10, offset: 0 })).map((t) => t.id),
+        ).toEqual([a.id, b.id]);
+        expect(
+          (await ctx.store.listJwtTemplates({ limit: 1, offset: 1 })).map((t) => t.id),
+        ).toEqual([b.id]);
         expect(await ctx.store.countJwtTemplates()).toBe(2);
       });
 
@@ -104,7 +97,9 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(await ctx.store.deleteJwtTemplate(template.id)).toBe(true);
         expect(await ctx.store.deleteJwtTemplate(template.id)).toBe(false);
         expect(await ctx.store.getJwtTemplate(template.id)).toBeNull();
-        const error = await ctx.store.updateJwtTemplate(template.id, input()).catch((e: unknown) => e);
+        const error = await ctx.store
+          .updateJwtTemplate(template.id, input())
+          .catch((e: unknown) => e);
         expect((error as ApiError).code).toBe("resource_not_found");
       });
     },

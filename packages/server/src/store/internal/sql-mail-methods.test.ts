@@ -1,18 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { createFixedClock } from "../../clock.js";
 import { ApiError } from "../../errors/api-error.js";
 import { emailJson } from "../../resources/email-json.js";
 import type { NewEmail } from "../mail-store.js";
-import { migrate } from "../migrate.js";
-import { createSqlStore } from "../sql-store.js";
-import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 
 const START = 1_767_225_600_000;
@@ -43,13 +38,12 @@ interface OutboxRow {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("email store", target), () => {
-    const ctx = useTestStore(target);
+    const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
     const outbox = () =>
       ctx.db.query<OutboxRow & Record<string, unknown>>(
         "SELECT event_type, payload FROM webhook_outbox ORDER BY seq",
       );
-
 
     it("records an email and emits email.created with its wire JSON", async () => {
       const created = await ctx.store.createEmail(email());
@@ -84,7 +78,9 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("records delivery outcomes without events, and refuses unknown emails", async () => {
-      const created = await ctx.store.createEmail(email({ status: "queued", deliveredVia: "smtp" }));
+      const created = await ctx.store.createEmail(
+        email({ status: "queued", deliveredVia: "smtp" }),
+      );
       clock.advance(2000);
       const failed = await ctx.store.setEmailStatus(created.id, {
         status: "failed",
@@ -98,7 +94,9 @@ for (const target of TEST_DATABASE_TARGETS) {
       const sent = await ctx.store.setEmailStatus(created.id, { status: "sent" });
       expect([sent.status, sent.error]).toEqual(["sent", null]);
       expect((await outbox()).length).toBe(1);
-      const error = await ctx.store.setEmailStatus("ema_missing", { status: "sent" }).catch((e) => e);
+      const error = await ctx.store
+        .setEmailStatus("ema_missing", { status: "sent" })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect([error.code, error.paramName]).toEqual(["resource_not_found", "email_id"]);
     });

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../../clock.js";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../../errors/api-error.js";
-import type { Database } from "../database.js";
-import { migrate } from "../migrate.js";
 import type { Paging } from "../organization-store.js";
-import { createSqlStore } from "../sql-store.js";
-import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 
 const START = 1_700_000_000_000;
@@ -37,7 +31,10 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("Organization store contract", target),
     () => {
-      const ctx = useTestStore(target, { store: { publicUrl: "https://auth.example.com" } });
+      const ctx = useTestStore(target, {
+        startMs: START,
+        store: { publicUrl: "https://auth.example.com" },
+      });
       const { clock } = ctx;
 
       const events = async () =>
@@ -52,7 +49,6 @@ for (const target of TEST_DATABASE_TARGETS) {
           ...extra,
           emailAddresses: [{ emailAddress: email, status: "verified" }],
         });
-
 
       describe("organizations", () => {
         it("creates one with a derived slug; the creator becomes its admin, with events", async () => {
@@ -103,7 +99,9 @@ for (const target of TEST_DATABASE_TARGETS) {
           const second = await ctx.store.createOrganization({ name: "ACME!" });
           expect(first.slug).toBe("acme");
           expect(second.slug).toMatch(/^acme-[0-9a-z]{6}$/);
-          const error = await rejection(ctx.store.createOrganization({ name: "Other", slug: "acme" }));
+          const error = await rejection(
+            ctx.store.createOrganization({ name: "Other", slug: "acme" }),
+          );
           expect(error.code).toBe("form_identifier_exists");
           expect(error.paramName).toBe("slug");
         });
@@ -188,7 +186,9 @@ for (const target of TEST_DATABASE_TARGETS) {
           });
           const taken = await rejection(ctx.store.updateOrganization(org.id, { slug: "taken" }));
           expect(taken.code).toBe("form_identifier_exists");
-          const missing = await rejection(ctx.store.updateOrganization("org_missing", { name: "x" }));
+          const missing = await rejection(
+            ctx.store.updateOrganization("org_missing", { name: "x" }),
+          );
           expect(missing.code).toBe("resource_not_found");
           expect((await events()).filter((e) => e.type === "organization.updated")).toHaveLength(1);
         });
@@ -303,7 +303,10 @@ for (const target of TEST_DATABASE_TARGETS) {
           expect(role.code).toBe("resource_not_found");
           expect(role.paramName).toBe("role");
           const badUser = await rejection(
-            ctx.store.createOrganizationMembership(org.id, { userId: "user_x", role: "org:member" }),
+            ctx.store.createOrganizationMembership(org.id, {
+              userId: "user_x",
+              role: "org:member",
+            }),
           );
           expect(badUser.paramName).toBe("user_id");
           const badOrg = await rejection(
@@ -314,7 +317,9 @@ for (const target of TEST_DATABASE_TARGETS) {
             ctx.store.updateOrganizationMembership(org.id, ada.id, { role: "org:nope" }),
           );
           expect(badUpdate.code).toBe("resource_not_found");
-          const notMember = await rejection(ctx.store.deleteOrganizationMembership(org.id, "user_x"));
+          const notMember = await rejection(
+            ctx.store.deleteOrganizationMembership(org.id, "user_x"),
+          );
           expect(notMember.code).toBe("resource_not_found");
         });
 
@@ -335,7 +340,10 @@ for (const target of TEST_DATABASE_TARGETS) {
           );
           expect(full.code).toBe("organization_membership_quota_exceeded");
           await ctx.store.updateOrganization(org.id, { maxAllowedMemberships: 0 });
-          await ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" });
+          await ctx.store.createOrganizationMembership(org.id, {
+            userId: bob.id,
+            role: "org:member",
+          });
         });
 
         it("lists an organization's members with user filters, roles and ordering", async () => {
@@ -345,7 +353,10 @@ for (const target of TEST_DATABASE_TARGETS) {
           const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
           for (const u of [bob, cat]) {
             clock.advance(1000);
-            await ctx.store.createOrganizationMembership(org.id, { userId: u.id, role: "org:member" });
+            await ctx.store.createOrganizationMembership(org.id, {
+              userId: u.id,
+              role: "org:member",
+            });
           }
           const all = await ctx.store.listOrganizationMemberships(
             org.id,
@@ -407,8 +418,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       describe("concurrency", () => {
         it("lets exactly one of several concurrent creations of a slug win", async () => {
-          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
-          const stores = siblings.map((s) => createSqlStore(s, { clock }));
+          const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
               s.createOrganization({ name: "Race", slug: "race" }),
@@ -431,8 +441,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         it("lets exactly one of several concurrent additions of a member win", async () => {
           const ada = await user("ada@example.com");
           const org = await ctx.store.createOrganization({ name: "Team" });
-          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
-          const stores = siblings.map((s) => createSqlStore(s, { clock }));
+          const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
           const results = await Promise.allSettled(
             stores.flatMap((s) => [
               s.createOrganizationMembership(org.id, { userId: ada.id, role: "org:member" }),
@@ -457,8 +466,7 @@ for (const target of TEST_DATABASE_TARGETS) {
             ["a", "b", "c", "d"].map((n) => user(`${n}@example.com`)),
           );
           const org = await ctx.store.createOrganization({ name: "Cap", maxAllowedMemberships: 2 });
-          const siblings = [ctx.db, await ctx.openSibling(), await ctx.openSibling()];
-          const stores = siblings.map((s) => createSqlStore(s, { clock }));
+          const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
           const results = await Promise.allSettled(
             users.map((u, i) =>
               stores[i % stores.length]!.createOrganizationMembership(org.id, {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../../clock.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../errors/api-error.js";
 import type { Database } from "../database.js";
-import { migrate } from "../migrate.js";
-import { createSqlStore } from "../sql-store.js";
-import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 
 const START = 1_767_225_600_000;
@@ -40,7 +35,7 @@ async function outbox(db: Database) {
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(describeName("Session store", target), () => {
-    const ctx = useTestStore(target);
+    const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
     const limits = () => ({ expireAt: clock.now() + 7 * DAY, abandonAt: clock.now() + 30 * DAY });
     let userId: string;
@@ -89,7 +84,9 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("refuses unknown users and clients, and writes nothing then", async () => {
-      const noUser = await rejection(ctx.store.createSessionForUser({ userId: "user_x", ...limits() }));
+      const noUser = await rejection(
+        ctx.store.createSessionForUser({ userId: "user_x", ...limits() }),
+      );
       expect([noUser.code, noUser.paramName]).toEqual(["resource_not_found", "user_id"]);
       const noClient = await rejection(
         ctx.store.createSessionForUser({ userId, clientId: "client_x", ...limits() }),

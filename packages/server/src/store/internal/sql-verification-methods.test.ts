@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../../clock.js";
-import { migrate } from "../migrate.js";
-import { createSqlStore } from "../sql-store.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 
 const START = 1_767_225_600_000;
@@ -16,28 +12,17 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason)(
     describeName("Frontend API store verbs (codes, lockout, backup codes, client tokens)", target),
     () => {
-      const clock = createFixedClock(START);
-      let database: TestDatabase;
-      let store: Store;
+      const ctx = useTestStore(target, { startMs: START });
+      const { clock } = ctx;
       /** A second store over its own connection (PostgreSQL), to race real transactions. */
       let sibling: Store;
 
       beforeAll(async () => {
-        database = await target.open();
-        await migrate(database.db, { clock });
-        store = createSqlStore(database.db, { clock });
-        sibling = createSqlStore(await database.openSibling(), { clock });
-      });
-      afterAll(async () => {
-        await database.dispose();
-      });
-      beforeEach(async () => {
-        await clearData(database.db);
-        clock.set(START);
+        sibling = await ctx.openSiblingStore();
       });
 
       const newCode = (subjectId: string, codeHash: string, maxAttempts = 3) =>
-        store.createVerificationCode({
+        ctx.store.createVerificationCode({
           purpose: "sign_in",
           subjectId,
           emailAddress: "a@example.com",
@@ -51,69 +36,69 @@ for (const target of TEST_DATABASE_TARGETS) {
       it("consumes a code once, even when two connections race for it", async () => {
         await newCode("sia_1", "right");
         const results = await Promise.all([
-          attempt(store, "sia_1", "right"),
+          attempt(ctx.store, "sia_1", "right"),
           attempt(sibling, "sia_1", "right"),
         ]);
         expect(results.filter((r) => r.outcome === "verified")).toHaveLength(1);
-        expect(await attempt(store, "sia_1", "right")).toEqual({ outcome: "missing" });
+        expect(await attempt(ctx.store, "sia_1", "right")).toEqual({ outcome: "missing" });
       });
 
       it("counts wrong attempts, then refuses; expires; a new code replaces the old", async () => {
         await newCode("sia_2", "right", 2);
-        expect(await attempt(store, "sia_2", "wrong")).toEqual({
+        expect(await attempt(ctx.store, "sia_2", "wrong")).toEqual({
           outcome: "incorrect",
           attempts: 1,
           attemptsLeft: 1,
         });
-        expect((await attempt(store, "sia_2", "wrong")).outcome).toBe("too_many_attempts");
-        expect((await attempt(store, "sia_2", "right")).outcome).toBe("too_many_attempts");
+        expect((await attempt(ctx.store, "sia_2", "wrong")).outcome).toBe("too_many_attempts");
+        expect((await attempt(ctx.store, "sia_2", "right")).outcome).toBe("too_many_attempts");
 
         await newCode("sia_3", "first");
         await newCode("sia_3", "second");
-        expect((await attempt(store, "sia_3", "first")).outcome).toBe("incorrect");
+        expect((await attempt(ctx.store, "sia_3", "first")).outcome).toBe("incorrect");
         clock.advance(600_000);
-        expect((await attempt(store, "sia_3", "second")).outcome).toBe("expired");
+        expect((await attempt(ctx.store, "sia_3", "second")).outcome).toBe("expired");
       });
 
       it("locks a user at the limit, counting across connections; an expired lock resets", async () => {
-        const user = await store.createUser({ emailAddresses: [] });
+        const user = await ctx.store.createUser({ emailAddresses: [] });
         const policy = { maxAttempts: 4, lockoutSeconds: 60 };
         const results = await Promise.all([
-          store.recordFailedVerification(user.id, policy),
+          ctx.store.recordFailedVerification(user.id, policy),
           sibling.recordFailedVerification(user.id, policy),
-          store.recordFailedVerification(user.id, policy),
+          ctx.store.recordFailedVerification(user.id, policy),
         ]);
         expect(results.map((r) => r.attempts).sort()).toEqual([1, 2, 3]);
         expect(results.every((r) => !r.locked)).toBe(true);
         const fourth = await sibling.recordFailedVerification(user.id, policy);
         expect(fourth).toEqual({ attempts: 4, locked: true, lockoutExpiresAt: START + 60_000 });
-        expect((await store.getUser(user.id))?.lockedAt).toBe(START);
+        expect((await ctx.store.getUser(user.id))?.lockedAt).toBe(START);
 
         clock.advance(60_000);
-        const afterLock = await store.recordFailedVerification(user.id, policy);
+        const afterLock = await ctx.store.recordFailedVerification(user.id, policy);
         expect(afterLock).toEqual({ attempts: 1, locked: false, lockoutExpiresAt: null });
-        await store.resetFailedVerifications(user.id);
-        expect((await store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
+        await ctx.store.resetFailedVerifications(user.id);
+        expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
       });
 
       it("consumes each backup code once", async () => {
-        const user = await store.createUser({ emailAddresses: [] });
-        await store.replaceBackupCodes(user.id, ["h1", "h2"]);
+        const user = await ctx.store.createUser({ emailAddresses: [] });
+        await ctx.store.replaceBackupCodes(user.id, ["h1", "h2"]);
         const raced = await Promise.all([
-          store.consumeBackupCode(user.id, "h1"),
+          ctx.store.consumeBackupCode(user.id, "h1"),
           sibling.consumeBackupCode(user.id, "h1"),
         ]);
         expect(raced.filter(Boolean)).toHaveLength(1);
-        expect(await store.countBackupCodes(user.id)).toBe(1);
-        expect(await store.consumeBackupCode(user.id, "nope")).toBe(false);
+        expect(await ctx.store.countBackupCodes(user.id)).toBe(1);
+        expect(await ctx.store.consumeBackupCode(user.id, "nope")).toBe(false);
       });
 
       it("finds clients by token digest only, and rotation retires the old digest", async () => {
-        const client = await store.createClient({ tokenHash: "digest-1" });
-        expect((await store.getClientByTokenHash("digest-1"))?.id).toBe(client.id);
-        await store.rotateClientToken(client.id, "digest-2");
-        expect(await store.getClientByTokenHash("digest-1")).toBeNull();
-        expect((await store.getClientByTokenHash("digest-2"))?.id).toBe(client.id);
+        const client = await ctx.store.createClient({ tokenHash: "digest-1" });
+        expect((await ctx.store.getClientByTokenHash("digest-1"))?.id).toBe(client.id);
+        await ctx.store.rotateClientToken(client.id, "digest-2");
+        expect(await ctx.store.getClientByTokenHash("digest-1")).toBeNull();
+        expect((await ctx.store.getClientByTokenHash("digest-2"))?.id).toBe(client.id);
       });
     },
   );

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFixedClock } from "../../clock.js";
+import { describe, expect, it } from "vitest";
 import { isApiError } from "../../errors/api-error.js";
 import { defaultIdGenerator } from "../../id-generator.js";
-import type { Database } from "../database.js";
-import { migrate } from "../migrate.js";
-import { createSqlStore } from "../sql-store.js";
 import type { Store } from "../store.js";
 import {
-  clearData,
   describeName,
   TEST_DATABASE_TARGETS,
-  type TestDatabase,
+  useTestStore,
 } from "../test-databases.test-helpers.js";
 import { createEventEmitter, type EventType } from "./emit-event.js";
 
@@ -28,12 +23,12 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe.skipIf(target.skipReason !== undefined)(
     describeName("Webhook store verbs", target),
     () => {
-      const ctx = useTestStore(target);
+      const ctx = useTestStore(target, { startMs: START });
       const { clock } = ctx;
       const emitEvent = createEventEmitter({ clock, ids: defaultIdGenerator, instanceId: "ins" });
-      const emit = (type: EventType) => ctx.db.transaction((tx) => emitEvent(tx, type, { id: "x" }));
+      const emit = (type: EventType) =>
+        ctx.db.transaction((tx) => emitEvent(tx, type, { id: "x" }));
       const page = { limit: 100, offset: 0 };
-
 
       it("ensureWebhookEndpoint is idempotent by URL and follows the given secret", async () => {
         const first = await ctx.store.ensureWebhookEndpoint({
@@ -126,7 +121,12 @@ for (const target of TEST_DATABASE_TARGETS) {
           }
           return total;
         };
-        const counts = await Promise.all([drain(ctx.store), drain(other), drain(ctx.store), drain(other)]);
+        const counts = await Promise.all([
+          drain(ctx.store),
+          drain(other),
+          drain(ctx.store),
+          drain(other),
+        ]);
         expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
         expect((await ctx.store.listWebhookDeliveries({}, page)).totalCount).toBe(40);
       });
@@ -191,7 +191,9 @@ for (const target of TEST_DATABASE_TARGETS) {
           error: "HTTP 500",
           retryAt: null,
         });
-        expect((await ctx.store.listWebhookDeliveries({ status: "dead" }, page)).totalCount).toBe(1);
+        expect((await ctx.store.listWebhookDeliveries({ status: "dead" }, page)).totalCount).toBe(
+          1,
+        );
         expect(await ctx.store.replayDeadWebhookDeliveries(endpoint.id)).toBe(1);
         expect(await ctx.store.replayDeadWebhookDeliveries(endpoint.id)).toBe(0);
         const missing = await rejection(ctx.store.replayDeadWebhookDeliveries("whe_missing"));
