@@ -64,7 +64,10 @@ export interface TestInstance {
 /** Options of {@link useTestInstance}. */
 export interface TestInstanceOptions {
   target?: TestDatabaseTarget;
-  /** Serve over HTTP on a free port and send requests through the network. */
+  /**
+   * Serve over HTTP on a free port and send requests through the network. Default: on when
+   * `LATCHKEY_TEST_OVER_HTTP=1` (how `pnpm test` runs the route suites a second time).
+   */
   overHttp?: boolean;
   /** Frontend API options (allowed origins, instance type, rate limiter…). */
   frontendApi?: FrontendApiOptions;
@@ -105,7 +108,7 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
       clock,
       logger: options.logger ?? silentLogger,
     });
-    if (options.overHttp) {
+    if (options.overHttp ?? process.env.LATCHKEY_TEST_OVER_HTTP === "1") {
       server = await serveNode(instance.handler, { port: 0 });
       instance.baseUrl = server.url;
     }

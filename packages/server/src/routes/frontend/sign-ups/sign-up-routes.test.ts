@@ -91,7 +91,7 @@ describe("Frontend API sign-ups", () => {
       sub: done.created_user_id,
       sid: done.created_session_id,
       azp: "http://localhost:3000",
-      iss: "http://localhost/__clerk",
+      iss: `${instance.baseUrl}/__clerk`,
     });
 
     const user = await instance.store.getUser(done.created_user_id);
