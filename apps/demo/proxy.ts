@@ -10,13 +10,9 @@ const isProtectedPage = createRouteMatcher([
 // Runs before every matched request (Next 16 calls this file `proxy.ts`; it used to be
 // `middleware.ts`). It verifies the session token, renews it when it has expired, and forwards
 // `/__clerk/*` to the Latchkey instance so the browser talks to it on this app's own origin.
-export default clerkMiddleware(
-  async (auth, req) => {
-    if (isProtectedPage(req)) await auth.protect();
-  },
-  // LATCHKEY_DEBUG=1 logs each decision (path, signed-in or not, renewals) to the terminal.
-  { debug: process.env.LATCHKEY_DEBUG === "1" },
-);
+export default clerkMiddleware(async (auth, req) => {
+  if (isProtectedPage(req)) await auth.protect();
+});
 
 export const config = {
   matcher: [

@@ -1,8 +1,7 @@
 import type { AuthObject, SignedInAuthObject } from "@latchkey/backend";
-import { headers } from "next/headers.js";
-import { notFound, redirect, unauthorized } from "next/navigation.js";
 import { readEnvVar } from "./internal/config/read-env.js";
 import { type ResolvedConfig, resolveConfig } from "./internal/config/resolve-config.js";
+import { loadNextRequestApis, type NextRequestApis } from "./internal/load-next-request-apis.js";
 import {
   type ProtectCondition,
   type ProtectOptions,
@@ -43,19 +42,22 @@ export interface Auth {
 interface CurrentRequest extends RequestAuth {
   header: HeaderLookup;
   config: ResolvedConfig;
+  /** Next's `redirect()`, `notFound()`, `unauthorized()`, loaded before any of them is needed. */
+  next: NextRequestApis;
 }
 
 const perRequest = new WeakMap<object, Promise<CurrentRequest>>();
 
 /** The current request's auth, resolved once per request (keyed by Next's request headers). */
 async function currentRequest(): Promise<CurrentRequest> {
-  const requestHeaders = await headers();
+  const next = await loadNextRequestApis();
+  const requestHeaders = await next.headers();
   let pending = perRequest.get(requestHeaders);
   if (!pending) {
     const header: HeaderLookup = (name) => requestHeaders.get(name) ?? undefined;
     pending = (async () => {
       const config = resolveConfig();
-      return { ...(await resolveRequestAuth(header, config)), header, config };
+      return { ...(await resolveRequestAuth(header, config)), header, config, next };
     })();
     perRequest.set(requestHeaders, pending);
     pending.catch(() => perRequest.delete(requestHeaders));
@@ -99,7 +101,7 @@ export const auth: Auth = Object.assign(
   async (): Promise<ServerAuthObject> => {
     const current = await currentRequest();
     const redirectToSignIn = (options?: AuthRedirectOptions): never =>
-      redirect(signInUrlFor(current, options?.returnBackUrl));
+      current.next.redirect(signInUrlFor(current, options?.returnBackUrl));
     return { ...current.auth, redirectToSignIn } as ServerAuthObject;
   },
   {
@@ -129,14 +131,16 @@ export const auth: Auth = Object.assign(
           const explicit =
             options?.unauthenticatedUrl ??
             (typeof params === "object" ? params.unauthenticatedUrl : undefined);
-          if (decision.reason === "signed-out" && !explicit) return redirect(signInUrlFor(current));
-          return redirect(withoutPlaceholder(decision.url));
+          if (decision.reason === "signed-out" && !explicit) {
+            return current.next.redirect(signInUrlFor(current));
+          }
+          return current.next.redirect(withoutPlaceholder(decision.url));
         }
         case "not-found":
-          return notFound();
+          return current.next.notFound();
         case "unauthorized":
-          if (readEnvVar("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS")) return unauthorized();
-          return notFound();
+          if (readEnvVar("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS")) return current.next.unauthorized();
+          return current.next.notFound();
       }
     },
   },

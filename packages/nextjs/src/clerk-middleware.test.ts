@@ -1,6 +1,10 @@
 import { NextResponse } from "next/server.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type ClerkMiddlewareOptions, clerkMiddleware } from "./clerk-middleware.js";
+import {
+  type ClerkMiddlewareHandler,
+  type ClerkMiddlewareOptions,
+  clerkMiddleware,
+} from "./clerk-middleware.js";
 import { createRouteMatcher } from "./create-route-matcher.js";
 import type { MiddlewareAuthObject } from "./internal/middleware/middleware-auth.js";
 import { readSignedAuthState } from "./internal/signed-auth-headers/signed-auth-state.js";
@@ -45,7 +49,7 @@ const signedInCookies = () => ({ __session: validToken(), __client_uat: String(N
 /** Runs a middleware and captures what its handler saw. */
 async function run(
   request: ReturnType<typeof nextRequest>,
-  handler?: Parameters<typeof clerkMiddleware>[0],
+  handler?: ClerkMiddlewareHandler,
   middlewareOptions: ClerkMiddlewareOptions = options(),
 ) {
   let seen: MiddlewareAuthObject | undefined;
@@ -131,7 +135,7 @@ describe("clerkMiddleware: authentication", () => {
 });
 
 describe("clerkMiddleware: auth.protect()", () => {
-  const protect: Parameters<typeof clerkMiddleware>[0] = async (auth) => {
+  const protect: ClerkMiddlewareHandler = async (auth) => {
     await auth.protect();
   };
 
@@ -672,7 +676,7 @@ describe("clerkMiddleware: debug", () => {
 describe("createRouteMatcher with the middleware", () => {
   it("protects only matching routes", async () => {
     const isProtected = createRouteMatcher(["/dashboard(.*)"]);
-    const handler: Parameters<typeof clerkMiddleware>[0] = async (auth, req) => {
+    const handler: ClerkMiddlewareHandler = async (auth, req) => {
       if (isProtected(req)) await auth.protect();
     };
     const open = await run(nextRequest("/about", { headers: PAGE }), handler);

@@ -83,11 +83,14 @@ export type LatchkeyMiddleware = (request: NextRequest, event: NextFetchEvent) =
  * };
  * ```
  */
-export function clerkMiddleware(options?: ClerkMiddlewareOptionsParam): LatchkeyMiddleware;
+// The handler overload comes first: TypeScript types a callback's parameters from the first
+// overload it tries, so `clerkMiddleware(async (auth, req) => …)` must meet the handler signature
+// first. Without a handler only an options object is accepted (a lone function is the handler).
 export function clerkMiddleware(
   handler: ClerkMiddlewareHandler,
   options?: ClerkMiddlewareOptionsParam,
 ): LatchkeyMiddleware;
+export function clerkMiddleware(options?: ClerkMiddlewareOptions): LatchkeyMiddleware;
 export function clerkMiddleware(
   handlerOrOptions?: ClerkMiddlewareHandler | ClerkMiddlewareOptionsParam,
   maybeOptions?: ClerkMiddlewareOptionsParam,

@@ -13,7 +13,7 @@ import {
 
 // Next's request scope is the only thing stood in for: `headers()` answers the current request's.
 const scope = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers.js", () => ({
+vi.mock("next/headers", () => ({
   headers: async () => scope.headers,
   cookies: async () => ({ get: () => undefined, getAll: () => [] }),
 }));

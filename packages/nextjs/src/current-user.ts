@@ -1,7 +1,7 @@
 import type { ClerkClient } from "@latchkey/backend";
-import { headers } from "next/headers.js";
 import { auth } from "./auth.js";
 import { clerkClient } from "./clerk-client.js";
+import { loadNextRequestApis } from "./internal/load-next-request-apis.js";
 
 /** A Backend API user, as `clerkClient().users.getUser()` returns it. */
 export type User = Awaited<ReturnType<ClerkClient["users"]["getUser"]>>;
@@ -27,7 +27,7 @@ const perRequest = new WeakMap<object, Map<string, Promise<User>>>();
 export async function currentUser(): Promise<User | null> {
   const { userId } = await auth();
   if (!userId) return null;
-  const requestHeaders = await headers();
+  const requestHeaders = await (await loadNextRequestApis()).headers();
   let users = perRequest.get(requestHeaders);
   if (!users) {
     users = new Map();

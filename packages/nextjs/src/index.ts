@@ -1,54 +1,54 @@
+// The main entry, `@latchkey/nextjs`: the server entry's names, re-exported from `server.ts` (which
+// imports each from its module), plus the server `<ClerkProvider>`, which renders the client
+// provider. `server.test.ts` fails when the two lists drift apart.
+export type { ClerkProviderProps } from "./clerk-provider.js";
+export { ClerkProvider } from "./clerk-provider.js";
 export type {
+  Auth,
+  AuthMiddlewareOptions,
   AuthObject,
+  AuthRedirectOptions,
   ClerkClient,
-  JwtPayload,
-  SignedInAuthObject,
-  SignedOutAuthObject,
-  VerifyTokenOptions,
-  VerifyWebhookOptions,
-  WebhookEvent,
-} from "@latchkey/backend";
-export {
-  AuthStatus,
-  createClerkClient,
-  TokenVerificationError,
-  verifyToken,
-  verifyWebhook,
-  WebhookVerificationError,
-} from "@latchkey/backend";
-export type { Auth, AuthRedirectOptions, ServerAuthObject } from "./auth.js";
-export { auth } from "./auth.js";
-export type { AuthMiddlewareOptions } from "./auth-middleware.js";
-export { authMiddleware } from "./auth-middleware.js";
-export { clerkClient } from "./clerk-client.js";
-export type {
+  ClerkMiddlewareAuth,
   ClerkMiddlewareHandler,
   ClerkMiddlewareHandlerResult,
   ClerkMiddlewareOptions,
   ClerkMiddlewareOptionsParam,
+  DebugLogger,
+  GetAuthRequest,
+  JwtPayload,
   LatchkeyMiddleware,
-} from "./clerk-middleware.js";
-export { clerkMiddleware } from "./clerk-middleware.js";
-export type { ClerkProviderProps } from "./clerk-provider.js";
-export { ClerkProvider } from "./clerk-provider.js";
-export type { RouteMatcherParam, RouteRequest } from "./create-route-matcher.js";
-export { createRouteMatcher } from "./create-route-matcher.js";
-export type { User } from "./current-user.js";
-export { currentUser } from "./current-user.js";
-export type { GetAuthRequest } from "./get-auth.js";
-export { getAuth } from "./get-auth.js";
-export type { DebugLogger } from "./internal/debug-log.js";
-export type {
-  ClerkMiddlewareAuth,
+  LatchkeyNextjsErrorCode,
+  LatchkeyOptions,
   MiddlewareAuthObject,
   MiddlewareProtect,
-  RedirectToSignInOptions,
-} from "./internal/middleware/middleware-auth.js";
-export type {
   ProtectCondition,
   ProtectOptions,
   ProtectParams,
-} from "./internal/protect-decision.js";
-export type { LatchkeyNextjsErrorCode } from "./latchkey-nextjs-error.js";
-export { LatchkeyNextjsError } from "./latchkey-nextjs-error.js";
-export type { LatchkeyOptions } from "./latchkey-options.js";
+  RedirectToSignInOptions,
+  RouteMatcherParam,
+  RouteRequest,
+  ServerAuthObject,
+  SignedInAuthObject,
+  SignedOutAuthObject,
+  User,
+  VerifyTokenOptions,
+  VerifyWebhookOptions,
+  WebhookEvent,
+} from "./server.js";
+export {
+  AuthStatus,
+  auth,
+  authMiddleware,
+  clerkClient,
+  clerkMiddleware,
+  createClerkClient,
+  createRouteMatcher,
+  currentUser,
+  getAuth,
+  LatchkeyNextjsError,
+  TokenVerificationError,
+  verifyToken,
+  verifyWebhook,
+  WebhookVerificationError,
+} from "./server.js";

@@ -1,4 +1,4 @@
-import { getAuth } from "@latchkey/nextjs/server";
+import { auth } from "@latchkey/nextjs/server";
 
 // The JWT template `demo-backend` is created by `pnpm dev` (scripts/dev.ts). It adds claims
 // such as the user's email and active organization to a token meant for a second backend.
@@ -6,8 +6,8 @@ const TEMPLATE = "demo-backend";
 
 // GET /api/token — mints a template token and shows the claims a second backend would verify
 // (against the instance's JWKS at /v1/jwks or with CLERK_JWT_KEY).
-export async function GET(req: Request) {
-  const { userId, getToken } = await getAuth(req);
+export async function GET() {
+  const { userId, getToken } = await auth();
   if (!userId) {
     return Response.json({ error: "unauthenticated" }, { status: 401 });
   }
