@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { startDemoInstance } from "../apps/demo/scripts/start-demo-instance";
 import { E2E_MAX_ATTEMPTS, E2E_TOKEN_LIFETIME_SECONDS } from "./e2e-settings";
+import { logFile, SPEC_PASSWORDS, scanLogs } from "./log-scan";
 
 const root = resolve(import.meta.dirname, "..");
 const demoDir = join(root, "apps", "demo");
@@ -61,6 +62,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const instanceSchema = `e2e_${runId}`;
   const demoSchema = `e2e_demo_${runId}`;
 
+  const logsDir = join(root, "test-results", "e2e-logs", runId);
+  const instanceLog = join(logsDir, "instance.log");
+  const appLog = join(logsDir, "demo.log");
+  const writeInstanceLog = logFile(instanceLog);
+  const writeAppLog = logFile(appLog);
+
   const appPort = await freePort();
   const appUrl = `http://localhost:${appPort}`;
   const { instance, env } = await startDemoInstance({
@@ -73,13 +80,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       sessionTokenLifetimeSeconds: E2E_TOKEN_LIFETIME_SECONDS,
       maxVerificationAttempts: E2E_MAX_ATTEMPTS,
     },
-    // Errors only: the list reporter's output stays readable.
-    logger: { info() {}, error: (message, fields) => console.error(message, fields ?? {}) },
+    // Every line goes to the log file (scanned for secrets at teardown); errors also to the console.
+    logger: {
+      info: (message, fields) =>
+        writeInstanceLog(JSON.stringify({ level: "info", message, ...fields })),
+      error: (message, fields) => {
+        writeInstanceLog(JSON.stringify({ level: "error", message, ...fields }));
+        console.error(message, fields ?? {});
+      },
+    },
   });
 
   const next = spawn(process.execPath, [nextBin, "start", "--port", String(appPort)], {
     cwd: demoDir,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       ...env,
@@ -89,6 +103,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         ? { DEMO_DATABASE_URL: databaseUrl, DEMO_DATABASE_SCHEMA: demoSchema }
         : { DEMO_DATA_DIR: join(dataDir, "demo") }),
     },
+  });
+  next.stdout?.on("data", (chunk: Buffer) => writeAppLog(chunk.toString("utf8")));
+  next.stderr?.on("data", (chunk: Buffer) => {
+    writeAppLog(chunk.toString("utf8"));
+    process.stderr.write(chunk);
   });
   try {
     await waitUntilUp(`${appUrl}/`, next, 60_000);
@@ -106,7 +125,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const exited = new Promise((done) => next.once("exit", done));
     next.kill("SIGTERM");
     await exited;
+    const emails = await instance.store.listEmails({}, { limit: 500, offset: 0 });
+    const codes = emails.flatMap((email) => {
+      const code = email.data.otp_code;
+      return typeof code === "string" ? [code] : [];
+    });
     await instance.close();
+    const findings = scanLogs([instanceLog, appLog], {
+      "the secret key": [instance.secretKey],
+      "the webhook signing secret": env.CLERK_WEBHOOK_SIGNING_SECRET
+        ? [env.CLERK_WEBHOOK_SIGNING_SECRET]
+        : [],
+      "a password": SPEC_PASSWORDS,
+      "an email code": [...codes, "424242"],
+    });
+    if (codes.length === 0)
+      findings.push("no email codes were recorded: the scan would prove nothing");
+    if (findings.length > 0) {
+      throw new Error(`Secrets found in the logs of the end-to-end run:\n${findings.join("\n")}`);
+    }
     if (databaseUrl) {
       // `pg` is the demo's dependency; loaded from there.
       const pg = demoRequire("pg") as { Client: new (config: object) => PgClient };

@@ -12,6 +12,8 @@ export interface SpawnedCli {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends `signal` (e.g. SIGKILL: no shutdown at all) and resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 /**
@@ -66,6 +68,10 @@ export async function spawnCli(
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

@@ -61,6 +61,15 @@ function compile(route: AnyFrontendRoute): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
+/** `decodeURIComponent`, or null for a malformed percent-escape. */
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 function isSecure(request: Request): boolean {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   if (forwarded) return forwarded === "https";
@@ -149,9 +158,12 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
       const found = candidate.pattern.exec(path);
       if (found === null) continue;
       const params: Record<string, string> = {};
-      candidate.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(found[i + 1] ?? "");
-      });
+      for (const [i, name] of candidate.names.entries()) {
+        const value = decodePathSegment(found[i + 1] ?? "");
+        // A malformed escape (`%`, `%E0%A4%A`) names no resource.
+        if (value === null) return null;
+        params[name] = value;
+      }
       return { route: candidate.route, params };
     }
     return null;

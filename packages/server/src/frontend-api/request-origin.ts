@@ -50,8 +50,10 @@ export function checkRequestOrigin(
 }
 
 /**
- * Accepts a `redirect_url` only when its origin is allowed (relative URLs are resolved against
- * the first allowed origin, so they stay on the app).
+ * Accepts a `redirect_url` only when its origin is allowed. A URL that is not absolute is resolved
+ * against the first allowed origin with the WHATWG parser, as a browser on the app resolves it — so `/\t/evil`,
+ * `/\\evil` or ` //evil` (tabs and newlines dropped, backslashes read as slashes, blanks trimmed)
+ * are judged by where they really lead, and relative paths stay on the app.
  *
  * @throws `redirect_url_invalid` (422, param `redirect_url`)
  * @example
@@ -63,8 +65,15 @@ export function checkRedirectUrl(
   paramName = "redirect_url",
 ): void {
   if (url === null || url === undefined || url === "") return;
-  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return;
-  const origin = originOf(url);
+  const [base] = allowedOrigins;
+  let origin: string | null = null;
+  try {
+    // Absolute first: `http:evil.example` is relative to an http base but absolute to an https page.
+    const resolved = URL.canParse(url) ? new URL(url) : new URL(url, base);
+    if (resolved.protocol === "http:" || resolved.protocol === "https:") origin = resolved.origin;
+  } catch {
+    origin = null;
+  }
   if (origin === null || !allowedOrigins.has(origin)) {
     throw new ApiError("redirect_url_invalid", { paramName });
   }

@@ -58,16 +58,27 @@ export async function createPostgresDatabase(options: PostgresDatabaseOptions): 
     exec: root.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: losing its connection between two statements
+      // (server restart, `pg_terminate_backend`) would be an uncaught error and end the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         const result = await fn(onClient(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+          broken ??= rollbackError instanceof Error ? rollbackError : new Error("ROLLBACK failed");
+        });
         throw error;
       } finally {
-        client.release();
+        client.off("error", onError);
+        // Releasing with an error discards the connection instead of pooling it.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -45,6 +45,9 @@ export const updateMeRoute = defineFrontendRoute({
         });
       }
     }
+    // Every input is checked before the first write, so a refused request changes nothing.
+    const unsafeMetadata =
+      body.unsafe_metadata === undefined ? undefined : parseUnsafeMetadata(body.unsafe_metadata);
     const patch: UserPatch = {};
     const firstName = blankToNull(body.first_name);
     if (firstName !== undefined) patch.firstName = firstName;
@@ -56,12 +59,8 @@ export const updateMeRoute = defineFrontendRoute({
       patch.primaryEmailAddressId = body.primary_email_address_id;
     }
     let updated = await store.updateUser(user.id, patch);
-    if (body.unsafe_metadata !== undefined) {
-      updated = await store.setUserMetadata(
-        user.id,
-        { unsafeMetadata: parseUnsafeMetadata(body.unsafe_metadata) },
-        "replace",
-      );
+    if (unsafeMetadata !== undefined) {
+      updated = await store.setUserMetadata(user.id, { unsafeMetadata }, "replace");
     }
     return loadFrontendUser({ store, baseUrl, now: clock.now(), settings }, updated);
   },
