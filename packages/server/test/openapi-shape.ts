@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 /** The contract specs tests check answers against: Backend API and Frontend API. */
-export type SpecName = "bapi" | "fapi";
+export type SpecName = "bapi" | "fapi" | "webhooks";
 
 /** The part of an OpenAPI 3.0 schema object the shape check reads. */
 export interface Schema {
@@ -24,6 +24,10 @@ type Responses = Record<string, { $ref?: string; content?: Record<string, { sche
 
 /** The part of an OpenAPI 3.0 document the shape check reads. */
 export interface OpenApiDocument {
+  "x-webhooks"?: Record<
+    string,
+    { post?: { requestBody?: { content?: Record<string, { schema?: Schema }> } } }
+  >;
   paths?: Record<string, Record<string, { responses?: Responses } | undefined>>;
   components?: { schemas?: Record<string, Schema>; responses?: Responses };
 }
@@ -38,6 +42,7 @@ export interface OpenApiSpec {
 const SPEC_FILES: Readonly<Record<SpecName, string>> = {
   bapi: fileURLToPath(new URL("../../../../shared/specs/clerk-bapi.yml", import.meta.url)),
   fapi: fileURLToPath(new URL("../../../../shared/specs/clerk-fapi.yml", import.meta.url)),
+  webhooks: fileURLToPath(new URL("../../../../shared/specs/clerk-webhooks.yml", import.meta.url)),
 };
 
 /**
@@ -47,6 +52,9 @@ const SPEC_FILES: Readonly<Record<SpecName, string>> = {
 export const SPEC_SKIP_REASON: Readonly<Record<SpecName, string | undefined>> = {
   bapi: existsSync(SPEC_FILES.bapi) ? undefined : "../shared/specs/clerk-bapi.yml is absent",
   fapi: existsSync(SPEC_FILES.fapi) ? undefined : "../shared/specs/clerk-fapi.yml is absent",
+  webhooks: existsSync(SPEC_FILES.webhooks)
+    ? undefined
+    : "../shared/specs/clerk-webhooks.yml is absent",
 };
 
 const loaded = new Map<SpecName, OpenApiSpec>();
@@ -77,6 +85,21 @@ export function loadSpec(name: SpecName): OpenApiSpec {
   };
   loaded.set(name, spec);
   return spec;
+}
+
+/**
+ * Problems of a webhook event (the whole envelope) against the event's schema in
+ * clerk-webhooks.yml (`x-webhooks[type]`). Empty when it conforms.
+ *
+ * @example
+ * expect(webhookEventProblems(loadSpec("webhooks"), outboxPayload)).toEqual([]);
+ */
+export function webhookEventProblems(spec: OpenApiSpec, payload: { type?: unknown }): string[] {
+  const type = String(payload.type);
+  const schema =
+    spec.document["x-webhooks"]?.[type]?.post?.requestBody?.content?.["application/json"]?.schema;
+  if (schema === undefined) return [`no event ${type} in the ${spec.name} spec`];
+  return new ShapeChecker(spec).problems(schema, payload, type);
 }
 
 /**

@@ -62,7 +62,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Sto
     maxVerificationAttempts: options.maxVerificationAttempts ?? 10,
   });
 
-  const sessionMethods = sqlSessionMethods(context);
+  const sessionMethods = sqlSessionMethods(context, userEvents);
 
   return {
     ...sqlUserMethods(context, userEvents),

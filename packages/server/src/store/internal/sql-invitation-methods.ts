@@ -118,7 +118,8 @@ export function sqlInvitationMethods(
       tx,
       `organizationInvitation.${type}`,
       organizationInvitationJson(invitation, publicUrl, {
-        includePublicOrganizationData: true,
+        // The webhook spec's OrganizationInvitation has no public_organization_data.
+        includePublicOrganizationData: false,
         includeAcceptedUserId: type === "accepted",
       }),
     );

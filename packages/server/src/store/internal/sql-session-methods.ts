@@ -15,6 +15,7 @@ import type {
 import type { EventType } from "./emit-event.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
+import type { UserEvents } from "./user-events.js";
 
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
@@ -68,7 +69,16 @@ const TRANSITIONS = {
 } as const satisfies Partial<Record<SessionStatus, EventType>>;
 
 /** The clients-and-sessions part of the SQL store. */
-export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): SessionStore {
+export function sqlSessionMethods(
+  { db, clock, ids, emit }: SqlStoreContext,
+  userEvents: Pick<UserEvents, "userEventJson">,
+): SessionStore {
+  /** `session.*` event data: the session as the webhook spec has it (no `tasks`), with its user. */
+  const sessionEventJson = async (tx: Queryable, session: SessionRecord) => {
+    const { tasks: _tasks, ...data } = sessionJson(session);
+    return { ...data, user: await userEvents.userEventJson(tx, session.userId) };
+  };
+
   const loadSession = async (q: Queryable, id: string, lock = false) => {
     const rows = await q.query(
       `SELECT * FROM sessions s WHERE s.id = $1${lock ? " FOR UPDATE" : ""}`,
@@ -93,7 +103,7 @@ export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): Se
         clock.now(),
       ]);
       const updated = await requireSession(tx, sessionId);
-      await emit(tx, TRANSITIONS[status], sessionJson(updated));
+      await emit(tx, TRANSITIONS[status], await sessionEventJson(tx, updated));
       return updated;
     });
 
@@ -150,7 +160,7 @@ export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): Se
           now,
         ]);
         const session = await requireSession(tx, sessionId);
-        await emit(tx, "session.created", sessionJson(session));
+        await emit(tx, "session.created", await sessionEventJson(tx, session));
         return session;
       }),
 

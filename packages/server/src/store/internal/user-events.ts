@@ -25,23 +25,30 @@ export interface UserEvents {
     type: "user.created" | "user.updated",
     userId: string,
   ): Promise<UserRecord>;
+  /** The user's wire JSON as events carry it (loaded inside `tx`); null when the user is gone. */
+  userEventJson(tx: Queryable, userId: string): Promise<ReturnType<typeof userJson> | null>;
   /** Writes `user.deleted` with `{ object: "user", id, deleted: true, external_id? }`. */
   emitUserDeleted(tx: Queryable, userId: string, externalId: string | null): Promise<void>;
 }
 
 /** Builds the `user.*` event writers over the store's outbox emitter. */
 export function createUserEvents(context: SqlStoreContext, options: UserEventOptions): UserEvents {
+  const toJson = (user: UserRecord) =>
+    userJson(user, {
+      baseUrl: options.publicUrl,
+      now: context.clock.now(),
+      maxVerificationAttempts: options.maxVerificationAttempts,
+    });
   return {
     async emitUser(tx, type, userId) {
       const user = await loadUser(tx, userId);
       if (user === null) throw new ApiError("resource_not_found", { paramName: "user_id" });
-      const data = userJson(user, {
-        baseUrl: options.publicUrl,
-        now: context.clock.now(),
-        maxVerificationAttempts: options.maxVerificationAttempts,
-      });
-      await context.emit(tx, type, data);
+      await context.emit(tx, type, toJson(user));
       return user;
+    },
+    async userEventJson(tx, userId) {
+      const user = await loadUser(tx, userId);
+      return user === null ? null : toJson(user);
     },
     async emitUserDeleted(tx, userId, externalId) {
       await context.emit(tx, "user.deleted", deletedObjectJson("user", userId, { externalId }));
