@@ -1,26 +1,22 @@
 import { NextResponse } from "next/server.js";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import {
+  fixtureOptions,
+  isolateLatchkeyEnv,
+  signedInCookies,
+} from "../test/server-test-fixtures.js";
 import { type AuthMiddlewareOptions, authMiddleware } from "./auth-middleware.js";
 import {
   APP,
   downstreamHeaders,
   fetchEvent,
   INSTANCE,
-  LATCHKEY_ENV_NAMES,
-  NOW_MS,
-  NOW_S,
   nextRequest,
   PAGE,
-  PRIMARY_PUBLIC_PEM,
-  SECRET_KEY,
-  validToken,
 } from "./internal/testing.test-helpers.js";
 
 const base: AuthMiddlewareOptions = {
-  secretKey: SECRET_KEY,
-  jwtKey: PRIMARY_PUBLIC_PEM,
-  apiUrl: INSTANCE,
-  now: () => NOW_MS,
+  ...fixtureOptions(),
   publicRoutes: ["/", "/sign-in(.*)"],
 };
 
@@ -28,14 +24,7 @@ async function call(options: AuthMiddlewareOptions, request: ReturnType<typeof n
   return authMiddleware(options)(request, fetchEvent(request));
 }
 
-const signedIn = () => ({ __session: validToken(), __client_uat: String(NOW_S - 100) });
-
-beforeEach(() => {
-  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+isolateLatchkeyEnv();
 
 describe("authMiddleware (deprecated)", () => {
   it("lets anyone reach public routes", async () => {
@@ -68,7 +57,10 @@ describe("authMiddleware (deprecated)", () => {
 
   it("lets signed-in requests through everywhere", async () => {
     for (const path of ["/settings", "/api/items"]) {
-      const response = await call(base, nextRequest(path, { headers: PAGE, cookies: signedIn() }));
+      const response = await call(
+        base,
+        nextRequest(path, { headers: PAGE, cookies: signedInCookies() }),
+      );
       expect(response.headers.get("x-middleware-next"), path).toBe("1");
       expect(downstreamHeaders(response).get("x-clerk-auth-status")).toBe("signed-in");
     }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { fixtureKeysEnv, isolateLatchkeyEnv, liveToken } from "../test/server-test-fixtures.js";
 import { auth } from "./auth.js";
 import { clerkClient } from "./clerk-client.js";
 import { clerkMiddleware } from "./clerk-middleware.js";
@@ -9,13 +10,9 @@ import {
   APP,
   downstreamHeaders,
   fetchEvent,
-  LATCHKEY_ENV_NAMES,
   nextRequest,
   PAGE,
-  PRIMARY_PUBLIC_PEM,
   SECRET_KEY,
-  sessionClaims,
-  signToken,
 } from "./internal/testing.test-helpers.js";
 
 // Next's request scope is the only thing stood in for: `headers()` answers the current request's.
@@ -24,12 +21,6 @@ vi.mock("next/headers", () => ({
   headers: async () => scope.headers,
   cookies: async () => ({ get: () => undefined, getAll: () => [] }),
 }));
-
-/** A session token valid right now (these tests use the real clock, as auth() does). */
-function liveToken(overrides: Record<string, unknown> = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  return signToken(sessionClaims({ iat: now - 5, nbf: now - 15, exp: now + 55, ...overrides }));
-}
 
 function setRequest(headers: Record<string, string> | Headers, cookies?: Record<string, string>) {
   scope.headers = new Headers(headers);
@@ -118,16 +109,11 @@ afterAll(async () => {
   await new Promise((resolve) => bapi.close(resolve));
 });
 
+// These tests use the real clock, as auth() does: tokens come from liveToken().
+isolateLatchkeyEnv(() => fixtureKeysEnv(bapiUrl));
 beforeEach(() => {
-  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
-  vi.stubEnv("CLERK_SECRET_KEY", SECRET_KEY);
-  vi.stubEnv("CLERK_JWT_KEY", PRIMARY_PUBLIC_PEM);
-  vi.stubEnv("CLERK_API_URL", bapiUrl);
   bapiCalls.length = 0;
   setRequest({});
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
 });
 
 /** The headers a page behind the real middleware receives for `request`. */

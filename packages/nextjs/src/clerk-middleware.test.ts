@@ -1,5 +1,11 @@
 import { NextResponse } from "next/server.js";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import {
+  fixtureOptions,
+  isolateLatchkeyEnv,
+  noNetwork,
+  signedInCookies,
+} from "../test/server-test-fixtures.js";
 import {
   type ClerkMiddlewareHandler,
   type ClerkMiddlewareOptions,
@@ -15,8 +21,6 @@ import {
   fakeFetch,
   fetchEvent,
   INSTANCE,
-  LATCHKEY_ENV_NAMES,
-  NOW_MS,
   NOW_S,
   nextRequest,
   OTHER_PRIVATE_PEM,
@@ -29,22 +33,15 @@ import {
 } from "./internal/testing.test-helpers.js";
 import { LatchkeyNextjsError } from "./latchkey-nextjs-error.js";
 
-const unreachable = fakeFetch(() => {
-  throw new Error("no network in this test");
-});
+const unreachable = noNetwork();
 
 function options(overrides: ClerkMiddlewareOptions = {}): ClerkMiddlewareOptions {
   return {
-    secretKey: SECRET_KEY,
-    jwtKey: PRIMARY_PUBLIC_PEM,
-    apiUrl: INSTANCE,
-    now: () => NOW_MS,
+    ...fixtureOptions(),
     fetch: unreachable.fetch,
     ...overrides,
   };
 }
-
-const signedInCookies = () => ({ __session: validToken(), __client_uat: String(NOW_S - 100) });
 
 /** Runs a middleware and captures what its handler saw. */
 async function run(
@@ -61,12 +58,7 @@ async function run(
   return { response, seen };
 }
 
-beforeEach(() => {
-  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+isolateLatchkeyEnv();
 
 describe("clerkMiddleware: authentication", () => {
   it("signs a request in by its __session cookie and passes a signed verdict downstream", async () => {

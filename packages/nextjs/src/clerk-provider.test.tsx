@@ -1,15 +1,9 @@
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { fixtureKeysEnv, isolateLatchkeyEnv, liveToken } from "../test/server-test-fixtures.js";
 import { ClerkProvider } from "./clerk-provider.js";
 import type { ClerkProviderProps as ClientProps } from "./client/clerk-provider.js";
-import {
-  LATCHKEY_ENV_NAMES,
-  PRIMARY_PUBLIC_PEM,
-  SECRET_KEY,
-  sessionClaims,
-  signToken,
-} from "./internal/testing.test-helpers.js";
 
 // Next's request scope is the only thing stood in for: `headers()` answers the current request's.
 const scope = vi.hoisted(() => ({ headers: new Headers() }));
@@ -18,19 +12,8 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [] }),
 }));
 
-function liveToken(overrides: Record<string, unknown> = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  return signToken(sessionClaims({ iat: now - 5, nbf: now - 15, exp: now + 55, ...overrides }));
-}
-
 describe("server <ClerkProvider>", () => {
-  beforeEach(() => {
-    for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
-    vi.stubEnv("CLERK_SECRET_KEY", SECRET_KEY);
-    vi.stubEnv("CLERK_JWT_KEY", PRIMARY_PUBLIC_PEM);
-    vi.stubEnv("CLERK_API_URL", "http://instance.example.test");
-  });
-  afterEach(() => vi.unstubAllEnvs());
+  isolateLatchkeyEnv(() => fixtureKeysEnv());
 
   it("passes the request's verified auth to the client provider as initialState", async () => {
     const token = liveToken({ o: { id: "org_1", rol: "admin", slg: "acme" } });

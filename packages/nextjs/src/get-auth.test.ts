@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { fixtureOptions, isolateLatchkeyEnv } from "../test/server-test-fixtures.js";
 import { clerkMiddleware } from "./clerk-middleware.js";
 import { getAuth } from "./get-auth.js";
 import {
@@ -8,8 +9,6 @@ import {
   fakeFetch,
   fetchEvent,
   INSTANCE,
-  LATCHKEY_ENV_NAMES,
-  NOW_MS,
   NOW_S,
   nextRequest,
   PAGE,
@@ -19,19 +18,9 @@ import {
 } from "./internal/testing.test-helpers.js";
 import type { LatchkeyOptions } from "./latchkey-options.js";
 
-const options: LatchkeyOptions = {
-  secretKey: SECRET_KEY,
-  jwtKey: PRIMARY_PUBLIC_PEM,
-  apiUrl: INSTANCE,
-  now: () => NOW_MS,
-};
+const options: LatchkeyOptions = fixtureOptions();
 
-beforeEach(() => {
-  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+isolateLatchkeyEnv();
 
 /** What the page behind `clerkMiddleware` receives, as a `Request`. */
 async function throughMiddleware(request: ReturnType<typeof nextRequest>): Promise<Request> {

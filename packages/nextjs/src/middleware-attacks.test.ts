@@ -4,8 +4,9 @@
  */
 import { createHmac } from "node:crypto";
 import { NextResponse } from "next/server.js";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { part } from "../../backend/test/token-fixtures.js";
+import { fixtureOptions, isolateLatchkeyEnv, noNetwork } from "../test/server-test-fixtures.js";
 import { type ClerkMiddlewareOptions, clerkMiddleware } from "./clerk-middleware.js";
 import { getAuth } from "./get-auth.js";
 import { AUTH_HEADERS } from "./internal/signed-auth-headers/auth-header-names.js";
@@ -16,10 +17,7 @@ import {
 import {
   APP,
   downstreamHeaders,
-  fakeFetch,
   fetchEvent,
-  INSTANCE,
-  LATCHKEY_ENV_NAMES,
   NOW_MS,
   NOW_S,
   nextRequest,
@@ -43,14 +41,9 @@ interface Logged {
 
 function setup(overrides: ClerkMiddlewareOptions = {}) {
   const logged: Logged[] = [];
-  const network = fakeFetch(() => {
-    throw new Error("no network in this test");
-  });
+  const network = noNetwork();
   const options: ClerkMiddlewareOptions = {
-    secretKey: SECRET_KEY,
-    jwtKey: PRIMARY_PUBLIC_PEM,
-    apiUrl: INSTANCE,
-    now: () => NOW_MS,
+    ...fixtureOptions(),
     fetch: network.fetch,
     debug: true,
     logger: (message, details) => logged.push({ message, details }),
@@ -103,12 +96,7 @@ const FORGED_BEARERS: Array<[string, () => string, string]> = [
   ["another instance's token", foreign, "token-invalid-signature"],
 ];
 
-beforeEach(() => {
-  for (const name of LATCHKEY_ENV_NAMES) vi.stubEnv(name, "");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+isolateLatchkeyEnv();
 
 describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
   it("strips a forged signed-in verdict (HMAC under another key) and signs its own", async () => {

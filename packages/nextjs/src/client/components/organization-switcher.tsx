@@ -4,10 +4,13 @@ import { useOrganizationList } from "../hooks/use-organization-list.js";
 import type { Appearance } from "../internal/appearance.js";
 import { useClerkContext } from "../internal/clerk-context.js";
 import { Avatar } from "./internal/avatar.js";
+import { BusyForm } from "./internal/busy-form.js";
 import { DefaultStyles } from "./internal/default-styles.js";
-import { type FormErrors, formErrorsFrom, NO_ERRORS } from "./internal/form-errors.js";
+import { FormErrorBanner } from "./internal/form-error-banner.js";
 import { FormField } from "./internal/form-field.js";
+import { SubmitButton } from "./internal/submit-button.js";
 import { useElementClass } from "./internal/use-element-class.js";
+import { useFormSubmission } from "./internal/use-form-submission.js";
 import { usePopover } from "./internal/use-popover.js";
 
 /** Props of `<OrganizationSwitcher/>`. */
@@ -48,24 +51,11 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useFormSubmission(FIELDS);
   if (!isSignedIn) return null;
 
   const active = userMemberships.data.find((m) => m.organization.id === orgId);
   const label = active?.organization.name ?? (orgId ? "Organization" : "Personal account");
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      await action();
-    } catch (error) {
-      setErrors(formErrorsFrom(error, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const select = (organization: string | null) =>
     run(async () => {
@@ -183,7 +173,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
             </p>
           ) : null}
           {creating ? (
-            <form className={cls("form")} onSubmit={onCreate} noValidate aria-busy={busy}>
+            <BusyForm onSubmit={onCreate} busy={busy} cls={cls}>
               <FormField
                 formId={formId}
                 name="name"
@@ -203,16 +193,12 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
                 error={errors.fields.slug}
                 cls={cls}
               />
-              <button type="submit" className={cls("formButtonPrimary")} disabled={busy}>
+              <SubmitButton busy={busy} cls={cls}>
                 Create organization
-              </button>
-            </form>
+              </SubmitButton>
+            </BusyForm>
           ) : null}
-          {errors.form ? (
-            <p className={cls("alert")} role="alert" data-latchkey-form-error="">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormErrorBanner message={errors.form} cls={cls} />
         </div>
       ) : null}
     </div>

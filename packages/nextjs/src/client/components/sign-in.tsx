@@ -3,10 +3,18 @@ import { useSignIn } from "../hooks/use-sign-in.js";
 import type { Appearance } from "../internal/appearance.js";
 import { useClerkContext } from "../internal/clerk-context.js";
 import type { SignInResource } from "../internal/resources/sign-in-resource.js";
+import { BusyForm } from "./internal/busy-form.js";
+import { CardFooter } from "./internal/card-footer.js";
+import { CardHeader } from "./internal/card-header.js";
+import { CodeField } from "./internal/code-field.js";
 import { DefaultStyles } from "./internal/default-styles.js";
-import { type FormErrors, formErrorsFrom, NO_ERRORS } from "./internal/form-errors.js";
-import { FormField } from "./internal/form-field.js";
+import { EmailPasswordFields } from "./internal/email-password-fields.js";
+import { FormErrorBanner } from "./internal/form-error-banner.js";
+import { NO_ERRORS } from "./internal/form-errors.js";
+import { ResendCodeButton } from "./internal/resend-code-button.js";
 import { type RedirectProps, resolveRedirectUrl } from "./internal/resolve-redirect-url.js";
+import { SubmitButton } from "./internal/submit-button.js";
+import { useCredentialsForm } from "./internal/use-credentials-form.js";
 import { useElementClass } from "./internal/use-element-class.js";
 import { type Routing, useStepRouting } from "./internal/use-step-routing.js";
 
@@ -51,12 +59,20 @@ export function SignIn(props: SignInProps): ReactNode {
   const routing = props.routing ?? (props.path ? "path" : "virtual");
   const [step, goTo] = useStepRouting<Step>(routing, props.path, STEPS);
   const [signIn, setSignIn] = useState<SignInResource | null>(null);
-  const [email, setEmail] = useState(props.initialValues?.emailAddress ?? "");
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const {
+    email,
+    setEmail,
+    password,
+    setPassword,
+    code,
+    setCode,
+    notice,
+    setNotice,
+    errors,
+    setErrors,
+    busy,
+    run,
+  } = useCredentialsForm(props.initialValues?.emailAddress, FIELDS);
 
   // A step in the URL without a sign-in in progress (reload, shared link) starts over; with one,
   // it resumes from the client's sign-in.
@@ -83,18 +99,6 @@ export function SignIn(props: SignInProps): ReactNode {
       return;
     }
     setErrors({ fields: {}, form: "This sign-in cannot continue. Please start again." });
-  };
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      await action();
-    } catch (error) {
-      setErrors(formErrorsFrom(error, FIELDS));
-    } finally {
-      setBusy(false);
-    }
   };
 
   const requireEmail = (): boolean => {
@@ -159,11 +163,7 @@ export function SignIn(props: SignInProps): ReactNode {
   };
 
   const signUpUrl = props.signUpUrl ?? redirects.signUpUrl;
-  const formAlert = errors.form ? (
-    <p className={cls("alert")} role="alert" data-latchkey-form-error="">
-      {errors.form}
-    </p>
-  ) : null;
+  const formAlert = <FormErrorBanner message={errors.form} cls={cls} />;
 
   return (
     <div className={cls("rootBox")} data-latchkey-component="sign-in" data-latchkey-step={step}>
@@ -171,43 +171,23 @@ export function SignIn(props: SignInProps): ReactNode {
       <div className={cls("card")}>
         {step === "start" ? (
           <>
-            <div className={cls("header")}>
-              <h1 className={cls("headerTitle")}>Sign in</h1>
-              <p className={cls("headerSubtitle")}>Welcome back. Sign in to continue.</p>
-            </div>
-            <form
-              key="start"
-              className={cls("form")}
-              onSubmit={onPasswordSubmit}
-              noValidate
-              aria-busy={busy}
-            >
-              <FormField
+            <CardHeader title="Sign in" subtitle="Welcome back. Sign in to continue." cls={cls} />
+            <BusyForm key="start" onSubmit={onPasswordSubmit} busy={busy} cls={cls}>
+              <EmailPasswordFields
                 formId={formId}
-                name="email"
-                label="Email address"
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={setEmail}
-                error={errors.fields.email}
-                cls={cls}
-              />
-              <FormField
-                formId={formId}
-                name="password"
-                label="Password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={setPassword}
-                error={errors.fields.password}
+                email={email}
+                onEmailChange={setEmail}
+                password={password}
+                onPasswordChange={setPassword}
+                errors={errors.fields}
+                emailAutoComplete="username"
+                passwordAutoComplete="current-password"
                 cls={cls}
               />
               {formAlert}
-              <button type="submit" className={cls("formButtonPrimary")} disabled={busy}>
+              <SubmitButton busy={busy} cls={cls}>
                 Continue
-              </button>
+              </SubmitButton>
               <button
                 type="button"
                 className={cls("formButtonSecondary")}
@@ -216,34 +196,23 @@ export function SignIn(props: SignInProps): ReactNode {
               >
                 Email me a code instead
               </button>
-            </form>
+            </BusyForm>
           </>
         ) : (
           <>
-            <div className={cls("header")}>
-              <h1 className={cls("headerTitle")}>
-                {step === "factor-two" ? "Two-step verification" : "Check your email"}
-              </h1>
-              <p className={cls("headerSubtitle")}>
-                {step === "factor-two"
+            <CardHeader
+              title={step === "factor-two" ? "Two-step verification" : "Check your email"}
+              subtitle={
+                step === "factor-two"
                   ? "Enter the code from your authenticator app."
-                  : `Enter the code we sent to ${emailFactor?.safeIdentifier ?? active?.identifier ?? "your email address"}.`}
-              </p>
-            </div>
-            <form
-              key={step}
-              className={cls("form")}
-              onSubmit={onCodeSubmit}
-              noValidate
-              aria-busy={busy}
-            >
-              <FormField
+                  : `Enter the code we sent to ${emailFactor?.safeIdentifier ?? active?.identifier ?? "your email address"}.`
+              }
+              cls={cls}
+            />
+            <BusyForm key={step} onSubmit={onCodeSubmit} busy={busy} cls={cls}>
+              <CodeField
                 formId={formId}
-                name="code"
                 label={step === "factor-two" ? "Authentication code" : "Verification code"}
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                autoFocus
                 value={code}
                 onChange={setCode}
                 error={errors.fields.code}
@@ -251,18 +220,11 @@ export function SignIn(props: SignInProps): ReactNode {
               />
               {formAlert}
               {notice ? <p role="status">{notice}</p> : null}
-              <button type="submit" className={cls("formButtonPrimary")} disabled={busy}>
+              <SubmitButton busy={busy} cls={cls}>
                 Continue
-              </button>
+              </SubmitButton>
               {step === "factor-one" ? (
-                <button
-                  type="button"
-                  className={cls("formResendCodeLink")}
-                  onClick={onResend}
-                  disabled={busy}
-                >
-                  Resend code
-                </button>
+                <ResendCodeButton onResend={onResend} busy={busy} cls={cls} />
               ) : null}
               <button
                 type="button"
@@ -274,15 +236,10 @@ export function SignIn(props: SignInProps): ReactNode {
               >
                 Back
               </button>
-            </form>
+            </BusyForm>
           </>
         )}
-        <p className={cls("footer")}>
-          No account?{" "}
-          <a className={cls("footerActionLink")} href={signUpUrl}>
-            Sign up
-          </a>
-        </p>
+        <CardFooter prompt="No account?" href={signUpUrl} action="Sign up" cls={cls} />
       </div>
     </div>
   );

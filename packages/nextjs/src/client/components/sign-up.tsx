@@ -3,10 +3,17 @@ import { useSignUp } from "../hooks/use-sign-up.js";
 import type { Appearance } from "../internal/appearance.js";
 import { useClerkContext } from "../internal/clerk-context.js";
 import type { SignUpResource } from "../internal/resources/sign-up-resource.js";
+import { BusyForm } from "./internal/busy-form.js";
+import { CardFooter } from "./internal/card-footer.js";
+import { CardHeader } from "./internal/card-header.js";
+import { CodeField } from "./internal/code-field.js";
 import { DefaultStyles } from "./internal/default-styles.js";
-import { type FormErrors, formErrorsFrom, NO_ERRORS } from "./internal/form-errors.js";
-import { FormField } from "./internal/form-field.js";
+import { EmailPasswordFields } from "./internal/email-password-fields.js";
+import { FormErrorBanner } from "./internal/form-error-banner.js";
+import { ResendCodeButton } from "./internal/resend-code-button.js";
 import { type RedirectProps, resolveRedirectUrl } from "./internal/resolve-redirect-url.js";
+import { SubmitButton } from "./internal/submit-button.js";
+import { useCredentialsForm } from "./internal/use-credentials-form.js";
 import { useElementClass } from "./internal/use-element-class.js";
 import { type Routing, useStepRouting } from "./internal/use-step-routing.js";
 
@@ -50,12 +57,20 @@ export function SignUp(props: SignUpProps): ReactNode {
   const routing = props.routing ?? (props.path ? "path" : "virtual");
   const [step, goTo] = useStepRouting<Step>(routing, props.path, STEPS);
   const [signUp, setSignUp] = useState<SignUpResource | null>(null);
-  const [email, setEmail] = useState(props.initialValues?.emailAddress ?? "");
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const {
+    email,
+    setEmail,
+    password,
+    setPassword,
+    code,
+    setCode,
+    notice,
+    setNotice,
+    errors,
+    setErrors,
+    busy,
+    run,
+  } = useCredentialsForm(props.initialValues?.emailAddress, FIELDS);
 
   const active = signUp ?? (current.id ? current : null);
   useEffect(() => {
@@ -86,18 +101,6 @@ export function SignUp(props: SignUpProps): ReactNode {
         ? `Still needed: ${missing}.`
         : "This sign-up cannot continue. Please start again.",
     });
-  };
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      await action();
-    } catch (error) {
-      setErrors(formErrorsFrom(error, FIELDS));
-    } finally {
-      setBusy(false);
-    }
   };
 
   const onStart = (event: FormEvent) => {
@@ -135,11 +138,7 @@ export function SignUp(props: SignUpProps): ReactNode {
   };
 
   const signInUrl = props.signInUrl ?? redirects.signInUrl;
-  const formAlert = errors.form ? (
-    <p className={cls("alert")} role="alert" data-latchkey-form-error="">
-      {errors.form}
-    </p>
-  ) : null;
+  const formAlert = <FormErrorBanner message={errors.form} cls={cls} />;
 
   return (
     <div className={cls("rootBox")} data-latchkey-component="sign-up" data-latchkey-step={step}>
@@ -147,67 +146,40 @@ export function SignUp(props: SignUpProps): ReactNode {
       <div className={cls("card")}>
         {step === "start" ? (
           <>
-            <div className={cls("header")}>
-              <h1 className={cls("headerTitle")}>Create your account</h1>
-              <p className={cls("headerSubtitle")}>Sign up with your email address.</p>
-            </div>
-            <form
-              key="start"
-              className={cls("form")}
-              onSubmit={onStart}
-              noValidate
-              aria-busy={busy}
-            >
-              <FormField
+            <CardHeader
+              title="Create your account"
+              subtitle="Sign up with your email address."
+              cls={cls}
+            />
+            <BusyForm key="start" onSubmit={onStart} busy={busy} cls={cls}>
+              <EmailPasswordFields
                 formId={formId}
-                name="email"
-                label="Email address"
-                type="email"
-                autoComplete="email"
-                value={email}
-                onChange={setEmail}
-                error={errors.fields.email}
-                cls={cls}
-              />
-              <FormField
-                formId={formId}
-                name="password"
-                label="Password"
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={setPassword}
-                error={errors.fields.password}
+                email={email}
+                onEmailChange={setEmail}
+                password={password}
+                onPasswordChange={setPassword}
+                errors={errors.fields}
+                emailAutoComplete="email"
+                passwordAutoComplete="new-password"
                 cls={cls}
               />
               {formAlert}
-              <button type="submit" className={cls("formButtonPrimary")} disabled={busy}>
+              <SubmitButton busy={busy} cls={cls}>
                 Continue
-              </button>
-            </form>
+              </SubmitButton>
+            </BusyForm>
           </>
         ) : (
           <>
-            <div className={cls("header")}>
-              <h1 className={cls("headerTitle")}>Verify your email</h1>
-              <p className={cls("headerSubtitle")}>
-                Enter the code we sent to {active?.emailAddress ?? "your email address"}.
-              </p>
-            </div>
-            <form
-              key={step}
-              className={cls("form")}
-              onSubmit={onVerify}
-              noValidate
-              aria-busy={busy}
-            >
-              <FormField
+            <CardHeader
+              title="Verify your email"
+              subtitle={`Enter the code we sent to ${active?.emailAddress ?? "your email address"}.`}
+              cls={cls}
+            />
+            <BusyForm key={step} onSubmit={onVerify} busy={busy} cls={cls}>
+              <CodeField
                 formId={formId}
-                name="code"
                 label="Verification code"
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                autoFocus
                 value={code}
                 onChange={setCode}
                 error={errors.fields.code}
@@ -215,26 +187,14 @@ export function SignUp(props: SignUpProps): ReactNode {
               />
               {formAlert}
               {notice ? <p role="status">{notice}</p> : null}
-              <button type="submit" className={cls("formButtonPrimary")} disabled={busy}>
+              <SubmitButton busy={busy} cls={cls}>
                 Verify
-              </button>
-              <button
-                type="button"
-                className={cls("formResendCodeLink")}
-                onClick={onResend}
-                disabled={busy}
-              >
-                Resend code
-              </button>
-            </form>
+              </SubmitButton>
+              <ResendCodeButton onResend={onResend} busy={busy} cls={cls} />
+            </BusyForm>
           </>
         )}
-        <p className={cls("footer")}>
-          Have an account?{" "}
-          <a className={cls("footerActionLink")} href={signInUrl}>
-            Sign in
-          </a>
-        </p>
+        <CardFooter prompt="Have an account?" href={signInUrl} action="Sign in" cls={cls} />
       </div>
     </div>
   );

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import type { AppearanceElement } from "../../internal/appearance.js";
+import { FormField } from "./form-field.js";
+
+/** Props of {@link CodeField}. */
+export interface CodeFieldProps {
+  /** Unique id prefix of the form (from `useId`). */
+  formId: string;
+  /** e.g. "Verification code" or "Authentication code". */
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error: string | undefined;
+  cls(element: AppearanceElement): string;
+}
+
+/**
+ * The one-time code input of a verification step: numeric keyboard, `one-time-code` autofill,
+ * focused when the step opens.
+ *
+ * @example
+ * <CodeField formId={formId} label="Verification code" value={code} onChange={setCode}
+ *   error={errors.fields.code} cls={cls} />
+ */
+export function CodeField(props: CodeFieldProps): ReactNode {
+  return (
+    <FormField
+      formId={props.formId}
+      name="code"
+      label={props.label}
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      autoFocus
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      cls={props.cls}
+    />
+  );
+}
