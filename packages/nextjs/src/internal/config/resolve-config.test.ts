@@ -87,6 +87,17 @@ describe("resolveConfig", () => {
     expect(resolveConfig(options).client).toBe(resolveConfig(options).client);
   });
 
+  it("notices a changed environment on the next call, and reuses the earlier configuration after", () => {
+    const options = { secretKey: SECRET_KEY };
+    const first = resolveConfig(options);
+    vi.stubEnv("CLERK_API_URL", "http://localhost:4100");
+    const changed = resolveConfig(options);
+    expect(changed).not.toBe(first);
+    expect(changed.apiUrl).toBe("http://localhost:4100");
+    vi.stubEnv("CLERK_API_URL", "");
+    expect(resolveConfig(options)).toBe(first);
+  });
+
   it.each([
     [{}, "config-missing", "CLERK_SECRET_KEY"],
     [{ secretKey: "pk_test_abc" }, "config-invalid", "CLERK_SECRET_KEY"],

@@ -32,6 +32,10 @@ export interface ResolvedConfig {
 const NO_OPTIONS: LatchkeyOptions = {};
 const MAX_CONFIGS_PER_OPTIONS = 8;
 const cache = new WeakMap<LatchkeyOptions, Map<string, ResolvedConfig>>();
+const lastResolved = new WeakMap<
+  LatchkeyOptions,
+  { values: readonly unknown[]; config: ResolvedConfig }
+>();
 
 /**
  * Merges options over the environment (read now, at request time), checks every value and
@@ -42,31 +46,44 @@ const cache = new WeakMap<LatchkeyOptions, Map<string, ResolvedConfig>>();
  */
 export function resolveConfig(options: LatchkeyOptions = NO_OPTIONS): ResolvedConfig {
   const env = readEnv();
-  const key = JSON.stringify([
-    env,
+  const values = [
+    env.CLERK_SECRET_KEY,
+    env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+    env.CLERK_API_URL,
+    env.CLERK_API_VERSION,
+    env.CLERK_JWT_KEY,
+    env.NEXT_PUBLIC_CLERK_SIGN_IN_URL,
+    env.NEXT_PUBLIC_CLERK_SIGN_UP_URL,
     options.secretKey,
     options.publishableKey,
     options.apiUrl,
     options.apiVersion,
     options.jwtKey,
-    options.authorizedParties,
-    options.audience,
+    options.authorizedParties?.join("\n"),
+    Array.isArray(options.audience) ? options.audience.join("\n") : options.audience,
     options.signInUrl,
     options.signUpUrl,
     options.frontendApiUrl,
     options.clockSkewInMs,
-  ]);
-  let perOptions = cache.get(options);
-  const known = perOptions?.get(key);
-  if (known) return known;
+  ];
+  // Per request the values are almost always those of the last call: compare them one by one
+  // (no key string to build and hash, no PEM to serialise).
+  const last = lastResolved.get(options);
+  if (last?.values.every((value, index) => value === values[index])) return last.config;
 
-  const config = buildConfig(options, env);
-  if (!perOptions) {
-    perOptions = new Map();
-    cache.set(options, perOptions);
+  const key = JSON.stringify(values);
+  let perOptions = cache.get(options);
+  let config = perOptions?.get(key);
+  if (!config) {
+    config = buildConfig(options, env);
+    if (!perOptions) {
+      perOptions = new Map();
+      cache.set(options, perOptions);
+    }
+    if (perOptions.size >= MAX_CONFIGS_PER_OPTIONS) perOptions.clear();
+    perOptions.set(key, config);
   }
-  if (perOptions.size >= MAX_CONFIGS_PER_OPTIONS) perOptions.clear();
-  perOptions.set(key, config);
+  lastResolved.set(options, { values, config });
   return config;
 }
 
