@@ -153,7 +153,14 @@ export function clerkMiddleware(
     if (renewal.cookieHeader !== undefined) setRequestCookie(request, renewal.cookieHeader);
 
     const authObject = state.toAuth();
-    const auth = createMiddlewareAuth(request, requestUrl, authObject, config.signInUrl, log);
+    const auth = createMiddlewareAuth(
+      request,
+      requestUrl,
+      url.pathname,
+      authObject,
+      config.signInUrl,
+      log,
+    );
     let response: Response | undefined;
     try {
       if (options.publicRoutes !== undefined) {

@@ -40,13 +40,14 @@ export type ClerkMiddlewareAuth = (() => MiddlewareAuthObject) & { protect: Midd
 export function createMiddlewareAuth(
   request: Request,
   requestUrl: string,
+  pathname: string,
   authObject: AuthObject,
   signInUrl: string,
   log: DebugLogger,
 ): ClerkMiddlewareAuth {
   const redirectToSignIn = (options?: RedirectToSignInOptions): never => {
     const url = signInRedirectUrl(signInUrl, requestUrl, options?.returnBackUrl);
-    log("redirectToSignIn", { path: new URL(requestUrl).pathname });
+    log("redirectToSignIn", { path: pathname });
     throw new MiddlewareInterrupt(NextResponse.redirect(url, 307), "redirect-to-sign-in");
   };
   const withRedirect: MiddlewareAuthObject = {
@@ -62,7 +63,7 @@ export function createMiddlewareAuth(
       params,
       options,
     );
-    log("protect", { path: new URL(requestUrl).pathname, decision: describe(decision) });
+    log("protect", { path: pathname, decision: describe(decision) });
     if (decision.kind === "allow") return Promise.resolve(authObject as SignedInAuthObject);
     throw new MiddlewareInterrupt(responseFor(decision), describe(decision));
   };
