@@ -201,3 +201,59 @@ describe("getAuth: the auth object", () => {
     expect(auth.has({ role: "org:member" })).toBe(false);
   });
 });
+
+describe("getAuth read without await (Clerk's synchronous form)", () => {
+  it("answers at once behind the middleware, and awaiting gives the same plain object", async () => {
+    const page = await throughMiddleware(
+      nextRequest("/api/me", {
+        cookies: { __session: validToken(), __client_uat: `${NOW_S - 100}` },
+      }),
+    );
+    const auth = getAuth(page, options);
+    expect(auth.userId).toBe("user_2abc");
+    expect(auth.has({ role: "org:admin" })).toBe(false);
+    const awaited = await auth;
+    expect(awaited.sessionId).toBe("sess_2abc");
+    expect("then" in awaited).toBe(false);
+    expect(Object.keys(auth)).not.toContain("then");
+    expect(JSON.parse(JSON.stringify(auth)).userId).toBe("user_2abc");
+  });
+
+  it("answers at once for a signed-out verdict too", async () => {
+    const page = await throughMiddleware(nextRequest("/api/me"));
+    const auth = getAuth(page, options);
+    expect(auth.isAuthenticated).toBe(false);
+    expect(auth.userId).toBeNull();
+  });
+
+  it("throws auth-not-ready (never a silent signed-out) when it must verify first, and awaits fine", async () => {
+    const request = new Request(`${APP}/api/me`, {
+      headers: { cookie: `__session=${validToken()}; __client_uat=${NOW_S - 100}` },
+    });
+    const pending = getAuth(request, options);
+    expect(() => pending.userId).toThrow(
+      expect.objectContaining({ code: "auth-not-ready", name: "LatchkeyNextjsError" }),
+    );
+    expect(() => {
+      const { isAuthenticated } = pending;
+      return isAuthenticated;
+    }).toThrow(/await getAuth\(req\)/);
+    expect((await pending).userId).toBe("user_2abc");
+    expect((await pending).userId).toBe("user_2abc");
+  });
+
+  it("does not read a forged verdict synchronously either", async () => {
+    const forged = new Request(`${APP}/api/me`, {
+      headers: {
+        "x-clerk-auth-status": "signed-in",
+        "x-clerk-auth-token": validToken(),
+        "x-clerk-auth-reason": "",
+        "x-clerk-clerk-url": `${APP}/api/me`,
+        "x-clerk-auth-signature": "A".repeat(43),
+      },
+    });
+    const auth = getAuth(forged, options);
+    expect(() => auth.userId).toThrow(expect.objectContaining({ code: "auth-not-ready" }));
+    expect((await auth).userId).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import type { AuthObject } from "@latchkey/backend";
+import { type AwaitableAuth, pendingAuth, settledAuth } from "./internal/awaitable-auth.js";
 import { resolveConfig } from "./internal/config/resolve-config.js";
 import { resolveRequestAuth } from "./internal/request-auth.js";
 import type { HeaderLookup } from "./internal/request-kind.js";
@@ -19,9 +19,14 @@ export type GetAuthRequest =
  * The auth object of a request in a route handler or a pages-router API route. Uses the
  * middleware's signed verdict when present; without the middleware (or with headers it did not
  * sign) it verifies the request's session token itself, so it never fails for lack of middleware.
- * Unlike Clerk's synchronous `getAuth`, it returns a promise: `await` it.
  *
- * @throws {LatchkeyNextjsError} `config-missing` / `config-invalid` naming the variable to fix.
+ * Like Clerk's, it can be read at once — `const { userId } = getAuth(req)` — where the
+ * middleware's verdict was checked synchronously (Node runtime). It can always be awaited:
+ * `await getAuth(req)` also covers requests the middleware did not see and edge runtimes. Reading
+ * a field of a result that is not ready throws `auth-not-ready` (never a silent signed-out).
+ *
+ * @throws {LatchkeyNextjsError} `config-missing` / `config-invalid` naming the variable to fix;
+ *   `auth-not-ready` when a field is read before a pending result was awaited.
  * @example
  * ```ts
  * // app/api/userinfo/route.ts
@@ -34,12 +39,14 @@ export type GetAuthRequest =
  * }
  * ```
  */
-export async function getAuth(
-  request: GetAuthRequest,
-  options?: LatchkeyOptions,
-): Promise<AuthObject> {
+export function getAuth(request: GetAuthRequest, options?: LatchkeyOptions): AwaitableAuth {
   const config = resolveConfig(options);
-  return (await resolveRequestAuth(headerLookupOf(request), config)).auth;
+  const resolved = resolveRequestAuth(headerLookupOf(request), config);
+  if (!(resolved instanceof Promise)) return settledAuth(resolved.auth);
+  return pendingAuth(
+    resolved.then((result) => result.auth),
+    "clerkMiddleware did not vouch for this request (or this runtime checks its verdict asynchronously), so the session token is being verified.",
+  );
 }
 
 function headerLookupOf(request: GetAuthRequest): HeaderLookup {

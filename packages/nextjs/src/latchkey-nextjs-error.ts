@@ -5,7 +5,12 @@ export type LatchkeyNextjsErrorCode =
   /** A setting is set but malformed (a secret key without `sk_`, an undecodable publishable key…). */
   | "config-invalid"
   /** A `createRouteMatcher` pattern cannot be compiled. */
-  | "route-pattern-invalid";
+  | "route-pattern-invalid"
+  /**
+   * `getAuth(req)` was read without `await` where it could not decide synchronously (no
+   * middleware verdict to check, or an edge runtime): `await getAuth(req)` instead.
+   */
+  | "auth-not-ready";
 
 /**
  * The error `@latchkey/nextjs` throws on purpose. Configuration errors name the environment

@@ -7,7 +7,10 @@ import {
 import type { ResolvedConfig } from "./config/resolve-config.js";
 import { decodeJwtPayload } from "./decode-jwt-payload.js";
 import type { HeaderLookup } from "./request-kind.js";
-import { readSignedAuthState } from "./signed-auth-headers/signed-auth-state.js";
+import {
+  readSignedAuthState,
+  type SignedAuthState,
+} from "./signed-auth-headers/signed-auth-state.js";
 
 /** A request's auth object, and where the verdict came from. */
 export interface RequestAuth {
@@ -24,21 +27,32 @@ const PLACEHOLDER_URL = "http://localhost/";
  * Resolves a request's auth: the middleware's signed verdict when its HMAC is valid; otherwise
  * (no middleware, or headers that did not come from it) the request's own `Authorization` /
  * `__session` is verified here. Unsigned or tampered auth headers are never believed.
+ * Synchronous when the middleware's verdict is checked with `node:crypto`; a promise when the
+ * token must be verified here or the runtime only has Web Crypto.
  */
-export async function resolveRequestAuth(
+export function resolveRequestAuth(
   header: HeaderLookup,
   config: ResolvedConfig,
-): Promise<RequestAuth> {
-  const signed = await readSignedAuthState(header, config.secretKey);
-  if (signed) {
-    const fetchTemplateToken = config.authenticateOptions.templateTokenFetcher;
-    const claims = signed.status === "signed-in" ? decodeJwtPayload(signed.token) : undefined;
-    const auth = claims
-      ? signedInAuthObject(signed.token, claims, fetchTemplateToken)
-      : signedOutAuthObject({ reason: signed.reason || "session-token-invalid" });
-    return { auth, source: "middleware", url: signed.url || undefined };
+): RequestAuth | Promise<RequestAuth> {
+  const signed = readSignedAuthState(header, config.secretKey);
+  if (signed instanceof Promise) {
+    return signed.then((state) =>
+      state ? fromSignedState(state, config) : verifyOwnToken(header, config),
+    );
   }
+  return signed ? fromSignedState(signed, config) : verifyOwnToken(header, config);
+}
 
+function fromSignedState(signed: SignedAuthState, config: ResolvedConfig): RequestAuth {
+  const fetchTemplateToken = config.authenticateOptions.templateTokenFetcher;
+  const claims = signed.status === "signed-in" ? decodeJwtPayload(signed.token) : undefined;
+  const auth = claims
+    ? signedInAuthObject(signed.token, claims, fetchTemplateToken)
+    : signedOutAuthObject({ reason: signed.reason || "session-token-invalid" });
+  return { auth, source: "middleware", url: signed.url || undefined };
+}
+
+async function verifyOwnToken(header: HeaderLookup, config: ResolvedConfig): Promise<RequestAuth> {
   const headers = new Headers();
   const authorization = header("authorization");
   const cookie = header("cookie");
