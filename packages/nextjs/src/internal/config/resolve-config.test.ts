@@ -87,6 +87,17 @@ describe("resolveConfig", () => {
     expect(resolveConfig(options).client).toBe(resolveConfig(options).client);
   });
 
+  it("shares one configuration across equal options made afresh (options per request), but not across functions", () => {
+    const perRequest = () => ({ secretKey: SECRET_KEY, authorizedParties: ["https://a.test"] });
+    expect(resolveConfig(perRequest())).toBe(resolveConfig(perRequest()));
+    expect(resolveConfig(perRequest()).client).toBe(resolveConfig(perRequest()).client);
+    expect(resolveConfig({ ...perRequest(), authorizedParties: ["https://b.test"] })).not.toBe(
+      resolveConfig(perRequest()),
+    );
+    const withFetch = () => ({ ...perRequest(), fetch: globalThis.fetch });
+    expect(resolveConfig(withFetch())).not.toBe(resolveConfig(withFetch()));
+  });
+
   it("notices a changed environment on the next call, and reuses the earlier configuration after", () => {
     const options = { secretKey: SECRET_KEY };
     const first = resolveConfig(options);

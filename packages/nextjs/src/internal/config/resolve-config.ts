@@ -31,7 +31,9 @@ export interface ResolvedConfig {
 
 const NO_OPTIONS: LatchkeyOptions = {};
 const MAX_CONFIGS_PER_OPTIONS = 8;
+const MAX_SHARED_CONFIGS = 64;
 const cache = new WeakMap<LatchkeyOptions, Map<string, ResolvedConfig>>();
+const sharedByValue = new Map<string, ResolvedConfig>();
 const lastResolved = new WeakMap<
   LatchkeyOptions,
   { values: readonly unknown[]; config: ResolvedConfig }
@@ -72,19 +74,28 @@ export function resolveConfig(options: LatchkeyOptions = NO_OPTIONS): ResolvedCo
   if (last?.values.every((value, index) => value === values[index])) return last.config;
 
   const key = JSON.stringify(values);
-  let perOptions = cache.get(options);
-  let config = perOptions?.get(key);
+  // Options without functions share configurations by value, so options made afresh per request
+  // (`clerkMiddleware(handler, (req) => ({ … }))`) do not rebuild one (and its client) each time.
+  // A `fetch` or `now` cannot be compared by value: such options keep their own.
+  const shareable = options.fetch === undefined && options.now === undefined;
+  const configs = shareable ? sharedByValue : configsOf(options);
+  let config = configs.get(key);
   if (!config) {
     config = buildConfig(options, env);
-    if (!perOptions) {
-      perOptions = new Map();
-      cache.set(options, perOptions);
-    }
-    if (perOptions.size >= MAX_CONFIGS_PER_OPTIONS) perOptions.clear();
-    perOptions.set(key, config);
+    if (configs.size >= (shareable ? MAX_SHARED_CONFIGS : MAX_CONFIGS_PER_OPTIONS)) configs.clear();
+    configs.set(key, config);
   }
   lastResolved.set(options, { values, config });
   return config;
+}
+
+function configsOf(options: LatchkeyOptions): Map<string, ResolvedConfig> {
+  let configs = cache.get(options);
+  if (!configs) {
+    configs = new Map();
+    cache.set(options, configs);
+  }
+  return configs;
 }
 
 function buildConfig(options: LatchkeyOptions, env: LatchkeyEnv): ResolvedConfig {
