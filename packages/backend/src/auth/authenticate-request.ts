@@ -1,4 +1,5 @@
 import { tokenVerifierFor } from "../tokens/internal/token-verifier-for.js";
+import type { JwtPayload } from "../tokens/jwt-payload.js";
 import { TokenVerificationError } from "../tokens/token-verification-error.js";
 import type { VerifyTokenOptions } from "../tokens/verify-token-options.js";
 import {
@@ -86,29 +87,36 @@ export async function authenticateRequest(
     );
   }
 
-  let claims: Awaited<ReturnType<typeof verifier.verify>>;
-  try {
-    claims = await verifier.verify(token);
-  } catch (err) {
+  const refused = (err: unknown): RequestState => {
     if (!(err instanceof TokenVerificationError)) {
       return notSignedIn(options, "signed-out", "unexpected-error", "Verification failed.");
     }
     const renewable = RENEWABLE[err.code];
     if (renewable && credentials.headerToken === undefined) return renewOr(renewable, err.message);
     return notSignedIn(options, "signed-out", err.code, err.message);
-  }
+  };
+  const verified = (claims: JwtPayload): RequestState => {
+    if (
+      credentials.clientUat !== undefined &&
+      typeof claims.iat === "number" &&
+      claims.iat < credentials.clientUat
+    ) {
+      return renewOr(
+        "session-token-iat-before-client-uat",
+        "The session token predates the client's last sign-in or sign-out.",
+      );
+    }
+    return signedIn(options, token, claims);
+  };
 
-  if (
-    credentials.clientUat !== undefined &&
-    typeof claims.iat === "number" &&
-    claims.iat < credentials.clientUat
-  ) {
-    return renewOr(
-      "session-token-iat-before-client-uat",
-      "The session token predates the client's last sign-in or sign-out.",
-    );
+  // Cached tokens and known keys verify synchronously: no extra await on that path.
+  let claims: JwtPayload | Promise<JwtPayload>;
+  try {
+    claims = verifier.verify(token);
+  } catch (err) {
+    return refused(err);
   }
-  return signedIn(options, token, claims);
+  return claims instanceof Promise ? claims.then(verified, refused) : verified(claims);
 }
 
 /** Fields every state shares; a class, so creating a state is one cheap allocation. */

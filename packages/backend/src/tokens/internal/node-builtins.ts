@@ -1,11 +1,14 @@
+/** A Node `Buffer`, as far as the fast paths use it. */
+export type NodeBufferInstance = Uint8Array & {
+  /** Writes `text` decoded as `encoding` at `offset`; returns the number of bytes written. */
+  write(text: string, offset: number, encoding: "latin1" | "base64url"): number;
+  toString(encoding: "utf8", start?: number, end?: number): string;
+};
+
 /** The parts of `node:buffer` the fast paths use. */
 export interface NodeBuffer {
-  from(
-    value: string,
-    encoding: "latin1" | "base64url",
-  ): Uint8Array & {
-    toString(encoding: "utf8"): string;
-  };
+  from(value: string, encoding: "latin1" | "base64url"): NodeBufferInstance;
+  allocUnsafeSlow(size: number): NodeBufferInstance;
 }
 
 /** The parts of `node:crypto` the fast path uses. */

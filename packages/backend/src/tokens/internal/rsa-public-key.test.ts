@@ -32,6 +32,18 @@ describe("RSA public keys", () => {
     });
   }
 
+  it("node:crypto fast path: checks inputs too large for its reused buffer, and back-to-back checks do not mix", async () => {
+    const key = importRsaPublicKey({ format: "spki", key: spkiFromPem(PRIMARY_PUBLIC_PEM)! });
+    const big = signToken(sessionClaims({ padding: "x".repeat(20_000) }));
+    const dot = big.lastIndexOf(".");
+    expect(await key.verify("RS256", big.slice(0, dot), big.slice(dot + 1))).toBe(true);
+    expect(await key.verify("RS256", `${big.slice(0, dot)}x`, big.slice(dot + 1))).toBe(false);
+    const small = signedParts("RS256");
+    expect(await key.verify("RS256", small.data, small.signature)).toBe(true);
+    expect(await key.verify("RS256", small.data.slice(0, -1), small.signature)).toBe(false);
+    expect(await key.verify("RS256", small.data, small.signature)).toBe(true);
+  });
+
   it("refuses non-RSA JWKs and JWKs without a modulus", () => {
     expect(() => importRsaPublicKey({ format: "jwk", key: { kty: "EC" } })).toThrow();
     expect(() => importRsaPublicKey({ format: "jwk", key: { kty: "RSA", e: "AQAB" } })).toThrow();

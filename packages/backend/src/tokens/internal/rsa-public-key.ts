@@ -1,5 +1,13 @@
 import { decodeBase64Url } from "./base64url.js";
-import { type NodeBuffer, type NodeCrypto, nodeBuiltins } from "./node-builtins.js";
+import {
+  type NodeBuffer,
+  type NodeBufferInstance,
+  type NodeCrypto,
+  nodeBuiltins,
+} from "./node-builtins.js";
+
+/** Session tokens are ~1 KB and refused above 16 Ki characters; larger inputs get their own buffers. */
+const MAX_TOKEN_BYTES = 16 * 1024;
 
 const ascii = new TextEncoder();
 
@@ -60,16 +68,38 @@ function importWithNode(
     ? crypto.createPublicKey({ key: jwk, format: "jwk" })
     : crypto.createPublicKey({ key: material.key as Uint8Array, format: "der", type: "spki" });
   if (keyObject.asymmetricKeyType !== "rsa") throw new Error("not an RSA key");
+  const scratch = nodeScratch(Buffer);
   return {
     kid,
-    verify: (alg, signingInput, signature) =>
-      crypto.verify(
+    verify: (alg, signingInput, signature) => {
+      if (signingInput.length + signature.length > scratch.length) {
+        return crypto.verify(
+          NODE_DIGEST_OF[alg],
+          Buffer.from(signingInput, "latin1"),
+          keyObject,
+          Buffer.from(signature, "base64url"),
+        );
+      }
+      // Both decoded into one reused buffer: the check is synchronous, so nothing else writes to
+      // it meanwhile, and no buffer is allocated per token.
+      const inputEnd = scratch.write(signingInput, 0, "latin1");
+      const signatureEnd = inputEnd + scratch.write(signature, inputEnd, "base64url");
+      return crypto.verify(
         NODE_DIGEST_OF[alg],
-        Buffer.from(signingInput, "latin1"),
+        scratch.subarray(0, inputEnd),
         keyObject,
-        Buffer.from(signature, "base64url"),
-      ),
+        scratch.subarray(inputEnd, signatureEnd),
+      );
+    },
   };
+}
+
+let sharedScratch: NodeBufferInstance | undefined;
+
+/** One buffer for every key's checks, sized for the largest token accepted. */
+function nodeScratch(Buffer: NodeBuffer): NodeBufferInstance {
+  sharedScratch ??= Buffer.allocUnsafeSlow(MAX_TOKEN_BYTES);
+  return sharedScratch;
 }
 
 /** The Web Crypto import, used where `node:crypto` is absent (exported for its own tests). */

@@ -2,7 +2,7 @@ import type { JwtHeader, JwtPayload } from "../jwt-payload.js";
 import { TokenVerificationError } from "../token-verification-error.js";
 import { decodeBase64Url } from "./base64url.js";
 import type { KeySource } from "./jwks-key-source.js";
-import { nodeBuiltins } from "./node-builtins.js";
+import { type NodeBuffer, nodeBuiltins } from "./node-builtins.js";
 import { asRsaAlgorithm, type RsaAlgorithm, type RsaPublicKey } from "./rsa-public-key.js";
 import { type VerifiedToken, VerifiedTokenCache } from "./verified-token-cache.js";
 
@@ -146,8 +146,7 @@ interface ParsedJws {
   signatureStart: number;
 }
 
-const SIGNATURE_ALPHABET = /^[A-Za-z0-9_-]+$/;
-const SIGNING_INPUT_ALPHABET = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const BASE64URL_TEXT = /^[A-Za-z0-9_-]+$/;
 
 /** Splits and decodes a compact JWS, refusing anything malformed before any key is looked up. */
 function parseCompactJws(token: string): ParsedJws {
@@ -159,15 +158,16 @@ function parseCompactJws(token: string): ParsedJws {
   if (firstDot <= 0 || secondDot < 0 || token.indexOf(".", secondDot + 1) !== -1) {
     throw invalid("The token is not a compact JWS (three dot-separated parts).");
   }
-  if (!SIGNING_INPUT_ALPHABET.test(token.slice(0, secondDot))) {
-    throw invalid("The token's header or payload is not base64url.");
-  }
   const { alg, kid } = readHeader(token.slice(0, firstDot));
-  const payload = parseJsonPart(token.slice(firstDot + 1, secondDot), "payload");
+  const payloadPart = token.slice(firstDot + 1, secondDot);
+  if (!BASE64URL_TEXT.test(payloadPart)) {
+    throw invalid("The token's payload is not base64url.");
+  }
+  const payload = parseJsonPart(payloadPart, "payload");
   const signature = token.slice(secondDot + 1);
   if (
     signature.length % 4 === 1 ||
-    !SIGNATURE_ALPHABET.test(signature) ||
+    !BASE64URL_TEXT.test(signature) ||
     !hasCanonicalTail(signature)
   ) {
     throw badSignature();
@@ -196,6 +196,7 @@ const MAX_REMEMBERED_HEADERS = 32;
 function readHeader(segment: string): { alg: RsaAlgorithm; kid: string | undefined } {
   const known = acceptedHeaders.get(segment);
   if (known) return known;
+  if (!BASE64URL_TEXT.test(segment)) throw invalid("The token's header is not base64url.");
   const header = parseJsonPart(segment, "header") as JwtHeader;
   const alg = asRsaAlgorithm(header.alg);
   if (!alg) {
@@ -226,11 +227,20 @@ function readHeader(segment: string): { alg: RsaAlgorithm; kid: string | undefin
  * already checked to be in the base64url alphabet. Elsewhere, a strict decoder.
  */
 const decodeJsonText: (part: string) => string | undefined = nodeBuiltins
-  ? (part) => nodeBuiltins?.Buffer.from(part, "base64url").toString("utf8")
+  ? decodeWithNode(nodeBuiltins.Buffer)
   : (part) => {
       const bytes = decodeBase64Url(part);
       return bytes ? utf8.decode(bytes) : undefined;
     };
+
+/**
+ * Node's decoder, writing into one reused buffer (a part is at most {@link MAX_TOKEN_LENGTH}
+ * characters, so its bytes always fit): no buffer allocated per token.
+ */
+function decodeWithNode(Buffer: NodeBuffer): (part: string) => string {
+  const scratch = Buffer.allocUnsafeSlow(MAX_TOKEN_LENGTH);
+  return (part) => scratch.toString("utf8", 0, scratch.write(part, 0, "base64url"));
+}
 
 function parseJsonPart(part: string, name: string): Record<string, unknown> {
   let value: unknown;
