@@ -115,6 +115,21 @@ describe("getAuth behind the middleware", () => {
     expect(await auth.getToken()).toBe(validToken());
   });
 
+  it("does not honour a signed-in verdict replayed after its token expired", async () => {
+    const downstream = await throughMiddleware(
+      nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
+    );
+    const headersOnly = new Headers(downstream.headers);
+    headersOnly.delete("cookie");
+    const replay = new Request(downstream.url, { headers: headersOnly });
+    const inTime = getAuth(replay, { ...options, now: () => NOW_S * 1000 + 30_000 });
+    expect(inTime.userId).toBe("user_2abc");
+    const later = getAuth(replay, { ...options, now: () => NOW_S * 1000 + 10 * 60_000 });
+    expect(later.isAuthenticated).toBe(false);
+    expect(later.userId).toBeNull();
+    expect(later.debug()).toMatchObject({ reason: "session-token-expired" });
+  });
+
   it("uses a signed-out verdict as is", async () => {
     const downstream = await throughMiddleware(nextRequest("/api/me"));
     const auth = await getAuth(downstream, options);

@@ -43,12 +43,26 @@ export function resolveRequestAuth(
   return signed ? fromSignedState(signed, config) : verifyOwnToken(header, config);
 }
 
+const DEFAULT_CLOCK_SKEW_MS = 5000;
+
+/**
+ * The middleware's verdict as an auth object. A signed-in verdict is only as good as its token:
+ * once the token has expired, a verdict replayed later (say, copied from a header echo) is signed
+ * out, as the token itself would be.
+ */
 function fromSignedState(signed: SignedAuthState, config: ResolvedConfig): RequestAuth {
   const fetchTemplateToken = config.authenticateOptions.templateTokenFetcher;
   const claims = signed.status === "signed-in" ? decodeJwtPayload(signed.token) : undefined;
-  const auth = claims
-    ? signedInAuthObject(signed.token, claims, fetchTemplateToken)
-    : signedOutAuthObject({ reason: signed.reason || "session-token-invalid" });
+  const skew = config.authenticateOptions.clockSkewInMs ?? DEFAULT_CLOCK_SKEW_MS;
+  const expired =
+    claims !== undefined &&
+    (typeof claims.exp !== "number" || claims.exp * 1000 <= config.now() - skew);
+  const auth =
+    claims && !expired
+      ? signedInAuthObject(signed.token, claims, fetchTemplateToken)
+      : signedOutAuthObject({
+          reason: expired ? "session-token-expired" : signed.reason || "session-token-invalid",
+        });
   return { auth, source: "middleware", url: signed.url || undefined };
 }
 
