@@ -31,6 +31,7 @@ describe("authMiddleware (deprecated)", () => {
     const response = await call(base, nextRequest("/sign-in/sso-callback", { headers: PAGE }));
     expect(response.headers.get("x-middleware-next")).toBe("1");
     expect(downstreamHeaders(response).get("x-clerk-auth-status")).toBe("signed-out");
+    expect(downstreamHeaders(response).get("x-clerk-auth-token-source")).toBe("");
   });
 
   it("redirects signed-out page requests to sign-in with redirect_url", async () => {
@@ -62,7 +63,10 @@ describe("authMiddleware (deprecated)", () => {
         nextRequest(path, { headers: PAGE, cookies: signedInCookies() }),
       );
       expect(response.headers.get("x-middleware-next"), path).toBe("1");
-      expect(downstreamHeaders(response).get("x-clerk-auth-status")).toBe("signed-in");
+      const downstream = downstreamHeaders(response);
+      expect(downstream.get("x-clerk-auth-status")).toBe("signed-in");
+      expect(downstream.get("x-clerk-auth-token-source")).toBe("cookie");
+      expect(downstream.get("cookie")).toContain("__session=");
     }
   });
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { OTHER_PUBLIC_PEM } from "../../backend/test/token-fixtures.js";
 import { fixtureKeysEnv, isolateLatchkeyEnv, liveToken } from "../test/server-test-fixtures.js";
 import { auth } from "./auth.js";
 import { clerkClient } from "./clerk-client.js";
@@ -141,19 +142,34 @@ describe("auth()", () => {
     const headers = await behindMiddleware(
       nextRequest("/dashboard", { cookies: { __session: liveToken(), __client_uat: "1" } }),
     );
-    headers.delete("cookie");
+    expect(headers.get("x-clerk-auth-token-source")).toBe("cookie");
+    // The page's JWT key now refuses the token (same secret key): only the verdict can sign in.
+    vi.stubEnv("CLERK_JWT_KEY", OTHER_PUBLIC_PEM);
     setRequest(headers);
     expect((await auth()).userId).toBe("user_2abc");
+    const unsigned = new Headers(headers);
+    unsigned.delete("x-clerk-auth-signature");
+    setRequest(unsigned);
+    expect((await auth()).userId).toBeNull();
+    // Without the cookie it names, the verdict is void.
+    const withoutCookie = new Headers(headers);
+    withoutCookie.delete("cookie");
+    setRequest(withoutCookie);
+    expect((await auth()).userId).toBeNull();
   });
 
   it("falls back to the request when the signed headers were tampered with (fail closed)", async () => {
     const headers = await behindMiddleware(
       nextRequest("/dashboard", { cookies: { __session: liveToken(), __client_uat: "1" } }),
     );
-    headers.delete("cookie");
-    headers.set("x-clerk-auth-token", liveToken({ sub: "user_admin" }));
+    // A genuine verdict, with an admin token forged from the user's (signature kept) in its cookie.
+    const [head, , signature] = liveToken().split(".");
+    const forged = `${head}.${liveToken({ sub: "user_admin" }).split(".")[1]}.${signature}`;
+    headers.set("cookie", `__session=${forged}; __client_uat=1`);
     setRequest(headers);
-    expect((await auth()).userId).toBeNull();
+    const current = await auth();
+    expect(current.userId).toBeNull();
+    expect(current.debug()).toMatchObject({ reason: "token-invalid-signature" });
   });
 
   it("getToken() gives the session token", async () => {

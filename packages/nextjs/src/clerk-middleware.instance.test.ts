@@ -28,7 +28,10 @@ import { type ClerkMiddlewareOptions, clerkMiddleware } from "./clerk-middleware
 import type { ClerkMiddlewareAuth } from "./internal/middleware/middleware-auth.js";
 import type { ProtectCondition, ProtectParams } from "./internal/protect-decision.js";
 import { AUTH_HEADERS } from "./internal/signed-auth-headers/auth-header-names.js";
-import { signAuthState } from "./internal/signed-auth-headers/signed-auth-state.js";
+import {
+  readSignedAuthState,
+  signAuthState,
+} from "./internal/signed-auth-headers/signed-auth-state.js";
 import { APP, fetchEvent, nextRequest, PAGE } from "./internal/testing.test-helpers.js";
 
 const API = { accept: "application/json", "sec-fetch-dest": "empty" } as const;
@@ -79,9 +82,11 @@ describe("clerkMiddleware against a real instance", () => {
       expect(first.verdict).toEqual({
         status: "signed-in",
         reason: "",
+        source: "cookie",
         token: cookies.__session,
         url: `${APP}/dashboard`,
       });
+      expect(first.downstream.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
       expect(first.downstream.get("cookie")).toContain(`__session=${cookies.__session}`);
 
       const second = await throughMiddleware(nextRequest("/other", { cookies }), options());
@@ -99,6 +104,7 @@ describe("clerkMiddleware against a real instance", () => {
       expect(verdict).toEqual({
         status: "signed-out",
         reason: "session-token-and-uat-missing",
+        source: "",
         token: "",
         url: `${APP}/`,
       });
@@ -196,7 +202,7 @@ describe("clerkMiddleware against a real instance", () => {
         },
       );
       expect(seen.userId).toBe(bob.userId);
-      expect(verdict?.token).toBe(bobToken);
+      expect(verdict).toMatchObject({ source: "authorization", token: bobToken });
     });
 
     it("answers a tampered Bearer with 404 on a protected API route and 401 to a server action", async () => {
@@ -477,7 +483,11 @@ describe("clerkMiddleware against a real instance", () => {
       });
       expect(seen.userId).toBe(alice.userId);
       expect(handlerCookie).toBe(fresh);
-      expect(verdict).toMatchObject({ status: "signed-in", url: `${APP}/dashboard` });
+      expect(verdict).toMatchObject({
+        status: "signed-in",
+        source: "cookie",
+        url: `${APP}/dashboard`,
+      });
       expect(response.headers.getSetCookie()).toEqual([
         `__session=${fresh}; Path=/; SameSite=Lax; Secure`,
       ]);
@@ -658,14 +668,26 @@ describe("clerkMiddleware against a real instance", () => {
     it("strips client-sent verdict headers and signs its own verdict", async () => {
       const aliceToken = await refreshSessionToken(alice);
       const forged = await signAuthState(
-        { status: "signed-in", reason: "", token: aliceToken, url: `${APP}/admin` },
+        {
+          status: "signed-in",
+          reason: "",
+          source: "cookie",
+          token: aliceToken,
+          url: `${APP}/admin`,
+        },
         "sk_test_not_the_instance_key",
       );
-      const headers: Record<string, string> = { ...PAGE, "x-clerk-auth-extra": "1" };
+      const headers: Record<string, string> = {
+        ...PAGE,
+        "x-clerk-auth-extra": "1",
+        // The v1 token header: gone from the middleware, still an auth header it strips.
+        "x-clerk-auth-token": aliceToken,
+      };
       for (const [name, value] of forged) headers[name] = value;
       let handlerSaw: string[] = [];
       const { seen, verdict, downstream } = await throughMiddleware(
-        nextRequest("/admin", { headers }),
+        // The token the forged verdict points at is there, but not the rest of a session.
+        nextRequest("/admin", { headers, cookies: { __session: aliceToken } }),
         options(),
         (_auth, req) => {
           handlerSaw = [...req.headers.keys()].filter((name) => name.startsWith("x-clerk-"));
@@ -675,11 +697,16 @@ describe("clerkMiddleware against a real instance", () => {
       expect(seen.userId).toBeNull();
       expect(verdict).toEqual({
         status: "signed-out",
-        reason: "session-token-and-uat-missing",
+        reason: "session-token-without-client-uat",
+        source: "",
         token: "",
         url: `${APP}/admin`,
       });
+      expect(downstream.get(AUTH_HEADERS.signature)).not.toBe(
+        forged.find(([name]) => name === AUTH_HEADERS.signature)?.[1],
+      );
       expect(downstream.has("x-clerk-auth-extra")).toBe(false);
+      expect(downstream.has("x-clerk-auth-token")).toBe(false);
     });
 
     it("replaces a genuine verdict replayed from another request with the request's own", async () => {
@@ -699,23 +726,72 @@ describe("clerkMiddleware against a real instance", () => {
       );
       expect(seen.userId).toBe(bob.userId);
       expect(verdict?.token).toBe(bob.browser.cookies.get("__session"));
+
+      // Past the middleware too: Alice's genuine verdict read with Bob's cookie is no verdict.
+      const secretKey = options().secretKey;
+      const withCookie = (cookie: string) => (name: string) =>
+        name === "cookie" ? cookie : (aliceRun.downstream.get(name) ?? undefined);
+      const aliceCookie = aliceRun.downstream.get("cookie") ?? "";
+      expect(await readSignedAuthState(withCookie(aliceCookie), secretKey)).toMatchObject({
+        status: "signed-in",
+        token: alice.browser.cookies.get("__session"),
+      });
+      const bobCookie = `__session=${bob.browser.cookies.get("__session")}`;
+      expect(await readSignedAuthState(withCookie(bobCookie), secretKey)).toBeUndefined();
     });
 
     it("drops verdict headers a handler copies into NextResponse.next({ request })", async () => {
       await refreshSessionToken(bob);
+      const forgedHeaders = {
+        [AUTH_HEADERS.status]: "signed-in",
+        [AUTH_HEADERS.tokenSource]: "authorization",
+        "x-clerk-auth-token": "forged",
+      };
+      const { verdict, downstream } = await throughMiddleware(
+        nextRequest("/admin", { headers: forgedHeaders, cookies: appCookies(bob.browser) }),
+        options(),
+        (_auth, req) => {
+          const headers = new Headers(req.headers);
+          for (const [name, value] of Object.entries(forgedHeaders)) headers.set(name, value);
+          headers.set("x-app", "kept");
+          return NextResponse.next({ request: { headers } });
+        },
+      );
+      // The handler set the page's headers itself: the token travels inline, and it is Bob's
+      // genuine token, never the copied "forged" one.
+      expect(verdict).toMatchObject({
+        status: "signed-in",
+        source: "inline",
+        token: bob.browser.cookies.get("__session"),
+      });
+      expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("inline");
+      expect(downstream.get(AUTH_HEADERS.token)).toBe(bob.browser.cookies.get("__session"));
+      expect(downstream.get("x-app")).toBe("kept");
+    });
+
+    // Next replaces the page's request headers with exactly those a handler's override lists, so
+    // a handler passing fresh headers drops the `Cookie`: the verdict then carries the token.
+    it("a handler's fresh request headers (no Cookie) still reach the page signed in", async () => {
+      await refreshSessionToken(bob);
       const { verdict, downstream } = await throughMiddleware(
         nextRequest("/admin", {
-          headers: { [AUTH_HEADERS.status]: "signed-in", [AUTH_HEADERS.token]: "forged" },
+          headers: { [AUTH_HEADERS.status]: "signed-in", "x-clerk-auth-token": "forged" },
           cookies: appCookies(bob.browser),
         }),
         options(),
         () => {
-          const headers = new Headers({ [AUTH_HEADERS.token]: "forged", "x-app": "kept" });
+          const headers = new Headers({ "x-clerk-auth-token": "forged", "x-app": "kept" });
           return NextResponse.next({ request: { headers } });
         },
       );
-      expect(verdict?.token).toBe(bob.browser.cookies.get("__session"));
       expect(downstream.get("x-app")).toBe("kept");
+      expect(downstream.has("cookie")).toBe(false);
+      expect(downstream.get(AUTH_HEADERS.token)).toBe(bob.browser.cookies.get("__session"));
+      expect(verdict).toMatchObject({
+        status: "signed-in",
+        source: "inline",
+        token: bob.browser.cookies.get("__session"),
+      });
     });
   });
 

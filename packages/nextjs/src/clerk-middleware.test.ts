@@ -77,18 +77,31 @@ describe("clerkMiddleware: authentication", () => {
     expect(state).toEqual({
       status: "signed-in",
       reason: "",
+      source: "cookie",
       token,
       url: `${APP}/dashboard`,
     });
+    expect(downstream.get("x-clerk-auth-token-source")).toBe("cookie");
     expect(downstream.get("cookie")).toContain(`__session=${token}`);
+    // The token travels once, in the cookie: no header repeats it.
+    const carrying: string[] = [];
+    downstream.forEach((value, name) => {
+      if (value.includes(token)) carrying.push(name);
+    });
+    expect(carrying).toEqual(["cookie"]);
   });
 
   it("signs a request in by its Authorization: Bearer token", async () => {
-    const { seen } = await run(
-      nextRequest("/api/data", { headers: { authorization: `Bearer ${validToken()}` } }),
+    const token = validToken();
+    const { response, seen } = await run(
+      nextRequest("/api/data", { headers: { authorization: `Bearer ${token}` } }),
     );
     expect(seen?.isAuthenticated).toBe(true);
     expect(seen?.userId).toBe("user_2abc");
+    const downstream = downstreamHeaders(response);
+    expect(downstream.get("x-clerk-auth-token-source")).toBe("authorization");
+    const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
+    expect(state).toMatchObject({ status: "signed-in", source: "authorization", token });
   });
 
   it("treats a request without a token as signed out", async () => {
@@ -99,6 +112,8 @@ describe("clerkMiddleware: authentication", () => {
     const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
     expect(state?.status).toBe("signed-out");
     expect(state?.reason).toBe("session-token-and-uat-missing");
+    expect(state?.source).toBe("");
+    expect(downstream.get("x-clerk-auth-token-source")).toBe("");
   });
 
   it("signs out a token signed by another key, whatever its claims", async () => {
@@ -327,12 +342,18 @@ describe("clerkMiddleware: handler responses", () => {
 
   it("keeps a handler's request-header overrides but replaces auth headers it copied", async () => {
     const request = nextRequest("/", {
-      headers: { "x-clerk-auth-status": "signed-in", "x-clerk-auth-token": validToken() },
+      headers: {
+        "x-clerk-auth-status": "signed-in",
+        "x-clerk-auth-token-source": "authorization",
+        "x-clerk-auth-token": validToken(),
+      },
     });
     const { response } = await run(request, (_auth, req) => {
       const headers = new Headers(req.headers);
       headers.set("x-custom", "kept");
       headers.set("x-clerk-auth-status", "signed-in");
+      headers.set("x-clerk-auth-token-source", "cookie");
+      headers.set("x-clerk-auth-token", validToken());
       headers.set("x-clerk-auth-role", "admin");
       return NextResponse.next({ request: { headers } });
     });
@@ -340,36 +361,52 @@ describe("clerkMiddleware: handler responses", () => {
     expect(downstream.get("x-custom")).toBe("kept");
     expect(downstream.has("x-clerk-auth-role")).toBe(false);
     expect(response.headers.has("x-middleware-request-x-clerk-auth-role")).toBe(false);
+    expect(downstream.has("x-clerk-auth-token")).toBe(false);
+    expect(response.headers.has("x-middleware-request-x-clerk-auth-token")).toBe(false);
     expect(downstream.get("x-clerk-auth-status")).toBe("signed-out");
-    expect(downstream.get("x-clerk-auth-token")).toBe("");
+    expect(downstream.get("x-clerk-auth-token-source")).toBe("");
   });
 });
 
 describe("clerkMiddleware: forged auth headers", () => {
   it("strips incoming auth headers and signs its own verdict (fail closed)", async () => {
-    const forgedToken = validToken({ sub: "user_admin" });
+    // An admin token the instance never signed, in the cookie a forged verdict points at (and in
+    // the v1 token header, which no longer exists but is still an auth header).
+    const forgedToken = signToken(sessionClaims({ sub: "user_admin" }), {
+      privateKey: OTHER_PRIVATE_PEM,
+    });
     const request = nextRequest("/", {
       headers: {
         "x-clerk-auth-status": "signed-in",
+        "x-clerk-auth-token-source": "cookie",
         "x-clerk-auth-token": forgedToken,
         "x-clerk-auth-reason": "",
         "x-clerk-clerk-url": `${APP}/`,
         "x-clerk-auth-signature": "AAAA",
         "x-clerk-auth-extra": "x",
       },
+      cookies: { __session: forgedToken },
     });
-    let handlerSaw: string | null = "unset";
+    let handlerSaw: (string | null)[] = [];
     const { response, seen } = await run(request, (_auth, req) => {
-      handlerSaw = req.headers.get("x-clerk-auth-token");
+      handlerSaw = [
+        req.headers.get("x-clerk-auth-status"),
+        req.headers.get("x-clerk-auth-token-source"),
+        req.headers.get("x-clerk-auth-token"),
+        req.headers.get("x-clerk-auth-signature"),
+      ];
     });
     expect(seen?.userId).toBeNull();
-    expect(handlerSaw).toBeNull();
+    expect(handlerSaw).toEqual([null, null, null, null]);
     const downstream = downstreamHeaders(response);
     expect(downstream.get("x-clerk-auth-status")).toBe("signed-out");
-    expect(downstream.get("x-clerk-auth-token")).toBe("");
+    expect(downstream.get("x-clerk-auth-token-source")).toBe("");
+    expect(downstream.has("x-clerk-auth-token")).toBe(false);
     expect(downstream.has("x-clerk-auth-extra")).toBe(false);
+    expect(downstream.get("x-clerk-auth-signature")).not.toBe("AAAA");
     const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
     expect(state?.status).toBe("signed-out");
+    expect(state?.token).toBe("");
   });
 
   it("passes no auth headers at all when there is no secret key to sign them", async () => {
@@ -450,8 +487,9 @@ describe("clerkMiddleware: session renewal", () => {
   it("renews an expired cookie once and hands the fresh token downstream", async () => {
     const fresh = validToken();
     const fapi = frontendApi(() => Response.json({ object: "token", jwt: fresh }));
+    const cookies = expiredCookies();
     const { response, seen } = await run(
-      nextRequest("/dashboard", { headers: PAGE, cookies: expiredCookies() }),
+      nextRequest("/dashboard", { headers: PAGE, cookies }),
       async (auth, req) => {
         await auth.protect();
         expect(req.cookies.get("__session")?.value).toBe(fresh);
@@ -473,7 +511,10 @@ describe("clerkMiddleware: session renewal", () => {
     const downstream = downstreamHeaders(response);
     expect(downstream.get("cookie")).toContain(`__session=${fresh}`);
     expect(downstream.get("cookie")).toContain("__client=client_secret_cookie");
-    expect(downstream.get("x-clerk-auth-token")).toBe(fresh);
+    expect(downstream.get("cookie")).not.toContain(cookies.__session);
+    expect(downstream.get("x-clerk-auth-token-source")).toBe("cookie");
+    const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
+    expect(state).toMatchObject({ status: "signed-in", source: "cookie", token: fresh });
   });
 
   it("renews non-document requests too (no redirect is involved)", async () => {

@@ -20,7 +20,11 @@ import {
   AUTH_HEADERS,
   stripAuthHeaders,
 } from "./internal/signed-auth-headers/auth-header-names.js";
-import { signAuthState } from "./internal/signed-auth-headers/signed-auth-state.js";
+import {
+  signAuthState,
+  type TokenSource,
+  tokenFrom,
+} from "./internal/signed-auth-headers/signed-auth-state.js";
 import { LatchkeyNextjsError } from "./latchkey-nextjs-error.js";
 import type { LatchkeyOptions } from "./latchkey-options.js";
 
@@ -176,12 +180,16 @@ export function clerkMiddleware(
       response = err.response;
     }
 
+    // A handler that sets the page's request headers itself may leave out (or change) the
+    // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
+    const handlerSetsHeaders = response?.headers.has("x-middleware-override-headers") === true;
     const downstream = await downstreamHeaders(
       request,
       requestUrl,
       state,
       config.secretKey,
       renewal.cookieHeader,
+      handlerSetsHeaders,
     );
     const owned: string[] = Object.values(AUTH_HEADERS);
     if (renewal.cookieHeader !== undefined) owned.push("cookie");
@@ -226,16 +234,28 @@ async function downstreamHeaders(
   state: RequestState,
   secretKey: string | undefined,
   renewedCookieHeader: string | undefined,
+  tokenInline: boolean,
 ): Promise<Headers> {
   const headers = new Headers(request.headers);
   stripAuthHeaders(headers);
   if (renewedCookieHeader !== undefined) headers.set("cookie", renewedCookieHeader);
   if (!secretKey) return headers;
   const signedIn = state.status === "signed-in";
+  // The token is usually in the request already (a renewed one in the new `Cookie`): then the
+  // verdict says where, instead of repeating ~1 KB that Next would copy several times.
+  const lookup = (name: string) => headers.get(name) ?? undefined;
+  const source: TokenSource | "" = !signedIn
+    ? ""
+    : tokenInline
+      ? "inline"
+      : tokenFrom(lookup, "authorization") === state.token
+        ? "authorization"
+        : "cookie";
   const entries = await signAuthState(
     {
       status: signedIn ? "signed-in" : "signed-out",
       reason: signedIn ? "" : state.reason,
+      source,
       token: signedIn ? state.token : "",
       url: requestUrl,
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { OTHER_PUBLIC_PEM } from "../../backend/test/token-fixtures.js";
 import { fixtureOptions, isolateLatchkeyEnv } from "../test/server-test-fixtures.js";
 import { clerkMiddleware } from "./clerk-middleware.js";
 import { getAuth } from "./get-auth.js";
@@ -11,14 +12,25 @@ import {
   INSTANCE,
   NOW_S,
   nextRequest,
+  OTHER_PRIVATE_PEM,
   PAGE,
   PRIMARY_PUBLIC_PEM,
   SECRET_KEY,
+  sessionClaims,
+  signToken,
   validToken,
 } from "./internal/testing.test-helpers.js";
 import type { LatchkeyOptions } from "./latchkey-options.js";
 
 const options: LatchkeyOptions = fixtureOptions();
+/**
+ * The same secret key (so the middleware's verdict checks out) but another instance's JWT key:
+ * the page's own verification refuses every token, so only a verdict can sign it in.
+ */
+const verdictOnly: LatchkeyOptions = { ...options, jwtKey: OTHER_PUBLIC_PEM };
+/** A token naming an admin, signed by a key this instance does not have. */
+const forgedAdmin = () =>
+  signToken(sessionClaims({ sub: "user_admin" }), { privateKey: OTHER_PRIVATE_PEM });
 
 isolateLatchkeyEnv();
 
@@ -63,9 +75,10 @@ describe("getAuth without the middleware", () => {
       new Request(`${APP}/api/me`, {
         headers: {
           "x-clerk-auth-status": "signed-in",
-          "x-clerk-auth-token": validToken(),
+          "x-clerk-auth-token-source": "authorization",
           "x-clerk-auth-reason": "",
           "x-clerk-clerk-url": `${APP}/api/me`,
+          authorization: `Bearer ${forgedAdmin()}`,
         },
       }),
       options,
@@ -107,24 +120,37 @@ describe("getAuth behind the middleware", () => {
     const downstream = await throughMiddleware(
       nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
     );
-    // Drop the cookie: only the signed headers can explain a signed-in answer now.
-    const headersOnly = new Headers(downstream.headers);
-    headersOnly.delete("cookie");
-    const auth = await getAuth(new Request(downstream.url, { headers: headersOnly }), options);
+    expect(downstream.headers.get("x-clerk-auth-token-source")).toBe("cookie");
+    // Read with a JWT key that refuses the token: only the signed verdict can sign it in.
+    const auth = await getAuth(downstream, verdictOnly);
     expect(auth.userId).toBe("user_2abc");
     expect(await auth.getToken()).toBe(validToken());
+    const unsigned = new Headers(downstream.headers);
+    unsigned.delete("x-clerk-auth-signature");
+    expect(
+      (await getAuth(new Request(downstream.url, { headers: unsigned }), verdictOnly)).userId,
+    ).toBeNull();
+
+    // The verdict names its token's place, not the token: without the cookie it is void.
+    const withoutCookie = new Headers(downstream.headers);
+    withoutCookie.delete("cookie");
+    const noCookie = await getAuth(
+      new Request(downstream.url, { headers: withoutCookie }),
+      options,
+    );
+    expect(noCookie.userId).toBeNull();
+    expect(noCookie.debug()).toMatchObject({ reason: "session-token-and-uat-missing" });
   });
 
   it("does not honour a signed-in verdict replayed after its token expired", async () => {
     const downstream = await throughMiddleware(
       nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
     );
-    const headersOnly = new Headers(downstream.headers);
-    headersOnly.delete("cookie");
-    const replay = new Request(downstream.url, { headers: headersOnly });
-    const inTime = getAuth(replay, { ...options, now: () => NOW_S * 1000 + 30_000 });
+    // Read with a JWT key that refuses the token: whatever answers is the verdict's.
+    const replay = downstream;
+    const inTime = getAuth(replay, { ...verdictOnly, now: () => NOW_S * 1000 + 30_000 });
     expect(inTime.userId).toBe("user_2abc");
-    const later = getAuth(replay, { ...options, now: () => NOW_S * 1000 + 10 * 60_000 });
+    const later = getAuth(replay, { ...verdictOnly, now: () => NOW_S * 1000 + 10 * 60_000 });
     expect(later.isAuthenticated).toBe(false);
     expect(later.userId).toBeNull();
     expect(later.debug()).toMatchObject({ reason: "session-token-expired" });
@@ -141,19 +167,25 @@ describe("getAuth behind the middleware", () => {
     const downstream = await throughMiddleware(
       nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
     );
-    const tampered = new Headers(downstream.headers);
-    tampered.delete("cookie");
-    tampered.set("x-clerk-auth-token", validToken({ sub: "user_admin" }));
-    const auth = await getAuth(new Request(downstream.url, { headers: tampered }), options);
+    // A genuine verdict, with a forged admin token put in the cookie it points at.
+    const swapped = new Headers(downstream.headers);
+    swapped.set("cookie", `__session=${forgedAdmin()}; __client_uat=1`);
+    const auth = await getAuth(new Request(downstream.url, { headers: swapped }), options);
     expect(auth.userId).toBeNull();
+    expect(auth.debug()).toMatchObject({ reason: "token-invalid-signature" });
+    // A real token of another user there: not signed in by the verdict either.
+    swapped.set("cookie", `__session=${validToken({ sub: "user_admin" })}; __client_uat=1`);
+    const other = await getAuth(new Request(downstream.url, { headers: swapped }), verdictOnly);
+    expect(other.userId).toBeNull();
   });
 
   it("ignores a signed-out verdict flipped to signed-in", async () => {
     const downstream = await throughMiddleware(nextRequest("/api/me"));
     const flipped = new Headers(downstream.headers);
     flipped.set("x-clerk-auth-status", "signed-in");
-    flipped.set("x-clerk-auth-token", validToken());
-    const auth = await getAuth(new Request(downstream.url, { headers: flipped }), options);
+    flipped.set("x-clerk-auth-token-source", "cookie");
+    flipped.set("cookie", `__session=${validToken()}; __client_uat=1`);
+    const auth = await getAuth(new Request(downstream.url, { headers: flipped }), verdictOnly);
     expect(auth.userId).toBeNull();
   });
 
@@ -164,8 +196,8 @@ describe("getAuth behind the middleware", () => {
     });
     const response = await other(request, fetchEvent(request));
     const headers = downstreamHeaders(response);
-    headers.delete("cookie");
-    const auth = await getAuth(new Request(request.url, { headers }), options);
+    expect(headers.get("x-clerk-auth-status")).toBe("signed-in");
+    const auth = await getAuth(new Request(request.url, { headers }), verdictOnly);
     expect(auth.userId).toBeNull();
   });
 
@@ -261,10 +293,11 @@ describe("getAuth read without await (Clerk's synchronous form)", () => {
     const forged = new Request(`${APP}/api/me`, {
       headers: {
         "x-clerk-auth-status": "signed-in",
-        "x-clerk-auth-token": validToken(),
+        "x-clerk-auth-token-source": "authorization",
         "x-clerk-auth-reason": "",
         "x-clerk-clerk-url": `${APP}/api/me`,
         "x-clerk-auth-signature": "A".repeat(43),
+        authorization: `Bearer ${forgedAdmin()}`,
       },
     });
     const auth = getAuth(forged, options);

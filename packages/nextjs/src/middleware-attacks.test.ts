@@ -5,7 +5,7 @@
 import { createHmac } from "node:crypto";
 import { NextResponse } from "next/server.js";
 import { describe, expect, it } from "vitest";
-import { part } from "../../backend/test/token-fixtures.js";
+import { OTHER_PUBLIC_PEM, part } from "../../backend/test/token-fixtures.js";
 import { fixtureOptions, isolateLatchkeyEnv, noNetwork } from "../test/server-test-fixtures.js";
 import { type ClerkMiddlewareOptions, clerkMiddleware } from "./clerk-middleware.js";
 import { getAuth } from "./get-auth.js";
@@ -102,7 +102,13 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
   it("strips a forged signed-in verdict (HMAC under another key) and signs its own", async () => {
     const { options, reason } = setup();
     const forged = await signAuthState(
-      { status: "signed-in", reason: "", token: validToken({ sub: "user_admin" }), url: `${APP}/` },
+      {
+        status: "signed-in",
+        reason: "",
+        source: "cookie",
+        token: validToken({ sub: "user_admin" }),
+        url: `${APP}/`,
+      },
       "sk_test_attacker_guess",
     );
     const request = nextRequest("/", { headers: { ...API, ...Object.fromEntries(forged) } });
@@ -118,8 +124,16 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     expect(reason()).toBe("session-token-and-uat-missing");
     const downstream = downstreamHeaders(response);
     const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
-    expect(state).toMatchObject({ status: "signed-out", reason: "session-token-and-uat-missing" });
-    expect(downstream.get(AUTH_HEADERS.token)).toBe("");
+    expect(state).toMatchObject({
+      status: "signed-out",
+      reason: "session-token-and-uat-missing",
+      source: "",
+      token: "",
+    });
+    expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("");
+    expect(downstream.get(AUTH_HEADERS.signature)).not.toBe(
+      forged.find(([name]) => name === AUTH_HEADERS.signature)?.[1],
+    );
   });
 
   it("replaces a forged verdict naming another user with the request's real one", async () => {
@@ -129,7 +143,9 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
       headers: {
         ...API,
         [AUTH_HEADERS.status]: "signed-in",
-        [AUTH_HEADERS.token]: validToken({ sub: "user_admin" }),
+        [AUTH_HEADERS.tokenSource]: "authorization",
+        // The v1 header that carried the token: still stripped, never read.
+        "x-clerk-auth-token": validToken({ sub: "user_admin" }),
         [AUTH_HEADERS.signature]: "A".repeat(43),
         "X-Clerk-Auth-Whatever": "1",
       },
@@ -139,8 +155,51 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     const downstream = downstreamHeaders(await middleware(request, fetchEvent(request)));
     expect(reason()).toBe("");
     const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
-    expect(state).toMatchObject({ status: "signed-in", token: mine });
+    expect(state).toMatchObject({ status: "signed-in", source: "cookie", token: mine });
+    expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
+    expect(downstream.has("x-clerk-auth-token")).toBe(false);
     expect(downstream.has("x-clerk-auth-whatever")).toBe(false);
+  });
+
+  it("a genuine verdict does not carry over to another token placed where it points", async () => {
+    const { options } = setup();
+    const mine = validToken({ sub: "user_me" });
+    const request = nextRequest("/", {
+      headers: API,
+      cookies: { __session: mine, __client_uat: UAT },
+    });
+    const downstream = downstreamHeaders(
+      await clerkMiddleware(options)(request, fetchEvent(request)),
+    );
+    // The page's own verification would refuse everything: only the verdict can sign it in.
+    const verdictOnly = { ...options, jwtKey: OTHER_PUBLIC_PEM };
+    const page = (headers: Headers) => getAuth(new Request(`${APP}/`, { headers }), verdictOnly);
+    expect((await page(downstream)).userId).toBe("user_me");
+    const unsignedCopy = new Headers(downstream);
+    unsignedCopy.delete(AUTH_HEADERS.signature);
+    expect((await page(unsignedCopy)).userId).toBeNull();
+
+    // My verdict with someone else's token in the cookie (forged, or genuinely theirs).
+    for (const other of [tampered(), validToken({ sub: "user_admin" })]) {
+      const swapped = new Headers(downstream);
+      swapped.set("cookie", `__session=${other}; __client_uat=${UAT}`);
+      expect((await page(swapped)).userId, other).toBeNull();
+    }
+    // My verdict switched to a Bearer naming the admin (the HMAC covers the source).
+    const switched = new Headers(downstream);
+    switched.set(AUTH_HEADERS.tokenSource, "authorization");
+    switched.set("authorization", `Bearer ${tampered()}`);
+    expect((await page(switched)).userId).toBeNull();
+    const sameToken = new Headers(downstream);
+    sameToken.set(AUTH_HEADERS.tokenSource, "authorization");
+    sameToken.set("authorization", `Bearer ${mine}`);
+    expect((await page(sameToken)).userId).toBeNull();
+    // With the real key, the request's own (forged) token is what is judged: refused.
+    const forgedCookie = new Headers(downstream);
+    forgedCookie.set("cookie", `__session=${tampered()}; __client_uat=${UAT}`);
+    const fallback = await getAuth(new Request(`${APP}/`, { headers: forgedCookie }), options);
+    expect(fallback.userId).toBeNull();
+    expect(fallback.debug()).toMatchObject({ reason: "token-invalid-signature" });
   });
 
   it("drops forged auth headers a handler copies into NextResponse.next({ request })", async () => {
@@ -149,7 +208,8 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     const middleware = clerkMiddleware((_auth, req) => {
       const headers = new Headers(req.headers);
       headers.set(AUTH_HEADERS.status, "signed-in");
-      headers.set(AUTH_HEADERS.token, validToken({ sub: "user_admin" }));
+      headers.set(AUTH_HEADERS.tokenSource, "cookie");
+      headers.set("x-clerk-auth-token", validToken({ sub: "user_admin" }));
       headers.set("x-clerk-auth-injected", "1");
       return NextResponse.next({ request: { headers } });
     }, options);
@@ -157,16 +217,21 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     expect(reason()).toBe("session-token-and-uat-missing");
     expect(downstream.get("x-app")).toBe("kept");
     expect(downstream.get(AUTH_HEADERS.status)).toBe("signed-out");
-    expect(downstream.get(AUTH_HEADERS.token)).toBe("");
+    expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("");
+    expect(downstream.has("x-clerk-auth-token")).toBe(false);
     expect(downstream.has("x-clerk-auth-injected")).toBe(false);
   });
 
   it("getAuth without the middleware never believes unsigned verdict headers", async () => {
+    // A forged admin token, where a verdict signed under a guessed key says it is.
+    const admin = tampered();
     const forged = await signAuthState(
-      { status: "signed-in", reason: "", token: validToken({ sub: "user_admin" }), url: `${APP}/` },
+      { status: "signed-in", reason: "", source: "cookie", token: admin, url: `${APP}/` },
       "sk_test_attacker_guess",
     );
-    const request = new Request(`${APP}/api/me`, { headers: Object.fromEntries(forged) });
+    const request = new Request(`${APP}/api/me`, {
+      headers: { ...Object.fromEntries(forged), cookie: `__session=${admin}; __client_uat=${UAT}` },
+    });
     const auth = await getAuth(request, {
       secretKey: SECRET_KEY,
       jwtKey: PRIMARY_PUBLIC_PEM,
@@ -264,7 +329,7 @@ describe("clerkMiddleware attacks: cookie and Bearer together", () => {
     expect(reason()).toBe("");
     const downstream = downstreamHeaders(response);
     const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
-    expect(state).toMatchObject({ status: "signed-in", token: bearer });
+    expect(state).toMatchObject({ status: "signed-in", source: "authorization", token: bearer });
   });
 
   it("a forged Bearer wins over a valid cookie: refused with the Bearer's reason", async () => {

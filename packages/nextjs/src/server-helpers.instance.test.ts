@@ -6,6 +6,7 @@
  */
 import { verifyToken } from "@latchkey/backend";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { OTHER_PUBLIC_PEM } from "../../backend/test/token-fixtures.js";
 import {
   activateOrganization,
   appCookies,
@@ -42,6 +43,13 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [] }),
 }));
 
+/** The `Cookie` header a browser sends to the app (see `appCookies`). */
+function appCookieHeader(browser: SignedUpUser["browser"]): string {
+  return Object.entries(appCookies(browser))
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
+}
+
 /** Makes `headers` the current request's (what `headers()` answers), with `cookies` if given. */
 function currentRequest(headers: HeadersInit, cookies?: Record<string, string>): void {
   scope.headers = new Headers(headers);
@@ -56,6 +64,11 @@ function currentRequest(headers: HeadersInit, cookies?: Record<string, string>):
 }
 
 const API = { accept: "application/json", "sec-fetch-dest": "empty" } as const;
+/**
+ * A JWT key that is not the instance's: with it (and the instance's secret key) the page's own
+ * verification refuses every token, so only the middleware's verdict can sign it in.
+ */
+const FOREIGN_JWT_KEY = OTHER_PUBLIC_PEM;
 const SERVER_ACTION = { "next-action": "7f3a9c", accept: "text/x-component" } as const;
 
 describe("server helpers against a real instance", () => {
@@ -128,12 +141,23 @@ describe("server helpers against a real instance", () => {
       await refreshSessionToken(bob);
       // A verdict for Alice, signed with a key that is not the instance's secret key.
       const forged = await signAuthState(
-        { status: "signed-in", reason: "", token: aliceToken, url: `${APP}/admin` },
+        {
+          status: "signed-in",
+          reason: "",
+          source: "cookie",
+          token: aliceToken,
+          url: `${APP}/admin`,
+        },
         "sk_test_not_the_instance_key",
       );
       currentRequest(forged, appCookies(bob.browser));
       expect((await auth()).userId).toBe(bob.userId);
       currentRequest(forged);
+      expect((await auth()).userId).toBeNull();
+      expect(await nextInterruptOf(auth.protect())).toEqual({ kind: "http", status: 404 });
+      // Even with Alice's token where the forged verdict points, it is not what signs anyone in.
+      vi.stubEnv("CLERK_JWT_KEY", FOREIGN_JWT_KEY);
+      currentRequest(forged, appCookies(alice.browser));
       expect((await auth()).userId).toBeNull();
       expect(await nextInterruptOf(auth.protect())).toEqual({ kind: "http", status: 404 });
     });
@@ -154,11 +178,22 @@ describe("server helpers against a real instance", () => {
       const { downstream } = await behindMiddleware(
         nextRequest("/dashboard", { headers: PAGE, cookies: appCookies(alice.browser) }),
       );
-      downstream.delete("cookie");
+      expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
+      // The page's own verification refuses the token now: only the verdict can sign it in.
+      vi.stubEnv("CLERK_JWT_KEY", FOREIGN_JWT_KEY);
       currentRequest(downstream);
       const current = await auth();
       expect(current.userId).toBe(alice.userId);
       expect(await current.getToken()).toBe(token);
+      const unsigned = new Headers(downstream);
+      unsigned.delete(AUTH_HEADERS.signature);
+      currentRequest(unsigned);
+      expect((await auth()).userId).toBeNull();
+      // Without the cookie it names, the verdict is void.
+      const withoutCookie = new Headers(downstream);
+      withoutCookie.delete("cookie");
+      currentRequest(withoutCookie);
+      expect((await auth()).userId).toBeNull();
     });
 
     it("sees the token the middleware renewed, and currentUser() works with it", async () => {
@@ -169,6 +204,8 @@ describe("server helpers against a real instance", () => {
         nextRequest("/dashboard", { headers: PAGE, cookies: appCookies(alice.browser) }),
       );
       expect(app.calls).toContain(`POST /__clerk/v1/client/sessions/${alice.sessionId}/tokens`);
+      expect(verdict?.source).toBe("cookie");
+      expect(downstream.get("cookie")).toContain(`__session=${verdict?.token}`);
       currentRequest(downstream);
       const current = await auth();
       const renewed = await current.getToken();
@@ -179,17 +216,42 @@ describe("server helpers against a real instance", () => {
     });
 
     it("falls back to the request when the signed headers were tampered with (fail closed)", async () => {
-      await refreshSessionToken(alice);
+      const aliceToken = await refreshSessionToken(alice);
       const bobToken = await refreshSessionToken(bob);
       const { downstream } = await behindMiddleware(
         nextRequest("/dashboard", { headers: PAGE, cookies: appCookies(alice.browser) }),
       );
-      downstream.set(AUTH_HEADERS.token, bobToken);
-      currentRequest(downstream);
+      const tampered = new Headers(downstream);
+      tampered.set(AUTH_HEADERS.reason, "altered");
+      currentRequest(tampered);
       // The page's own cookies are Alice's: verified here, they still say Alice.
       expect((await auth()).userId).toBe(alice.userId);
-      downstream.delete("cookie");
-      currentRequest(downstream);
+
+      // Alice's genuine verdict with Bob's token forged to name Alice (or Alice's token forged to
+      // name Bob) in the cookie: the verdict is void, and the forged token is refused.
+      for (const forged of [
+        withClaims(bobToken, { sub: alice.userId, sid: alice.sessionId }),
+        withClaims(aliceToken, { sub: bob.userId, sid: bob.sessionId }),
+      ]) {
+        const swapped = new Headers(downstream);
+        swapped.set("cookie", appCookieHeader(alice.browser).replace(aliceToken, forged));
+        currentRequest(swapped);
+        expect((await auth()).userId).toBeNull();
+      }
+      // Flipped to a Bearer naming Bob, forged: the HMAC covers the source; the Bearer is refused.
+      const switched = new Headers(downstream);
+      switched.set(AUTH_HEADERS.tokenSource, "authorization");
+      switched.set("authorization", `Bearer ${withClaims(aliceToken, { sub: bob.userId })}`);
+      currentRequest(switched);
+      expect((await auth()).userId).toBeNull();
+
+      // Alice's verdict replayed with Bob's real cookie: Bob's own token speaks, never the verdict.
+      const replayed = new Headers(downstream);
+      replayed.set("cookie", appCookieHeader(bob.browser));
+      currentRequest(replayed);
+      expect((await auth()).userId).toBe(bob.userId);
+      vi.stubEnv("CLERK_JWT_KEY", FOREIGN_JWT_KEY);
+      currentRequest(replayed);
       expect((await auth()).userId).toBeNull();
     });
 
@@ -322,13 +384,26 @@ describe("server helpers against a real instance", () => {
       const { downstream } = await behindMiddleware(
         nextRequest("/api/me", { headers: API, cookies: appCookies(alice.browser) }),
       );
-      downstream.delete("cookie");
-      const page = await getAuth(new Request(`${APP}/api/me`, { headers: downstream }));
+      // The page's own verification refuses the token: only the verdict can sign it in.
+      const verdictOnly = { jwtKey: FOREIGN_JWT_KEY };
+      const page = getAuth(new Request(`${APP}/api/me`, { headers: downstream }), verdictOnly);
       expect(page.userId).toBe(alice.userId);
+
+      // Without the cookie it names, the verdict is void.
+      const withoutCookie = new Headers(downstream);
+      withoutCookie.delete("cookie");
+      const noCookie = await getAuth(
+        new Request(`${APP}/api/me`, { headers: withoutCookie }),
+        verdictOnly,
+      );
+      expect(noCookie.userId).toBeNull();
 
       // The HMAC covers the recorded URL too: changing it voids the whole verdict.
       downstream.set(AUTH_HEADERS.url, `${APP}/api/other`);
-      const moved = await getAuth(new Request(`${APP}/api/other`, { headers: downstream }));
+      const moved = await getAuth(
+        new Request(`${APP}/api/other`, { headers: downstream }),
+        verdictOnly,
+      );
       expect(moved.userId).toBeNull();
     });
 

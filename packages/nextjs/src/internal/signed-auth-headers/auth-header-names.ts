@@ -5,6 +5,8 @@
 export const AUTH_HEADERS = {
   status: "x-clerk-auth-status",
   reason: "x-clerk-auth-reason",
+  tokenSource: "x-clerk-auth-token-source",
+  /** Only when the token source is `inline`. */
   token: "x-clerk-auth-token",
   url: "x-clerk-clerk-url",
   signature: "x-clerk-auth-signature",

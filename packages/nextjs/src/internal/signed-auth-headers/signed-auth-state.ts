@@ -1,28 +1,50 @@
+import { readCookie } from "../cookie-header.js";
 import { AUTH_HEADERS } from "./auth-header-names.js";
 import { authStateMac, macEquals } from "./auth-state-mac.js";
+
+/**
+ * Where the page finds the session token a signed-in verdict is about: the `__session` cookie,
+ * `Authorization: Bearer`, or the verdict's own token header (when a handler set the page's
+ * request headers itself, so the others may not reach it).
+ */
+export type TokenSource = "cookie" | "authorization" | "inline";
 
 /** The middleware's verdict on a request, as carried in request headers. */
 export interface SignedAuthState {
   status: "signed-in" | "signed-out";
   /** Why the request is signed out; empty when signed in. */
   reason: string;
-  /** The session token the verdict is about (possibly freshly renewed); empty when signed out. */
+  /** Where the token travels ({@link TokenSource}); empty when signed out. */
+  source: TokenSource | "";
+  /**
+   * The session token the verdict is about (possibly freshly renewed); empty when signed out.
+   * Unless `source` is `inline`, it is not sent again in a header of its own: it is already in
+   * the request, and the HMAC covers it, so a page that finds another token there does not get
+   * the verdict.
+   */
   token: string;
   /** The URL the browser asked for, before any rewrite. */
   url: string;
 }
 
-const VERSION = "latchkey.auth-headers.v1";
+const VERSION = "latchkey.auth-headers.v2";
 
 function signedText(state: SignedAuthState): string {
-  return JSON.stringify([VERSION, state.status, state.reason, state.token, state.url]);
+  return JSON.stringify([
+    VERSION,
+    state.status,
+    state.reason,
+    state.source,
+    state.token,
+    state.url,
+  ]);
 }
 
 type Entries = [name: string, value: string][];
 
 /**
- * The request headers that carry `state`, with an HMAC-SHA256 over all of them keyed with the
- * secret key. Synchronous on Node; a promise on edge runtimes (Web Crypto).
+ * The request headers that carry `state`, with an HMAC-SHA256 over all of them and the token,
+ * keyed with the secret key. Synchronous on Node; a promise on edge runtimes (Web Crypto).
  */
 export function signAuthState(
   state: SignedAuthState,
@@ -33,19 +55,21 @@ export function signAuthState(
 }
 
 function entriesOf(state: SignedAuthState, mac: string): Entries {
-  return [
+  const entries: Entries = [
     [AUTH_HEADERS.status, state.status],
     [AUTH_HEADERS.reason, state.reason],
-    [AUTH_HEADERS.token, state.token],
+    [AUTH_HEADERS.tokenSource, state.source],
     [AUTH_HEADERS.url, state.url],
     [AUTH_HEADERS.signature, mac],
   ];
+  if (state.source === "inline") entries.push([AUTH_HEADERS.token, state.token]);
+  return entries;
 }
 
 /**
- * The state the middleware signed, or `undefined` when any header is missing or the HMAC does
- * not match (the headers are then ignored: fail closed). The comparison is constant-time.
- * Synchronous on Node; a promise on edge runtimes.
+ * The state the middleware signed, or `undefined` when any header is missing, the token is not
+ * where the verdict says, or the HMAC does not match (the headers are then ignored: fail closed).
+ * The comparison is constant-time. Synchronous on Node; a promise on edge runtimes.
  */
 export function readSignedAuthState(
   header: (name: string) => string | undefined,
@@ -54,16 +78,32 @@ export function readSignedAuthState(
   if (!secretKey) return undefined;
   const status = header(AUTH_HEADERS.status);
   const reason = header(AUTH_HEADERS.reason);
-  const token = header(AUTH_HEADERS.token);
+  const source = header(AUTH_HEADERS.tokenSource);
   const url = header(AUTH_HEADERS.url);
   const signature = header(AUTH_HEADERS.signature);
   if (status !== "signed-in" && status !== "signed-out") return undefined;
-  if (reason === undefined || token === undefined || url === undefined || !signature) {
+  if (source !== "cookie" && source !== "authorization" && source !== "inline" && source !== "") {
     return undefined;
   }
+  if (reason === undefined || url === undefined || !signature) return undefined;
+  const token = tokenFrom(header, source);
   if (status === "signed-in" && token.length === 0) return undefined;
-  const state: SignedAuthState = { status, reason, token, url };
+  const state: SignedAuthState = { status, reason, source, token, url };
   const expected = authStateMac(secretKey, signedText(state));
   const check = (mac: string) => (macEquals(mac, signature) ? state : undefined);
   return typeof expected === "string" ? check(expected) : expected.then(check);
+}
+
+/** The session token at `source` in the request's headers; empty when there is none. */
+export function tokenFrom(
+  header: (name: string) => string | undefined,
+  source: TokenSource | "",
+): string {
+  if (source === "cookie") return readCookie(header("cookie"), "__session") ?? "";
+  if (source === "inline") return header(AUTH_HEADERS.token) ?? "";
+  if (source === "authorization") {
+    const value = header("authorization")?.trim() ?? "";
+    return /^bearer /i.test(value) ? value.slice(7).trim() : "";
+  }
+  return "";
 }
