@@ -54,6 +54,23 @@ export interface SignedOutAuthObject {
 export type AuthObject = SignedInAuthObject | SignedOutAuthObject;
 
 /**
+ * Properties by claims object: a cached token hands back the same claims on every request, so
+ * they are read once per token. Kept frozen, since every request's auth object shares them.
+ */
+const propertiesByClaims = new WeakMap<JwtPayload, SessionAuthProperties>();
+
+function propertiesOf(claims: JwtPayload): SessionAuthProperties {
+  let properties = propertiesByClaims.get(claims);
+  if (!properties) {
+    properties = sessionAuthProperties(claims);
+    if (properties.orgPermissions) Object.freeze(properties.orgPermissions);
+    if (properties.factorVerificationAge) Object.freeze(properties.factorVerificationAge);
+    propertiesByClaims.set(claims, Object.freeze(properties));
+  }
+  return properties;
+}
+
+/**
  * Builds the auth object of a verified session token.
  *
  * @example
@@ -67,9 +84,19 @@ export function signedInAuthObject(
   claims: JwtPayload,
   fetchTemplateToken: TemplateTokenFetcher | undefined,
 ): SignedInAuthObject {
-  const properties = sessionAuthProperties(claims);
+  const properties = propertiesOf(claims);
+  // One literal of fixed shape (no spread): this runs on every signed-in request.
   return {
-    ...properties,
+    userId: properties.userId,
+    sessionId: properties.sessionId,
+    sessionClaims: properties.sessionClaims,
+    sessionStatus: properties.sessionStatus,
+    actor: properties.actor,
+    orgId: properties.orgId,
+    orgRole: properties.orgRole,
+    orgSlug: properties.orgSlug,
+    orgPermissions: properties.orgPermissions,
+    factorVerificationAge: properties.factorVerificationAge,
     isAuthenticated: true,
     tokenType: "session_token",
     getToken: async (options) => {
