@@ -139,7 +139,7 @@ export function clerkMiddleware(
     stripAuthHeadersInPlace(request);
     const requestUrl = request.url;
     const initial = await authenticateRequest(request, config.authenticateOptions);
-    const renewal = await renewRequestSession({
+    const renewing = renewRequestSession({
       request,
       state: initial,
       authenticateOptions: config.authenticateOptions,
@@ -147,6 +147,7 @@ export function clerkMiddleware(
       fetch: config.fetch,
       timeoutInMs: options.renewalTimeoutInMs,
     });
+    const renewal = renewing instanceof Promise ? await renewing : renewing;
     const state = renewal.state;
     log("authenticated", {
       path: url.pathname,
@@ -183,7 +184,7 @@ export function clerkMiddleware(
     // A handler that sets the page's request headers itself may leave out (or change) the
     // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
     const handlerSetsHeaders = response?.headers.has("x-middleware-override-headers") === true;
-    const downstream = await downstreamHeaders(
+    const building = downstreamHeaders(
       request,
       requestUrl,
       state,
@@ -191,6 +192,7 @@ export function clerkMiddleware(
       renewal.cookieHeader,
       handlerSetsHeaders,
     );
+    const downstream = building instanceof Promise ? await building : building;
     const owned: string[] = Object.values(AUTH_HEADERS);
     if (renewal.cookieHeader !== undefined) owned.push("cookie");
     let final = forwardRequestHeaders(response, downstream, owned);
@@ -228,14 +230,14 @@ function setRequestCookie(request: NextRequest, cookieHeader: string): void {
 }
 
 /** The headers the page behind the middleware sees: the request's, plus the signed verdict. */
-async function downstreamHeaders(
+function downstreamHeaders(
   request: Request,
   requestUrl: string,
   state: RequestState,
   secretKey: string | undefined,
   renewedCookieHeader: string | undefined,
   tokenInline: boolean,
-): Promise<Headers> {
+): Headers | Promise<Headers> {
   const headers = new Headers(request.headers);
   stripAuthHeaders(headers);
   if (renewedCookieHeader !== undefined) headers.set("cookie", renewedCookieHeader);
@@ -251,7 +253,7 @@ async function downstreamHeaders(
       : tokenFrom(lookup, "authorization") === state.token
         ? "authorization"
         : "cookie";
-  const entries = await signAuthState(
+  const signing = signAuthState(
     {
       status: signedIn ? "signed-in" : "signed-out",
       reason: signedIn ? "" : state.reason,
@@ -261,6 +263,10 @@ async function downstreamHeaders(
     },
     secretKey,
   );
-  for (const [name, value] of entries) headers.set(name, value);
-  return headers;
+  const withVerdict = (entries: [name: string, value: string][]): Headers => {
+    for (const [name, value] of entries) headers.set(name, value);
+    return headers;
+  };
+  // Synchronous on Node (node:crypto HMAC): no promise, no extra turn of the event loop.
+  return signing instanceof Promise ? signing.then(withVerdict) : withVerdict(signing);
 }

@@ -67,9 +67,9 @@ const inFlight = new Map<string, Promise<RenewSessionTokenResult>>();
  * unsuccessful attempts at {@link MAX_RENEWAL_ATTEMPTS}; concurrent renewals of the same session
  * in one process share one call.
  */
-export async function renewRequestSession(
+export function renewRequestSession(
   params: RenewRequestSessionParams,
-): Promise<RenewalOutcome> {
+): RenewalOutcome | Promise<RenewalOutcome> {
   const { request, state } = params;
   const notNeeded: RenewalOutcome = {
     decision: "not-needed",
@@ -87,6 +87,19 @@ export async function renewRequestSession(
   const token = readCookie(cookieHeader, "__session");
   const clientCookie = readCookie(cookieHeader, "__client");
   if (!token || !clientCookie) return notNeeded;
+  // Only here does renewal need to wait for anything: the common paths above stay synchronous.
+  return renewThroughInstance(params, token, clientCookie, cookieHeader, attempts, notNeeded);
+}
+
+async function renewThroughInstance(
+  params: RenewRequestSessionParams,
+  token: string,
+  clientCookie: string,
+  cookieHeader: string | null,
+  attempts: number,
+  notNeeded: RenewalOutcome,
+): Promise<RenewalOutcome> {
+  const { request, state } = params;
   const sessionId = await sessionIdOf(token, params.authenticateOptions);
   if (!sessionId) return notNeeded;
   if (attempts >= MAX_RENEWAL_ATTEMPTS) {
