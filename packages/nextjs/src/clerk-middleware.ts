@@ -4,7 +4,10 @@ import { NextResponse } from "next/server.js";
 import { createRouteMatcher, type RouteMatcherParam } from "./create-route-matcher.js";
 import { resolveConfig } from "./internal/config/resolve-config.js";
 import { type DebugLogger, debugLoggerFor } from "./internal/debug-log.js";
-import { forwardRequestHeaders } from "./internal/middleware/forward-request-headers.js";
+import {
+  type DownstreamHeaders,
+  forwardRequestHeaders,
+} from "./internal/middleware/forward-request-headers.js";
 import {
   DEFAULT_FRONTEND_API_PATH,
   forwardToFrontendApi,
@@ -18,6 +21,7 @@ import { MiddlewareInterrupt } from "./internal/middleware/middleware-interrupt.
 import { renewRequestSession } from "./internal/session-renewal/renew-request-session.js";
 import {
   AUTH_HEADERS,
+  isAuthHeaderName,
   stripAuthHeaders,
 } from "./internal/signed-auth-headers/auth-header-names.js";
 import {
@@ -237,15 +241,17 @@ function downstreamHeaders(
   secretKey: string | undefined,
   renewedCookieHeader: string | undefined,
   tokenInline: boolean,
-): Headers | Promise<Headers> {
-  const headers = new Headers(request.headers);
-  stripAuthHeaders(headers);
+): DownstreamHeaders | Promise<DownstreamHeaders> {
+  const headers: DownstreamHeaders = new Map();
+  request.headers.forEach((value, name) => {
+    if (!isAuthHeaderName(name)) headers.set(name, value);
+  });
   if (renewedCookieHeader !== undefined) headers.set("cookie", renewedCookieHeader);
   if (!secretKey) return headers;
   const signedIn = state.status === "signed-in";
   // The token is usually in the request already (a renewed one in the new `Cookie`): then the
   // verdict says where, instead of repeating ~1 KB that Next would copy several times.
-  const lookup = (name: string) => headers.get(name) ?? undefined;
+  const lookup = (name: string) => headers.get(name);
   const source: TokenSource | "" = !signedIn
     ? ""
     : tokenInline
@@ -263,7 +269,7 @@ function downstreamHeaders(
     },
     secretKey,
   );
-  const withVerdict = (entries: [name: string, value: string][]): Headers => {
+  const withVerdict = (entries: [name: string, value: string][]): DownstreamHeaders => {
     for (const [name, value] of entries) headers.set(name, value);
     return headers;
   };

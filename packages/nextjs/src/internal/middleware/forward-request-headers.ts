@@ -4,19 +4,23 @@ import { isAuthHeaderName } from "../signed-auth-headers/auth-header-names.js";
 const OVERRIDE = "x-middleware-override-headers";
 const PREFIX = "x-middleware-request-";
 
+/** The request headers the page behind the middleware must see, by lower-case name. */
+export type DownstreamHeaders = Map<string, string>;
+
 /**
  * Makes the page behind the middleware see `downstream` as its request headers. With no handler
- * response, that is `NextResponse.next({ request: { headers } })`. A handler's `next()` or
+ * response, that is what `NextResponse.next({ request: { headers } })` answers, built in one pass
+ * (Next's helper copies every header into two `Headers` objects first). A handler's `next()` or
  * `rewrite()` response keeps its own request-header overrides, minus any auth header it copied,
  * plus the middleware's auth headers (and renewed `Cookie`). Other responses (redirects, bodies)
  * reach no page, so they are returned unchanged.
  */
 export function forwardRequestHeaders(
   response: Response | undefined,
-  downstream: Headers,
+  downstream: DownstreamHeaders,
   owned: readonly string[],
 ): Response {
-  if (!response) return NextResponse.next({ request: { headers: downstream } });
+  if (!response) return continueWith(downstream);
   const continues =
     response.headers.has("x-middleware-next") || response.headers.has("x-middleware-rewrite");
   if (!continues) return response;
@@ -38,7 +42,7 @@ export function forwardRequestHeaders(
     }
     for (const name of owned) {
       const value = downstream.get(name);
-      if (value === null) {
+      if (value === undefined) {
         headers.delete(`${PREFIX}${name}`);
         names.delete(name);
       } else {
@@ -47,11 +51,19 @@ export function forwardRequestHeaders(
       }
     }
   } else {
-    downstream.forEach((value, name) => {
+    for (const [name, value] of downstream) {
       headers.set(`${PREFIX}${name}`, value);
       names.add(name);
-    });
+    }
   }
   headers.set(OVERRIDE, [...names].join(","));
   return result;
+}
+
+/** `NextResponse.next()` whose page sees exactly `downstream` as its request headers. */
+function continueWith(downstream: DownstreamHeaders): Response {
+  const pairs: [string, string][] = [["x-middleware-next", "1"]];
+  for (const [name, value] of downstream) pairs.push([`${PREFIX}${name}`, value]);
+  pairs.push([OVERRIDE, [...downstream.keys()].join(",")]);
+  return new NextResponse(null, { headers: pairs });
 }
