@@ -1,6 +1,7 @@
 /**
- * Next.js middleware benchmark: one production build of `nextjs-app/` served by `next start`,
- * loaded over 20 keep-alive connections from this process. Four cases, one route handler:
+ * Next.js middleware benchmark: one production build of `nextjs-app/`, served by one `next start`
+ * per case (each SDK alone in its process, as in an app), loaded over 20 keep-alive connections
+ * from this process. Four cases, one route handler:
  *
  *   (i)   `/plain/…`     a route the proxy does not match;
  *   (ii)  `/next/…`      a proxy that only returns `NextResponse.next()`;
@@ -8,7 +9,9 @@
  *   (iv)  `/clerk/…`     `@clerk/nextjs`'s `clerkMiddleware` + `auth.protect()`, same cookie,
  *                        networkless (`jwtKey` passed as an option).
  *
- * Rounds are interleaved (each case runs for a fixed time once per round, in turn) so machine
+ * Each case first runs a 6 s warm-up (the JIT settles the proxy's and Next's code paths over a few
+ * thousand requests; a server's steady state is what counts). Then rounds are interleaved (each
+ * case runs for a fixed time once per round, in turn) so machine
  * noise spreads over all cases alike; each case reports the median of its per-round throughput
  * and of its per-round median latency. Builds the app first when `.next/BUILD_ID` is missing or
  * older than the app's sources. Run: `pnpm bench` (or `tsx bench/nextjs-middleware.bench.ts`).
@@ -23,7 +26,7 @@ import { fileURLToPath } from "node:url";
 
 const ROUNDS = 11;
 const SECONDS_PER_CASE = 2;
-const WARM_UP_SECONDS = 1;
+const WARM_UP_SECONDS = 6;
 const CONNECTIONS = 20;
 // `localhost`, not 127.0.0.1: @clerk/nextjs hands its verdict on through a rewrite to the request's
 // own URL, which Next serves in-process only when that URL's host is the one `next start` was given.
@@ -220,10 +223,15 @@ async function load(
 }
 
 /** Correctness first: a case that does not authenticate (or does not protect) measures nothing. */
-async function checkCases(agent: Agent, port: number, signedIn: Record<string, string>) {
+async function checkCases(
+  agent: Agent,
+  portOf: (c: Case) => number,
+  signedIn: Record<string, string>,
+) {
   const forged = `${signedIn.cookie!.slice(0, -8)}AAAAAAAA`;
   const document = { accept: "text/html", "sec-fetch-dest": "document" };
   for (const c of CASES) {
+    const port = portOf(c);
     const ok = await get(agent, port, c.path, signedIn);
     if (ok.status !== 200 || ok.body !== "ok\n") {
       throw new Error(`(${c.label}) ${c.path} with the cookie answered ${ok.status}, not 200`);
@@ -246,8 +254,16 @@ async function checkCases(agent: Agent, port: number, signedIn: Record<string, s
   }
 }
 
-const port = await freePort();
-const origin = `http://${HOST}:${port}`;
+// One `next start` per case, all serving the same build: each SDK runs alone in its process, as it
+// would in an app, so one contender's garbage and JIT state never bill another.
+const ports = new Map<string, number>();
+for (const c of CASES) {
+  let port = await freePort();
+  while ([...ports.values()].includes(port)) port = await freePort();
+  ports.set(c.label, port);
+}
+const portOf = (c: Case) => ports.get(c.label)!;
+const origin = `http://${HOST}:${portOf(CASES[0]!)}`;
 const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -260,32 +276,46 @@ const env: NodeJS.ProcessEnv = {
 };
 
 await ensureBuilt(env);
-const server = spawn(process.execPath, [nextBin, "start", "-H", HOST, "-p", String(port)], {
-  cwd: appDir,
-  env,
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stopServer = () => {
-  if (server.exitCode === null) server.kill("SIGTERM");
+const servers = new Map<string, ChildProcess>();
+for (const c of CASES) {
+  const server = spawn(process.execPath, [nextBin, "start", "-H", HOST, "-p", String(portOf(c))], {
+    cwd: appDir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  servers.set(c.label, server);
+}
+const stopServers = () => {
+  for (const server of servers.values()) if (server.exitCode === null) server.kill("SIGTERM");
 };
-process.on("exit", stopServer);
+process.on("exit", stopServers);
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
 try {
-  await waitUntilReady(agent, port, server);
+  for (const c of CASES) await waitUntilReady(agent, portOf(c), servers.get(c.label)!);
   const uat = Math.floor(Date.now() / 1000) - 60;
   const headers = {
     accept: "*/*",
+    // The token's azp is the first server's origin: every server accepts it (authorizedParties).
     cookie: `__client_uat=${uat}; __session=${mintSessionToken(privateKey, origin)}`,
   };
-  console.log(`next start on ${origin}; checking every case answers as it should`);
-  await checkCases(agent, port, headers);
+  console.log(
+    `next start × ${CASES.length} (ports ${[...ports.values()].join(", ")}); checking every case answers as it should`,
+  );
+  await checkCases(agent, portOf, headers);
 
   const samples = new Map<string, Sample[]>(CASES.map((c) => [c.label, []]));
   for (let round = -1; round < ROUNDS; round++) {
     for (const c of CASES) {
       const seconds = round < 0 ? WARM_UP_SECONDS : SECONDS_PER_CASE;
-      const sample = await load(agent, port, server.pid, c.path, headers, seconds);
+      const sample = await load(
+        agent,
+        portOf(c),
+        servers.get(c.label)!.pid,
+        c.path,
+        headers,
+        seconds,
+      );
       if (round >= 0) samples.get(c.label)!.push(sample);
     }
     process.stdout.write(round < 0 ? "warm-up done; rounds: " : `${round + 1} `);
@@ -345,5 +375,5 @@ try {
   }
 } finally {
   agent.destroy();
-  stopServer();
+  stopServers();
 }
