@@ -1,0 +1,291 @@
+/**
+ * Next.js middleware benchmark: one production build of `nextjs-app/` served by `next start`,
+ * loaded over 20 keep-alive connections from this process. Four cases, one route handler:
+ *
+ *   (i)   `/plain/…`     a route the proxy does not match;
+ *   (ii)  `/next/…`      a proxy that only returns `NextResponse.next()`;
+ *   (iii) `/latchkey/…`  our `clerkMiddleware` + `auth.protect()`, valid `__session` cookie;
+ *   (iv)  `/clerk/…`     `@clerk/nextjs`'s `clerkMiddleware` + `auth.protect()`, same cookie,
+ *                        networkless (`jwtKey` passed as an option).
+ *
+ * Rounds are interleaved (each case runs for a fixed time once per round, in turn) so machine
+ * noise spreads over all cases alike; each case reports the median of its per-round throughput
+ * and of its per-round median latency. Builds the app first when `.next/BUILD_ID` is missing or
+ * older than the app's sources. Run: `pnpm bench` (or `tsx bench/nextjs-middleware.bench.ts`).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROUNDS = 11;
+const SECONDS_PER_CASE = 2;
+const WARM_UP_SECONDS = 1;
+const CONNECTIONS = 20;
+// `localhost`, not 127.0.0.1: @clerk/nextjs hands its verdict on through a rewrite to the request's
+// own URL, which Next serves in-process only when that URL's host is the one `next start` was given.
+const HOST = "localhost";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appDir = join(here, "nextjs-app");
+const nextBin = join(appDir, "node_modules", "next", "dist", "bin", "next");
+// Values that only have to look right: nothing here talks to an instance.
+const SECRET_KEY = "sk_live_latchkeyBenchmarkSecretKey0000000000";
+const PUBLISHABLE_KEY = `pk_live_${Buffer.from("clerk.localhost$").toString("base64")}`;
+
+interface Case {
+  label: string;
+  name: string;
+  path: string;
+}
+
+const CASES: Case[] = [
+  { label: "i", name: "route not matched by the proxy", path: "/plain/page" },
+  { label: "ii", name: "proxy returning NextResponse.next()", path: "/next/page" },
+  { label: "iii", name: "latchkey clerkMiddleware + protect()", path: "/latchkey/page" },
+  { label: "iv", name: "@clerk/nextjs clerkMiddleware + protect()", path: "/clerk/page" },
+];
+
+interface Sample {
+  requestsPerSecond: number;
+  medianMillis: number;
+  /** CPU time of the `next start` process per request (user + system), when Linux tells it. */
+  serverCpuMicros: number;
+  /** CPU time of this process (the load generator) per request. */
+  clientCpuMicros: number;
+}
+
+interface Reply {
+  status: number;
+  location: string | undefined;
+  body: string;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** The newest modification time under `path` (files only), skipping build output and deps. */
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === ".next" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** User + system CPU of a process and all its threads, in µs (Linux `/proc`; NaN elsewhere). */
+function cpuMicrosOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15, in
+    // clock ticks (USER_HZ, 100 on Linux).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const sumCpu = ({ user, system }: NodeJS.CpuUsage): number => user + system;
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
+/** Builds the app unless a build newer than its sources and our SDK's output exists. */
+async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
+  const buildId = join(appDir, ".next", "BUILD_ID");
+  const nextjsDist = join(appDir, "node_modules", "@latchkey", "nextjs", "dist");
+  const inputs = Math.max(
+    newestMtime(appDir),
+    existsSync(nextjsDist) ? newestMtime(nextjsDist) : 0,
+  );
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= inputs) return;
+  console.log("building bench/nextjs-app (next build)…");
+  await run(process.execPath, [nextBin, "build"], appDir, env);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+function mintSessionToken(privateKey: KeyObject, origin: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = { alg: "RS256", kid: "ins_bench", typ: "JWT" };
+  const claims = {
+    azp: origin,
+    exp: now + 3600,
+    fva: [0, -1],
+    iat: now - 1,
+    iss: "https://clerk.localhost",
+    nbf: now - 11,
+    sid: "sess_2benchmark0000000000000000",
+    sts: "active",
+    sub: "user_2benchmark0000000000000000",
+    v: 2,
+  };
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const input = `${encode(header)}.${encode(claims)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
+}
+
+function get(agent: Agent, port: number, path: string, headers: Record<string, string>) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request({ host: HOST, port, path, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          location: res.headers.location,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function waitUntilReady(agent: Agent, port: number, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await get(agent, port, "/plain/ready", {})).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("next start did not answer within 60 s");
+}
+
+/** Sends requests on `CONNECTIONS` concurrent loops for `seconds`; every answer must be 200. */
+async function load(
+  agent: Agent,
+  port: number,
+  serverPid: number | undefined,
+  path: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<Sample> {
+  const latencies: number[] = [];
+  const cpuBefore = cpuMicrosOf(serverPid);
+  const ownBefore = process.cpuUsage();
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const sent = performance.now();
+      const reply = await get(agent, port, path, headers);
+      if (reply.status !== 200) throw new Error(`${path} answered ${reply.status} under load`);
+      latencies.push(performance.now() - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const elapsed = (performance.now() - start) / 1000;
+  return {
+    requestsPerSecond: latencies.length / elapsed,
+    medianMillis: median(latencies),
+    serverCpuMicros: (cpuMicrosOf(serverPid) - cpuBefore) / latencies.length,
+    clientCpuMicros: sumCpu(process.cpuUsage(ownBefore)) / latencies.length,
+  };
+}
+
+/** Correctness first: a case that does not authenticate (or does not protect) measures nothing. */
+async function checkCases(agent: Agent, port: number, signedIn: Record<string, string>) {
+  const forged = `${signedIn.cookie!.slice(0, -8)}AAAAAAAA`;
+  const document = { accept: "text/html", "sec-fetch-dest": "document" };
+  for (const c of CASES) {
+    const ok = await get(agent, port, c.path, signedIn);
+    if (ok.status !== 200 || ok.body !== "ok\n") {
+      throw new Error(`(${c.label}) ${c.path} with the cookie answered ${ok.status}, not 200`);
+    }
+    if (c.label === "i" || c.label === "ii") continue;
+    const api = await get(agent, port, c.path, {});
+    const page = await get(agent, port, c.path, document);
+    const bad = await get(agent, port, c.path, { cookie: forged });
+    for (const [what, reply] of [
+      ["no cookie", api],
+      ["no cookie, document", page],
+      ["forged signature", bad],
+    ] as const) {
+      if (reply.status === 200) throw new Error(`(${c.label}) ${c.path} let in: ${what}`);
+    }
+    const where = page.location ? ` → ${page.location.split("?")[0]}` : "";
+    console.log(
+      `  (${c.label}) cookie 200 · no cookie ${api.status} · document ${page.status}${where} · forged ${bad.status}`,
+    );
+  }
+}
+
+const port = await freePort();
+const origin = `http://${HOST}:${port}`;
+const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+  CLERK_JWT_KEY: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  CLERK_SECRET_KEY: SECRET_KEY,
+  BENCH_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+  BENCH_ORIGIN: origin,
+};
+
+await ensureBuilt(env);
+const server = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir=/tmp/prof", nextBin, "start", "-H", HOST, "-p", String(port)], {
+  cwd: appDir,
+  env,
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stopServer = () => {
+  if (server.exitCode === null) server.kill("SIGTERM");
+};
+process.on("exit", stopServer);
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+try {
+  await waitUntilReady(agent, port, server);
+  const uat = Math.floor(Date.now() / 1000) - 60;
+  const headers = { accept: "*/*", cookie: `__client_uat=${uat}; __session=${mintSessionToken(privateKey, origin)}` };
+  const path = process.env.PROF_PATH ?? "/latchkey/page";
+  if (process.env.PROF_CHECKS) {
+    const forged = `${headers.cookie.slice(0, -8)}AAAAAAAA`;
+    await get(agent, port, path, headers);
+    await get(agent, port, path, {});
+    await get(agent, port, path, { accept: "text/html", "sec-fetch-dest": "document" });
+    await get(agent, port, path, { cookie: forged });
+  }
+  await load(agent, port, server.pid, path, headers, 6);
+  for (let r = 0; r < 4; r++) { const s = await load(agent, port, server.pid, path, headers, 3); console.log(path, Math.round(s.requestsPerSecond), Math.round(s.serverCpuMicros)); }
+} finally {
+  server.kill("SIGINT");
+  await new Promise((r) => server.on("exit", r));
+}
