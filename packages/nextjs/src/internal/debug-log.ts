@@ -5,11 +5,13 @@ const consoleLogger: DebugLogger = (message, details) => {
   console.info(`[latchkey] ${message}`, details);
 };
 
+const silent: DebugLogger = () => {};
+
 /** The logger to use: `logger` when given, the console when `debug` is on, else a no-op. */
 export function debugLoggerFor(
   debug: boolean | undefined,
   logger: DebugLogger | undefined,
 ): DebugLogger {
-  if (!debug) return () => {};
+  if (!debug) return silent;
   return logger ?? consoleLogger;
 }

@@ -50,11 +50,12 @@ export function createMiddlewareAuth(
     log("redirectToSignIn", { path: pathname });
     throw new MiddlewareInterrupt(NextResponse.redirect(url, 307), "redirect-to-sign-in");
   };
-  const withRedirect: MiddlewareAuthObject = {
-    ...authObject,
-    redirectToSignIn,
-  } as MiddlewareAuthObject;
-  const auth = (() => withRedirect) as ClerkMiddlewareAuth;
+  // Made on the first `auth()` call: handlers that only call `auth.protect()` never need it.
+  let withRedirect: MiddlewareAuthObject | undefined;
+  const auth = (() => {
+    withRedirect ??= { ...authObject, redirectToSignIn } as MiddlewareAuthObject;
+    return withRedirect;
+  }) as ClerkMiddlewareAuth;
   auth.protect = (params, options) => {
     const decision = protectDecision(
       authObject,

@@ -177,6 +177,8 @@ async function sessionIdOf(
 }
 
 function renewalAttempts(cookieHeader: string | null): number {
+  // Almost every request has no counter: skip splitting the whole header then.
+  if (!cookieHeader?.includes(RENEWAL_COUNT_COOKIE)) return 0;
   const raw = readCookie(cookieHeader, RENEWAL_COUNT_COOKIE);
   if (raw === undefined) return 0;
   const count = /^\d{1,3}$/.test(raw) ? Number(raw) : MAX_RENEWAL_ATTEMPTS;
