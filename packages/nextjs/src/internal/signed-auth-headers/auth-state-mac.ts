@@ -1,53 +1,111 @@
-/** The parts of `node:crypto` the synchronous path uses. */
-interface NodeHmac {
-  createSecretKey(key: string, encoding: "utf8"): object;
+/** The parts of `node:crypto` and `node:buffer` the synchronous path uses. */
+interface NodeCryptoParts {
   createHmac(
     algorithm: "sha256",
-    key: object,
+    key: string,
   ): {
     update(data: string, encoding: "utf8"): { digest(encoding: "base64url"): string };
   };
+  /** One-shot digest (Node ≥ 20.12): no hash object per call. */
+  hash?(algorithm: "sha256", data: Uint8Array, outputEncoding: "buffer" | "base64url"): unknown;
+}
+
+interface NodeBufferInstance extends Uint8Array {
+  write(text: string, offset: number, encoding: "utf8"): number;
+}
+
+interface NodeBufferParts {
+  allocUnsafeSlow(size: number): NodeBufferInstance;
+  byteLength(text: string, encoding: "utf8"): number;
 }
 
 /**
- * `node:crypto` when this runtime has it (Node: `proxy.ts`, route handlers, server components);
- * `undefined` on edge runtimes. Looked up at run time so edge bundles import nothing.
+ * `node:crypto` and `node:buffer` when this runtime has them (Node: `proxy.ts`, route handlers,
+ * server components); `undefined` on edge runtimes. Looked up at run time so edge bundles import
+ * nothing.
  */
-const nodeHmac = ((): NodeHmac | undefined => {
+const node = ((): { crypto: NodeCryptoParts; Buffer: NodeBufferParts } | undefined => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
-    const crypto = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeHmac> | undefined;
-    return typeof crypto?.createHmac === "function" && typeof crypto.createSecretKey === "function"
-      ? (crypto as NodeHmac)
+    const crypto = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeCryptoParts> | undefined;
+    const buffer = proc?.getBuiltinModule?.("node:buffer") as
+      | { Buffer?: NodeBufferParts }
+      | undefined;
+    return typeof crypto?.createHmac === "function" && buffer?.Buffer
+      ? { crypto: crypto as NodeCryptoParts, Buffer: buffer.Buffer }
       : undefined;
   } catch {
     return undefined;
   }
 })();
 
+const BLOCK = 64;
+const DIGEST = 32;
 const encoder = new TextEncoder();
-// Imported keys by secret key (an app has one; a bound keeps a misuse from growing memory).
+// Keys by secret key (an app has one; a bound keeps a misuse from growing memory).
 const MAX_KEYS = 8;
-const nodeKeys = new Map<string, object>();
 const webKeys = new Map<string, Promise<CryptoKey>>();
+
+/** A secret key's HMAC pads (RFC 2104), written once into the buffers each MAC reuses. */
+interface PaddedKey {
+  /** `key ⊕ ipad`, followed by room for the message. */
+  inner: NodeBufferInstance;
+  /** `key ⊕ opad`, followed by the inner digest. */
+  outer: NodeBufferInstance;
+}
+const paddedKeys = new Map<string, PaddedKey>();
 
 /**
  * HMAC-SHA256 of `message` keyed with `secretKey`, as unpadded base64url. Synchronous where
- * `node:crypto` exists (a few µs); a promise through Web Crypto on edge runtimes.
+ * `node:crypto` exists; a promise through Web Crypto on edge runtimes. On Node ≥ 20.12 it is the
+ * RFC 2104 construction over two one-shot SHA-256 calls into reused buffers: no hash objects or
+ * buffers are made per request (`createHmac` made a native object each time).
  *
  * @throws never synchronously; the Web Crypto promise rejects only if the runtime lacks HMAC.
  */
 export function authStateMac(secretKey: string, message: string): string | Promise<string> {
-  if (nodeHmac) {
-    let key = nodeKeys.get(secretKey);
-    if (!key) {
-      if (nodeKeys.size >= MAX_KEYS) nodeKeys.clear();
-      key = nodeHmac.createSecretKey(secretKey, "utf8");
-      nodeKeys.set(secretKey, key);
-    }
-    return nodeHmac.createHmac("sha256", key).update(message, "utf8").digest("base64url");
+  if (!node) return webCryptoMac(secretKey, message);
+  const { crypto, Buffer } = node;
+  if (typeof crypto.hash !== "function") {
+    return crypto.createHmac("sha256", secretKey).update(message, "utf8").digest("base64url");
   }
-  return webCryptoMac(secretKey, message);
+  const key = paddedKeyFor(secretKey, node.crypto, Buffer);
+  if (key.inner.length - BLOCK < message.length * 3) {
+    key.inner = grown(key.inner, BLOCK + message.length * 3, Buffer);
+  }
+  const length = BLOCK + key.inner.write(message, BLOCK, "utf8");
+  const innerDigest = crypto.hash("sha256", key.inner.subarray(0, length), "buffer") as Uint8Array;
+  key.outer.set(innerDigest, BLOCK);
+  return crypto.hash("sha256", key.outer, "base64url") as string;
+}
+
+function paddedKeyFor(secretKey: string, crypto: NodeCryptoParts, Buffer: NodeBufferParts) {
+  let key = paddedKeys.get(secretKey);
+  if (key) return key;
+  if (paddedKeys.size >= MAX_KEYS) paddedKeys.clear();
+  let raw: Uint8Array = encoder.encode(secretKey);
+  // RFC 2104: a key longer than the block is replaced by its digest.
+  if (raw.length > BLOCK) raw = crypto.hash?.("sha256", raw, "buffer") as Uint8Array;
+  const inner = Buffer.allocUnsafeSlow(BLOCK + 4096);
+  const outer = Buffer.allocUnsafeSlow(BLOCK + DIGEST);
+  for (let i = 0; i < BLOCK; i++) {
+    const byte = raw[i] ?? 0;
+    inner[i] = byte ^ 0x36;
+    outer[i] = byte ^ 0x5c;
+  }
+  key = { inner, outer };
+  paddedKeys.set(secretKey, key);
+  return key;
+}
+
+function grown(
+  buffer: NodeBufferInstance,
+  size: number,
+  Buffer: NodeBufferParts,
+): NodeBufferInstance {
+  const bigger = Buffer.allocUnsafeSlow(size);
+  bigger.set(buffer.subarray(0, BLOCK));
+  return bigger;
 }
 
 async function webCryptoMac(secretKey: string, message: string): Promise<string> {
