@@ -19,17 +19,30 @@ export interface NodeCrypto {
   verify(algorithm: string, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
 }
 
+/** What {@link nodeBuiltins} holds. */
+export interface NodeBuiltins {
+  crypto: NodeCrypto;
+  Buffer: NodeBuffer;
+  /**
+   * One 16 KiB buffer the synchronous fast paths decode into instead of allocating per token
+   * (token parts, RSA inputs). Each use finishes before the next begins (no `await` between
+   * writing and reading), so they can share it; larger inputs must get their own buffers.
+   */
+  scratch: NodeBufferInstance;
+}
+
 /**
  * `node:crypto` and `node:buffer`, when this runtime has them; `undefined` on edge runtimes,
  * browsers and workers. `process.getBuiltinModule` is a runtime lookup, so no import exists for
  * edge bundlers to trip on; callers fall back to Web APIs when this is undefined.
  */
-export const nodeBuiltins = ((): { crypto: NodeCrypto; Buffer: NodeBuffer } | undefined => {
+export const nodeBuiltins = ((): NodeBuiltins | undefined => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
     const crypto = proc?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
     const buffer = proc?.getBuiltinModule?.("node:buffer") as { Buffer?: NodeBuffer } | undefined;
-    return crypto && buffer?.Buffer ? { crypto, Buffer: buffer.Buffer } : undefined;
+    if (!crypto || !buffer?.Buffer) return undefined;
+    return { crypto, Buffer: buffer.Buffer, scratch: buffer.Buffer.allocUnsafeSlow(16 * 1024) };
   } catch {
     return undefined;
   }

@@ -1,13 +1,5 @@
 import { decodeBase64Url } from "./base64url.js";
-import {
-  type NodeBuffer,
-  type NodeBufferInstance,
-  type NodeCrypto,
-  nodeBuiltins,
-} from "./node-builtins.js";
-
-/** Session tokens are ~1 KB and refused above 16 Ki characters; larger inputs get their own buffers. */
-const MAX_TOKEN_BYTES = 16 * 1024;
+import { type NodeBuiltins, nodeBuiltins } from "./node-builtins.js";
 
 const ascii = new TextEncoder();
 
@@ -53,13 +45,12 @@ export function importRsaPublicKey(material: KeyMaterial, kid?: string): RsaPubl
   }
   // Web Crypto's verify costs ~3× a synchronous RSA check in Node (it hops to the thread pool),
   // so on Node we verify with the native one-shot call.
-  if (nodeBuiltins) return importWithNode(nodeBuiltins.crypto, nodeBuiltins.Buffer, material, kid);
+  if (nodeBuiltins) return importWithNode(nodeBuiltins, material, kid);
   return importWithWebCrypto(material, kid);
 }
 
 function importWithNode(
-  crypto: NodeCrypto,
-  Buffer: NodeBuffer,
+  { crypto, Buffer, scratch }: NodeBuiltins,
   material: KeyMaterial,
   kid?: string,
 ): RsaPublicKey {
@@ -68,7 +59,6 @@ function importWithNode(
     ? crypto.createPublicKey({ key: jwk, format: "jwk" })
     : crypto.createPublicKey({ key: material.key as Uint8Array, format: "der", type: "spki" });
   if (keyObject.asymmetricKeyType !== "rsa") throw new Error("not an RSA key");
-  const scratch = nodeScratch(Buffer);
   return {
     kid,
     verify: (alg, signingInput, signature) => {
@@ -92,14 +82,6 @@ function importWithNode(
       );
     },
   };
-}
-
-let sharedScratch: NodeBufferInstance | undefined;
-
-/** One buffer for every key's checks, sized for the largest token accepted. */
-function nodeScratch(Buffer: NodeBuffer): NodeBufferInstance {
-  sharedScratch ??= Buffer.allocUnsafeSlow(MAX_TOKEN_BYTES);
-  return sharedScratch;
 }
 
 /** The Web Crypto import, used where `node:crypto` is absent (exported for its own tests). */

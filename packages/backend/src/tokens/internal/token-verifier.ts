@@ -2,7 +2,7 @@ import type { JwtHeader, JwtPayload } from "../jwt-payload.js";
 import { TokenVerificationError } from "../token-verification-error.js";
 import { decodeBase64Url } from "./base64url.js";
 import type { KeySource } from "./jwks-key-source.js";
-import { type NodeBuffer, nodeBuiltins } from "./node-builtins.js";
+import { type NodeBufferInstance, nodeBuiltins } from "./node-builtins.js";
 import { asRsaAlgorithm, type RsaAlgorithm, type RsaPublicKey } from "./rsa-public-key.js";
 import { type VerifiedToken, VerifiedTokenCache } from "./verified-token-cache.js";
 
@@ -227,18 +227,17 @@ function readHeader(segment: string): { alg: RsaAlgorithm; kid: string | undefin
  * already checked to be in the base64url alphabet. Elsewhere, a strict decoder.
  */
 const decodeJsonText: (part: string) => string | undefined = nodeBuiltins
-  ? decodeWithNode(nodeBuiltins.Buffer)
+  ? decodeWithNode(nodeBuiltins.scratch)
   : (part) => {
       const bytes = decodeBase64Url(part);
       return bytes ? utf8.decode(bytes) : undefined;
     };
 
 /**
- * Node's decoder, writing into one reused buffer (a part is at most {@link MAX_TOKEN_LENGTH}
- * characters, so its bytes always fit): no buffer allocated per token.
+ * Node's decoder, writing into the shared scratch buffer (a part is at most
+ * {@link MAX_TOKEN_LENGTH} characters, so its bytes always fit): no buffer allocated per token.
  */
-function decodeWithNode(Buffer: NodeBuffer): (part: string) => string {
-  const scratch = Buffer.allocUnsafeSlow(MAX_TOKEN_LENGTH);
+function decodeWithNode(scratch: NodeBufferInstance): (part: string) => string {
   return (part) => scratch.toString("utf8", 0, scratch.write(part, 0, "base64url"));
 }
 
