@@ -7,6 +7,7 @@ import { type DebugLogger, debugLoggerFor } from "./internal/debug-log.js";
 import {
   type DownstreamHeaders,
   forwardRequestHeaders,
+  setsRequestHeaders,
 } from "./internal/middleware/forward-request-headers.js";
 import {
   DEFAULT_FRONTEND_API_PATH,
@@ -187,14 +188,13 @@ export function clerkMiddleware(
 
     // A handler that sets the page's request headers itself may leave out (or change) the
     // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
-    const handlerSetsHeaders = response?.headers.has("x-middleware-override-headers") === true;
     const building = downstreamHeaders(
       request,
       requestUrl,
       state,
       config.secretKey,
       renewal.cookieHeader,
-      handlerSetsHeaders,
+      setsRequestHeaders(response),
     );
     const downstream = building instanceof Promise ? await building : building;
     const owned: string[] = Object.values(AUTH_HEADERS);

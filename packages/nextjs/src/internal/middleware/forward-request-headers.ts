@@ -4,6 +4,11 @@ import { isAuthHeaderName } from "../signed-auth-headers/auth-header-names.js";
 const OVERRIDE = "x-middleware-override-headers";
 const PREFIX = "x-middleware-request-";
 
+/** `true` when a handler's response sets the page's request headers itself (`next({ request })`). */
+export function setsRequestHeaders(response: Response | undefined): boolean {
+  return response?.headers.has(OVERRIDE) === true;
+}
+
 /** The request headers the page behind the middleware must see, by lower-case name. */
 export type DownstreamHeaders = Map<string, string>;
 

@@ -69,7 +69,7 @@ export function authStateMac(secretKey: string, message: string): string | Promi
   if (typeof crypto.hash !== "function") {
     return crypto.createHmac("sha256", secretKey).update(message, "utf8").digest("base64url");
   }
-  const key = paddedKeyFor(secretKey, node.crypto, Buffer);
+  const key = paddedKeyFor(secretKey, crypto as Required<NodeCryptoParts>, Buffer);
   if (key.inner.length - BLOCK < message.length * 3) {
     key.inner = grown(key.inner, BLOCK + message.length * 3, Buffer);
   }
@@ -79,13 +79,17 @@ export function authStateMac(secretKey: string, message: string): string | Promi
   return crypto.hash("sha256", key.outer, "base64url") as string;
 }
 
-function paddedKeyFor(secretKey: string, crypto: NodeCryptoParts, Buffer: NodeBufferParts) {
+function paddedKeyFor(
+  secretKey: string,
+  crypto: Required<NodeCryptoParts>,
+  Buffer: NodeBufferParts,
+): PaddedKey {
   let key = paddedKeys.get(secretKey);
   if (key) return key;
   if (paddedKeys.size >= MAX_KEYS) paddedKeys.clear();
   let raw: Uint8Array = encoder.encode(secretKey);
   // RFC 2104: a key longer than the block is replaced by its digest.
-  if (raw.length > BLOCK) raw = crypto.hash?.("sha256", raw, "buffer") as Uint8Array;
+  if (raw.length > BLOCK) raw = crypto.hash("sha256", raw, "buffer") as Uint8Array;
   const inner = Buffer.allocUnsafeSlow(BLOCK + 4096);
   const outer = Buffer.allocUnsafeSlow(BLOCK + DIGEST);
   for (let i = 0; i < BLOCK; i++) {
