@@ -37,7 +37,7 @@ export type {
 } from "./auth/auth-object.js";
 export { signedInAuthObject, signedOutAuthObject } from "./auth/auth-object.js";
 export type { AuthenticateRequestOptions } from "./auth/authenticate-request.js";
-export { authenticateRequest } from "./auth/authenticate-request.js";
+export { authenticateRequest, authenticateRequestEager } from "./auth/authenticate-request.js";
 export type {
   AuthErrorReason,
   NeedsRenewalState,

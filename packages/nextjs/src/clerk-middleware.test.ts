@@ -139,6 +139,39 @@ describe("clerkMiddleware: authentication", () => {
     const response = await middleware(request, fetchEvent(request));
     expect(downstreamHeaders(response).get("x-clerk-auth-status")).toBe("signed-in");
   });
+
+  it("answers at once (no promise) when nothing has to wait; a promise for an async handler", async () => {
+    const syncProtect = clerkMiddleware((auth) => {
+      void auth.protect();
+    }, options());
+    const signedIn = nextRequest("/", { cookies: signedInCookies() });
+    const immediate = syncProtect(signedIn, fetchEvent(signedIn));
+    expect(immediate).toBeInstanceOf(Response);
+    expect(downstreamHeaders(immediate as Response).get("x-clerk-auth-status")).toBe("signed-in");
+
+    const asyncProtect = clerkMiddleware(async (auth) => {
+      await auth.protect();
+    }, options());
+    const later = asyncProtect(signedIn, fetchEvent(signedIn));
+    expect(later).toBeInstanceOf(Promise);
+    expect(downstreamHeaders(await later).get("x-clerk-auth-status")).toBe("signed-in");
+
+    // A refusal thrown by a synchronous handler is still an answer, not an exception.
+    const signedOut = nextRequest("/", { headers: PAGE });
+    const refused = syncProtect(signedOut, fetchEvent(signedOut));
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(307);
+  });
+
+  it("reports every failure as a rejection, never a synchronous throw", async () => {
+    const failing = clerkMiddleware(() => {
+      throw new Error("handler bug");
+    }, options());
+    const request = nextRequest("/", { cookies: signedInCookies() });
+    const outcome = failing(request, fetchEvent(request));
+    expect(outcome).toBeInstanceOf(Promise);
+    await expect(outcome).rejects.toThrow("handler bug");
+  });
 });
 
 describe("clerkMiddleware: auth.protect()", () => {
@@ -627,7 +660,9 @@ describe("clerkMiddleware: configuration", () => {
   it("reads nothing at import or construction time, and names the missing variable at request time", async () => {
     const middleware = clerkMiddleware();
     const request = nextRequest("/");
-    const error = await middleware(request, fetchEvent(request)).catch((err: unknown) => err);
+    const error = await Promise.resolve(middleware(request, fetchEvent(request))).catch(
+      (err: unknown) => err,
+    );
     expect(error).toBeInstanceOf(LatchkeyNextjsError);
     expect(error).toMatchObject({ code: "config-missing", variable: "CLERK_SECRET_KEY" });
     expect((error as Error).message).toContain("CLERK_SECRET_KEY");
@@ -637,7 +672,9 @@ describe("clerkMiddleware: configuration", () => {
     vi.stubEnv("CLERK_SECRET_KEY", "pk_wrong_kind_of_key_12345");
     const middleware = clerkMiddleware();
     const request = nextRequest("/");
-    const error = await middleware(request, fetchEvent(request)).catch((err: unknown) => err);
+    const error = await Promise.resolve(middleware(request, fetchEvent(request))).catch(
+      (err: unknown) => err,
+    );
     expect(error).toMatchObject({ code: "config-invalid", variable: "CLERK_SECRET_KEY" });
     expect((error as Error).message).not.toContain("pk_wrong_kind_of_key_12345");
   });

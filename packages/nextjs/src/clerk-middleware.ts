@@ -1,8 +1,8 @@
-import { authenticateRequest, type RequestState } from "@latchkey/backend";
+import { authenticateRequestEager, type RequestState } from "@latchkey/backend";
 import type { NextFetchEvent, NextRequest } from "next/server.js";
 import { NextResponse } from "next/server.js";
 import { createRouteMatcher, type RouteMatcherParam } from "./create-route-matcher.js";
-import { resolveConfig } from "./internal/config/resolve-config.js";
+import { type ResolvedConfig, resolveConfig } from "./internal/config/resolve-config.js";
 import { type DebugLogger, debugLoggerFor } from "./internal/debug-log.js";
 import {
   type DownstreamHeaders,
@@ -19,7 +19,10 @@ import {
   createMiddlewareAuth,
 } from "./internal/middleware/middleware-auth.js";
 import { MiddlewareInterrupt } from "./internal/middleware/middleware-interrupt.js";
-import { renewRequestSession } from "./internal/session-renewal/renew-request-session.js";
+import {
+  type RenewalOutcome,
+  renewRequestSession,
+} from "./internal/session-renewal/renew-request-session.js";
 import {
   AUTH_HEADERS,
   isAuthHeaderName,
@@ -67,7 +70,10 @@ export type ClerkMiddlewareOptionsParam =
   | ((request: NextRequest) => ClerkMiddlewareOptions | Promise<ClerkMiddlewareOptions>);
 
 /** The function to export from `proxy.ts` or `middleware.ts`. */
-export type LatchkeyMiddleware = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+export type LatchkeyMiddleware = (
+  request: NextRequest,
+  event: NextFetchEvent,
+) => Response | Promise<Response>;
 
 /**
  * Authenticates every matched request (`Authorization: Bearer` or the `__session` cookie) and
@@ -113,90 +119,168 @@ export function clerkMiddleware(
   let publicRoutes:
     | { param: RouteMatcherParam; match: (request: NextRequest) => boolean }
     | undefined;
+  const publicRoutesMatcher = (param: RouteMatcherParam) => {
+    if (publicRoutes?.param !== param) publicRoutes = { param, match: createRouteMatcher(param) };
+    return publicRoutes.match;
+  };
 
-  return async (request, event) => {
-    const options =
-      typeof optionsParam === "function" ? await optionsParam(request) : (optionsParam ?? {});
-    const log = debugLoggerFor(options.debug, options.logger);
-    const config = resolveConfig(options);
-    const url = request.nextUrl ?? new URL(request.url);
-
-    const proxyPath = options.frontendApiProxyPath ?? DEFAULT_FRONTEND_API_PATH;
-    if (proxyPath !== false && isUnder(url.pathname, proxyPath)) {
-      if (!config.frontendApiUrl) {
-        throw new LatchkeyNextjsError(
-          "config-missing",
-          "CLERK_API_URL is not set, so Frontend API requests cannot be forwarded. Set CLERK_API_URL to your instance's URL.",
-          { variable: "CLERK_API_URL" },
-        );
-      }
-      const target = frontendApiTarget(url, proxyPath, config.frontendApiUrl);
-      if (target) {
-        log("forward to Frontend API", {
-          path: url.pathname,
-          target: target.origin + target.pathname,
-        });
-        return forwardToFrontendApi(request, target);
-      }
-    }
-
-    // Incoming copies of the middleware's headers are dropped before anything reads them.
-    stripAuthHeadersInPlace(request);
-    const requestUrl = request.url;
-    const initial = await authenticateRequest(request, config.authenticateOptions);
-    const renewing = renewRequestSession({
-      request,
-      state: initial,
-      authenticateOptions: config.authenticateOptions,
-      frontendApiUrl: config.frontendApiUrl,
-      fetch: config.fetch,
-      timeoutInMs: options.renewalTimeoutInMs,
-    });
-    const renewal = renewing instanceof Promise ? await renewing : renewing;
-    const state = renewal.state;
-    log("authenticated", {
-      path: url.pathname,
-      status: state.status === "signed-in" ? "signed-in" : "signed-out",
-      reason: state.reason,
-      renewal: renewal.decision,
-    });
-    if (renewal.cookieHeader !== undefined) setRequestCookie(request, renewal.cookieHeader);
-
-    const authObject = state.toAuth();
-    const auth = createMiddlewareAuth(
-      request,
-      requestUrl,
-      url.pathname,
-      authObject,
-      config.signInUrl,
-      log,
-    );
-    let response: Response | undefined;
+  // Synchronous wherever nothing has to be waited for (a verified token, a synchronous handler):
+  // under Next every promise costs `AsyncLocalStorage` hook work, so the signed-in path makes as
+  // few as it can. Failures are always rejections, never synchronous throws.
+  return (request, event) => {
     try {
-      if (options.publicRoutes !== undefined) {
-        if (publicRoutes?.param !== options.publicRoutes) {
-          const param = options.publicRoutes;
-          publicRoutes = { param, match: createRouteMatcher(param) };
-        }
-        if (!publicRoutes.match(request)) await auth.protect();
-      }
-      response = (await handler?.(auth, request, event)) ?? undefined;
+      const options =
+        typeof optionsParam === "function" ? optionsParam(request) : (optionsParam ?? {});
+      return isPromise(options)
+        ? options.then((resolved) =>
+            handleRequest(resolved, handler, publicRoutesMatcher, request, event),
+          )
+        : handleRequest(options, handler, publicRoutesMatcher, request, event);
     } catch (err) {
-      if (!(err instanceof MiddlewareInterrupt)) throw err;
-      response = err.response;
+      return Promise.reject(err);
     }
+  };
+}
 
-    // A handler that sets the page's request headers itself may leave out (or change) the
-    // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
-    const building = downstreamHeaders(
-      request,
-      requestUrl,
-      state,
-      config.secretKey,
-      renewal.cookieHeader,
-      setsRequestHeaders(response),
-    );
-    const downstream = building instanceof Promise ? await building : building;
+/** One request through the middleware, up to authentication. */
+function handleRequest(
+  options: ClerkMiddlewareOptions,
+  handler: ClerkMiddlewareHandler | undefined,
+  publicRoutesMatcher: (param: RouteMatcherParam) => (request: NextRequest) => boolean,
+  request: NextRequest,
+  event: NextFetchEvent,
+): Response | Promise<Response> {
+  const log = debugLoggerFor(options.debug, options.logger);
+  const config = resolveConfig(options);
+  const url = request.nextUrl ?? new URL(request.url);
+
+  const proxyPath = options.frontendApiProxyPath ?? DEFAULT_FRONTEND_API_PATH;
+  if (proxyPath !== false && isUnder(url.pathname, proxyPath)) {
+    if (!config.frontendApiUrl) {
+      throw new LatchkeyNextjsError(
+        "config-missing",
+        "CLERK_API_URL is not set, so Frontend API requests cannot be forwarded. Set CLERK_API_URL to your instance's URL.",
+        { variable: "CLERK_API_URL" },
+      );
+    }
+    const target = frontendApiTarget(url, proxyPath, config.frontendApiUrl);
+    if (target) {
+      log("forward to Frontend API", {
+        path: url.pathname,
+        target: target.origin + target.pathname,
+      });
+      return forwardToFrontendApi(request, target);
+    }
+  }
+
+  // Incoming copies of the middleware's headers are dropped before anything reads them.
+  stripAuthHeadersInPlace(request);
+  const pass: Pass = {
+    request,
+    event,
+    requestUrl: request.url,
+    pathname: url.pathname,
+    options,
+    config,
+    log,
+    handler,
+    isPublicRoute:
+      options.publicRoutes === undefined ? undefined : publicRoutesMatcher(options.publicRoutes),
+  };
+  const initial = authenticateRequestEager(request, config.authenticateOptions);
+  return isPromise(initial) ? initial.then((state) => renew(pass, state)) : renew(pass, initial);
+}
+
+/** What one request's pass through the middleware carries from step to step. */
+interface Pass {
+  request: NextRequest;
+  event: NextFetchEvent;
+  /** The URL as the browser asked for it, before a handler changes anything. */
+  requestUrl: string;
+  pathname: string;
+  options: ClerkMiddlewareOptions;
+  config: ResolvedConfig;
+  log: DebugLogger;
+  handler: ClerkMiddlewareHandler | undefined;
+  /** Set with the `publicRoutes` option: everything else is protected. */
+  isPublicRoute: ((request: NextRequest) => boolean) | undefined;
+}
+
+/** Renews an expired session cookie when it can (the only step that may wait on the network). */
+function renew(pass: Pass, initial: RequestState): Response | Promise<Response> {
+  const renewing = renewRequestSession({
+    request: pass.request,
+    state: initial,
+    authenticateOptions: pass.config.authenticateOptions,
+    frontendApiUrl: pass.config.frontendApiUrl,
+    fetch: pass.config.fetch,
+    timeoutInMs: pass.options.renewalTimeoutInMs,
+  });
+  return isPromise(renewing)
+    ? renewing.then((renewal) => runHandler(pass, renewal))
+    : runHandler(pass, renewing);
+}
+
+/** Runs `publicRoutes` protection and the handler over the final state. */
+function runHandler(pass: Pass, renewal: RenewalOutcome): Response | Promise<Response> {
+  const { request, log } = pass;
+  const state = renewal.state;
+  log("authenticated", {
+    path: pass.pathname,
+    status: state.status === "signed-in" ? "signed-in" : "signed-out",
+    reason: state.reason,
+    renewal: renewal.decision,
+  });
+  if (renewal.cookieHeader !== undefined) setRequestCookie(request, renewal.cookieHeader);
+
+  const auth = createMiddlewareAuth(
+    request,
+    pass.requestUrl,
+    pass.pathname,
+    state.toAuth(),
+    pass.config.signInUrl,
+    log,
+  );
+  let result: ClerkMiddlewareHandlerResult | Promise<ClerkMiddlewareHandlerResult>;
+  try {
+    // `protect()` throws at once when it refuses; allowed, its promise is already settled.
+    if (pass.isPublicRoute && !pass.isPublicRoute(request)) void auth.protect();
+    result = pass.handler?.(auth, request, pass.event);
+  } catch (err) {
+    return finish(pass, state, renewal, interruptResponse(err));
+  }
+  return isPromise(result)
+    ? result.then(
+        (response) => finish(pass, state, renewal, response ?? undefined),
+        (err: unknown) => finish(pass, state, renewal, interruptResponse(err)),
+      )
+    : finish(pass, state, renewal, result ?? undefined);
+}
+
+/** The response of a stopped handler (`protect()`, `redirectToSignIn()`); other errors go on. */
+function interruptResponse(err: unknown): Response {
+  if (err instanceof MiddlewareInterrupt) return err.response;
+  throw err;
+}
+
+/** The handler's response (or `next()`), carrying the signed verdict to the page. */
+function finish(
+  pass: Pass,
+  state: RequestState,
+  renewal: RenewalOutcome,
+  response: Response | undefined,
+): Response | Promise<Response> {
+  // A handler that sets the page's request headers itself may leave out (or change) the
+  // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
+  const building = downstreamHeaders(
+    pass.request,
+    pass.requestUrl,
+    state,
+    pass.config.secretKey,
+    renewal.cookieHeader,
+    setsRequestHeaders(response),
+  );
+  const respond = (downstream: DownstreamHeaders): Response => {
     const owned: string[] = Object.values(AUTH_HEADERS);
     if (renewal.cookieHeader !== undefined) owned.push("cookie");
     let final = forwardRequestHeaders(response, downstream, owned);
@@ -206,6 +290,11 @@ export function clerkMiddleware(
     }
     return final;
   };
+  return isPromise(building) ? building.then(respond) : respond(building);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
 
 function isUnder(pathname: string, base: string): boolean {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import {
+  jwksOf,
   NOW_MS,
   NOW_S,
   OTHER_PRIVATE_PEM,
@@ -8,7 +9,11 @@ import {
   sessionClaims,
   signToken,
 } from "../../test/token-fixtures.js";
-import { type AuthenticateRequestOptions, authenticateRequest } from "./authenticate-request.js";
+import {
+  type AuthenticateRequestOptions,
+  authenticateRequest,
+  authenticateRequestEager,
+} from "./authenticate-request.js";
 
 const options = (extra: Partial<AuthenticateRequestOptions> = {}): AuthenticateRequestOptions => ({
   jwtKey: PRIMARY_PUBLIC_PEM,
@@ -189,6 +194,67 @@ describe("authenticateRequest: COMPAT request-authentication cases", () => {
     await expect(authenticateRequest(request({}), {})).rejects.toMatchObject({
       code: "jwk-failed-to-resolve",
     });
+  });
+});
+
+describe("authenticateRequestEager: the same answers, without a promise when none is needed", () => {
+  const cases: [string, Record<string, string>][] = [
+    ["a valid cookie", { ...PAGE, cookie: cookies(valid(), NOW_S - 5) }],
+    ["a valid Bearer token", { authorization: `Bearer ${valid()}` }],
+    ["an expired cookie on a page load", { ...PAGE, cookie: cookies(expired(), NOW_S - 500) }],
+    ["a forged token", { authorization: `Bearer ${valid().slice(0, -6)}AAAAAA` }],
+    ["no credentials at all", {}],
+  ];
+  for (const [what, headers] of cases) {
+    it(`answers ${what} at once with a known key, as authenticateRequest does`, async () => {
+      const eager = authenticateRequestEager(request(headers), options());
+      expect(eager).not.toBeInstanceOf(Promise);
+      const awaited = await authenticateRequest(request(headers), options());
+      expect(eager).toMatchObject({
+        status: awaited.status,
+        reason: awaited.reason,
+        token: awaited.token,
+      });
+      // Same data (functions such as has() are made per object).
+      expect(JSON.stringify((eager as Awaited<typeof eager>).toAuth())).toBe(
+        JSON.stringify(awaited.toAuth()),
+      );
+    });
+  }
+
+  it("returns a promise only while the instance's JWKS has to be fetched", async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify(jwksOf(PRIMARY_PUBLIC_PEM, "ins_primary")), {
+          headers: { "content-type": "application/json" },
+        }),
+    );
+    const remote: AuthenticateRequestOptions = {
+      secretKey: "sk_test_eager",
+      apiUrl: "https://api.example.test",
+      fetch,
+      now: () => NOW_MS,
+    };
+    const signedIn = () => request({ authorization: `Bearer ${valid()}` });
+    const first = authenticateRequestEager(signedIn(), remote);
+    expect(first).toBeInstanceOf(Promise);
+    await expect(first).resolves.toMatchObject({ status: "signed-in" });
+    const again = authenticateRequestEager(signedIn(), remote);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toMatchObject({ status: "signed-in" });
+    const otherToken = signToken(sessionClaims({ jti: "another" }));
+    const known = authenticateRequestEager(
+      request({ authorization: `Bearer ${otherToken}` }),
+      remote,
+    );
+    expect(known).not.toBeInstanceOf(Promise);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("throws missing configuration at once (authenticateRequest rejects with the same error)", () => {
+    expect(() => authenticateRequestEager(request({}), {})).toThrow(
+      expect.objectContaining({ code: "jwk-failed-to-resolve" }),
+    );
   });
 });
 
