@@ -13,6 +13,8 @@ import {
   INSTANCE,
   nextRequest,
   PAGE,
+  verdictHeader,
+  verdictOf,
 } from "./internal/testing.test-helpers.js";
 
 const base: AuthMiddlewareOptions = {
@@ -30,8 +32,8 @@ describe("authMiddleware (deprecated)", () => {
   it("lets anyone reach public routes", async () => {
     const response = await call(base, nextRequest("/sign-in/sso-callback", { headers: PAGE }));
     expect(response.headers.get("x-middleware-next")).toBe("1");
-    expect(downstreamHeaders(response).get("x-clerk-auth-status")).toBe("signed-out");
-    expect(downstreamHeaders(response).get("x-clerk-auth-token-source")).toBe("");
+    expect(verdictOf(downstreamHeaders(response))?.status).toBe("signed-out");
+    expect(verdictOf(downstreamHeaders(response))?.source).toBe("");
   });
 
   it("redirects signed-out page requests to sign-in with redirect_url", async () => {
@@ -64,8 +66,8 @@ describe("authMiddleware (deprecated)", () => {
       );
       expect(response.headers.get("x-middleware-next"), path).toBe("1");
       const downstream = downstreamHeaders(response);
-      expect(downstream.get("x-clerk-auth-status")).toBe("signed-in");
-      expect(downstream.get("x-clerk-auth-token-source")).toBe("cookie");
+      expect(verdictOf(downstream)?.status).toBe("signed-in");
+      expect(verdictOf(downstream)?.source).toBe("cookie");
       expect(downstream.get("cookie")).toContain("__session=");
     }
   });
@@ -73,7 +75,9 @@ describe("authMiddleware (deprecated)", () => {
   it("does not touch ignored routes", async () => {
     const response = await call(
       { ...base, ignoredRoutes: ["/health"] },
-      nextRequest("/health", { headers: { "x-clerk-auth-status": "signed-in" } }),
+      nextRequest("/health", {
+        headers: { "x-clerk-auth-verdict": verdictHeader({ status: "signed-in" }) },
+      }),
     );
     expect(response.headers.get("x-middleware-next")).toBe("1");
     expect(response.headers.get("x-middleware-override-headers")).toBeNull();

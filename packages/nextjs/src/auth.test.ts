@@ -13,7 +13,9 @@ import {
   fetchEvent,
   nextRequest,
   PAGE,
+  rewriteVerdict,
   SECRET_KEY,
+  verdictOf,
 } from "./internal/testing.test-helpers.js";
 
 // Next's request scope is the only thing stood in for: `headers()` answers the current request's.
@@ -142,13 +144,13 @@ describe("auth()", () => {
     const headers = await behindMiddleware(
       nextRequest("/dashboard", { cookies: { __session: liveToken(), __client_uat: "1" } }),
     );
-    expect(headers.get("x-clerk-auth-token-source")).toBe("cookie");
+    expect(verdictOf(headers)?.source).toBe("cookie");
     // The page's JWT key now refuses the token (same secret key): only the verdict can sign in.
     vi.stubEnv("CLERK_JWT_KEY", OTHER_PUBLIC_PEM);
     setRequest(headers);
     expect((await auth()).userId).toBe("user_2abc");
     const unsigned = new Headers(headers);
-    unsigned.delete("x-clerk-auth-signature");
+    rewriteVerdict(unsigned, { mac: "" });
     setRequest(unsigned);
     expect((await auth()).userId).toBeNull();
     // Without the cookie it names, the verdict is void.

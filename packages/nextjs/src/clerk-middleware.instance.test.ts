@@ -32,7 +32,14 @@ import {
   readSignedAuthState,
   signAuthState,
 } from "./internal/signed-auth-headers/signed-auth-state.js";
-import { APP, fetchEvent, nextRequest, PAGE } from "./internal/testing.test-helpers.js";
+import {
+  APP,
+  fetchEvent,
+  nextRequest,
+  PAGE,
+  verdictHeader,
+  verdictOf,
+} from "./internal/testing.test-helpers.js";
 
 const API = { accept: "application/json", "sec-fetch-dest": "empty" } as const;
 const SERVER_ACTION = { "next-action": "7f3a9c", accept: "text/x-component" } as const;
@@ -86,7 +93,7 @@ describe("clerkMiddleware against a real instance", () => {
         token: cookies.__session,
         url: `${APP}/dashboard`,
       });
-      expect(first.downstream.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
+      expect(verdictOf(first.downstream)?.source).toBe("cookie");
       expect(first.downstream.get("cookie")).toContain(`__session=${cookies.__session}`);
 
       const second = await throughMiddleware(nextRequest("/other", { cookies }), options());
@@ -680,8 +687,11 @@ describe("clerkMiddleware against a real instance", () => {
       const headers: Record<string, string> = {
         ...PAGE,
         "x-clerk-auth-extra": "1",
-        // The v1 token header: gone from the middleware, still an auth header it strips.
+        // The inline token header: only written when a handler sets the page's headers itself.
         "x-clerk-auth-token": aliceToken,
+        // Verdict headers of earlier versions: still stripped.
+        "x-clerk-auth-status": "signed-in",
+        "x-clerk-clerk-url": `${APP}/admin`,
       };
       for (const [name, value] of forged) headers[name] = value;
       let handlerSaw: string[] = [];
@@ -702,11 +712,13 @@ describe("clerkMiddleware against a real instance", () => {
         token: "",
         url: `${APP}/admin`,
       });
-      expect(downstream.get(AUTH_HEADERS.signature)).not.toBe(
-        forged.find(([name]) => name === AUTH_HEADERS.signature)?.[1],
+      expect(downstream.get(AUTH_HEADERS.verdict)).not.toBe(
+        forged.find(([name]) => name === AUTH_HEADERS.verdict)?.[1],
       );
       expect(downstream.has("x-clerk-auth-extra")).toBe(false);
       expect(downstream.has("x-clerk-auth-token")).toBe(false);
+      expect(downstream.has("x-clerk-auth-status")).toBe(false);
+      expect(downstream.has("x-clerk-clerk-url")).toBe(false);
     });
 
     it("replaces a genuine verdict replayed from another request with the request's own", async () => {
@@ -743,8 +755,7 @@ describe("clerkMiddleware against a real instance", () => {
     it("drops verdict headers a handler copies into NextResponse.next({ request })", async () => {
       await refreshSessionToken(bob);
       const forgedHeaders = {
-        [AUTH_HEADERS.status]: "signed-in",
-        [AUTH_HEADERS.tokenSource]: "authorization",
+        [AUTH_HEADERS.verdict]: verdictHeader({ status: "signed-in", source: "inline" }),
         "x-clerk-auth-token": "forged",
       };
       const { verdict, downstream } = await throughMiddleware(
@@ -764,7 +775,7 @@ describe("clerkMiddleware against a real instance", () => {
         source: "inline",
         token: bob.browser.cookies.get("__session"),
       });
-      expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("inline");
+      expect(verdictOf(downstream)?.source).toBe("inline");
       expect(downstream.get(AUTH_HEADERS.token)).toBe(bob.browser.cookies.get("__session"));
       expect(downstream.get("x-app")).toBe("kept");
     });
@@ -775,7 +786,10 @@ describe("clerkMiddleware against a real instance", () => {
       await refreshSessionToken(bob);
       const { verdict, downstream } = await throughMiddleware(
         nextRequest("/admin", {
-          headers: { [AUTH_HEADERS.status]: "signed-in", "x-clerk-auth-token": "forged" },
+          headers: {
+            [AUTH_HEADERS.verdict]: verdictHeader({ status: "signed-in", source: "inline" }),
+            "x-clerk-auth-token": "forged",
+          },
           cookies: appCookies(bob.browser),
         }),
         options(),
@@ -798,12 +812,12 @@ describe("clerkMiddleware against a real instance", () => {
   describe("Frontend API forwarding", () => {
     it("rewrites /__clerk/* to the instance, which answers the rewritten request", async () => {
       const request = nextRequest("/__clerk/v1/environment?_clerk_js_version=5", {
-        headers: { [AUTH_HEADERS.status]: "signed-in" },
+        headers: { [AUTH_HEADERS.verdict]: verdictHeader({ status: "signed-in" }) },
       });
       const response = await clerkMiddleware(options())(request, fetchEvent(request));
       const target = response.headers.get("x-middleware-rewrite");
       expect(target).toBe(`${app.instance.baseUrl}/__clerk/v1/environment?_clerk_js_version=5`);
-      expect(response.headers.get(`x-middleware-request-${AUTH_HEADERS.status}`)).toBeNull();
+      expect(response.headers.get(`x-middleware-request-${AUTH_HEADERS.verdict}`)).toBeNull();
       const answer = await app.fetch(target ?? "", { headers: { origin: TEST_APP_ORIGIN } });
       expect(answer.status).toBe(200);
       expect((await answer.json()).auth_config.object).toBe("auth_config");

@@ -24,7 +24,7 @@ import {
   renewRequestSession,
 } from "./internal/session-renewal/renew-request-session.js";
 import {
-  AUTH_HEADERS,
+  AUTH_HEADER_NAMES,
   isAuthHeaderName,
   stripAuthHeaders,
 } from "./internal/signed-auth-headers/auth-header-names.js";
@@ -281,8 +281,8 @@ function finish(
     setsRequestHeaders(response),
   );
   const respond = (downstream: DownstreamHeaders): Response => {
-    const owned: string[] = Object.values(AUTH_HEADERS);
-    if (renewal.cookieHeader !== undefined) owned.push("cookie");
+    const owned =
+      renewal.cookieHeader === undefined ? AUTH_HEADER_NAMES : [...AUTH_HEADER_NAMES, "cookie"];
     let final = forwardRequestHeaders(response, downstream, owned);
     if (renewal.setCookies.length > 0) {
       final = new NextResponse(final.body, final);

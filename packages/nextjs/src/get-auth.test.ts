@@ -15,10 +15,13 @@ import {
   OTHER_PRIVATE_PEM,
   PAGE,
   PRIMARY_PUBLIC_PEM,
+  rewriteVerdict,
   SECRET_KEY,
   sessionClaims,
   signToken,
   validToken,
+  verdictHeader,
+  verdictOf,
 } from "./internal/testing.test-helpers.js";
 import type { LatchkeyOptions } from "./latchkey-options.js";
 
@@ -74,10 +77,12 @@ describe("getAuth without the middleware", () => {
     const auth = await getAuth(
       new Request(`${APP}/api/me`, {
         headers: {
-          "x-clerk-auth-status": "signed-in",
-          "x-clerk-auth-token-source": "authorization",
-          "x-clerk-auth-reason": "",
-          "x-clerk-clerk-url": `${APP}/api/me`,
+          "x-clerk-auth-verdict": verdictHeader({
+            status: "signed-in",
+            source: "authorization",
+            mac: "",
+            url: `${APP}/api/me`,
+          }),
           authorization: `Bearer ${forgedAdmin()}`,
         },
       }),
@@ -120,13 +125,13 @@ describe("getAuth behind the middleware", () => {
     const downstream = await throughMiddleware(
       nextRequest("/api/me", { cookies: { __session: validToken(), __client_uat: "1" } }),
     );
-    expect(downstream.headers.get("x-clerk-auth-token-source")).toBe("cookie");
+    expect(verdictOf(downstream.headers)?.source).toBe("cookie");
     // Read with a JWT key that refuses the token: only the signed verdict can sign it in.
     const auth = await getAuth(downstream, verdictOnly);
     expect(auth.userId).toBe("user_2abc");
     expect(await auth.getToken()).toBe(validToken());
     const unsigned = new Headers(downstream.headers);
-    unsigned.delete("x-clerk-auth-signature");
+    rewriteVerdict(unsigned, { mac: "" });
     expect(
       (await getAuth(new Request(downstream.url, { headers: unsigned }), verdictOnly)).userId,
     ).toBeNull();
@@ -182,8 +187,7 @@ describe("getAuth behind the middleware", () => {
   it("ignores a signed-out verdict flipped to signed-in", async () => {
     const downstream = await throughMiddleware(nextRequest("/api/me"));
     const flipped = new Headers(downstream.headers);
-    flipped.set("x-clerk-auth-status", "signed-in");
-    flipped.set("x-clerk-auth-token-source", "cookie");
+    rewriteVerdict(flipped, { status: "signed-in", source: "cookie", reason: "" });
     flipped.set("cookie", `__session=${validToken()}; __client_uat=1`);
     const auth = await getAuth(new Request(downstream.url, { headers: flipped }), verdictOnly);
     expect(auth.userId).toBeNull();
@@ -196,7 +200,7 @@ describe("getAuth behind the middleware", () => {
     });
     const response = await other(request, fetchEvent(request));
     const headers = downstreamHeaders(response);
-    expect(headers.get("x-clerk-auth-status")).toBe("signed-in");
+    expect(verdictOf(headers)?.status).toBe("signed-in");
     const auth = await getAuth(new Request(request.url, { headers }), verdictOnly);
     expect(auth.userId).toBeNull();
   });
@@ -292,11 +296,11 @@ describe("getAuth read without await (Clerk's synchronous form)", () => {
   it("does not read a forged verdict synchronously either", async () => {
     const forged = new Request(`${APP}/api/me`, {
       headers: {
-        "x-clerk-auth-status": "signed-in",
-        "x-clerk-auth-token-source": "authorization",
-        "x-clerk-auth-reason": "",
-        "x-clerk-clerk-url": `${APP}/api/me`,
-        "x-clerk-auth-signature": "A".repeat(43),
+        "x-clerk-auth-verdict": verdictHeader({
+          status: "signed-in",
+          source: "authorization",
+          url: `${APP}/api/me`,
+        }),
         authorization: `Bearer ${forgedAdmin()}`,
       },
     });

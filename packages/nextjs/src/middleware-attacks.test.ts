@@ -24,10 +24,13 @@ import {
   OTHER_PRIVATE_PEM,
   PAGE,
   PRIMARY_PUBLIC_PEM,
+  rewriteVerdict,
   SECRET_KEY,
   sessionClaims,
   signToken,
   validToken,
+  verdictHeader,
+  verdictOf,
 } from "./internal/testing.test-helpers.js";
 
 const API = { accept: "application/json", "sec-fetch-dest": "empty" };
@@ -130,9 +133,9 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
       source: "",
       token: "",
     });
-    expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("");
-    expect(downstream.get(AUTH_HEADERS.signature)).not.toBe(
-      forged.find(([name]) => name === AUTH_HEADERS.signature)?.[1],
+    expect(verdictOf(downstream)?.source).toBe("");
+    expect(verdictOf(downstream)?.mac).not.toBe(
+      forged.find(([name]) => name === AUTH_HEADERS.verdict)?.[1].split(";")[3],
     );
   });
 
@@ -142,11 +145,11 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     const request = nextRequest("/", {
       headers: {
         ...API,
-        [AUTH_HEADERS.status]: "signed-in",
-        [AUTH_HEADERS.tokenSource]: "authorization",
-        // The v1 header that carried the token: still stripped, never read.
+        [AUTH_HEADERS.verdict]: verdictHeader({ status: "signed-in", source: "inline" }),
         "x-clerk-auth-token": validToken({ sub: "user_admin" }),
-        [AUTH_HEADERS.signature]: "A".repeat(43),
+        // Verdict headers of earlier versions: still stripped, never read.
+        "x-clerk-auth-status": "signed-in",
+        "x-clerk-auth-signature": "A".repeat(43),
         "X-Clerk-Auth-Whatever": "1",
       },
       cookies: { __session: mine, __client_uat: UAT },
@@ -156,9 +159,11 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     expect(reason()).toBe("");
     const state = await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY);
     expect(state).toMatchObject({ status: "signed-in", source: "cookie", token: mine });
-    expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
+    expect(verdictOf(downstream)?.source).toBe("cookie");
     expect(downstream.has("x-clerk-auth-token")).toBe(false);
     expect(downstream.has("x-clerk-auth-whatever")).toBe(false);
+    expect(downstream.has("x-clerk-auth-status")).toBe(false);
+    expect(downstream.has("x-clerk-auth-signature")).toBe(false);
   });
 
   it("a genuine verdict does not carry over to another token placed where it points", async () => {
@@ -176,7 +181,7 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     const page = (headers: Headers) => getAuth(new Request(`${APP}/`, { headers }), verdictOnly);
     expect((await page(downstream)).userId).toBe("user_me");
     const unsignedCopy = new Headers(downstream);
-    unsignedCopy.delete(AUTH_HEADERS.signature);
+    rewriteVerdict(unsignedCopy, { mac: "" });
     expect((await page(unsignedCopy)).userId).toBeNull();
 
     // My verdict with someone else's token in the cookie (forged, or genuinely theirs).
@@ -187,11 +192,11 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     }
     // My verdict switched to a Bearer naming the admin (the HMAC covers the source).
     const switched = new Headers(downstream);
-    switched.set(AUTH_HEADERS.tokenSource, "authorization");
+    rewriteVerdict(switched, { source: "authorization" });
     switched.set("authorization", `Bearer ${tampered()}`);
     expect((await page(switched)).userId).toBeNull();
     const sameToken = new Headers(downstream);
-    sameToken.set(AUTH_HEADERS.tokenSource, "authorization");
+    rewriteVerdict(sameToken, { source: "authorization" });
     sameToken.set("authorization", `Bearer ${mine}`);
     expect((await page(sameToken)).userId).toBeNull();
     // With the real key, the request's own (forged) token is what is judged: refused.
@@ -207,8 +212,7 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     const request = nextRequest("/", { headers: { ...API, "x-app": "kept" } });
     const middleware = clerkMiddleware((_auth, req) => {
       const headers = new Headers(req.headers);
-      headers.set(AUTH_HEADERS.status, "signed-in");
-      headers.set(AUTH_HEADERS.tokenSource, "cookie");
+      headers.set(AUTH_HEADERS.verdict, verdictHeader({ status: "signed-in", source: "cookie" }));
       headers.set("x-clerk-auth-token", validToken({ sub: "user_admin" }));
       headers.set("x-clerk-auth-injected", "1");
       return NextResponse.next({ request: { headers } });
@@ -216,8 +220,8 @@ describe("clerkMiddleware attacks: forged x-clerk-auth-* headers", () => {
     const downstream = downstreamHeaders(await middleware(request, fetchEvent(request)));
     expect(reason()).toBe("session-token-and-uat-missing");
     expect(downstream.get("x-app")).toBe("kept");
-    expect(downstream.get(AUTH_HEADERS.status)).toBe("signed-out");
-    expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("");
+    expect(verdictOf(downstream)?.status).toBe("signed-out");
+    expect(verdictOf(downstream)?.source).toBe("");
     expect(downstream.has("x-clerk-auth-token")).toBe(false);
     expect(downstream.has("x-clerk-auth-injected")).toBe(false);
   });

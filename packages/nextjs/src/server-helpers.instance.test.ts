@@ -32,9 +32,14 @@ import { auth } from "./auth.js";
 import { clerkClient } from "./clerk-client.js";
 import { currentUser } from "./current-user.js";
 import { getAuth } from "./get-auth.js";
-import { AUTH_HEADERS } from "./internal/signed-auth-headers/auth-header-names.js";
 import { signAuthState } from "./internal/signed-auth-headers/signed-auth-state.js";
-import { APP, nextRequest, PAGE } from "./internal/testing.test-helpers.js";
+import {
+  APP,
+  nextRequest,
+  PAGE,
+  rewriteVerdict,
+  verdictOf,
+} from "./internal/testing.test-helpers.js";
 
 // Next's request scope is the only thing stood in for: `headers()` answers the current request's.
 const scope = vi.hoisted(() => ({ headers: new Headers() }));
@@ -178,7 +183,7 @@ describe("server helpers against a real instance", () => {
       const { downstream } = await behindMiddleware(
         nextRequest("/dashboard", { headers: PAGE, cookies: appCookies(alice.browser) }),
       );
-      expect(downstream.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
+      expect(verdictOf(downstream)?.source).toBe("cookie");
       // The page's own verification refuses the token now: only the verdict can sign it in.
       vi.stubEnv("CLERK_JWT_KEY", FOREIGN_JWT_KEY);
       currentRequest(downstream);
@@ -186,7 +191,7 @@ describe("server helpers against a real instance", () => {
       expect(current.userId).toBe(alice.userId);
       expect(await current.getToken()).toBe(token);
       const unsigned = new Headers(downstream);
-      unsigned.delete(AUTH_HEADERS.signature);
+      rewriteVerdict(unsigned, { mac: "" });
       currentRequest(unsigned);
       expect((await auth()).userId).toBeNull();
       // Without the cookie it names, the verdict is void.
@@ -222,7 +227,7 @@ describe("server helpers against a real instance", () => {
         nextRequest("/dashboard", { headers: PAGE, cookies: appCookies(alice.browser) }),
       );
       const tampered = new Headers(downstream);
-      tampered.set(AUTH_HEADERS.reason, "altered");
+      rewriteVerdict(tampered, { reason: "altered" });
       currentRequest(tampered);
       // The page's own cookies are Alice's: verified here, they still say Alice.
       expect((await auth()).userId).toBe(alice.userId);
@@ -240,7 +245,7 @@ describe("server helpers against a real instance", () => {
       }
       // Flipped to a Bearer naming Bob, forged: the HMAC covers the source; the Bearer is refused.
       const switched = new Headers(downstream);
-      switched.set(AUTH_HEADERS.tokenSource, "authorization");
+      rewriteVerdict(switched, { source: "authorization" });
       switched.set("authorization", `Bearer ${withClaims(aliceToken, { sub: bob.userId })}`);
       currentRequest(switched);
       expect((await auth()).userId).toBeNull();
@@ -399,7 +404,7 @@ describe("server helpers against a real instance", () => {
       expect(noCookie.userId).toBeNull();
 
       // The HMAC covers the recorded URL too: changing it voids the whole verdict.
-      downstream.set(AUTH_HEADERS.url, `${APP}/api/other`);
+      rewriteVerdict(downstream, { url: `${APP}/api/other` });
       const moved = await getAuth(
         new Request(`${APP}/api/other`, { headers: downstream }),
         verdictOnly,

@@ -74,6 +74,39 @@ export function downstreamHeaders(response: Response): Headers {
   return headers;
 }
 
+/** The fields of a verdict header, as written (nothing checked). */
+export interface VerdictFields {
+  status: string;
+  source: string;
+  reason: string;
+  mac: string;
+  url: string;
+}
+
+/** The verdict in `headers` split into its fields, or `undefined` when there is none. */
+export function verdictOf(headers: Headers | Map<string, string>): VerdictFields | undefined {
+  const value = headers.get("x-clerk-auth-verdict");
+  if (value === null || value === undefined) return undefined;
+  const [status = "", source = "", reason = "", mac = "", ...url] = value.split(";");
+  return { status, source, reason, mac, url: url.join(";") };
+}
+
+/** Changes fields of the verdict in `headers`, in place (to tamper with a genuine one). */
+export function rewriteVerdict(
+  headers: Headers | Map<string, string>,
+  changes: Partial<VerdictFields>,
+): void {
+  const current = verdictOf(headers);
+  if (!current) throw new Error("no verdict header to rewrite");
+  headers.set("x-clerk-auth-verdict", verdictHeader({ ...current, ...changes }));
+}
+
+/** A verdict header value made of `fields` (to forge one in attack tests). */
+export function verdictHeader(fields: Partial<VerdictFields> & { status: string }): string {
+  const { status, source = "", reason = "", mac = "A".repeat(43), url = `${APP}/` } = fields;
+  return `${status};${source};${reason};${mac};${url}`;
+}
+
 /** A recorded call to a fake service. */
 export interface RecordedCall {
   method: string;

@@ -1,23 +1,28 @@
 /**
- * Request headers by which the middleware hands its verdict to `auth()` and `getAuth()`. They are
- * only believed when `x-clerk-auth-signature` is a valid HMAC of the others.
+ * Request headers by which the middleware hands its verdict to `auth()` and `getAuth()`: one
+ * verdict header (status, token source, reason, HMAC, URL) and, only when a handler sets the
+ * page's request headers itself, the token inline. The verdict is only believed when its HMAC
+ * matches.
  */
 export const AUTH_HEADERS = {
-  status: "x-clerk-auth-status",
-  reason: "x-clerk-auth-reason",
-  tokenSource: "x-clerk-auth-token-source",
+  /** `status;source;reason;mac;url` (see `signed-auth-state.ts`). */
+  verdict: "x-clerk-auth-verdict",
   /** Only when the token source is `inline`. */
   token: "x-clerk-auth-token",
-  url: "x-clerk-clerk-url",
-  signature: "x-clerk-auth-signature",
 } as const;
 
-const NAMES: ReadonlySet<string> = new Set(Object.values(AUTH_HEADERS));
+/** Every header the middleware owns, as written downstream. */
+export const AUTH_HEADER_NAMES: readonly string[] = Object.values(AUTH_HEADERS);
 
-/** `true` for a header the middleware owns: incoming copies are always dropped. */
+const PREFIX = "x-clerk-auth-";
+// Named by earlier versions of the middleware: still dropped, so no page can mistake a forged copy.
+const LEGACY_URL_HEADER = "x-clerk-clerk-url";
+
+/** `true` for a header the middleware owns (any `x-clerk-auth-*`): incoming copies are dropped. */
 export function isAuthHeaderName(name: string): boolean {
+  if (name.length < PREFIX.length) return false;
   const lower = name.toLowerCase();
-  return NAMES.has(lower) || lower.startsWith("x-clerk-auth-");
+  return lower.startsWith(PREFIX) || lower === LEGACY_URL_HEADER;
 }
 
 /** Removes every incoming copy of the middleware's headers, in place. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rewriteVerdict, type VerdictFields, verdictOf } from "../testing.test-helpers.js";
 import { AUTH_HEADERS, isAuthHeaderName, stripAuthHeaders } from "./auth-header-names.js";
 import {
   readSignedAuthState,
@@ -32,7 +33,7 @@ const lookup = (headers: Map<string, string>) => (name: string) => headers.get(n
 describe("signed auth headers", () => {
   it("round-trips a verdict", async () => {
     const headers = await signed();
-    expect(headers.get(AUTH_HEADERS.tokenSource)).toBe("cookie");
+    expect(verdictOf(headers)?.source).toBe("cookie");
     // The token is not repeated in a header of its own: it is read from the cookie.
     expect([...headers.values()].filter((value) => value.includes("h.p.s"))).toEqual([
       "__client_uat=1; __session=h.p.s",
@@ -46,7 +47,7 @@ describe("signed auth headers", () => {
       url: "u",
     };
     const outHeaders = await signed(out);
-    expect(outHeaders.get(AUTH_HEADERS.tokenSource)).toBe("");
+    expect(verdictOf(outHeaders)?.source).toBe("");
     expect(await readSignedAuthState(lookup(outHeaders), SECRET)).toEqual(out);
   });
 
@@ -67,7 +68,7 @@ describe("signed auth headers", () => {
   it("round-trips a verdict on an Authorization: Bearer token", async () => {
     const bearer: SignedAuthState = { ...state, source: "authorization", token: "h.p.b" };
     const headers = await signed(bearer);
-    expect(headers.get(AUTH_HEADERS.tokenSource)).toBe("authorization");
+    expect(verdictOf(headers)?.source).toBe("authorization");
     expect(await readSignedAuthState(lookup(headers), SECRET)).toEqual(bearer);
     // A cookie holding the same token does not stand in for the Bearer the verdict names.
     headers.delete("authorization");
@@ -75,17 +76,42 @@ describe("signed auth headers", () => {
     expect(await readSignedAuthState(lookup(headers), SECRET)).toBeUndefined();
   });
 
-  it.each([
-    [AUTH_HEADERS.status, "signed-out"],
-    [AUTH_HEADERS.reason, "x"],
-    [AUTH_HEADERS.tokenSource, "authorization"],
-    [AUTH_HEADERS.url, "https://evil.test/"],
-  ])("refuses a verdict whose %s was changed", async (name, value) => {
+  it.each<[keyof VerdictFields, string]>([
+    ["status", "signed-out"],
+    ["reason", "x"],
+    ["source", "authorization"],
+    ["url", "https://evil.test/"],
+    ["url", "https://app.example.test/x;"],
+  ])("refuses a verdict whose %s was changed", async (field, value) => {
     const headers = await signed();
     // The same token as a Bearer too, so a switched source is refused by the HMAC alone.
     headers.set("authorization", `Bearer ${state.token}`);
     expect(await readSignedAuthState(lookup(headers), SECRET)).toEqual(state);
-    headers.set(name, value);
+    rewriteVerdict(headers, { [field]: value });
+    expect(await readSignedAuthState(lookup(headers), SECRET)).toBeUndefined();
+  });
+
+  it("reads a URL holding semicolons whole, and refuses a verdict missing fields", async () => {
+    const odd: SignedAuthState = { ...state, url: "https://app.example.test/a;b?c=d;e" };
+    const headers = await signed(odd);
+    expect(await readSignedAuthState(lookup(headers), SECRET)).toEqual(odd);
+    const verdict = headers.get(AUTH_HEADERS.verdict) ?? "";
+    for (const cut of [verdict.split(";").slice(0, 4).join(";"), "signed-in", ""]) {
+      headers.set(AUTH_HEADERS.verdict, cut);
+      expect(await readSignedAuthState(lookup(headers), SECRET), cut).toBeUndefined();
+    }
+  });
+
+  it("binds each field to its place: moving text between fields voids the verdict", async () => {
+    const out: SignedAuthState = {
+      status: "signed-out",
+      reason: "a",
+      source: "",
+      token: "",
+      url: "https://app.example.test/",
+    };
+    const headers = await signed(out);
+    rewriteVerdict(headers, { reason: "", url: `a${out.url}` });
     expect(await readSignedAuthState(lookup(headers), SECRET)).toBeUndefined();
   });
 
@@ -110,11 +136,11 @@ describe("signed auth headers", () => {
   it("refuses a bad or missing source", async () => {
     for (const bad of ["Cookie", "header", "x-clerk-auth-token", " cookie", "bearer"]) {
       const headers = await signed();
-      headers.set(AUTH_HEADERS.tokenSource, bad);
+      rewriteVerdict(headers, { source: bad });
       expect(await readSignedAuthState(lookup(headers), SECRET), bad).toBeUndefined();
     }
     const missing = await signed();
-    missing.delete(AUTH_HEADERS.tokenSource);
+    rewriteVerdict(missing, { source: "" });
     expect(await readSignedAuthState(lookup(missing), SECRET)).toBeUndefined();
     // A signed-out verdict signed with a source is refused once the source is dropped.
     const out = await signed({
@@ -124,20 +150,20 @@ describe("signed auth headers", () => {
       token: "",
       url: "u",
     });
-    out.set(AUTH_HEADERS.tokenSource, "cookie");
+    rewriteVerdict(out, { source: "cookie" });
     out.set("cookie", "__session=h.p.s");
     expect(await readSignedAuthState(lookup(out), SECRET)).toBeUndefined();
   });
 
   it("refuses a flipped signature bit, a truncated one, garbage and a missing one", async () => {
     const headers = await signed();
-    const signature = headers.get(AUTH_HEADERS.signature) ?? "";
+    const signature = verdictOf(headers)?.mac ?? "";
     const flipped = (signature[0] === "A" ? "B" : "A") + signature.slice(1);
     for (const bad of [flipped, signature.slice(0, -2), "!!!", ""]) {
-      headers.set(AUTH_HEADERS.signature, bad);
+      rewriteVerdict(headers, { mac: bad });
       expect(await readSignedAuthState(lookup(headers), SECRET), bad).toBeUndefined();
     }
-    headers.delete(AUTH_HEADERS.signature);
+    headers.delete(AUTH_HEADERS.verdict);
     expect(await readSignedAuthState(lookup(headers), SECRET)).toBeUndefined();
   });
 
@@ -153,7 +179,7 @@ describe("signed auth headers", () => {
     const noSource = await signed({ ...state, source: "" });
     expect(await readSignedAuthState(lookup(noSource), SECRET)).toBeUndefined();
     const weird = await signed();
-    weird.set(AUTH_HEADERS.status, "admin");
+    rewriteVerdict(weird, { status: "admin" });
     expect(await readSignedAuthState(lookup(weird), SECRET)).toBeUndefined();
   });
 
@@ -181,8 +207,8 @@ describe("signed auth headers", () => {
 
   it("strips every auth header, whatever its case", () => {
     const headers = new Headers({
-      "X-Clerk-Auth-Status": "signed-in",
-      "X-Clerk-Auth-Token-Source": "cookie",
+      "X-Clerk-Auth-Verdict": "signed-in;cookie;;m;u",
+      "X-Clerk-Auth-Token": "h.p.s",
       "x-clerk-auth-anything": "1",
       "x-clerk-clerk-url": "u",
       "x-other": "kept",
@@ -190,7 +216,9 @@ describe("signed auth headers", () => {
     stripAuthHeaders(headers);
     expect([...headers.keys()]).toEqual(["x-other"]);
     expect(isAuthHeaderName("X-CLERK-AUTH-TOKEN")).toBe(true);
-    expect(isAuthHeaderName(AUTH_HEADERS.tokenSource)).toBe(true);
+    expect(isAuthHeaderName(AUTH_HEADERS.verdict)).toBe(true);
+    expect(isAuthHeaderName("x-clerk-auth-a")).toBe(true);
+    expect(isAuthHeaderName("x-clerk-auth")).toBe(false);
     expect(isAuthHeaderName("x-clerk-user")).toBe(false);
   });
 });

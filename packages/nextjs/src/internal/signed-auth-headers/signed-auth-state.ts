@@ -27,24 +27,24 @@ export interface SignedAuthState {
   url: string;
 }
 
-const VERSION = "latchkey.auth-headers.v2";
+const VERSION = "latchkey.auth-verdict.v3";
 
+/**
+ * What the HMAC covers: every field, each prefixed with its length, so no two states share a
+ * text whatever their fields contain.
+ */
 function signedText(state: SignedAuthState): string {
-  return JSON.stringify([
-    VERSION,
-    state.status,
-    state.reason,
-    state.source,
-    state.token,
-    state.url,
-  ]);
+  const { status, source, reason, url, token } = state;
+  return `${VERSION}:${status.length}:${status}${source.length}:${source}${reason.length}:${reason}${url.length}:${url}${token.length}:${token}`;
 }
 
 type Entries = [name: string, value: string][];
 
 /**
- * The request headers that carry `state`, with an HMAC-SHA256 over all of them and the token,
- * keyed with the secret key. Synchronous on Node; a promise on edge runtimes (Web Crypto).
+ * The request headers that carry `state`: the verdict header (`status;source;reason;mac;url`,
+ * the URL last since it may hold `;`) with an HMAC-SHA256 over every field and the token, keyed
+ * with the secret key, plus the token itself when its source is `inline`. Synchronous on Node;
+ * a promise on edge runtimes (Web Crypto).
  */
 export function signAuthState(
   state: SignedAuthState,
@@ -55,37 +55,42 @@ export function signAuthState(
 }
 
 function entriesOf(state: SignedAuthState, mac: string): Entries {
-  const entries: Entries = [
-    [AUTH_HEADERS.status, state.status],
-    [AUTH_HEADERS.reason, state.reason],
-    [AUTH_HEADERS.tokenSource, state.source],
-    [AUTH_HEADERS.url, state.url],
-    [AUTH_HEADERS.signature, mac],
-  ];
-  if (state.source === "inline") entries.push([AUTH_HEADERS.token, state.token]);
-  return entries;
+  const verdict = `${state.status};${state.source};${state.reason};${mac};${state.url}`;
+  return state.source === "inline"
+    ? [
+        [AUTH_HEADERS.verdict, verdict],
+        [AUTH_HEADERS.token, state.token],
+      ]
+    : [[AUTH_HEADERS.verdict, verdict]];
 }
 
 /**
- * The state the middleware signed, or `undefined` when any header is missing, the token is not
- * where the verdict says, or the HMAC does not match (the headers are then ignored: fail closed).
- * The comparison is constant-time. Synchronous on Node; a promise on edge runtimes.
+ * The state the middleware signed, or `undefined` when the verdict is missing or malformed, the
+ * token is not where it says, or the HMAC does not match (the headers are then ignored: fail
+ * closed). The comparison is constant-time. Synchronous on Node; a promise on edge runtimes.
  */
 export function readSignedAuthState(
   header: (name: string) => string | undefined,
   secretKey: string | undefined,
 ): SignedAuthState | undefined | Promise<SignedAuthState | undefined> {
   if (!secretKey) return undefined;
-  const status = header(AUTH_HEADERS.status);
-  const reason = header(AUTH_HEADERS.reason);
-  const source = header(AUTH_HEADERS.tokenSource);
-  const url = header(AUTH_HEADERS.url);
-  const signature = header(AUTH_HEADERS.signature);
+  const verdict = header(AUTH_HEADERS.verdict);
+  if (!verdict) return undefined;
+  const afterStatus = verdict.indexOf(";");
+  const afterSource = verdict.indexOf(";", afterStatus + 1);
+  const afterReason = verdict.indexOf(";", afterSource + 1);
+  const afterMac = verdict.indexOf(";", afterReason + 1);
+  if (afterStatus < 0 || afterSource < 0 || afterReason < 0 || afterMac < 0) return undefined;
+  const status = verdict.slice(0, afterStatus);
+  const source = verdict.slice(afterStatus + 1, afterSource);
+  const reason = verdict.slice(afterSource + 1, afterReason);
+  const signature = verdict.slice(afterReason + 1, afterMac);
+  const url = verdict.slice(afterMac + 1);
   if (status !== "signed-in" && status !== "signed-out") return undefined;
   if (source !== "cookie" && source !== "authorization" && source !== "inline" && source !== "") {
     return undefined;
   }
-  if (reason === undefined || url === undefined || !signature) return undefined;
+  if (!signature) return undefined;
   const token = tokenFrom(header, source);
   if (status === "signed-in" && token.length === 0) return undefined;
   const state: SignedAuthState = { status, reason, source, token, url };
