@@ -51,6 +51,40 @@ describe("authStateMac", () => {
     expect(old.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
   });
 
+  it("remembers recent MACs per key: no hashing for a message signed moments before", async () => {
+    const real = process.getBuiltinModule("node:crypto") as typeof import("node:crypto");
+    const hash = vi.fn(real.hash);
+    const original = process.getBuiltinModule.bind(process);
+    vi.spyOn(process, "getBuiltinModule").mockImplementation(((id: string) =>
+      id === "node:crypto"
+        ? { createHmac: real.createHmac, hash }
+        : original(id)) as typeof process.getBuiltinModule);
+    vi.resetModules();
+    const fresh = await import("./auth-state-mac.js");
+    expect(fresh.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
+    const calls = hash.mock.calls.length;
+    expect(calls).toBeGreaterThan(0);
+    expect(fresh.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
+    expect(hash.mock.calls.length).toBe(calls);
+    // Another key never gets this key's MAC.
+    const other = createHmac("sha256", "sk_test_other").update(MESSAGE, "utf8").digest("base64url");
+    expect(fresh.authStateMac("sk_test_other", MESSAGE)).toBe(other);
+    expect(fresh.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
+    // Bounded: after 1,024 other messages, the first one is hashed again.
+    for (let i = 0; i < 1024; i++) fresh.authStateMac(KEY, `${MESSAGE}${i}`);
+    const before = hash.mock.calls.length;
+    expect(fresh.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
+    expect(hash.mock.calls.length).toBeGreaterThan(before);
+  });
+
+  it("answers a remembered MAC at once on edge runtimes too", async () => {
+    vi.spyOn(process, "getBuiltinModule").mockReturnValue(undefined);
+    vi.resetModules();
+    const edge = await import("./auth-state-mac.js");
+    expect(await edge.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
+    expect(edge.authStateMac(KEY, MESSAGE)).toBe(EXPECTED);
+  });
+
   it("compares MACs by value and length", () => {
     expect(macEquals(EXPECTED, EXPECTED.slice())).toBe(true);
     expect(macEquals(EXPECTED, `${EXPECTED.slice(0, -1)}A`)).toBe(EXPECTED.endsWith("A"));

@@ -57,13 +57,50 @@ const paddedKeys = new Map<string, PaddedKey>();
 
 /**
  * HMAC-SHA256 of `message` keyed with `secretKey`, as unpadded base64url. Synchronous where
- * `node:crypto` exists; a promise through Web Crypto on edge runtimes. On Node ≥ 20.12 it is the
- * RFC 2104 construction over two one-shot SHA-256 calls into reused buffers: no hash objects or
- * buffers are made per request (`createHmac` made a native object each time).
+ * `node:crypto` exists; a promise through Web Crypto on edge runtimes, except for a message
+ * signed recently (see below). On Node ≥ 20.12 it is the RFC 2104 construction over two one-shot
+ * SHA-256 calls into reused buffers: no hash objects or buffers are made per request
+ * (`createHmac` made a native object each time).
+ *
+ * Recent MACs are remembered (by key and message, a bounded number): a browser sends the same
+ * token to the same URL again and again, and the page behind the middleware checks the very
+ * verdict the middleware just signed, so most messages were signed moments before.
  *
  * @throws never synchronously; the Web Crypto promise rejects only if the runtime lacks HMAC.
  */
 export function authStateMac(secretKey: string, message: string): string | Promise<string> {
+  const cache = macCacheFor(secretKey);
+  const known = cache.get(message);
+  if (known !== undefined) return known;
+  const mac = computeMac(secretKey, message);
+  if (typeof mac === "string") remember(cache, message, mac);
+  else void mac.then((value) => remember(cache, message, value), () => {});
+  return mac;
+}
+
+// Bounded: at most this many messages per key (≈ 1.5 KB each), the oldest forgotten first.
+const MAX_CACHED_MACS = 1024;
+let cachedKey: string | undefined;
+let macCache = new Map<string, string>();
+
+/** The MACs remembered for `secretKey` (an app has one key: another one starts afresh). */
+function macCacheFor(secretKey: string): Map<string, string> {
+  if (cachedKey !== secretKey) {
+    cachedKey = secretKey;
+    macCache = new Map();
+  }
+  return macCache;
+}
+
+function remember(cache: Map<string, string>, message: string, mac: string): void {
+  if (cache.size >= MAX_CACHED_MACS) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(message, mac);
+}
+
+function computeMac(secretKey: string, message: string): string | Promise<string> {
   if (!node) return webCryptoMac(secretKey, message);
   const { crypto, Buffer } = node;
   if (typeof crypto.hash !== "function") {
