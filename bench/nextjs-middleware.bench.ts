@@ -10,9 +10,11 @@
  *                        networkless (`jwtKey` passed as an option).
  *
  * Each case first runs a 6 s warm-up (the JIT settles the proxy's and Next's code paths over a few
- * thousand requests; a server's steady state is what counts). Then rounds are interleaved (each
- * case runs for a fixed time once per round, in turn) so machine
- * noise spreads over all cases alike; each case reports the median of its per-round throughput
+ * thousand requests; a server's steady state is what counts). Then short rounds are interleaved
+ * (each case runs once per round, in turn, every other round in reverse order: 0.25 s to settle,
+ * then 1.25 s measured) so machine
+ * noise, which here comes in bursts of seconds, spreads over all cases alike and the cases a goal
+ * compares run side by side; each case reports the median of its per-round throughput
  * and of its per-round median latency. Builds the app first when `.next/BUILD_ID` is missing or
  * older than the app's sources. Run: `pnpm bench` (or `tsx bench/nextjs-middleware.bench.ts`).
  */
@@ -25,10 +27,13 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ROUNDS = 15;
+const ROUNDS = 24;
 const LOAD_CPU = "0";
 const SERVER_CPU = "1";
-const SECONDS_PER_CASE = 2;
+const SECONDS_PER_CASE = 1.25;
+// Load sent before each measured slot and not counted: a server that sat idle while the others ran
+// needs a moment to refill its caches, and steady state is what is measured.
+const SETTLE_SECONDS = 0.25;
 const WARM_UP_SECONDS = 6;
 const CONNECTIONS = 20;
 // `localhost`, not 127.0.0.1: @clerk/nextjs hands its verdict on through a rewrite to the request's
@@ -317,8 +322,13 @@ try {
 
   const samples = new Map<string, Sample[]>(CASES.map((c) => [c.label, []]));
   for (let round = -1; round < ROUNDS; round++) {
-    for (const c of CASES) {
+    // Every other round runs the cases in reverse (i ii iii iv, iv iii ii i, …), so a drift in
+    // the machine's speed over a round favours no case's place in the order.
+    for (const c of round % 2 === 0 ? CASES : [...CASES].reverse()) {
       const seconds = round < 0 ? WARM_UP_SECONDS : SECONDS_PER_CASE;
+      if (round >= 0) {
+        await load(agent, portOf(c), servers.get(c.label)!.pid, c.path, headers, SETTLE_SECONDS);
+      }
       const sample = await load(
         agent,
         portOf(c),
