@@ -73,9 +73,15 @@ export function authStateMac(secretKey: string, message: string): string | Promi
   const known = cache.get(message);
   if (known !== undefined) return known;
   const mac = computeMac(secretKey, message);
-  if (typeof mac === "string") remember(cache, message, mac);
-  else void mac.then((value) => remember(cache, message, value), () => {});
-  return mac;
+  if (typeof mac === "string") {
+    remember(cache, message, mac);
+    return mac;
+  }
+  // A failure is left to the caller, who holds the same promise.
+  return mac.then((value) => {
+    remember(cache, message, value);
+    return value;
+  });
 }
 
 // Bounded: at most this many messages per key (≈ 1.5 KB each), the oldest forgotten first.
