@@ -40,7 +40,7 @@ export function forwardRequestHeaders(
       const name = raw.trim().toLowerCase();
       if (!name) continue;
       if (isAuthHeaderName(name)) {
-        headers.delete(`${PREFIX}${name}`);
+        headers.delete(prefixed(name));
         continue;
       }
       names.add(name);
@@ -48,16 +48,16 @@ export function forwardRequestHeaders(
     for (const name of owned) {
       const value = downstream.get(name);
       if (value === undefined) {
-        headers.delete(`${PREFIX}${name}`);
+        headers.delete(prefixed(name));
         names.delete(name);
       } else {
-        headers.set(`${PREFIX}${name}`, value);
+        headers.set(prefixed(name), value);
         names.add(name);
       }
     }
   } else {
     for (const [name, value] of downstream) {
-      headers.set(`${PREFIX}${name}`, value);
+      headers.set(prefixed(name), value);
       names.add(name);
     }
   }
@@ -65,10 +65,24 @@ export function forwardRequestHeaders(
   return result;
 }
 
+// `x-middleware-request-<name>` for the header names requests carry, made once rather than per
+// request (bounded: names are chosen by clients).
+const MAX_PREFIXED_NAMES = 256;
+const prefixedNames = new Map<string, string>();
+
+function prefixed(name: string): string {
+  let full = prefixedNames.get(name);
+  if (full === undefined) {
+    full = `${PREFIX}${name}`;
+    if (prefixedNames.size < MAX_PREFIXED_NAMES) prefixedNames.set(name, full);
+  }
+  return full;
+}
+
 /** `NextResponse.next()` whose page sees exactly `downstream` as its request headers. */
 function continueWith(downstream: DownstreamHeaders): Response {
   const pairs: [string, string][] = [["x-middleware-next", "1"]];
-  for (const [name, value] of downstream) pairs.push([`${PREFIX}${name}`, value]);
+  for (const [name, value] of downstream) pairs.push([prefixed(name), value]);
   pairs.push([OVERRIDE, [...downstream.keys()].join(",")]);
   return new NextResponse(null, { headers: pairs });
 }
