@@ -81,8 +81,10 @@ function prefixed(name: string): string {
 
 /** `NextResponse.next()` whose page sees exactly `downstream` as its request headers. */
 function continueWith(downstream: DownstreamHeaders): Response {
-  const pairs: [string, string][] = [["x-middleware-next", "1"]];
-  for (const [name, value] of downstream) pairs.push([prefixed(name), value]);
-  pairs.push([OVERRIDE, [...downstream.keys()].join(",")]);
-  return new NextResponse(null, { headers: pairs });
+  // A record, not a list of pairs: `Headers` converts a record in about half the time. Every key
+  // is prefixed or fixed, so no client-chosen name can be an object's own special key.
+  const headers: Record<string, string> = { "x-middleware-next": "1" };
+  for (const [name, value] of downstream) headers[prefixed(name)] = value;
+  headers[OVERRIDE] = [...downstream.keys()].join(",");
+  return new NextResponse(null, { headers });
 }
