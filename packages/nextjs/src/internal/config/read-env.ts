@@ -14,10 +14,27 @@ export interface LatchkeyEnv {
 }
 
 /**
- * Reads the environment now (at request time). Empty values count as unset. Where no `process`
- * exists, everything is unset.
+ * Which variables an option already settles (a non-empty option wins over its variable): those
+ * are not read at all.
  */
-export function readEnv(): LatchkeyEnv {
+export interface EnvOverrides {
+  secretKey?: string | undefined;
+  publishableKey?: string | undefined;
+  apiUrl?: string | undefined;
+  apiVersion?: string | undefined;
+  jwtKey?: string | undefined;
+  signInUrl?: string | undefined;
+  signUpUrl?: string | undefined;
+}
+
+const NO_OVERRIDES: EnvOverrides = {};
+
+/**
+ * Reads the environment now (at request time), skipping variables an option overrides: each read
+ * crosses into native code (a PEM key is hundreds of bytes copied per request). Empty values
+ * count as unset. Where no `process` exists, everything is unset.
+ */
+export function readEnv(overrides: EnvOverrides = NO_OVERRIDES): LatchkeyEnv {
   if (typeof process === "undefined" || !process.env) {
     return {
       CLERK_SECRET_KEY: undefined,
@@ -30,13 +47,19 @@ export function readEnv(): LatchkeyEnv {
     };
   }
   return {
-    CLERK_SECRET_KEY: nonEmpty(process.env.CLERK_SECRET_KEY),
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: nonEmpty(process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY),
-    CLERK_API_URL: nonEmpty(process.env.CLERK_API_URL),
-    CLERK_API_VERSION: nonEmpty(process.env.CLERK_API_VERSION),
-    CLERK_JWT_KEY: nonEmpty(process.env.CLERK_JWT_KEY),
-    NEXT_PUBLIC_CLERK_SIGN_IN_URL: nonEmpty(process.env.NEXT_PUBLIC_CLERK_SIGN_IN_URL),
-    NEXT_PUBLIC_CLERK_SIGN_UP_URL: nonEmpty(process.env.NEXT_PUBLIC_CLERK_SIGN_UP_URL),
+    CLERK_SECRET_KEY: overrides.secretKey ? undefined : nonEmpty(process.env.CLERK_SECRET_KEY),
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: overrides.publishableKey
+      ? undefined
+      : nonEmpty(process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY),
+    CLERK_API_URL: overrides.apiUrl ? undefined : nonEmpty(process.env.CLERK_API_URL),
+    CLERK_API_VERSION: overrides.apiVersion ? undefined : nonEmpty(process.env.CLERK_API_VERSION),
+    CLERK_JWT_KEY: overrides.jwtKey ? undefined : nonEmpty(process.env.CLERK_JWT_KEY),
+    NEXT_PUBLIC_CLERK_SIGN_IN_URL: overrides.signInUrl
+      ? undefined
+      : nonEmpty(process.env.NEXT_PUBLIC_CLERK_SIGN_IN_URL),
+    NEXT_PUBLIC_CLERK_SIGN_UP_URL: overrides.signUpUrl
+      ? undefined
+      : nonEmpty(process.env.NEXT_PUBLIC_CLERK_SIGN_UP_URL),
   };
 }
 

@@ -156,3 +156,33 @@ describe("resolveConfig", () => {
     expect(() => resolveConfig()).toThrow(expect.objectContaining({ variable: "CLERK_API_URL" }));
   });
 });
+
+describe("resolveConfig: what it reads", () => {
+  it("does not read a variable its option overrides, and reads it again once the option is gone", () => {
+    vi.stubEnv("CLERK_SECRET_KEY", SECRET_KEY);
+    vi.stubEnv("CLERK_JWT_KEY", "not a key!");
+    const real = process.env;
+    const reads: string[] = [];
+    process.env = new Proxy(real, {
+      get(target, name, receiver) {
+        if (typeof name === "string") reads.push(name);
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    try {
+      const config = resolveConfig({ jwtKey: PRIMARY_PUBLIC_PEM, signInUrl: "/login" });
+      expect(config.jwtKey).toBe(PRIMARY_PUBLIC_PEM);
+      expect(config.signInUrl).toBe("/login");
+      expect(reads).toContain("CLERK_SECRET_KEY");
+      expect(reads).not.toContain("CLERK_JWT_KEY");
+      expect(reads).not.toContain("NEXT_PUBLIC_CLERK_SIGN_IN_URL");
+      // An empty option does not override: the (malformed) variable is read, and named.
+      expect(() => resolveConfig({ jwtKey: "" })).toThrow(
+        expect.objectContaining({ code: "config-invalid", variable: "CLERK_JWT_KEY" }),
+      );
+      expect(reads).toContain("CLERK_JWT_KEY");
+    } finally {
+      process.env = real;
+    }
+  });
+});

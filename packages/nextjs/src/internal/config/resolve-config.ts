@@ -47,7 +47,8 @@ const lastResolved = new WeakMap<
  *   `config-invalid` when a value is malformed. Both name the environment variable.
  */
 export function resolveConfig(options: LatchkeyOptions = NO_OPTIONS): ResolvedConfig {
-  const env = readEnv();
+  // Variables that options override are not even read (see `buildConfig`: option || variable).
+  const env = readEnv(options);
   const values = [
     env.CLERK_SECRET_KEY,
     env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
