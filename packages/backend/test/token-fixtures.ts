@@ -3,6 +3,8 @@
  * keep JWT tests reproducible; the second pair plays "another instance".
  */
 import { createPrivateKey, createPublicKey, sign } from "node:crypto";
+import { vi } from "vitest";
+import type { VerifyTokenOptions } from "../src/tokens/verify-token-options.js";
 
 export const PRIMARY_PUBLIC_PEM = `-----BEGIN PUBLIC KEY-----
 MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9PPyQ3odNLolCFW+fHn3
@@ -133,4 +135,25 @@ export function jwksOf(publicPem: string, kid: string): { keys: JsonWebKey[] } {
 /** Encodes a JSON value as a base64url JWS part (for hand-made malformed tokens). */
 export function part(value: unknown): string {
   return b64url(typeof value === "string" ? value : JSON.stringify(value));
+}
+
+/**
+ * Options that resolve keys through an instance's JWKS (the primary key, kid `ins_primary`),
+ * served by a recorded fake `fetch` at `https://api.example.test/v1/jwks`.
+ */
+export function jwksBackedOptions(secretKey: string): {
+  fetch: ReturnType<typeof vi.fn<typeof globalThis.fetch>>;
+  options: VerifyTokenOptions;
+} {
+  const fetch = vi.fn<typeof globalThis.fetch>(
+    async () =>
+      new Response(JSON.stringify(jwksOf(PRIMARY_PUBLIC_PEM, "ins_primary")), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      }),
+  );
+  return {
+    fetch,
+    options: { secretKey, apiUrl: "https://api.example.test", fetch, now: () => NOW_MS },
+  };
 }

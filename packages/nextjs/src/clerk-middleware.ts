@@ -293,6 +293,7 @@ function finish(
   return isPromise(building) ? building.then(respond) : respond(building);
 }
 
+/** `true` for a promise or any thenable (a handler may return either). */
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
@@ -363,5 +364,5 @@ function downstreamHeaders(
     return headers;
   };
   // Synchronous on Node (node:crypto HMAC): no promise, no extra turn of the event loop.
-  return signing instanceof Promise ? signing.then(withVerdict) : withVerdict(signing);
+  return isPromise(signing) ? signing.then(withVerdict) : withVerdict(signing);
 }

@@ -4,9 +4,9 @@
  * and always answers a coded reason.
  */
 import { createHmac, createPrivateKey, sign } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  jwksOf,
+  jwksBackedOptions,
   NOW_MS,
   NOW_S,
   OTHER_PRIVATE_PEM,
@@ -29,23 +29,6 @@ const local = (extra: Partial<AuthenticateRequestOptions> = {}): AuthenticateReq
   now: () => NOW_MS,
   ...extra,
 });
-
-function jwksOptions() {
-  const fetch = vi.fn(
-    async () =>
-      new Response(JSON.stringify(jwksOf(PRIMARY_PUBLIC_PEM, "ins_primary")), {
-        status: 200,
-        headers: { "content-type": "application/json" },
-      }),
-  );
-  const options: AuthenticateRequestOptions = {
-    secretKey: "sk_test_attacks",
-    apiUrl: "https://api.example.test",
-    fetch,
-    now: () => NOW_MS,
-  };
-  return { fetch, options };
-}
 
 const request = (headers: Record<string, string>, method = "GET") =>
   new Request(`${APP}/dashboard`, { method, headers });
@@ -225,13 +208,13 @@ describe("authenticateRequest: oversized tokens", () => {
   const huge = `${part({ alg: "none" })}.${"A".repeat(1024 * 1024)}.`;
 
   it("a 1 MB Bearer token is refused (token-invalid) without asking the JWKS", async () => {
-    const { fetch, options } = jwksOptions();
+    const { fetch, options } = jwksBackedOptions("sk_test_attacks");
     expectSignedOut(await authenticateRequest(bearer(huge), options), "token-invalid");
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it("a 1 MB __session cookie is refused the same way", async () => {
-    const { fetch, options } = jwksOptions();
+    const { fetch, options } = jwksBackedOptions("sk_test_attacks");
     expectSignedOut(await authenticateRequest(cookie(huge, { ...API }), options), "token-invalid");
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -255,7 +238,7 @@ describe("authenticateRequest: authorized parties and other instances", () => {
   });
 
   it("another instance's token against the JWKS: jwk-kid-mismatch", async () => {
-    const { options } = jwksOptions();
+    const { options } = jwksBackedOptions("sk_test_attacks");
     const token = signToken(sessionClaims(), { privateKey: OTHER_PRIVATE_PEM, kid: "ins_other" });
     expectSignedOut(await authenticateRequest(bearer(token), options), "jwk-kid-mismatch");
   });
@@ -266,7 +249,7 @@ describe("authenticateRequest: authorized parties and other instances", () => {
     const token = `${input}.${signature.toString("base64url")}`;
     expect((await authenticateRequest(bearer(token), parties)).status).toBe("signed-in");
     expect((await authenticateRequest(cookie(token), parties)).status).toBe("signed-in");
-    const { options } = jwksOptions();
+    const { options } = jwksBackedOptions("sk_test_attacks");
     expect((await authenticateRequest(bearer(token), options)).status).toBe("signed-in");
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import {
-  jwksOf,
+  jwksBackedOptions,
   NOW_MS,
   NOW_S,
   OTHER_PRIVATE_PEM,
@@ -223,18 +223,7 @@ describe("authenticateRequestEager: the same answers, without a promise when non
   }
 
   it("returns a promise only while the instance's JWKS has to be fetched", async () => {
-    const fetch = vi.fn(
-      async () =>
-        new Response(JSON.stringify(jwksOf(PRIMARY_PUBLIC_PEM, "ins_primary")), {
-          headers: { "content-type": "application/json" },
-        }),
-    );
-    const remote: AuthenticateRequestOptions = {
-      secretKey: "sk_test_eager",
-      apiUrl: "https://api.example.test",
-      fetch,
-      now: () => NOW_MS,
-    };
+    const { fetch, options: remote } = jwksBackedOptions("sk_test_eager");
     const signedIn = () => request({ authorization: `Bearer ${valid()}` });
     const first = authenticateRequestEager(signedIn(), remote);
     expect(first).toBeInstanceOf(Promise);
