@@ -44,15 +44,14 @@ export async function loadFrontendSignIn(context: FrontendJsonContext, signIn: S
 const MEMBERSHIP_PAGE = 100;
 
 /**
- * Builds the Frontend API's JSON of a user: `backup_code_enabled` from the unused backup codes,
- * and `organization_memberships` with every membership (newest first).
+ * Builds the Frontend API's JSON of a user, with `organization_memberships` holding every
+ * membership (newest first).
  *
  * @example
  * const json = await loadFrontendUser(context, user);
  */
 export async function loadFrontendUser(context: FrontendJsonContext, user: UserRecord) {
   const { store, baseUrl, now } = context;
-  const backupCodes = user.totpEnabled ? await store.countBackupCodes(user.id) : 0;
   const memberships = [];
   for (let offset = 0; ; offset += MEMBERSHIP_PAGE) {
     const page = await store.listUserOrganizationMemberships(user.id, {
@@ -66,7 +65,6 @@ export async function loadFrontendUser(context: FrontendJsonContext, user: UserR
     user,
     { baseUrl, now, maxVerificationAttempts: context.settings.maxVerificationAttempts },
     {
-      backupCodeEnabled: backupCodes > 0,
       organizationMemberships: memberships.map((m) =>
         frontendOrganizationMembershipJson(m, baseUrl),
       ),

@@ -5,8 +5,6 @@ import { type UserJsonContext, userJson } from "./user-json.js";
 export interface FrontendUserJsonExtras {
   /** The user's organization memberships as the Frontend API shows them (default none). */
   organizationMemberships?: unknown[];
-  /** Whether the user has unused backup codes. */
-  backupCodeEnabled?: boolean;
 }
 
 /**
@@ -22,11 +20,8 @@ export function frontendUserJson(
   extras: FrontendUserJsonExtras = {},
 ) {
   const { private_metadata: _private, ...visible } = userJson(user, context);
-  const backupCodeEnabled = extras.backupCodeEnabled ?? false;
   return {
     ...visible,
-    backup_code_enabled: backupCodeEnabled,
-    two_factor_enabled: visible.two_factor_enabled || backupCodeEnabled,
     // The Frontend API spells "no limit" 0, not null.
     create_organizations_limit: visible.create_organizations_limit ?? 0,
     organization_memberships: extras.organizationMemberships ?? [],

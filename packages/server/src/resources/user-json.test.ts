@@ -22,6 +22,7 @@ function record(overrides: Partial<UserRecord> = {}): UserRecord {
     passwordEnabled: false,
     passwordUpdatedAt: null,
     totpEnabled: false,
+    backupCodeEnabled: false,
     mfaEnabledAt: null,
     mfaDisabledAt: null,
     banned: false,
@@ -103,6 +104,16 @@ describe("userJson", () => {
     };
     expect(userJson(record({ phoneNumbers: [phone] }), context).two_factor_enabled).toBe(true);
     expect(userJson(record(), context).two_factor_enabled).toBe(false);
+  });
+
+  it("shows backup_code_enabled as the record has it (unused codes with TOTP)", () => {
+    expect(userJson(record(), context).backup_code_enabled).toBe(false);
+    const withCodes = record({ totpEnabled: true, backupCodeEnabled: true });
+    expect(userJson(withCodes, context)).toMatchObject({
+      backup_code_enabled: true,
+      totp_enabled: true,
+      two_factor_enabled: true,
+    });
   });
 });
 

@@ -63,7 +63,7 @@ export function userJson(user: UserRecord, context: UserJsonContext) {
     password_enabled: user.passwordEnabled,
     two_factor_enabled: user.totpEnabled || secondFactorPhone,
     totp_enabled: user.totpEnabled,
-    backup_code_enabled: false,
+    backup_code_enabled: user.backupCodeEnabled,
     mfa_enabled_at: user.mfaEnabledAt,
     mfa_disabled_at: user.mfaDisabledAt,
     password_last_updated_at: user.passwordUpdatedAt,

@@ -63,6 +63,11 @@ export interface UserRecord {
   passwordEnabled: boolean;
   passwordUpdatedAt: number | null;
   totpEnabled: boolean;
+  /**
+   * Unused backup codes exist (and TOTP, which they stand in for, is on). The Backend and Frontend
+   * API both read this one value as `backup_code_enabled`.
+   */
+  backupCodeEnabled: boolean;
   mfaEnabledAt: number | null;
   mfaDisabledAt: number | null;
   banned: boolean;
@@ -108,6 +113,11 @@ export interface NewUser {
   /** Already hashed (or an imported digest). */
   password?: PasswordCredential | null;
   totpSecret?: string | null;
+  /**
+   * Backup codes to store with the user, as digests (see `hashBackupCode`, which takes the user's
+   * id: called once the id is known). Needs `totpSecret`.
+   */
+  backupCodeHashes?: (userId: string) => readonly string[];
   banned?: boolean;
   locked?: boolean;
   deleteSelfEnabled?: boolean;
@@ -133,7 +143,13 @@ export interface UserPatch {
   primaryEmailAddressId?: string;
   primaryPhoneNumberId?: string;
   password?: PasswordCredential | null;
+  /** `null` removes TOTP and the backup codes with it. */
   totpSecret?: string | null;
+  /**
+   * Replaces the user's backup codes (digests, see `hashBackupCode`); the user must have TOTP
+   * after the patch.
+   */
+  backupCodeHashes?: readonly string[];
   banned?: boolean;
   /** `{ expiresAt: null }` locks forever; `null` unlocks (and resets failed attempts). */
   lock?: { expiresAt: number | null } | null;

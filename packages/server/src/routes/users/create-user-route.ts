@@ -2,8 +2,10 @@ import { z } from "zod";
 import { ApiError } from "../../errors/api-error.js";
 import { defineRoute } from "../../http/define-route.js";
 import type { NewIdentification, NewUser } from "../../store/store.js";
+import { hashBackupCode } from "../../verification-codes/hash-backup-code.js";
 import { answerUser } from "./user-answer.js";
 import {
+  checkBackupCodes,
   checkEmailAddress,
   checkPhoneNumber,
   checkTotpSecret,
@@ -68,7 +70,10 @@ function withStatuses(
   return list.map((value, i) => ({ value, status: statuses?.[i] ?? "verified" }));
 }
 
-/** `POST /v1/users`: creates a user (identifications verified by default, password hashed). */
+/**
+ * `POST /v1/users`: creates a user (identifications verified by default, password hashed, backup
+ * codes stored hashed and only with a TOTP secret).
+ */
 export const createUserRoute = defineRoute({
   method: "POST",
   path: "/v1/users",
@@ -77,7 +82,7 @@ export const createUserRoute = defineRoute({
   handler: async (context) => {
     const { body, store } = context;
     rejectUnsupported(body.web3_wallet, "web3_wallet");
-    rejectUnsupported(body.backup_codes, "backup_codes");
+    const backupCodes = checkBackupCodes(body.backup_codes);
     const emails = withStatuses(
       body.email_address,
       body.email_address_identification_status,
@@ -99,6 +104,10 @@ export const createUserRoute = defineRoute({
       unsafeMetadata: body.unsafe_metadata ?? {},
       password: (await passwordCredentialFrom(body)) ?? null,
       totpSecret: checkTotpSecret(body.totp_secret) ?? null,
+      ...(backupCodes && {
+        backupCodeHashes: (userId: string) =>
+          backupCodes.map((code) => hashBackupCode(userId, code)),
+      }),
       banned: body.banned ?? false,
       locked: body.locked ?? false,
       deleteSelfEnabled: body.delete_self_enabled ?? true,

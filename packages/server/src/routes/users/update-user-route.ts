@@ -2,15 +2,16 @@ import { z } from "zod";
 import { ApiError } from "../../errors/api-error.js";
 import { defineRoute } from "../../http/define-route.js";
 import type { UserPatch } from "../../store/store.js";
+import { hashBackupCode } from "../../verification-codes/hash-backup-code.js";
 import { answerUser, requireUser } from "./user-answer.js";
 import {
+  checkBackupCodes,
   checkTotpSecret,
   checkUsername,
   nullableFlag,
   nullableText,
   parseTimestamp,
   passwordCredentialFrom,
-  rejectUnsupported,
 } from "./user-input.js";
 
 // Since API version 2026-05-12 metadata is not accepted here (strict: `form_param_unknown`).
@@ -50,7 +51,7 @@ function setIfGiven<K extends keyof UserPatch>(patch: UserPatch, key: K, value: 
 /**
  * `PATCH /v1/users/{user_id}`: profile fields, primary identifications (verified ones of this
  * user), username (`""`/null removes it), password (plaintext hashed, or an imported digest),
- * TOTP secret and flags.
+ * TOTP secret with backup codes (plain codes, stored hashed) and flags.
  */
 export const updateUserRoute = defineRoute({
   method: "PATCH",
@@ -60,7 +61,7 @@ export const updateUserRoute = defineRoute({
   handler: async (context) => {
     const { body, params, store } = context;
     const current = await requireUser(store, params.user_id);
-    rejectUnsupported(body.backup_codes, "backup_codes");
+    const backupCodes = checkBackupCodes(body.backup_codes);
     if (body.primary_web3_wallet_id != null) {
       throw new ApiError("form_param_value_invalid", {
         paramName: "primary_web3_wallet_id",
@@ -83,6 +84,11 @@ export const updateUserRoute = defineRoute({
     setIfGiven(patch, "primaryPhoneNumberId", body.primary_phone_number_id ?? undefined);
     setIfGiven(patch, "password", await passwordCredentialFrom(body));
     setIfGiven(patch, "totpSecret", checkTotpSecret(body.totp_secret));
+    setIfGiven(
+      patch,
+      "backupCodeHashes",
+      backupCodes?.map((code) => hashBackupCode(current.id, code)),
+    );
     setIfGiven(patch, "deleteSelfEnabled", body.delete_self_enabled ?? undefined);
     setIfGiven(patch, "createOrganizationEnabled", body.create_organization_enabled ?? undefined);
     setIfGiven(patch, "createOrganizationsLimit", body.create_organizations_limit);

@@ -5,6 +5,7 @@ import { hashPassword } from "../../passwords/hash-password.js";
 import { checkPasswordDigest } from "../../passwords/password-hashers.js";
 import type { PasswordCredential } from "../../store/store.js";
 import { isValidTotpSecret } from "../../totp/verify-totp-code.js";
+import { normaliseBackupCode } from "../../verification-codes/hash-backup-code.js";
 
 /** Zod: a string that may be null or absent. */
 export const nullableText = () => z.string().nullable().optional();
@@ -167,7 +168,7 @@ export async function passwordCredentialFrom(
 }
 
 /**
- * Rejects a non-empty list for a feature this instance does not have (web3 wallets, backup codes).
+ * Rejects a non-empty list for a feature this instance does not have (web3 wallets).
  *
  * @throws ApiError `form_param_value_invalid` with the parameter's name
  */
@@ -178,4 +179,62 @@ export function rejectUnsupported(values: readonly unknown[] | undefined, paramN
       longMessage: `${paramName} is not supported by this instance.`,
     });
   }
+}
+
+/** Most backup codes one user can be given. */
+export const MAX_BACKUP_CODES = 50;
+/** Shortest and longest backup code, counted after normalisation (see `normaliseBackupCode`). */
+export const BACKUP_CODE_LENGTHS = { min: 6, max: 64 } as const;
+
+const BCRYPT_DIGEST = /^\$2[abxy]?\$/;
+const BACKUP_CODE_CHARACTERS = /^[a-z0-9]+$/;
+
+/**
+ * Checks backup codes given by an admin (`backup_codes` of `POST /users`, `PATCH /users/{id}`):
+ * at most {@link MAX_BACKUP_CODES}, each of letters and digits (spaces and dashes are ignored,
+ * case too) within {@link BACKUP_CODE_LENGTHS}, no two the same. The codes are never echoed.
+ *
+ * @returns the codes, or undefined when none were given (absent or empty: no change)
+ * @throws ApiError `form_param_value_invalid` (too many, repeated), `form_param_format_invalid`
+ *   (length, characters, a bcrypt digest instead of a code), param `backup_codes`
+ * @example
+ * const codes = checkBackupCodes(body.backup_codes);
+ * const hashes = codes?.map((code) => hashBackupCode(userId, code));
+ */
+export function checkBackupCodes(codes: readonly string[] | undefined): string[] | undefined {
+  if (codes === undefined || codes.length === 0) return undefined;
+  const invalid = (code: "form_param_value_invalid" | "form_param_format_invalid", why: string) =>
+    new ApiError(code, { paramName: "backup_codes", longMessage: why });
+  if (codes.length > MAX_BACKUP_CODES) {
+    throw invalid(
+      "form_param_value_invalid",
+      `backup_codes can hold at most ${MAX_BACKUP_CODES} codes.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const code of codes) {
+    if (BCRYPT_DIGEST.test(code.trim())) {
+      throw invalid(
+        "form_param_format_invalid",
+        "backup_codes must be the codes themselves: this instance cannot import bcrypt digests of them.",
+      );
+    }
+    const normalised = normaliseBackupCode(code);
+    const { min, max } = BACKUP_CODE_LENGTHS;
+    if (
+      normalised.length < min ||
+      normalised.length > max ||
+      !BACKUP_CODE_CHARACTERS.test(normalised)
+    ) {
+      throw invalid(
+        "form_param_format_invalid",
+        `Each backup code must be ${min} to ${max} letters or digits (spaces and dashes are ignored).`,
+      );
+    }
+    if (seen.has(normalised)) {
+      throw invalid("form_param_value_invalid", "Each backup code must be different.");
+    }
+    seen.add(normalised);
+  }
+  return [...codes];
 }

@@ -57,6 +57,8 @@ export const USER_COLUMNS = `u.id, u.external_id, u.username, u.first_name, u.la
   u.public_metadata, u.private_metadata, u.unsafe_metadata,
   (u.password_digest IS NOT NULL) AS password_enabled, u.password_updated_at,
   (u.totp_secret IS NOT NULL) AS totp_enabled, u.mfa_enabled_at, u.mfa_disabled_at,
+  (u.totp_secret IS NOT NULL AND EXISTS (SELECT 1 FROM backup_codes b
+    WHERE b.user_id = u.id AND b.consumed_at IS NULL)) AS backup_code_enabled,
   u.banned, u.locked_at, u.lockout_expires_at, u.failed_verification_attempts,
   u.delete_self_enabled, u.create_organization_enabled, u.create_organizations_limit,
   u.legal_accepted_at, u.bypass_client_trust, u.last_sign_in_at, u.last_active_at,
@@ -83,6 +85,7 @@ export function userFromRow(
     passwordEnabled: Boolean(row.password_enabled),
     passwordUpdatedAt: num(row.password_updated_at),
     totpEnabled: Boolean(row.totp_enabled),
+    backupCodeEnabled: Boolean(row.backup_code_enabled),
     mfaEnabledAt: num(row.mfa_enabled_at),
     mfaDisabledAt: num(row.mfa_disabled_at),
     banned: Boolean(row.banned),

@@ -1,6 +1,7 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { Row } from "../database.js";
 import type { TotpEnrollmentRecord, TotpEnrollmentStore } from "../totp-enrollment-store.js";
+import { replaceBackupCodeRows } from "./sql-backup-codes.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 import type { UserEvents } from "./user-events.js";
 
@@ -59,13 +60,7 @@ export function sqlTotpEnrollmentMethods(
           [userId, secret, now],
         );
         if (backupCodeHashes !== null) {
-          await tx.query("DELETE FROM backup_codes WHERE user_id = $1", [userId]);
-          for (const codeHash of new Set(backupCodeHashes)) {
-            await tx.query(
-              "INSERT INTO backup_codes (id, user_id, code_hash, created_at) VALUES ($1, $2, $3, $4)",
-              [ids("bcode"), userId, codeHash, now],
-            );
-          }
+          await replaceBackupCodeRows(tx, ids, userId, backupCodeHashes, now);
         }
         return events.emitUser(tx, "user.updated", userId);
       }),

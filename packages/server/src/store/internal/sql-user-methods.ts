@@ -3,6 +3,7 @@ import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
 import type { Queryable } from "../database.js";
 import type { Metadata, NewUser, Store } from "../store.js";
 import { loadUser, loadUsers } from "./load-users.js";
+import { backupCodesNeedTotp, replaceBackupCodeRows } from "./sql-backup-codes.js";
 import { EMAIL_KIND, insertIdentification, lockUser, PHONE_KIND } from "./sql-identifications.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
@@ -100,6 +101,11 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
         [id, primaryEmail, primaryPhone],
       );
     }
+    const backupCodeHashes = input.backupCodeHashes?.(id) ?? [];
+    if (backupCodeHashes.length > 0) {
+      if (!input.totpSecret) throw backupCodesNeedTotp();
+      await replaceBackupCodeRows(tx, ids, id, backupCodeHashes, now);
+    }
     return id;
   };
 
@@ -161,12 +167,25 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
               });
             }
           }
+          const now = clock.now();
           const params = new SqlParams();
-          const sets = userPatchAssignments(patch, current, clock.now(), params);
+          const sets = userPatchAssignments(patch, current, now, params);
           await tx.query(
             `UPDATE users SET ${sets.join(", ")} WHERE id = ${params.add(userId)}`,
             params.values,
           );
+          // Backup codes stand in for TOTP: they are replaced only for a user who keeps (or
+          // gets) TOTP, and go when TOTP goes.
+          const hasTotp =
+            patch.totpSecret === undefined
+              ? current.totp_secret !== null
+              : patch.totpSecret !== null;
+          if (patch.backupCodeHashes !== undefined) {
+            if (!hasTotp) throw backupCodesNeedTotp();
+            await replaceBackupCodeRows(tx, ids, userId, patch.backupCodeHashes, now);
+          } else if (patch.totpSecret === null) {
+            await tx.query("DELETE FROM backup_codes WHERE user_id = $1", [userId]);
+          }
           return events.emitUser(tx, "user.updated", userId);
         }),
       ),
