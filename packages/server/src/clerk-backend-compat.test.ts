@@ -65,6 +65,35 @@ describe("@clerk/backend against a running instance", () => {
     expect(deleted.id).toBe(doomed.id);
   });
 
+  it("backup codes: createUser and updateUser with backupCodes, backupCodeEnabled, verifyTOTP", async () => {
+    const user = await clerk.users.createUser({
+      emailAddress: ["hedy@example.com"],
+      skipPasswordRequirement: true,
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DP",
+      backupCodes: ["k7mq-2xwp", "r4tz-9vhn"],
+    });
+    expect([user.totpEnabled, user.backupCodeEnabled, user.twoFactorEnabled]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect((await clerk.users.getUser(user.id)).backupCodeEnabled).toBe(true);
+    const verified = await clerk.users.verifyTOTP({ userId: user.id, code: "K7MQ2XWP" });
+    expect(verified).toEqual({ verified: true, code_type: "backup_code" });
+    await expect(
+      clerk.users.verifyTOTP({ userId: user.id, code: "k7mq-2xwp" }),
+    ).rejects.toMatchObject({ status: 422, errors: [{ code: "form_code_incorrect" }] });
+    const replaced = await clerk.users.updateUser(user.id, { backupCodes: ["n3w-c0de-aa"] });
+    expect(replaced.backupCodeEnabled).toBe(true);
+    await expect(
+      clerk.users.verifyTOTP({ userId: user.id, code: "r4tz-9vhn" }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect((await clerk.users.verifyTOTP({ userId: user.id, code: "n3w-c0de-aa" })).code_type).toBe(
+      "backup_code",
+    );
+    expect((await clerk.users.getUser(user.id)).backupCodeEnabled).toBe(false);
+  });
+
   it("email addresses: create, get, update, delete", async () => {
     const user = await clerk.users.createUser({
       emailAddress: ["bob@example.com"],
@@ -100,6 +129,23 @@ describe("@clerk/backend against a running instance", () => {
     const claims = await verifyToken(jwt, { secretKey: cli.secretKey, apiUrl: cli.url });
     expect([claims.sub, claims.sid]).toEqual([user.id, session.id]);
     expect((await clerk.sessions.revokeSession(session.id)).status).toBe("revoked");
+  });
+
+  it("sessions: latestActivity is null; the deprecated verifySession answers 410 use_verify_token", async () => {
+    const user = await clerk.users.createUser({
+      emailAddress: ["ida@example.com"],
+      skipPasswordRequirement: true,
+    });
+    const session = await clerk.sessions.createSession({ userId: user.id });
+    expect((await clerk.sessions.getSession(session.id)).latestActivity).toBeNull();
+    const { jwt } = await clerk.sessions.getToken(session.id);
+    await expect(clerk.sessions.verifySession(session.id, jwt)).rejects.toMatchObject({
+      status: 410,
+      errors: [{ code: "use_verify_token" }],
+    });
+    // What to use instead: networkless verification of the same token.
+    const claims = await verifyToken(jwt, { secretKey: cli.secretKey, apiUrl: cli.url });
+    expect(claims.sid).toBe(session.id);
   });
 
   it("JWT templates: create, list, get, update, delete, and template tokens", async () => {

@@ -122,6 +122,12 @@ export const ERROR_TABLE = {
     message: "Delivery cannot be replayed",
     longMessage: "Only dead or failed webhook deliveries can be replayed.",
   },
+  use_verify_token: {
+    status: 410,
+    message: "Use verifyToken",
+    longMessage:
+      "POST /v1/sessions/{session_id}/verify is deprecated and not offered: verify the session token itself with verifyToken (or authenticateRequest), using the instance's JWT key or JWKS.",
+  },
   session_not_active: {
     status: 401,
     message: "Session not active",

@@ -10,6 +10,8 @@ export interface SessionJson {
   status: string;
   last_active_organization_id: string | null;
   last_active_at: number;
+  /** Device, browser and place of the latest activity: not recorded by this instance, so null. */
+  latest_activity: null;
   expire_at: number;
   abandon_at: number;
   updated_at: number;
@@ -33,6 +35,7 @@ export function sessionJson(session: SessionRecord): SessionJson {
     status: session.status,
     last_active_organization_id: session.lastActiveOrganizationId,
     last_active_at: session.lastActiveAt,
+    latest_activity: null,
     expire_at: session.expireAt,
     abandon_at: session.abandonAt,
     updated_at: session.updatedAt,

@@ -160,6 +160,71 @@ describe("GET /v1/sessions and /v1/sessions/{session_id}", () => {
   });
 });
 
+describe("the Session object", () => {
+  // The spec's required fields of Session, written out so the check runs without the spec.
+  const REQUIRED = [
+    "object",
+    "id",
+    "user_id",
+    "client_id",
+    "status",
+    "last_active_at",
+    "expire_at",
+    "abandon_at",
+    "updated_at",
+    "created_at",
+  ];
+
+  it("has latest_activity (null: no activity is recorded) and every required field", async () => {
+    const session = await newSession();
+    const answers = [
+      session,
+      (await instance.call("GET", `/v1/sessions/${session.id}`)).body,
+      (await instance.call("GET", `/v1/sessions?user_id=${session.user_id}`)).body[0],
+      (await instance.call("POST", `/v1/sessions/${session.id}/revoke`)).body,
+    ];
+    for (const answer of answers) {
+      expect(answer).toHaveProperty("latest_activity", null);
+      for (const field of REQUIRED) expect(answer[field], field).toBeDefined();
+      expect(answer.id).toBe(session.id);
+    }
+  });
+
+  it.skipIf(SPEC_SKIP_REASON.bapi)("lists the spec's required fields of Session", () => {
+    const schema = bapi.document.components?.schemas?.Session;
+    expect([...(schema?.required ?? [])].sort()).toEqual([...REQUIRED].sort());
+    expect(Object.keys(schema?.properties ?? {})).toContain("latest_activity");
+  });
+});
+
+describe("POST /v1/sessions/{session_id}/verify (deprecated)", () => {
+  it("answers 410 use_verify_token, never a 404 that reads as a missing session", async () => {
+    const session = await newSession();
+    const { jwt } = (await instance.call("POST", `/v1/sessions/${session.id}/tokens`)).body;
+    for (const [id, body] of [
+      [session.id, { token: jwt }],
+      ["sess_missing", { token: jwt }],
+      [session.id, {}],
+    ] as const) {
+      const answer = await instance.call("POST", `/v1/sessions/${id}/verify`, { body });
+      expect(answer.status).toBe(410);
+      expect(answer.headers.get("content-type")).toBe("application/json");
+      expect(answer.body.errors[0]).toMatchObject({ code: "use_verify_token" });
+      expect(answer.body.errors[0].long_message).toContain("verifyToken");
+      expect(JSON.stringify(answer.body)).not.toContain(jwt);
+    }
+    expect((await instance.store.getSession(session.id))?.status).toBe("active");
+  });
+
+  it("requires the secret key", async () => {
+    const answer = await instance.call("POST", "/v1/sessions/sess_x/verify", {
+      body: { token: "x" },
+      secretKey: null,
+    });
+    expect(answer.status).toBe(401);
+  });
+});
+
 describe("POST /v1/sessions/{session_id}/revoke", () => {
   it("revokes a session and answers it", async () => {
     const session = await newSession();

@@ -5,6 +5,7 @@ import { createSessionTokenRoute } from "./create-session-token-route.js";
 import { getSessionRoute } from "./get-session-route.js";
 import { listSessionsRoute } from "./list-sessions-route.js";
 import { revokeSessionRoute } from "./revoke-session-route.js";
+import { verifySessionRoute } from "./verify-session-route.js";
 
 /** The `/v1/sessions` routes. */
 export const sessionsRoutes: readonly AnyRoute[] = [
@@ -14,4 +15,5 @@ export const sessionsRoutes: readonly AnyRoute[] = [
   revokeSessionRoute,
   createSessionTokenRoute,
   createSessionTemplateTokenRoute,
+  verifySessionRoute,
 ];
