@@ -57,6 +57,7 @@ export { ClerkNetworkError } from "./errors/clerk-network-error.js";
 export type { JwtHeader, JwtPayload, OrganizationClaim } from "./tokens/jwt-payload.js";
 export type { TokenVerificationErrorReason } from "./tokens/token-verification-error.js";
 export { TokenVerificationError } from "./tokens/token-verification-error.js";
+export { verifySessionToken } from "./tokens/verify-session-token.js";
 export { verifyToken } from "./tokens/verify-token.js";
 export type { VerifyTokenOptions } from "./tokens/verify-token-options.js";
 export type { SignWebhookPayloadParams } from "./webhooks/sign-webhook-payload.js";

@@ -1,5 +1,12 @@
-import { expect } from "vitest";
-import { describeApiScenarios, describeEmptyIdChecks } from "./api-scenarios.test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { ClerkAPIResponseError } from "../errors/clerk-api-response-error.js";
+import {
+  describeApiScenarios,
+  describeEmptyIdChecks,
+  TEST_SECRET_KEY,
+} from "./api-scenarios.test-helpers.js";
+import { createBackendApiClient } from "./create-backend-api-client.js";
+import { createFakeFetch, jsonResponse } from "./fake-fetch.test-helpers.js";
 import { page, sessionJson } from "./fixtures.test-helpers.js";
 import type { PaginatedResourceResponse } from "./resources/paginated-list.js";
 import type { Session } from "./resources/session.js";
@@ -138,8 +145,45 @@ describeApiScenarios("sessions api", [
   },
 ]);
 
+// `POST /sessions/{id}/verify` is not in the spec, so it is tested here, not as a scenario.
+describe("sessions api: verifySession (deprecated)", () => {
+  it("POSTs the token to /sessions/{id}/verify and reads a session", async () => {
+    const fake = createFakeFetch(() => jsonResponse(sessionJson()));
+    const api = createBackendApiClient({ secretKey: TEST_SECRET_KEY, fetch: fake.fetch });
+    const session = await api.sessions.verifySession("sess_1", JWT);
+    expect(session).toMatchObject({ id: "sess_1", userId: "user_1" });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]).toMatchObject({
+      method: "POST",
+      path: "/sessions/sess_1/verify",
+      json: { token: JWT },
+    });
+  });
+
+  it("surfaces the instance's 410 use_verify_token as a ClerkAPIResponseError", async () => {
+    const fake = createFakeFetch(() =>
+      jsonResponse(
+        {
+          errors: [
+            { code: "use_verify_token", message: "Use verifyToken", long_message: "…", meta: {} },
+          ],
+          clerk_trace_id: "trace_1",
+        },
+        { status: 410 },
+      ),
+    );
+    const api = createBackendApiClient({ secretKey: TEST_SECRET_KEY, fetch: fake.fetch });
+    const error = await api.sessions.verifySession("sess_1", JWT).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ClerkAPIResponseError);
+    expect(error).toMatchObject({ status: 410, errors: [{ code: "use_verify_token" }] });
+    expect(String((error as Error).message)).not.toContain(JWT);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
 describeEmptyIdChecks("sessions api", {
   getSession: (api) => api.sessions.getSession(""),
   revokeSession: (api) => api.sessions.revokeSession(""),
+  verifySession: (api) => api.sessions.verifySession("", JWT),
   getToken: (api) => api.sessions.getToken("", "supabase"),
 });

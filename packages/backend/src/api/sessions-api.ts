@@ -41,6 +41,16 @@ export interface SessionsApi {
   /** Revokes a session. */
   revokeSession(sessionId: string): Promise<Session>;
   /**
+   * Asks the Backend API whether `token` is a valid token of the session, as
+   * `POST /sessions/{id}/verify` (Clerk's deprecated route, not in its spec). A Latchkey instance
+   * answers 410 `use_verify_token`: the method is kept so code written against Clerk compiles and
+   * fails with a coded error that names the replacement.
+   *
+   * @deprecated Verify the token where it arrives, without a network call: `verifyToken` (or its
+   *   older name `verifySessionToken`), or `authenticateRequest`.
+   */
+  verifySession(sessionId: string, token: string): Promise<Session>;
+  /**
    * Mints a session token, or a token from the named JWT template, optionally with a custom
    * lifetime in seconds.
    */
@@ -75,6 +85,13 @@ export function createSessionsApi(request: BackendApiRequest): SessionsApi {
       request({
         method: "POST",
         path: apiPath`/sessions/${sessionId}/revoke`,
+        schema: sessionSchema,
+      }),
+    verifySession: async (sessionId, token) =>
+      request({
+        method: "POST",
+        path: apiPath`/sessions/${sessionId}/verify`,
+        body: { token },
         schema: sessionSchema,
       }),
     async getToken(sessionId, template, expiresInSeconds) {

@@ -337,12 +337,44 @@ describeApiScenarios("users api", [
     check: (result) => expect(result).toEqual({ verified: true }),
   },
   {
+    name: "createUser and updateUser send backupCodes as backup_codes",
+    call: async (api) => {
+      await api.users.createUser({
+        totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DP",
+        backupCodes: ["a1b2c3"],
+      });
+      return api.users.updateUser("user_1", { backupCodes: ["d4e5f6", "g7h8i9"] });
+    },
+    expected: [
+      {
+        method: "POST",
+        path: "/users",
+        body: { totp_secret: "JBSWY3DPEHPK3PXPJBSWY3DP", backup_codes: ["a1b2c3"] },
+      },
+      { method: "PATCH", path: "/users/user_1", body: { backup_codes: ["d4e5f6", "g7h8i9"] } },
+    ],
+    reply: () => userJson({ totp_enabled: true, backup_code_enabled: true }),
+    check: (result) => expect(result).toMatchObject({ totpEnabled: true, backupCodeEnabled: true }),
+  },
+  {
     name: "verifyTOTP",
     call: (api) => api.users.verifyTOTP({ userId: "user_1", code: "123456" }),
     expected: [{ method: "POST", path: "/users/user_1/verify_totp", body: { code: "123456" } }],
     reply: () => ({ verified: true, code_type: "totp" }),
     check: (result) =>
       expect(result).toEqual({ verified: true, codeType: "totp", code_type: "totp" }),
+  },
+  {
+    name: "verifyTOTP with a backup code answers code_type backup_code",
+    call: (api) => api.users.verifyTOTP({ userId: "user_1", code: "k7mq-2xwp" }),
+    expected: [{ method: "POST", path: "/users/user_1/verify_totp", body: { code: "k7mq-2xwp" } }],
+    reply: () => ({ verified: true, code_type: "backup_code" }),
+    check: (result) =>
+      expect(result).toEqual({
+        verified: true,
+        codeType: "backup_code",
+        code_type: "backup_code",
+      }),
   },
   {
     name: "getUserOauthAccessToken adds the oauth_ prefix",
