@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { NOW_MS, PRIMARY_PUBLIC_PEM, validToken } from "./internal/testing.test-helpers.js";
 
 const SRC = dirname(fileURLToPath(import.meta.url));
 
@@ -160,5 +161,23 @@ describe("entry layering", () => {
       );
       expect(unresolvable).toEqual([]);
     }
+  });
+});
+
+describe("token verification names of the server entry", () => {
+  it("exports verifySessionToken, the older name of verifyToken: same options, same result", async () => {
+    const entry = await import("./server.js");
+    const backend = await import("@latchkey/backend");
+    expect(entry.verifySessionToken).toBe(backend.verifySessionToken);
+    const options = { jwtKey: PRIMARY_PUBLIC_PEM, now: () => NOW_MS };
+    const token = validToken();
+    const claims = await entry.verifySessionToken(token, options);
+    expect(claims).toEqual(await entry.verifyToken(token, options));
+    expect(claims.sub).toBe("user_2abc");
+    await expect(
+      entry.verifySessionToken(validToken({ exp: NOW_MS / 1000 - 60 }), options),
+    ).rejects.toMatchObject({ code: "token-expired" });
+    expect(exportedNames("server.ts")).toContain("verifySessionToken");
+    expect(exportedNames("index.ts")).toContain("verifySessionToken");
   });
 });

@@ -15,6 +15,7 @@ export {
   AuthStatus,
   createClerkClient,
   TokenVerificationError,
+  verifySessionToken,
   verifyToken,
   verifyWebhook,
   WebhookVerificationError,
@@ -23,6 +24,7 @@ export type { Auth, AuthRedirectOptions, ServerAuthObject } from "./auth.js";
 export { auth } from "./auth.js";
 export type { AuthMiddlewareOptions } from "./auth-middleware.js";
 export { authMiddleware } from "./auth-middleware.js";
+export type { CallableClerkClient } from "./clerk-client.js";
 export { clerkClient } from "./clerk-client.js";
 export type {
   ClerkMiddlewareHandler,
