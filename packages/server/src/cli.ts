@@ -20,19 +20,33 @@ Options:
                          instead of printing them
   --webhook <url>        Deliver webhooks to <url> (repeatable; env LATCHKEY_WEBHOOK_URL). The
                          secret comes from LATCHKEY_WEBHOOK_SECRET (whsec_…) or is generated
-  --allowed-origin <o>   An origin allowed to call the Frontend API from a browser (repeatable;
-                         default: the instance's own and http://localhost:3000)
-  --production           A production instance (needs LATCHKEY_SMTP_URL or LATCHKEY_MAIL_TRANSPORT)
+  --allowed-origin <o>   An origin allowed to call the Frontend API from a browser and to be
+                         redirected to (repeatable; default in development: the instance's own
+                         and http://localhost:3000; required with --production)
+  --trust-proxy <p>      A proxy whose X-Forwarded-For / X-Forwarded-Proto are believed: an
+                         address, a CIDR block, "loopback" or "private" (repeatable; env
+                         LATCHKEY_TRUST_PROXY, comma-separated). Default: none — the headers are
+                         ignored; an app's /__clerk proxy signs what it forwards instead
+  --production           A production instance: pk_live_/sk_live_ keys, Secure cookies, no
+                         default origins, the secret key never printed (needs --allowed-origin
+                         and LATCHKEY_SMTP_URL or LATCHKEY_MAIL_TRANSPORT)
   --no-webhook-worker    Do not deliver webhooks from this process
   -h, --help             Show this help
 
 Environment: CLERK_SECRET_KEY pins the secret key (default: made on first start and kept);
 LATCHKEY_MAIL_TRANSPORT (mailbox | console | smtp), LATCHKEY_SMTP_URL, LATCHKEY_MAIL_FROM.`;
 
-/** The `.env.local` lines an app needs to use the instance. */
-function envLines(instance: RunningInstance): string {
+/** The secret key as it may be printed: its prefix and last four characters. */
+function maskedSecretKey(secretKey: string): string {
+  return `${secretKey.slice(0, 8)}…${secretKey.slice(-4)}`;
+}
+
+/** The `.env.local` lines an app needs to use the instance; the secret key masked on request. */
+function envLines(instance: RunningInstance, mask = false): string {
   return [
-    `CLERK_SECRET_KEY=${instance.secretKey}`,
+    mask
+      ? `CLERK_SECRET_KEY=${maskedSecretKey(instance.secretKey)}  # hidden: use --write-env <file>`
+      : `CLERK_SECRET_KEY=${instance.secretKey}`,
     `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${instance.publishableKey}`,
     `CLERK_API_URL=${instance.publicUrl}`,
     "",
@@ -53,6 +67,7 @@ async function start(args: string[]): Promise<void> {
       "no-webhook-worker": { type: "boolean" },
       webhook: { type: "string", multiple: true },
       "allowed-origin": { type: "string", multiple: true },
+      "trust-proxy": { type: "string", multiple: true },
       production: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -76,12 +91,17 @@ async function start(args: string[]): Promise<void> {
     ...(process.env.LATCHKEY_WEBHOOK_URL ? [process.env.LATCHKEY_WEBHOOK_URL] : []),
   ];
   const webhookSecret = process.env.LATCHKEY_WEBHOOK_SECRET;
+  const trustedProxies = [
+    ...(values["trust-proxy"] ?? []),
+    ...(process.env.LATCHKEY_TRUST_PROXY ?? "").split(",").filter((entry) => entry.trim() !== ""),
+  ];
   const instance = await startInstance({
     webhooks: webhookUrls.map((url) => ({
       url,
       ...(webhookSecret ? { secret: webhookSecret } : {}),
     })),
     ...(values["allowed-origin"] ? { allowedOrigins: values["allowed-origin"] } : {}),
+    ...(trustedProxies.length > 0 ? { trustedProxies } : {}),
     instanceType: values.production ? "production" : "development",
     port,
     ...(values.host ? { hostname: values.host } : {}),
@@ -106,7 +126,8 @@ async function start(args: string[]): Promise<void> {
       console.log(`Wrote ${envFile}.`);
     }
   } else {
-    console.log(`\nAdd to your app's .env.local:\n\n${envLines(instance)}`);
+    // A production secret key is never printed: logs outlive terminals.
+    console.log(`\nAdd to your app's .env.local:\n\n${envLines(instance, values.production)}`);
   }
 
   let closing = false;

@@ -6,7 +6,13 @@ import { errorResponse } from "./errors/error-response.js";
 import { createFrontendApi } from "./frontend-api/create-frontend-api.js";
 import type { AnyFrontendRoute } from "./frontend-api/define-frontend-route.js";
 import type { FrontendApiOptions } from "./frontend-api/frontend-api-options.js";
+import type { ConnectionInfo } from "./frontend-api/resolve-request-client.js";
 import type { AnyRoute, InstanceSettings, RouteServices } from "./http/define-route.js";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  limitRequestBody,
+} from "./http/limit-request-body.js";
 import { runRoute } from "./http/run-route.js";
 import { createSecretKeyCheck } from "./http/secret-key-auth.js";
 import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
@@ -23,8 +29,10 @@ export interface HandlerConfig {
   routes: readonly AnyRoute[];
   /** Public origin of the instance (e.g. `http://localhost:4100`); default: each request's origin. */
   publicUrl?: string;
-  /** Largest accepted request body, in bytes (default 10 MiB, enough for a profile image). */
+  /** Largest accepted request body, in bytes (default 1 MiB), counted on the stream. */
   maxBodyBytes?: number;
+  /** Largest accepted upload (routes declared with `upload: true`), in bytes (default 10 MiB). */
+  maxUploadBytes?: number;
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
@@ -39,8 +47,15 @@ export interface HandlerConfig {
   frontendApi?: FrontendApiOptions;
 }
 
-/** A request handler in Web-standard terms: what the Node adapter and tests call. */
-export type FetchHandler = (request: Request) => Promise<Response>;
+/**
+ * A request handler in Web-standard terms: what the Node adapter and tests call. The adapter
+ * passes what it knows of the connection (the peer's address); in process there is none.
+ */
+export type FetchHandler = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
+
+interface HandlerEnv {
+  connection: ConnectionInfo | undefined;
+}
 
 const DEFAULT_SETTINGS: InstanceSettings = {
   lockoutSeconds: 3600,
@@ -51,7 +66,6 @@ const DEFAULT_SETTINGS: InstanceSettings = {
   sessionAbandonSeconds: 30 * 24 * 3600,
   developmentMode: true,
 };
-const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** `/v1/users/{user_id}` → `/v1/users/:user_id` (Hono's syntax). */
 function honoPath(path: string): string {
@@ -71,6 +85,7 @@ export function createHandler(config: HandlerConfig): FetchHandler {
   const checkSecretKey = createSecretKeyCheck(config.secretKey);
   const logger = config.logger ?? consoleLogger;
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxUploadBytes = config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const publicUrl = config.publicUrl?.replace(/\/+$/, "");
   const clock = config.clock ?? systemClock;
   const services: RouteServices = {
@@ -82,13 +97,11 @@ export function createHandler(config: HandlerConfig): FetchHandler {
     signingKeys: config.signingKeys ?? createSigningKeyRing({ store: config.store, clock }),
   };
 
-  const app = new Hono();
+  const app = new Hono<{ Bindings: HandlerEnv }>();
   for (const route of config.routes) {
     app.on(route.method, honoPath(route.path), async (c) => {
-      const request = c.req.raw;
-      if (route.auth === "secret_key") checkSecretKey(request.headers.get("authorization"));
-      const length = Number(request.headers.get("content-length") ?? "0");
-      if (length > maxBodyBytes) throw new ApiError("request_body_too_large");
+      if (route.auth === "secret_key") checkSecretKey(c.req.header("authorization") ?? null);
+      const request = limitRequestBody(c.req.raw, route.upload ? maxUploadBytes : maxBodyBytes);
       const baseUrl = publicUrl ?? new URL(request.url).origin;
       return runRoute(route, request, c.req.param() as Record<string, string>, {
         ...services,
@@ -107,10 +120,12 @@ export function createHandler(config: HandlerConfig): FetchHandler {
       secretKey: config.secretKey,
     });
     app.all(`${frontendApi.prefix}/*`, async (c) => {
-      const request = c.req.raw;
-      const length = Number(request.headers.get("content-length") ?? "0");
-      if (length > maxBodyBytes) throw new ApiError("request_body_too_large");
-      return frontendApi.handle(request, publicUrl ?? new URL(request.url).origin);
+      const request = limitRequestBody(c.req.raw, maxBodyBytes);
+      return frontendApi.handle(
+        request,
+        publicUrl ?? new URL(request.url).origin,
+        c.env.connection,
+      );
     });
   }
 
@@ -129,5 +144,5 @@ export function createHandler(config: HandlerConfig): FetchHandler {
     return errorResponse([new ApiError("internal_clerk_error")], traceId);
   });
 
-  return async (request) => app.fetch(request);
+  return async (request, connection) => app.fetch(request, { connection });
 }

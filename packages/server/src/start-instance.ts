@@ -2,7 +2,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
 import type { AnyRoute, InstanceSettings } from "./http/define-route.js";
 import { type NodeServer, serveNode } from "./http/serve-node.js";
-import { ensureInstanceSecretKey } from "./instance/instance-secret-key.js";
+import { ensureInstanceSecretKey, InstanceConfigError } from "./instance/instance-secret-key.js";
 import { loadSeed, type SeedReport } from "./instance/load-seed.js";
 import { publishableKeyFor } from "./instance/publishable-key.js";
 import { createSigningKeyRing } from "./keys/signing-key-ring.js";
@@ -40,8 +40,17 @@ export interface StartInstanceOptions {
   routes?: readonly AnyRoute[];
   /** `production` requires an email transport and turns off development conveniences. */
   instanceType?: "development" | "production";
-  /** Origins allowed to call the Frontend API from a browser (default: the instance's own and `http://localhost:3000`). */
+  /**
+   * Origins allowed to call the Frontend API from a browser and to be redirected to. Default in
+   * development: the instance's own and `http://localhost:3000`; a production instance has no
+   * default and refuses to start without them.
+   */
   allowedOrigins?: readonly string[];
+  /**
+   * Proxies whose `X-Forwarded-For`/`-Proto` are believed (addresses, CIDR blocks, `loopback`,
+   * `private`). Default: none; the app's own proxy signs what it forwards instead.
+   */
+  trustedProxies?: readonly string[];
   /** Webhook endpoints to make sure exist (idempotent by URL). */
   webhooks?: ReadonlyArray<{ url: string; secret?: string; eventTypes?: string[] }>;
   /** Environment to read mail settings from (`LATCHKEY_MAIL_TRANSPORT`, `LATCHKEY_SMTP_URL`…). */
@@ -86,6 +95,12 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const requestedPort = options.port ?? 4100;
+  const instanceType = options.instanceType ?? "development";
+  if (instanceType === "production" && (options.allowedOrigins ?? []).length === 0) {
+    throw new InstanceConfigError(
+      "A production instance needs the origins of its apps: give --allowed-origin https://your-app.example (repeatable).",
+    );
+  }
   const store = await openStore({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     dataDir: options.dataDir ?? defaultDataDir(),
@@ -96,7 +111,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
   let server: NodeServer | undefined;
   let worker: WebhookWorker | undefined;
   try {
-    const secretKey = await ensureInstanceSecretKey(store, options.secretKey);
+    const secretKey = await ensureInstanceSecretKey(store, options.secretKey, instanceType);
     const signingKeys = createSigningKeyRing({ store, clock });
     await signingKeys.publishedKeys();
 
@@ -107,7 +122,6 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${server.port}`).replace(/\/+$/, "");
     const frontendApiUrl = `${publicUrl}/__clerk`;
-    const instanceType = options.instanceType ?? "development";
     const developmentMode = instanceType === "development";
     const mail = mailConfigFromEnv(options.env ?? process.env);
     const mailer = createMailer({ store, developmentMode, logger, ...mail });
@@ -120,6 +134,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
         instanceType,
         mailer,
         allowedOrigins: options.allowedOrigins ?? [publicUrl, "http://localhost:3000"],
+        ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
       },
       publicUrl,
       clock,
@@ -152,7 +167,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       publicUrl,
       frontendApiUrl,
       secretKey,
-      publishableKey: publishableKeyFor(frontendApiUrl),
+      publishableKey: publishableKeyFor(frontendApiUrl, developmentMode ? "test" : "live"),
       store,
       handler,
       seed,

@@ -2,9 +2,10 @@
  * Abuse: credential stuffing. An attacker spreads password guesses over many IP addresses and many
  * identifiers. The per-IP limit stops one address trying many accounts; the per-identifier limit
  * and the account lockout stop many addresses trying one account — neither depends on the other.
- * IPs come from `X-Forwarded-For`, the default client-IP source (the app's proxy sets it).
+ * Addresses come as the app's Frontend API proxy sends them: signed with the secret key.
  */
 import { describe, expect, it } from "vitest";
+import { forwardedClientHeader } from "../../test/forwarded-client-header.js";
 import { useTestInstance } from "../../test/test-instance.js";
 import { RATE_LIMIT_RULES } from "../rate-limits/rate-limit-rules.js";
 import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
@@ -16,7 +17,7 @@ describe("abuse: credential stuffing", () => {
   const attempt = (ip: string, identifier: string, password: string) =>
     instance.browser().call("POST", "/v1/client/sign_ins", {
       form: { identifier, password },
-      headers: { "X-Forwarded-For": `${ip}, 10.0.0.1` },
+      headers: forwardedClientHeader(ip, { nowMs: instance.clock.now() }),
     });
 
   it("one IP trying many identifiers is answered 429 with Retry-After once its limit is spent", async () => {

@@ -44,6 +44,11 @@ export const ERROR_TABLE = {
     message: "is unknown",
     longMessage: "A parameter is not valid for this request.",
   },
+  form_param_max_length_exceeded: {
+    status: 422,
+    message: "is too long",
+    longMessage: "A parameter is longer than allowed.",
+  },
   form_param_value_invalid: {
     status: 422,
     message: "is invalid",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { forwardedClientHeader } from "../../test/forwarded-client-header.js";
 import { useTestInstance } from "../../test/test-instance.js";
 import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
 
@@ -104,12 +105,21 @@ describe("Frontend API framework", () => {
     expect(answer.body).toEqual({ response: null, client: null });
   });
 
-  it("marks cookies Secure behind an https proxy", async () => {
+  it("marks cookies Secure behind the app's https proxy (signed), not for a stranger's header", async () => {
     const answer = await instance.browser().call("POST", "/v1/client", {
-      headers: { "X-Forwarded-Proto": "https" },
+      headers: forwardedClientHeader("203.0.113.9", {
+        nowMs: instance.clock.now(),
+        proto: "https",
+      }),
     });
     expect(answer.setCookies[0]).toMatch(
       /^__client=[\w-]{43}; Path=\/; Max-Age=31536000; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    const spoofed = await instance.browser().call("POST", "/v1/client", {
+      headers: { "X-Forwarded-Proto": "https" },
+    });
+    expect(spoofed.setCookies[0]).toMatch(
+      /^__client=[\w-]{43}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/,
     );
   });
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrorsOf } from "../errors/api-error-list.js";
 import type { RouteServices } from "../http/define-route.js";
+import { refuseOversizedFields } from "../http/field-limits.js";
 import { jsonResponse } from "../http/json-response.js";
 import { parseInput } from "../http/parse-input.js";
 import { searchParamsToObject } from "../http/query-params.js";
@@ -18,6 +19,8 @@ import { type ClientCredentialSource, FrontendRequest } from "./frontend-request
 import { loadFrontendClient } from "./load-frontend-client.js";
 import { readFrontendBody } from "./read-frontend-body.js";
 import { checkRequestOrigin, originOf } from "./request-origin.js";
+import { type ConnectionInfo, resolveRequestClient } from "./resolve-request-client.js";
+import { createTrustedProxies } from "./trusted-proxies.js";
 
 /** Input of {@link createFrontendApi}. */
 export interface CreateFrontendApiInput {
@@ -35,8 +38,8 @@ export interface CreateFrontendApiInput {
 /** The Frontend API's request handler, mounted under its prefix by `createHandler`. */
 export interface FrontendApi {
   prefix: string;
-  /** Answers a request whose path starts with the prefix. */
-  handle(request: Request, baseUrl: string): Promise<Response>;
+  /** Answers a request whose path starts with the prefix; `connection` as the server saw it. */
+  handle(request: Request, baseUrl: string, connection?: ConnectionInfo): Promise<Response>;
 }
 
 interface CompiledRoute {
@@ -70,17 +73,6 @@ function decodePathSegment(segment: string): string | null {
   }
 }
 
-function isSecure(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded === "https";
-  return new URL(request.url).protocol === "https:";
-}
-
-function defaultClientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
-}
-
 /** The client token a request presents: `Authorization` (native, server callers) or `__client`. */
 function presentedToken(
   request: Request,
@@ -98,7 +90,8 @@ function presentedToken(
  * routed as that method), client lookup by token digest, the CSRF check, form/JSON bodies, and
  * Clerk's answers — `{ response, client }`, or `{ errors, meta: { client }, clerk_trace_id }`.
  *
- * @throws Error at startup when the mailer cannot be built (production without a transport)
+ * @throws Error at startup when the mailer cannot be built (production without a transport), or
+ *   for a production instance without `allowedOrigins`
  * @example
  * const frontendApi = createFrontendApi({ routes: frontendApiRoutes, services, secretKey });
  * const response = await frontendApi.handle(request, "http://localhost:4100");
@@ -109,6 +102,11 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
   const services = input.services;
   const development = (options.instanceType ?? "development") === "development";
   const compiled = input.routes.map(compile);
+  if (!development && (options.allowedOrigins ?? []).length === 0) {
+    throw new Error(
+      "A production Frontend API needs allowedOrigins: the origins of the apps that use it.",
+    );
+  }
   const configuredOrigins =
     options.allowedOrigins === undefined
       ? null
@@ -119,11 +117,14 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
     createMailer({ store: services.store, developmentMode: development, logger: services.logger });
   const rateLimiter =
     options.rateLimiter ?? createRateLimiter({ store: services.store, clock: services.clock });
+  const trustedProxy = createTrustedProxies(options.trustedProxies ?? []);
+  // Production cookies are always Secure; elsewhere, when the browser's scheme was https.
+  const alwaysSecure = !development || (input.publicUrl?.startsWith("https:") ?? false);
   const codeKey = createHash("sha256")
     .update(`latchkey:verification-codes:${input.secretKey}`, "utf8")
     .digest();
 
-  const configFor = (baseUrl: string): FrontendApiConfig => {
+  const configFor = (baseUrl: string, clientIp: string): FrontendApiConfig => {
     const allowedOrigins =
       configuredOrigins ??
       new Set([publicOrigin ?? originOf(baseUrl) ?? baseUrl, "http://localhost:3000"]);
@@ -145,7 +146,7 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
       singleSessionMode: options.singleSessionMode ?? true,
       mailer,
       rateLimiter,
-      clientIp: options.clientIp ?? defaultClientIp,
+      clientIp,
       codeLifetimeSeconds: options.codeLifetimeSeconds ?? 600,
       maxCodeAttempts: options.maxCodeAttempts ?? 5,
       codeKey,
@@ -183,9 +184,14 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
 
   return {
     prefix,
-    async handle(request, baseUrl) {
+    async handle(request, baseUrl, connection) {
       const traceId = randomBase62(16);
-      const frontend = configFor(baseUrl);
+      const caller = resolveRequestClient(request, connection, {
+        secretKey: input.secretKey,
+        trustedProxy,
+        nowMs: services.clock.now(),
+      });
+      const frontend = configFor(baseUrl, options.clientIp?.(request) ?? caller.address);
       const url = new URL(request.url);
       const path = url.pathname.slice(prefix.length) || "/";
       const override = url.searchParams.get("_method")?.toUpperCase();
@@ -206,7 +212,7 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
           { ...services, baseUrl, request },
           client,
           presented?.source ?? null,
-          isSecure(request),
+          alwaysSecure || caller.secure,
         );
         checkRequestOrigin(request, method, {
           allowedOrigins: frontend.allowedOrigins,
@@ -217,11 +223,14 @@ export function createFrontendApi(input: CreateFrontendApiInput): FrontendApi {
         const query = found.route.query
           ? parseInput(
               found.route.query,
-              refuseUnstorableText(searchParamsToObject(url.searchParams)),
+              refuseOversizedFields(refuseUnstorableText(searchParamsToObject(url.searchParams))),
             )
           : undefined;
         const body = found.route.body
-          ? parseInput(found.route.body, refuseUnstorableText(await readFrontendBody(request)))
+          ? parseInput(
+              found.route.body,
+              refuseOversizedFields(refuseUnstorableText(await readFrontendBody(request))),
+            )
           : undefined;
         const result = await found.route.handler({
           ...services,

@@ -16,7 +16,8 @@ export interface FrontendApiConfig {
   singleSessionMode: boolean;
   mailer: Pick<Mailer, "send">;
   rateLimiter: Pick<RateLimiter, "consume">;
-  clientIp(request: Request): string;
+  /** The caller's address, for per-IP limits (see `resolveRequestClient`); `unknown` if none. */
+  clientIp: string;
   codeLifetimeSeconds: number;
   maxCodeAttempts: number;
   /** Key of the HMAC that email codes are stored under (derived from the secret key). */

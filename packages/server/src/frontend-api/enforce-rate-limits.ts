@@ -10,7 +10,7 @@ import type { FrontendApiConfig } from "./define-frontend-route.js";
  * @throws `too_many_requests` (429, `Retry-After`)
  * @example
  * await enforceRateLimits(frontend, [
- *   [RATE_LIMIT_RULES.signInIp, frontend.clientIp(request)],
+ *   [RATE_LIMIT_RULES.signInIp, frontend.clientIp],
  *   [RATE_LIMIT_RULES.signInIdentifier, body.identifier],
  * ]);
  */

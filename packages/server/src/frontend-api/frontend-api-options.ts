@@ -31,11 +31,16 @@ export interface FrontendApiOptions {
   /** Rate limits of the sign-in, sign-up and code routes; default: over the store. */
   rateLimiter?: Pick<RateLimiter, "consume">;
   /**
-   * The caller's IP address, for rate limits. Default: the first `X-Forwarded-For` entry (the
-   * app's proxy sets it), else `X-Real-IP`, else `unknown`. Override when the instance is
-   * reachable without a trusted proxy in front.
+   * The caller's IP address, for rate limits, when you know better. Default: the address the
+   * app's proxy signed with the secret key, else the peer's address, read through
+   * `X-Forwarded-For` only when the peer is one of `trustedProxies` (else `unknown`).
    */
   clientIp?: (request: Request) => string;
+  /**
+   * Proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: addresses, CIDR
+   * blocks (`10.0.0.0/8`), `loopback`, `private`. Default: none (the headers are ignored).
+   */
+  trustedProxies?: readonly string[];
   /** Lifetime of email codes in seconds (default 600). */
   codeLifetimeSeconds?: number;
   /** Wrong tries allowed per email code (default 5). */

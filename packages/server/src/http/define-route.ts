@@ -69,6 +69,8 @@ export interface RouteDefinition<Path extends string = string, Query = unknown, 
   query?: z.ZodType<Query>;
   /** JSON body schema. Routes without one get `undefined` and may read `request` themselves. */
   body?: z.ZodType<Body>;
+  /** The body is an upload (multipart file): capped at the instance's upload limit, not its body limit. */
+  upload?: true;
   handler(context: RouteContext<Path, Query, Body>): Promise<unknown>;
 }
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../test/property-params.js";
 import { jsonNestingDepth } from "./json-nesting-depth.js";
 
 /** The nesting depth of a parsed value, for comparison. */
@@ -24,6 +25,7 @@ describe("jsonNestingDepth", () => {
         const text = JSON.stringify(value);
         expect(jsonNestingDepth(text)).toBe(depthOf(value));
       }),
+      propertyParams(),
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { AnyRoute, RouteServices } from "./define-route.js";
+import { refuseOversizedFields } from "./field-limits.js";
 import { jsonResponse } from "./json-response.js";
 import { parseInput } from "./parse-input.js";
 import { parseJsonObjectBody } from "./parse-json-object-body.js";
@@ -15,10 +16,16 @@ export async function runRoute(
   const url = new URL(request.url);
   refuseUnstorablePathParams(params);
   const query = route.query
-    ? parseInput(route.query, refuseUnstorableText(searchParamsToObject(url.searchParams)))
+    ? parseInput(
+        route.query,
+        refuseOversizedFields(refuseUnstorableText(searchParamsToObject(url.searchParams))),
+      )
     : undefined;
   const body = route.body
-    ? parseInput(route.body, refuseUnstorableText(parseJsonObjectBody(await request.text())))
+    ? parseInput(
+        route.body,
+        refuseOversizedFields(refuseUnstorableText(parseJsonObjectBody(await request.text()))),
+      )
     : undefined;
   const result = await route.handler({ ...services, params, query, body, request });
   return result instanceof Response ? result : jsonResponse(result);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { FetchHandler } from "../create-handler.js";
@@ -29,7 +30,12 @@ export interface ServeNodeOptions {
 export function serveNode(handler: FetchHandler, options: ServeNodeOptions): Promise<NodeServer> {
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: handler, port: options.port, hostname }, (info: AddressInfo) => {
+    const fetch = (request: Request, env: { incoming: Pick<IncomingMessage, "socket"> }) =>
+      handler(request, {
+        remoteAddress: env.incoming.socket.remoteAddress,
+        encrypted: "encrypted" in env.incoming.socket && env.incoming.socket.encrypted === true,
+      });
+    const server = serve({ fetch, port: options.port, hostname }, (info: AddressInfo) => {
       const host = hostname.includes(":") ? `[${hostname}]` : hostname;
       resolve({
         url: `http://${host}:${info.port}`,

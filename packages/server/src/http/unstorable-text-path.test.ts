@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../test/property-params.js";
 import { hasUnstorableText, unstorableTextPath } from "./unstorable-text-path.js";
 
 describe("hasUnstorableText", () => {
@@ -19,6 +20,7 @@ describe("hasUnstorableText", () => {
         const roundTrips = new TextDecoder().decode(new TextEncoder().encode(text)) === text;
         expect(hasUnstorableText(text)).toBe(!roundTrips);
       }),
+      propertyParams(),
     );
   });
 });
@@ -50,6 +52,7 @@ describe("unstorableTextPath", () => {
         const hasNul = (JSON.stringify(value) ?? "").includes("\\u0000");
         expect(unstorableTextPath(value) !== undefined).toBe(hasNul);
       }),
+      propertyParams(),
     );
   });
 });

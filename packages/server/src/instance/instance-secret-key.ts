@@ -14,7 +14,7 @@ export class InstanceConfigError extends Error {
 
 /**
  * The instance's secret key: `given` when set (and then stored, if none was), else the one made on
- * first start and kept in the database. A given key that differs from the stored one wins for this
+ * first start (`sk_live_…` for a production instance, `sk_test_…` otherwise) and kept in the database. A given key that differs from the stored one wins for this
  * process (so `CLERK_SECRET_KEY` can pin it) without overwriting the stored one.
  *
  * @throws InstanceConfigError when `given` is not shaped like `sk_test_…`/`sk_live_…`
@@ -24,6 +24,7 @@ export class InstanceConfigError extends Error {
 export async function ensureInstanceSecretKey(
   store: InstanceConfigStore,
   given?: string,
+  instanceType: "development" | "production" = "development",
 ): Promise<string> {
   if (given !== undefined && given !== "") {
     if (!SECRET_KEY_PATTERN.test(given)) {
@@ -36,6 +37,6 @@ export async function ensureInstanceSecretKey(
   }
   return store.putInstanceValueIfAbsent(
     SECRET_KEY_NAME,
-    `sk_test_${randomBytes(30).toString("base64url")}`,
+    `sk_${instanceType === "production" ? "live" : "test"}_${randomBytes(30).toString("base64url")}`,
   );
 }

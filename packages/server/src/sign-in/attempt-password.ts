@@ -6,12 +6,12 @@ import { needsRehash } from "../passwords/needs-rehash.js";
 import { verifyPassword } from "../passwords/verify-password.js";
 import type { SignInRecord } from "../store/frontend-store.js";
 import type { Store, UserRecord } from "../store/store.js";
+import { checkFactorUnderLockout } from "./check-factor-under-lockout.js";
 import { checkUserMaySignIn } from "./check-user-may-sign-in.js";
-import { countFailedAttempt } from "./count-failed-attempt.js";
 
 /**
- * Checks a sign-in's password. A wrong one is counted on the user (lockout) and on the sign-in's
- * verification; a right one against an imported digest (bcrypt, PBKDF2…) or weaker argon2id is
+ * Checks a sign-in's password under the lockout (`checkFactorUnderLockout`: no more checks than
+ * the limit, even at once). A wrong one is counted on the user and on the sign-in's verification; a right one against an imported digest (bcrypt, PBKDF2…) or weaker argon2id is
  * rehashed to argon2id (compare-and-set, so a concurrent password change is never overwritten).
  *
  * @throws `user_banned` / `user_locked`; `strategy_for_user_invalid` (no password set);
@@ -36,7 +36,8 @@ export async function attemptPassword(
   if (credential === null) {
     throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
   }
-  if (!(await verifyPassword(credential, password))) {
+  await checkFactorUnderLockout(context, user.id, async () => {
+    if (await verifyPassword(credential, password)) return { passed: true, value: undefined };
     const previous = signIn.firstFactorVerification;
     await store.updateSignIn(signIn.id, {
       firstFactorVerification: {
@@ -46,12 +47,11 @@ export async function attemptPassword(
         expireAt: null,
       },
     });
-    throw await countFailedAttempt(
-      context,
-      user.id,
-      new ApiError("form_password_incorrect", { paramName: "password" }),
-    );
-  }
+    return {
+      passed: false,
+      error: new ApiError("form_password_incorrect", { paramName: "password" }),
+    };
+  });
   if (needsRehash(credential)) {
     const upgraded = await hashPassword(password);
     if (await store.rehashPassword(user.id, credential.digest, upgraded)) {

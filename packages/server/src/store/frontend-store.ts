@@ -106,7 +106,24 @@ export type CodeAttemptResult =
   /** No code was prepared, or it was already used (or replaced by a newer one). */
   | { outcome: "missing" };
 
-/** Outcome of {@link FrontendStore.recordFailedVerification}. */
+/** Outcome of {@link FrontendStore.reserveVerificationAttempt}. */
+export type AttemptReservation =
+  /** A slot is held: the factor may be checked. */
+  | { reserved: true; slotId: string }
+  /**
+   * No slot: the user is locked (`lockoutExpiresAt`, null for a lock without end), or the
+   * counted failures and the checks in flight already reach the limit (`locked: false`).
+   */
+  | { reserved: false; locked: boolean; lockoutExpiresAt: number | null };
+
+/** A user's lock as it stands. */
+export interface LockState {
+  locked: boolean;
+  /** When the lock ends; null without lock, or for a lock without end. */
+  lockoutExpiresAt: number | null;
+}
+
+/** Outcome of {@link FrontendStore.settleFailedVerification}. */
 export interface FailedVerificationResult {
   attempts: number;
   /** Set when this failure locked the user (or the user was locked already). */
@@ -178,14 +195,30 @@ export interface FrontendStore {
   }): Promise<CodeAttemptResult>;
 
   /**
-   * Counts a failed sign-in verification on the user, atomically (several processes count
-   * together); at `maxAttempts` the user is locked until `now + lockoutSeconds` (null: forever)
-   * and `user.updated` is emitted. A lock that expired is cleared first.
+   * Before a factor is checked (password, code): takes a slot, under the user's row lock, unless
+   * the user is locked or counted failures plus slots in flight reach `maxAttempts`; so no more
+   * than the limit are ever checked, across processes. A lock that expired is cleared first; a
+   * slot stops counting after `slotSeconds` (a process that died mid-check). Every reservation
+   * ends in {@link settleFailedVerification} or {@link releaseVerificationAttempt}.
    */
-  recordFailedVerification(
+  reserveVerificationAttempt(
     userId: string,
+    policy: { maxAttempts: number; slotSeconds: number },
+  ): Promise<AttemptReservation>;
+  /**
+   * After the check in `slotId` failed: frees the slot and counts the failure; at `maxAttempts`
+   * the user is locked until `now + lockoutSeconds` (null: forever) and `user.updated` is emitted.
+   */
+  settleFailedVerification(
+    userId: string,
+    slotId: string,
     policy: { maxAttempts: number; lockoutSeconds: number | null },
   ): Promise<FailedVerificationResult>;
+  /**
+   * After the check in `slotId` passed (or was not decided): frees the slot and answers the
+   * user's lock as it stands, so a pass that meets a lock set meanwhile is refused.
+   */
+  releaseVerificationAttempt(userId: string, slotId: string): Promise<LockState>;
   /** Resets the failed-attempt count after a successful sign-in (an expired lock is cleared). */
   resetFailedVerifications(userId: string): Promise<void>;
 

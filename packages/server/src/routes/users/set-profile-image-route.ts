@@ -8,6 +8,7 @@ async function readImageFile(request: Request): Promise<Uint8Array> {
   try {
     form = await request.formData();
   } catch (cause) {
+    if (cause instanceof ApiError) throw cause;
     throw new ApiError("request_body_invalid", {
       longMessage: "Send the image as multipart/form-data with a `file` field.",
       cause,
@@ -37,6 +38,7 @@ export const setProfileImageRoute = defineRoute({
   method: "POST",
   path: "/v1/users/{user_id}/profile_image",
   auth: "secret_key",
+  upload: true,
   handler: async (context) => {
     const { params, request, store } = context;
     await requireUser(store, params.user_id);

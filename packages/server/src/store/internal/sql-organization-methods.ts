@@ -1,4 +1,5 @@
 import { ApiError, isApiError } from "../../errors/api-error.js";
+import { checkMetadataSize } from "../../http/field-limits.js";
 import { randomBase62 } from "../../id-generator.js";
 import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
 import {
@@ -109,14 +110,18 @@ function membershipFilterSql(filter: MembershipFilter, params: SqlParams): strin
 
 const direction = (dir: "asc" | "desc") => (dir === "asc" ? "ASC" : "DESC");
 
+/** The metadata to store: `value` merged into (or replacing) `current`, within the size limit. */
 function nextMetadata(
+  paramName: string,
   current: unknown,
   value: Metadata | undefined,
   mode: "merge" | "replace",
 ): Metadata {
   const existing = (current ?? {}) as Metadata;
   if (value === undefined) return existing;
-  return mode === "replace" ? value : deepMergeMetadata(existing, value);
+  const next = mode === "replace" ? value : deepMergeMetadata(existing, value);
+  checkMetadataSize(paramName, next);
+  return next;
 }
 
 /** The organizations-and-memberships part of the SQL store. */
@@ -326,8 +331,17 @@ export function sqlOrganizationMethods(
              updated_at = $4 WHERE id = $1`,
           [
             organizationId,
-            JSON.stringify(nextMetadata(current.public_metadata, update.publicMetadata, mode)),
-            JSON.stringify(nextMetadata(current.private_metadata, update.privateMetadata, mode)),
+            JSON.stringify(
+              nextMetadata("public_metadata", current.public_metadata, update.publicMetadata, mode),
+            ),
+            JSON.stringify(
+              nextMetadata(
+                "private_metadata",
+                current.private_metadata,
+                update.privateMetadata,
+                mode,
+              ),
+            ),
             clock.now(),
           ],
         );
@@ -428,8 +442,17 @@ export function sqlOrganizationMethods(
           [
             organizationId,
             userId,
-            JSON.stringify(nextMetadata(current.public_metadata, update.publicMetadata, mode)),
-            JSON.stringify(nextMetadata(current.private_metadata, update.privateMetadata, mode)),
+            JSON.stringify(
+              nextMetadata("public_metadata", current.public_metadata, update.publicMetadata, mode),
+            ),
+            JSON.stringify(
+              nextMetadata(
+                "private_metadata",
+                current.private_metadata,
+                update.privateMetadata,
+                mode,
+              ),
+            ),
             clock.now(),
           ],
         );

@@ -1,4 +1,5 @@
 import { ApiError } from "../../errors/api-error.js";
+import { checkMetadataSize } from "../../http/field-limits.js";
 import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
 import type { Queryable } from "../database.js";
 import type { Metadata, NewUser, Store } from "../store.js";
@@ -209,7 +210,9 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
           const existing = (current[column] ?? {}) as Metadata;
           if (value === undefined) return existing;
           if (mode === "replace" || value === null) return value ?? {};
-          return deepMergeMetadata(existing, value);
+          const merged = deepMergeMetadata(existing, value);
+          checkMetadataSize(column, merged);
+          return merged;
         };
         await tx.query(
           `UPDATE users SET public_metadata = $2::jsonb, private_metadata = $3::jsonb,

@@ -63,22 +63,64 @@ for (const target of TEST_DATABASE_TARGETS) {
       it("locks a user at the limit, counting across connections; an expired lock resets", async () => {
         const user = await ctx.store.createUser({ emailAddresses: [] });
         const policy = { maxAttempts: 4, lockoutSeconds: 60 };
-        const results = await Promise.all([
-          ctx.store.recordFailedVerification(user.id, policy),
-          sibling.recordFailedVerification(user.id, policy),
-          ctx.store.recordFailedVerification(user.id, policy),
-        ]);
+        const fail = async (s: Store) => {
+          const slot = await s.reserveVerificationAttempt(user.id, { ...policy, slotSeconds: 60 });
+          if (!slot.reserved) throw new Error("no slot");
+          return s.settleFailedVerification(user.id, slot.slotId, policy);
+        };
+        const results = await Promise.all([fail(ctx.store), fail(sibling), fail(ctx.store)]);
         expect(results.map((r) => r.attempts).sort()).toEqual([1, 2, 3]);
         expect(results.every((r) => !r.locked)).toBe(true);
-        const fourth = await sibling.recordFailedVerification(user.id, policy);
+        const fourth = await fail(sibling);
         expect(fourth).toEqual({ attempts: 4, locked: true, lockoutExpiresAt: START + 60_000 });
         expect((await ctx.store.getUser(user.id))?.lockedAt).toBe(START);
+        expect(
+          await ctx.store.reserveVerificationAttempt(user.id, { ...policy, slotSeconds: 60 }),
+        ).toEqual({ reserved: false, locked: true, lockoutExpiresAt: START + 60_000 });
 
         clock.advance(60_000);
-        const afterLock = await ctx.store.recordFailedVerification(user.id, policy);
+        const afterLock = await fail(ctx.store);
         expect(afterLock).toEqual({ attempts: 1, locked: false, lockoutExpiresAt: null });
         await ctx.store.resetFailedVerifications(user.id);
         expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
+      });
+
+      it("never hands out more slots than the limit, across connections; freed and stale slots return", async () => {
+        const user = await ctx.store.createUser({ emailAddresses: [] });
+        const policy = { maxAttempts: 3, slotSeconds: 30 };
+        const reservations = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 === 0 ? ctx.store : sibling).reserveVerificationAttempt(user.id, policy),
+          ),
+        );
+        const held = reservations.flatMap((r) => (r.reserved ? [r.slotId] : []));
+        expect(held).toHaveLength(3);
+        expect(reservations.filter((r) => !r.reserved)).toEqual(
+          Array(5).fill({ reserved: false, locked: false, lockoutExpiresAt: null }),
+        );
+        // A pass frees its slot without counting; the user is not locked.
+        expect(await sibling.releaseVerificationAttempt(user.id, held[0] ?? "")).toEqual({
+          locked: false,
+          lockoutExpiresAt: null,
+        });
+        expect((await ctx.store.reserveVerificationAttempt(user.id, policy)).reserved).toBe(true);
+        expect((await ctx.store.reserveVerificationAttempt(user.id, policy)).reserved).toBe(false);
+        // Slots of a process that died stop counting after slotSeconds.
+        clock.advance(30_000);
+        expect((await ctx.store.reserveVerificationAttempt(user.id, policy)).reserved).toBe(true);
+        expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
+      });
+
+      it("a pass that meets a lock set meanwhile is told so", async () => {
+        const user = await ctx.store.createUser({ emailAddresses: [] });
+        const slot = await ctx.store.reserveVerificationAttempt(user.id, {
+          maxAttempts: 10,
+          slotSeconds: 60,
+        });
+        if (!slot.reserved) throw new Error("no slot");
+        await ctx.store.updateUser(user.id, { lock: { expiresAt: null } });
+        const lock = await ctx.store.releaseVerificationAttempt(user.id, slot.slotId);
+        expect(lock.locked).toBe(true);
       });
 
       it("consumes each backup code once", async () => {

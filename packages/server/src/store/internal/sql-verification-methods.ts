@@ -1,3 +1,5 @@
+import { randomBase62 } from "../../id-generator.js";
+import type { Queryable } from "../database.js";
 import type { CodeAttemptResult, FrontendStore } from "../frontend-store.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 import type { UserEvents } from "./user-events.js";
@@ -6,12 +8,37 @@ type VerificationMethods = Pick<
   FrontendStore,
   | "createVerificationCode"
   | "attemptVerificationCode"
-  | "recordFailedVerification"
+  | "reserveVerificationAttempt"
+  | "settleFailedVerification"
+  | "releaseVerificationAttempt"
   | "resetFailedVerifications"
   | "replaceBackupCodes"
   | "countBackupCodes"
   | "consumeBackupCode"
 >;
+
+/** The user's row, locked for this transaction: its failure count and lock; null when gone. */
+async function lockUserRow(
+  tx: Queryable,
+  userId: string,
+): Promise<{ failedAttempts: number; locked: boolean; lockoutExpiresAt: number | null } | null> {
+  const rows = await tx.query<{
+    failed_verification_attempts: number;
+    locked_at: number | null;
+    lockout_expires_at: number | null;
+  }>(
+    `SELECT failed_verification_attempts, locked_at, lockout_expires_at FROM users
+     WHERE id = $1 FOR UPDATE`,
+    [userId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    failedAttempts: Number(row.failed_verification_attempts),
+    locked: row.locked_at !== null,
+    lockoutExpiresAt: row.lockout_expires_at === null ? null : Number(row.lockout_expires_at),
+  };
+}
 
 /**
  * One-time email codes, failed-attempt counting with lockout, and backup codes. Every check that
@@ -87,7 +114,7 @@ export function sqlVerificationMethods(
       return { outcome: "too_many_attempts", attempts: Number(code.attempts) };
     },
 
-    recordFailedVerification: (userId, policy) =>
+    reserveVerificationAttempt: (userId, policy) =>
       db.transaction(async (tx) => {
         const now = clock.now();
         // An expired lock no longer counts: clear it (and its count) first.
@@ -97,25 +124,46 @@ export function sqlVerificationMethods(
            WHERE id = $1 AND lockout_expires_at IS NOT NULL AND lockout_expires_at <= $2`,
           [userId, now],
         );
-        const rows = await tx.query<{
-          failed_verification_attempts: number;
-          locked_at: number | null;
-          lockout_expires_at: number | null;
-        }>(
-          `UPDATE users SET failed_verification_attempts = failed_verification_attempts + 1
-           WHERE id = $1 RETURNING failed_verification_attempts, locked_at, lockout_expires_at`,
+        const user = await lockUserRow(tx, userId);
+        if (user === null) return { reserved: false, locked: false, lockoutExpiresAt: null };
+        if (user.locked) {
+          return { reserved: false, locked: true, lockoutExpiresAt: user.lockoutExpiresAt };
+        }
+        await tx.query(
+          "DELETE FROM verification_attempt_slots WHERE user_id = $1 AND expire_at <= $2",
+          [userId, now],
+        );
+        const slots = await tx.query<{ total: number }>(
+          "SELECT count(*) AS total FROM verification_attempt_slots WHERE user_id = $1",
           [userId],
         );
-        const row = rows[0];
-        if (row === undefined) return { attempts: 0, lockoutExpiresAt: null, locked: false };
-        const attempts = Number(row.failed_verification_attempts);
-        if (row.locked_at !== null) {
-          const expiresAt = row.lockout_expires_at === null ? null : Number(row.lockout_expires_at);
-          return { attempts, lockoutExpiresAt: expiresAt, locked: true };
+        if (user.failedAttempts + Number(slots[0]?.total ?? 0) >= policy.maxAttempts) {
+          return { reserved: false, locked: false, lockoutExpiresAt: null };
         }
-        if (attempts < policy.maxAttempts) {
+        const slotId = `vas_${randomBase62()}`;
+        await tx.query(
+          "INSERT INTO verification_attempt_slots (id, user_id, expire_at) VALUES ($1, $2, $3)",
+          [slotId, userId, now + policy.slotSeconds * 1000],
+        );
+        return { reserved: true, slotId };
+      }),
+
+    settleFailedVerification: (userId, slotId, policy) =>
+      db.transaction(async (tx) => {
+        const now = clock.now();
+        const user = await lockUserRow(tx, userId);
+        await tx.query("DELETE FROM verification_attempt_slots WHERE id = $1", [slotId]);
+        if (user === null) return { attempts: 0, lockoutExpiresAt: null, locked: false };
+        const attempts = user.failedAttempts + 1;
+        await tx.query("UPDATE users SET failed_verification_attempts = $2 WHERE id = $1", [
+          userId,
+          attempts,
+        ]);
+        if (user.locked) {
+          return { attempts, lockoutExpiresAt: user.lockoutExpiresAt, locked: true };
+        }
+        if (attempts < policy.maxAttempts)
           return { attempts, lockoutExpiresAt: null, locked: false };
-        }
         const expiresAt =
           policy.lockoutSeconds === null ? null : now + policy.lockoutSeconds * 1000;
         await tx.query(
@@ -124,6 +172,17 @@ export function sqlVerificationMethods(
         );
         await events.emitUser(tx, "user.updated", userId);
         return { attempts, lockoutExpiresAt: expiresAt, locked: true };
+      }),
+
+    releaseVerificationAttempt: (userId, slotId) =>
+      db.transaction(async (tx) => {
+        const user = await lockUserRow(tx, userId);
+        await tx.query("DELETE FROM verification_attempt_slots WHERE id = $1", [slotId]);
+        if (user === null || !user.locked) return { locked: false, lockoutExpiresAt: null };
+        const expired = user.lockoutExpiresAt !== null && user.lockoutExpiresAt <= clock.now();
+        return expired
+          ? { locked: false, lockoutExpiresAt: null }
+          : { locked: true, lockoutExpiresAt: user.lockoutExpiresAt };
       }),
 
     async resetFailedVerifications(userId) {

@@ -27,7 +27,7 @@ export const attemptTotpVerificationRoute = defineFrontendRoute({
     const enrollment = await store.getTotpEnrollment(user.id);
     if (enrollment === null) throw new ApiError("verification_missing");
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
       [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
     ]);
     if (!verifyTotpCode(enrollment.secret, body.code.trim(), now)) {

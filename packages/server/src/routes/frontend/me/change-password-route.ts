@@ -6,7 +6,7 @@ import { queryBoolean } from "../../../http/query-params.js";
 import { checkPasswordRules } from "../../../passwords/check-password-rules.js";
 import { hashPassword } from "../../../passwords/hash-password.js";
 import { verifyPassword } from "../../../passwords/verify-password.js";
-import { countFailedAttempt } from "../../../sign-in/count-failed-attempt.js";
+import { checkFactorUnderLockout } from "../../../sign-in/check-factor-under-lockout.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
 /**
@@ -35,13 +35,15 @@ export const changePasswordRoute = defineFrontendRoute({
         throw new ApiError("form_param_missing", { paramName: "current_password" });
       }
       const credential = await store.getPasswordCredential(user.id);
-      if (credential === null || !(await verifyPassword(credential, body.current_password))) {
-        throw await countFailedAttempt(
-          { store, settings, now },
-          user.id,
-          new ApiError("form_password_incorrect", { paramName: "current_password" }),
-        );
-      }
+      const currentPassword = body.current_password;
+      await checkFactorUnderLockout({ store, settings, now }, user.id, async () =>
+        credential !== null && (await verifyPassword(credential, currentPassword))
+          ? { passed: true, value: undefined }
+          : {
+              passed: false,
+              error: new ApiError("form_password_incorrect", { paramName: "current_password" }),
+            },
+      );
     }
     try {
       checkPasswordRules(body.new_password);

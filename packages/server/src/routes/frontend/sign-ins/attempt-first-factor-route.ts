@@ -19,11 +19,11 @@ export const attemptFirstFactorRoute = defineFrontendRoute({
     code: z.string().optional(),
   }),
   handler: async (context) => {
-    const { body, params, store, auth, clock, frontend, request } = context;
+    const { body, params, store, auth, clock, frontend } = context;
     let signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
     const user = await requireSignInStep(store, signIn, "needs_first_factor");
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
       [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
     ]);
     signIn = await attemptSignInFirstFactor(context, signIn, user, body);

@@ -4,9 +4,9 @@ import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { RATE_LIMIT_RULES } from "../../../rate-limits/rate-limit-rules.js";
+import { checkFactorUnderLockout } from "../../../sign-in/check-factor-under-lockout.js";
 import { checkUserMaySignIn } from "../../../sign-in/check-user-may-sign-in.js";
 import { afterSecondFactor } from "../../../sign-in/complete-sign-in.js";
-import { countFailedAttempt } from "../../../sign-in/count-failed-attempt.js";
 import { verifyTotpCode } from "../../../totp/verify-totp-code.js";
 import { hashBackupCode } from "../../../verification-codes/hash-backup-code.js";
 import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
@@ -23,24 +23,20 @@ export const attemptSecondFactorRoute = defineFrontendRoute({
   path: "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor",
   body: z.object({ strategy: z.string(), code: z.string() }),
   handler: async (context) => {
-    const { body, params, store, auth, clock, settings, frontend, request } = context;
+    const { body, params, store, auth, clock, settings, frontend } = context;
     let signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
     const user = await requireSignInStep(store, signIn, "needs_second_factor");
     const now = clock.now();
     checkUserMaySignIn(user, now);
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
       [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
     ]);
-    let verified: boolean;
-    if (body.strategy === "totp") {
-      const secret = await store.getTotpSecret(user.id);
-      if (secret === null)
-        throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
-      verified = verifyTotpCode(secret, body.code.trim(), now);
-    } else if (body.strategy === "backup_code") {
-      verified = await store.consumeBackupCode(user.id, hashBackupCode(user.id, body.code));
-    } else {
+    if (body.strategy !== "totp" && body.strategy !== "backup_code") {
+      throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
+    }
+    const secret = body.strategy === "totp" ? await store.getTotpSecret(user.id) : null;
+    if (body.strategy === "totp" && secret === null) {
       throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
     }
     const attempts = (signIn.secondFactorVerification?.attempts ?? 0) + 1;
@@ -50,14 +46,15 @@ export const attemptSecondFactorRoute = defineFrontendRoute({
       attempts,
       expireAt: null,
     };
-    if (!verified) {
+    await checkFactorUnderLockout({ store, settings, now }, user.id, async () => {
+      const verified =
+        secret !== null
+          ? verifyTotpCode(secret, body.code.trim(), now)
+          : await store.consumeBackupCode(user.id, hashBackupCode(user.id, body.code));
+      if (verified) return { passed: true, value: undefined };
       await store.updateSignIn(signIn.id, { secondFactorVerification: verification });
-      throw await countFailedAttempt(
-        { store, settings, now },
-        user.id,
-        new ApiError("form_code_incorrect", { paramName: "code" }),
-      );
-    }
+      return { passed: false, error: new ApiError("form_code_incorrect", { paramName: "code" }) };
+    });
     signIn = await afterSecondFactor(context, signIn, verification);
     return loadFrontendSignIn({ store, baseUrl: context.baseUrl, now, settings }, signIn);
   },

@@ -5,9 +5,9 @@ import type { FrontendRequest } from "../../../frontend-api/frontend-request.js"
 import type { InstanceSettings } from "../../../http/define-route.js";
 import type { Logger } from "../../../logger.js";
 import { attemptPassword } from "../../../sign-in/attempt-password.js";
+import { checkFactorUnderLockout } from "../../../sign-in/check-factor-under-lockout.js";
 import { checkUserMaySignIn } from "../../../sign-in/check-user-may-sign-in.js";
 import { afterFirstFactor } from "../../../sign-in/complete-sign-in.js";
-import { countFailedAttempt } from "../../../sign-in/count-failed-attempt.js";
 import type { SignInRecord } from "../../../store/frontend-store.js";
 import type { Store, UserRecord } from "../../../store/store.js";
 import { attemptVerificationCode } from "../../../verification-codes/attempt-verification-code.js";
@@ -58,22 +58,23 @@ export async function attemptSignInFirstFactor(
     if (attempt.code === undefined) throw new ApiError("form_param_missing", { paramName: "code" });
     checkUserMaySignIn(user, now);
     const current = signIn.firstFactorVerification;
-    const result = await attemptVerificationCode(context, {
-      purpose: "sign_in",
-      subjectId: signIn.id,
-      code: attempt.code,
-      current: current?.strategy === "email_code" ? current : null,
-    });
-    if (result.result.outcome !== "missing") {
-      await store.updateSignIn(signIn.id, { firstFactorVerification: result.verification });
-    }
-    if (result.error !== null) {
-      if (result.result.outcome === "incorrect" || result.result.outcome === "too_many_attempts") {
-        throw await countFailedAttempt({ ...context, now }, user.id, result.error);
+    const verification = await checkFactorUnderLockout({ ...context, now }, user.id, async () => {
+      const result = await attemptVerificationCode(context, {
+        purpose: "sign_in",
+        subjectId: signIn.id,
+        code: attempt.code ?? "",
+        current: current?.strategy === "email_code" ? current : null,
+      });
+      if (result.result.outcome !== "missing") {
+        await store.updateSignIn(signIn.id, { firstFactorVerification: result.verification });
       }
+      if (result.error === null) return { passed: true, value: result.verification };
+      const counts =
+        result.result.outcome === "incorrect" || result.result.outcome === "too_many_attempts";
+      if (counts) return { passed: false, error: result.error };
       throw result.error;
-    }
-    return afterFirstFactor(context, signIn, user, result.verification);
+    });
+    return afterFirstFactor(context, signIn, user, verification);
   }
   throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
 }

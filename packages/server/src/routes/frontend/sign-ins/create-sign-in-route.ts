@@ -35,7 +35,7 @@ export const createSignInRoute = defineFrontendRoute({
     action_complete_redirect_url: z.string().optional(),
   }),
   handler: async (context) => {
-    const { body, store, clock, auth, frontend, request } = context;
+    const { body, store, clock, auth, frontend } = context;
     checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
     checkRedirectUrl(
       body.action_complete_redirect_url,
@@ -44,7 +44,7 @@ export const createSignInRoute = defineFrontendRoute({
     );
     const identifier = body.identifier?.trim() || null;
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.signInIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.signInIp, frontend.clientIp],
       [RATE_LIMIT_RULES.signInIdentifier, identifier],
     ]);
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });

@@ -20,7 +20,7 @@ export async function prepareSignInEmailCode(
   user: UserRecord,
   emailAddressId: string | undefined,
 ): Promise<SignInRecord> {
-  const { store, frontend, request } = context;
+  const { store, frontend } = context;
   const verified = user.emailAddresses.filter((e) => e.verification?.status === "verified");
   const email =
     emailAddressId === undefined
@@ -32,7 +32,7 @@ export async function prepareSignInEmailCode(
     throw new ApiError("form_param_value_invalid", { paramName: "email_address_id" });
   }
   await enforceRateLimits(frontend, [
-    [RATE_LIMIT_RULES.verificationSendIp, frontend.clientIp(request)],
+    [RATE_LIMIT_RULES.verificationSendIp, frontend.clientIp],
     [RATE_LIMIT_RULES.verificationSendIdentifier, email.emailAddress],
   ]);
   const verification = await sendVerificationCode(context, {

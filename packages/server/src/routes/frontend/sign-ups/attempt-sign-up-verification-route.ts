@@ -18,14 +18,14 @@ export const attemptSignUpVerificationRoute = defineFrontendRoute({
   path: "/v1/client/sign_ups/{sign_up_id}/attempt_verification",
   body: z.object({ strategy: z.string().optional(), code: z.string() }),
   handler: async (context) => {
-    const { body, params, store, clock, auth, frontend, request } = context;
+    const { body, params, store, clock, auth, frontend } = context;
     let signUp = await requireOwnSignUp(store, auth, params.sign_up_id);
     requireOpenSignUp(signUp);
     if ((body.strategy ?? "email_code") !== "email_code") {
       throw new ApiError("form_param_value_invalid", { paramName: "strategy" });
     }
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
       [RATE_LIMIT_RULES.verificationAttemptIdentifier, signUp.emailAddress],
     ]);
     const attempt = await attemptVerificationCode(context, {

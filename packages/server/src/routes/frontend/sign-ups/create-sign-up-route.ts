@@ -22,7 +22,7 @@ export const createSignUpRoute = defineFrontendRoute({
   path: "/v1/client/sign_ups",
   body: signUpBody,
   handler: async (context) => {
-    const { body, store, clock, auth, frontend, request } = context;
+    const { body, store, clock, auth, frontend } = context;
     checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
     checkRedirectUrl(
       body.action_complete_redirect_url,
@@ -31,7 +31,7 @@ export const createSignUpRoute = defineFrontendRoute({
     );
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp],
       [RATE_LIMIT_RULES.signUpIdentifier, body.email_address],
     ]);
     const patch = await signUpPatchFrom(store, body, clock.now());

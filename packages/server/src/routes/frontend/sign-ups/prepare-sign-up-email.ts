@@ -18,12 +18,12 @@ export async function prepareSignUpEmail(
   context: { store: Store; clock: Clock; frontend: FrontendApiConfig; request: Request },
   signUp: SignUpRecord,
 ): Promise<SignUpRecord> {
-  const { store, frontend, request } = context;
+  const { store, frontend } = context;
   if (signUp.emailAddress === null) {
     throw new ApiError("form_param_missing", { paramName: "email_address" });
   }
   await enforceRateLimits(frontend, [
-    [RATE_LIMIT_RULES.verificationSendIp, frontend.clientIp(request)],
+    [RATE_LIMIT_RULES.verificationSendIp, frontend.clientIp],
     [RATE_LIMIT_RULES.verificationSendIdentifier, signUp.emailAddress],
   ]);
   const verification = await sendVerificationCode(context, {

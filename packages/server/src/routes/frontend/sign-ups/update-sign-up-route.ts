@@ -18,12 +18,12 @@ export const updateSignUpRoute = defineFrontendRoute({
   path: "/v1/client/sign_ups/{sign_up_id}",
   body: signUpBody,
   handler: async (context) => {
-    const { body, params, store, clock, auth, frontend, request } = context;
+    const { body, params, store, clock, auth, frontend } = context;
     let signUp = await requireOwnSignUp(store, auth, params.sign_up_id);
     requireOpenSignUp(signUp);
     checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
     await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp(request)],
+      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp],
       [RATE_LIMIT_RULES.signUpIdentifier, body.email_address ?? signUp.emailAddress],
     ]);
     const patch = await signUpPatchFrom(store, body, clock.now());
