@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fuzzRuns, fuzzTimeout } from "../../test/fuzz-runs.js";
+import { fuzzRuns, fuzzTimeout, propertyParams } from "../../../../test/property-params.js";
 import {
   NOW_MS,
   NOW_S,
@@ -187,7 +187,7 @@ describe("fuzz: authenticateRequest with arbitrary Authorization and Cookie head
         expect(state.toAuth().userId).toBeNull();
         if (state.status === "needs-renewal") expect(input.method).toBe("GET");
       }),
-      {
+      propertyParams({
         numRuns: runs,
         // Always tried first, so every outcome is reached however few the runs.
         examples: [
@@ -195,7 +195,7 @@ describe("fuzz: authenticateRequest with arbitrary Authorization and Cookie head
           [{ method: "GET", cookie: `__client_uat=${NOW_S - 100}`, dest: "document" }],
           [{ method: "POST", cookie: `__session=${REAL}` }],
         ],
-      },
+      }),
     );
     // The property is not vacuous: the generators reach every outcome.
     expect([...seen.keys()].sort()).toEqual(["needs-renewal", "signed-in", "signed-out"]);

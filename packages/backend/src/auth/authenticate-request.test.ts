@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
+import { propertyParams } from "../../../../test/property-params.js";
 import {
   jwksBackedOptions,
   NOW_MS,
@@ -342,7 +343,7 @@ describe("authenticateRequest: arbitrary headers (property)", () => {
           expect(typeof state.reason).toBe("string");
         },
       ),
-      { numRuns: 300 },
+      propertyParams({ numRuns: 300 }),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../test/property-params.js";
 import { signWebhookPayload } from "./sign-webhook-payload.js";
 import { verifyWebhookSignature } from "./verify-webhook-signature.js";
 import { WebhookVerificationError } from "./webhook-verification-error.js";
@@ -46,6 +47,7 @@ describe("verifyWebhookSignature (properties)", () => {
         });
         expect(result).toEqual({ id, timestamp: ts });
       }),
+      propertyParams(),
     );
   });
 
@@ -80,6 +82,7 @@ describe("verifyWebhookSignature (properties)", () => {
         expect(err).toBeInstanceOf(WebhookVerificationError);
         expect((err as WebhookVerificationError).code).toBe("webhook-signature-invalid");
       }),
+      propertyParams(),
     );
   });
 
@@ -119,6 +122,7 @@ describe("verifyWebhookSignature (properties)", () => {
         );
         if (result !== "ok") expect(result).toBeInstanceOf(WebhookVerificationError);
       }),
+      propertyParams(),
     );
   });
 
@@ -144,6 +148,7 @@ describe("verifyWebhookSignature (properties)", () => {
           expect(fromBytes).toBe(fromString);
         },
       ),
+      propertyParams(),
     );
   });
 });

@@ -7,13 +7,13 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fuzzRuns, fuzzTimeout, propertyParams } from "../../../../test/property-params.js";
 import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import type { AnyRoute } from "../http/define-route.js";
 import { backendApiRoutes } from "../routes/backend-api-routes.js";
 import { DEFAULT_TEST_TARGET } from "../store/test-databases.test-helpers.js";
 import { expectCodedAnswer } from "./coded-answer.test-helpers.js";
 import { databaseFingerprint } from "./database-fingerprint.test-helpers.js";
-import { fuzzRuns, fuzzTimeout } from "./fuzz-runs.test-helpers.js";
 import { fuzzFieldValue, fuzzJson, fuzzRawBody, fuzzString } from "./fuzz-values.test-helpers.js";
 
 const serverErrors: string[] = [];
@@ -298,9 +298,12 @@ describe(`fuzz: Backend API inputs on ${DEFAULT_TEST_TARGET.label}`, () => {
     "fuzz: %s %s answers 2xx or a coded 4xx that changed nothing",
     { timeout: fuzzTimeout(runs, 500) },
     async (method, path) => {
-      await fc.assert(fc.asyncProperty(requestsFor(routeFor(method, path)), check), {
-        numRuns: runs,
-      });
+      await fc.assert(
+        fc.asyncProperty(requestsFor(routeFor(method, path)), check),
+        propertyParams({
+          numRuns: runs,
+        }),
+      );
     },
   );
 
@@ -308,7 +311,7 @@ describe(`fuzz: Backend API inputs on ${DEFAULT_TEST_TARGET.label}`, () => {
     timeout: fuzzTimeout(runs * 3, 500),
   }, async () => {
     const anyRoute = fc.constantFrom(...OTHERS).chain(requestsFor);
-    await fc.assert(fc.asyncProperty(anyRoute, check), { numRuns: runs * 3 });
+    await fc.assert(fc.asyncProperty(anyRoute, check), propertyParams({ numRuns: runs * 3 }));
   });
 });
 
@@ -479,7 +482,7 @@ describe(`fuzz: the secret key on ${DEFAULT_TEST_TARGET.label}`, () => {
         expect(["authentication_invalid", "clerk_key_invalid"], context).toContain(answer.code);
         expect(await snapshot(), context).toEqual(before);
       }),
-      { numRuns: runs },
+      propertyParams({ numRuns: runs }),
     );
   });
 });

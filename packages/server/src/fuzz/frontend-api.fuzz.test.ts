@@ -9,13 +9,13 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fuzzRuns, fuzzTimeout, propertyParams } from "../../../../test/property-params.js";
 import { TEST_APP_ORIGIN } from "../../test/frontend-test-browser.js";
 import { useTestInstance } from "../../test/test-instance.js";
 import { createRateLimiter } from "../rate-limits/create-rate-limiter.js";
 import { frontendApiRoutes } from "../routes/frontend/frontend-api-routes.js";
 import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
 import { DEFAULT_TEST_TARGET } from "../store/test-databases.test-helpers.js";
-import { fuzzRuns, fuzzTimeout } from "./fuzz-runs.test-helpers.js";
 import { fuzzJson, fuzzRawBody, fuzzString } from "./fuzz-values.test-helpers.js";
 
 const serverErrors: string[] = [];
@@ -290,7 +290,10 @@ describe(`fuzz: Frontend API inputs on ${DEFAULT_TEST_TARGET.label}`, () => {
     "fuzz: %s %s answers 2xx or a coded 4xx that changed nothing",
     { timeout: fuzzTimeout(runs, 1000) },
     async (_method, _path, target) => {
-      await fc.assert(fc.asyncProperty(requestsFor(target), check), { numRuns: runs });
+      await fc.assert(
+        fc.asyncProperty(requestsFor(target), check),
+        propertyParams({ numRuns: runs }),
+      );
     },
   );
 });

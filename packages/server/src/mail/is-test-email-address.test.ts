@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../test/property-params.js";
 import { isTestEmailAddress, TEST_VERIFICATION_CODE } from "./is-test-email-address.js";
 
 describe("isTestEmailAddress", () => {
@@ -22,6 +23,7 @@ describe("isTestEmailAddress", () => {
         expect(isTestEmailAddress(address)).toBe(local.includes("+clerk_test"));
         expect(isTestEmailAddress(`${local}+clerk_test@${domain}`)).toBe(true);
       }),
+      propertyParams(),
     );
   });
 

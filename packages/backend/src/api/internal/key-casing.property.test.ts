@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../../test/property-params.js";
 import { camelizeKeys, toCamelKey } from "./camelize-keys.js";
 import { isOpaqueKey } from "./opaque-keys.js";
 import { snakeCaseKeys, toSnakeKey } from "./snake-case-keys.js";
@@ -41,6 +42,7 @@ describe("key casing (properties)", () => {
       fc.property(snakeKey, (key) => {
         expect(toSnakeKey(toCamelKey(key))).toBe(key);
       }),
+      propertyParams(),
     );
   });
 
@@ -50,6 +52,7 @@ describe("key casing (properties)", () => {
         const camel = toCamelKey(snake);
         expect(toCamelKey(toSnakeKey(camel))).toBe(camel);
       }),
+      propertyParams(),
     );
   });
 
@@ -61,6 +64,7 @@ describe("key casing (properties)", () => {
         expect(toCamelKey(camel)).toBe(camel);
         expect(camel).not.toContain("_");
       }),
+      propertyParams(),
     );
   });
 
@@ -73,6 +77,7 @@ describe("key casing (properties)", () => {
       fc.property(flat, (object) => {
         expect(snakeCaseKeys(camelizeKeys(object) as object)).toEqual(object);
       }),
+      propertyParams(),
     );
   });
 
@@ -83,6 +88,7 @@ describe("key casing (properties)", () => {
           expect(key).not.toMatch(/_[a-z0-9]/);
         }
       }),
+      propertyParams(),
     );
   });
 
@@ -100,6 +106,7 @@ describe("key casing (properties)", () => {
           expect(inner?.[toCamelKey(key)]).toStrictEqual(value);
         }
       }),
+      propertyParams(),
     );
   });
 
@@ -116,6 +123,7 @@ describe("key casing (properties)", () => {
           expect(output[key]).toBe(value);
         }
       }),
+      propertyParams(),
     );
   });
 
@@ -129,6 +137,7 @@ describe("key casing (properties)", () => {
         expect(Object.getPrototypeOf(Object.prototype)).toBeNull();
         expect(Object.keys(Object.prototype)).toEqual([]);
       }),
+      propertyParams(),
     );
   });
 });

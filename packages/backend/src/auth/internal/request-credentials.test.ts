@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../../test/property-params.js";
 import { bearerToken, cookieValue } from "./request-credentials.js";
 
 describe("cookieValue", () => {
@@ -20,6 +21,7 @@ describe("cookieValue", () => {
         const expected = pairs.find(([n]) => n === wanted)?.[1];
         expect(cookieValue(header, wanted)).toBe(expected);
       }),
+      propertyParams(),
     );
   });
 
@@ -29,6 +31,7 @@ describe("cookieValue", () => {
         const result = cookieValue(header, wanted);
         expect(result === undefined || typeof result === "string").toBe(true);
       }),
+      propertyParams(),
     );
   });
 });
@@ -52,6 +55,7 @@ describe("bearerToken", () => {
           expect(token).toBe(token.trim());
         }
       }),
+      propertyParams(),
     );
   });
 });

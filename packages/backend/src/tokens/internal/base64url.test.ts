@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../../test/property-params.js";
 import { decodeBase64Url, encodeBase64Url } from "./base64url.js";
 
 describe("base64url", () => {
@@ -10,6 +11,7 @@ describe("base64url", () => {
         expect(encoded).toBe(Buffer.from(bytes).toString("base64url"));
         expect(decodeBase64Url(encoded)).toEqual(bytes);
       }),
+      propertyParams(),
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../../test/property-params.js";
 import {
   NOW_MS,
   PRIMARY_PUBLIC_PEM,
@@ -88,7 +89,7 @@ describe("TokenVerifier's verified-token cache", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      propertyParams({ numRuns: 300 }),
     );
   });
 
@@ -115,7 +116,7 @@ describe("TokenVerifier's verified-token cache", () => {
           expect(err).toBeInstanceOf(TokenVerificationError);
         },
       ),
-      { numRuns: 500 },
+      propertyParams({ numRuns: 500 }),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../../../../test/property-params.js";
 import { decodeBase64, encodeBase64 } from "./base64.js";
 
 describe("base64", () => {
@@ -10,6 +11,7 @@ describe("base64", () => {
         expect(encoded).toBe(Buffer.from(bytes).toString("base64"));
         expect(decodeBase64(encoded)).toEqual(new Uint8Array(bytes));
       }),
+      propertyParams(),
     );
   });
 
