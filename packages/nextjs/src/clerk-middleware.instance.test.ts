@@ -822,6 +822,66 @@ describe("clerkMiddleware against a real instance", () => {
       expect(answer.status).toBe(200);
       expect((await answer.json()).auth_config.object).toBe("auth_config");
     });
+
+    /** The request Next sends for a rewrite: the target, with the request headers it was given. */
+    const rewritten = (response: Response, body: string): Request => {
+      const headers = new Headers();
+      const names = response.headers.get("x-middleware-override-headers")?.split(",") ?? [];
+      for (const name of names) {
+        const value = response.headers.get(`x-middleware-request-${name}`);
+        if (value !== null) headers.set(name, value);
+      }
+      return new Request(response.headers.get("x-middleware-rewrite") ?? "", {
+        method: "POST",
+        headers,
+        body,
+      });
+    };
+
+    /** Sign-in attempts through the middleware's forwarding, each claiming another address. */
+    const attemptsThroughApp = async (count: number, overrides: ClerkMiddlewareOptions) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const body = `identifier=nobody${i}%40forwarded.example`;
+        const request = nextRequest("/__clerk/v1/client/sign_ins", {
+          method: "POST",
+          headers: {
+            origin: APP,
+            "content-type": "application/x-www-form-urlencoded",
+            "x-forwarded-for": `198.51.100.${i + 1}`,
+            "x-real-ip": `198.51.100.${i + 1}`,
+            forwarded: `for=198.51.100.${i + 1}`,
+            "x-forwarded-proto": "https",
+            "x-test-ip": `203.0.113.${i + 1}`,
+          },
+          body,
+        });
+        // `instanceOptions` caches by plain data: functions in `overrides` go on a copy.
+        const configured = { ...options(), ...overrides };
+        const response = await clerkMiddleware(configured)(request, fetchEvent(request));
+        const forwarded = rewritten(response, body);
+        for (const claim of ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-proto"]) {
+          expect(forwarded.headers.get(claim), claim).toBeNull();
+        }
+        expect(forwarded.headers.get("x-latchkey-forwarded-client")).toMatch(/^v1;\d+;https;/);
+        statuses.push((await app.fetch(forwarded)).status);
+      }
+      app.instance.clock.advance(61_000);
+      return statuses;
+    };
+
+    it("drops the browser's forwarded headers: rotating them spreads nothing over per-IP limits", async () => {
+      const statuses = await attemptsThroughApp(33, {});
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(422));
+      expect(statuses.slice(30)).toEqual([429, 429, 429]);
+    });
+
+    it("signs the address the app knows (clientIp), which the instance believes", async () => {
+      const statuses = await attemptsThroughApp(33, {
+        clientIp: (request) => request.headers.get("x-test-ip"),
+      });
+      expect(statuses).toEqual(Array(33).fill(422));
+    });
   });
 
   describe("networkless verification with jwtKey", () => {

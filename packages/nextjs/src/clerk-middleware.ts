@@ -9,6 +9,7 @@ import {
   forwardRequestHeaders,
   setsRequestHeaders,
 } from "./internal/middleware/forward-request-headers.js";
+import { clientAddressOf } from "./internal/middleware/forwarded-client.js";
 import {
   DEFAULT_FRONTEND_API_PATH,
   forwardToFrontendApi,
@@ -51,6 +52,13 @@ export interface ClerkMiddlewareOptions extends LatchkeyOptions {
   frontendApiProxyPath?: string | false;
   /** Longest wait for a session renewal. Default 5000 ms. */
   renewalTimeoutInMs?: number;
+  /**
+   * The browser's IP address, for the instance's per-IP limits on `/__clerk` requests; return
+   * null when unknown. Default: the header named by `LATCHKEY_CLIENT_IP_HEADER` (one your
+   * platform or reverse proxy overwrites, e.g. `x-real-ip`), or `x-real-ip` on Vercel; else
+   * unknown (a browser's own `X-Forwarded-For` is never believed). Signed with the secret key.
+   */
+  clientIp?: (request: NextRequest) => string | null | undefined;
 }
 
 /** What a handler returns: a response to answer with, or nothing to go on. */
@@ -169,7 +177,15 @@ function handleRequest(
         path: url.pathname,
         target: target.origin + target.pathname,
       });
-      return forwardToFrontendApi(request, target);
+      return forwardToFrontendApi(request, target, {
+        secretKey: config.secretKey,
+        address: clientAddressOf(
+          request,
+          options.clientIp as ((request: Request) => string | null | undefined) | undefined,
+        ),
+        secure: url.protocol === "https:",
+        nowMs: (options.now ?? Date.now)(),
+      });
     }
   }
 
