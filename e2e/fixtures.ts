@@ -31,6 +31,9 @@ export function uniqueEmail(label: string): string {
 /** A password that passes the instance's rules. */
 export const PASSWORD = "violet-harbor-canvas-42";
 
+/** The password typed into forms before (or without) JavaScript: no URL or log may hold it. */
+export const EARLY_PASSWORD = "amber-quarry-willow-58";
+
 /** Saves a full-page screenshot of the current page as an attachment of the test. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await testInfo.attach(name, {

@@ -115,7 +115,9 @@ describe("organizations against a real instance", () => {
       await user.click(await screen.findByRole("button", { name: /personal account/i }));
       await screen.findByRole("button", { name: "First Co" });
       await user.click(screen.getByRole("button", { name: "Create organization" }));
-      await user.type(screen.getByLabelText("Organization name"), "Second Co");
+      const nameInput = screen.getByLabelText("Organization name");
+      expect(nameInput.closest("form")?.getAttribute("method")).toBe("post");
+      await user.type(nameInput, "Second Co");
       await user.type(screen.getByLabelText("Slug (optional)"), "second-co");
       await user.click(
         screen.getAllByRole("button", { name: "Create organization" }).at(-1) as HTMLElement,

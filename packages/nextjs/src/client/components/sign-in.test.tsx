@@ -3,6 +3,13 @@ import { cleanup, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  formLeaks,
+  providerTree,
+  renderOnServer,
+  typeBeforeHydration,
+  unmountHydrated,
+} from "../internal/server-render.test-helpers.js";
+import {
   createBrowserFetch,
   renderWithProvider,
   signOutBrowser,
@@ -18,6 +25,7 @@ describe("<SignIn/> against a real instance", () => {
   const instance = useTestInstance();
   afterEach(() => {
     cleanup();
+    unmountHydrated();
     window.history.replaceState(null, "", "/");
   });
 
@@ -98,9 +106,12 @@ describe("<SignIn/> against a real instance", () => {
     const { navigation } = renderWithProvider(<SignIn routing="path" path="/sign-in" />, {
       browser,
     });
-    await user.type(await screen.findByLabelText("Email address"), "code+clerk_test@example.com");
+    const emailInput = await screen.findByLabelText("Email address");
+    expect(emailInput.closest("form")?.getAttribute("method")).toBe("post");
+    await user.type(emailInput, "code+clerk_test@example.com");
     await user.click(screen.getByRole("button", { name: "Email me a code instead" }));
     const code = await screen.findByLabelText("Verification code");
+    expect(code.closest("form")?.getAttribute("method")).toBe("post");
     expect(window.location.pathname).toBe("/sign-in/factor-one");
     await user.type(code, "000000");
     await user.keyboard("{Enter}");
@@ -123,5 +134,35 @@ describe("<SignIn/> against a real instance", () => {
     await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
     await user.keyboard("{Enter}");
     await waitFor(() => expect(navigation.pushes).toEqual(["/home"]));
+  });
+
+  it("server-renders a form that posts, cannot be submitted before hydration and names no field", () => {
+    const browser = createBrowserFetch(instance);
+    const page = renderOnServer(
+      providerTree(<SignIn routing="path" path="/sign-in" />, browser).tree,
+    );
+    expect(formLeaks(page.container)).toEqual([]);
+    expect(
+      screen.getByRole<HTMLButtonElement>("button", { name: "Email me a code instead" }).disabled,
+    ).toBe(true);
+  });
+
+  it("keeps what was typed before hydration and signs in with it", async () => {
+    const browser = createBrowserFetch(instance);
+    await signUpUser(instance, browser, "early@example.com");
+    await signOutBrowser(browser);
+    const { tree, navigation } = providerTree(<SignIn afterSignInUrl="/dashboard" />, browser);
+    const page = renderOnServer(tree);
+    typeBeforeHydration(page.container, "Email address", "early@example.com");
+    typeBeforeHydration(page.container, "Password", TEST_PASSWORD);
+    await page.hydrate();
+    expect(page.recoverableErrors).toEqual([]);
+    const button = screen.getByRole<HTMLButtonElement>("button", { name: "Continue" });
+    expect(button.disabled).toBe(false);
+    await userEvent.setup().click(button);
+    await waitFor(() => expect(navigation.pushes).toEqual(["/dashboard"]));
+    expect(screen.getByLabelText<HTMLInputElement>("Email address").value).toBe(
+      "early@example.com",
+    );
   });
 });

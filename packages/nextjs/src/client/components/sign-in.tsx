@@ -16,6 +16,7 @@ import { type RedirectProps, resolveRedirectUrl } from "./internal/resolve-redir
 import { SubmitButton } from "./internal/submit-button.js";
 import { useCredentialsForm } from "./internal/use-credentials-form.js";
 import { useElementClass } from "./internal/use-element-class.js";
+import { useHydrated } from "./internal/use-hydrated.js";
 import { type Routing, useStepRouting } from "./internal/use-step-routing.js";
 
 /** Props of `<SignIn/>`. */
@@ -55,6 +56,7 @@ export function SignIn(props: SignInProps): ReactNode {
   const { core, redirects, appearance } = useClerkContext("SignIn");
   const { signIn: current, setActive, isLoaded } = useSignIn();
   const cls = useElementClass(props.appearance);
+  const hydrated = useHydrated();
   const formId = useId();
   const routing = props.routing ?? (props.path ? "path" : "virtual");
   const [step, goTo] = useStepRouting<Step>(routing, props.path, STEPS);
@@ -192,7 +194,7 @@ export function SignIn(props: SignInProps): ReactNode {
                 type="button"
                 className={cls("formButtonSecondary")}
                 onClick={onEmailCode}
-                disabled={busy}
+                disabled={busy || !hydrated}
               >
                 Email me a code instead
               </button>

@@ -3,6 +3,13 @@ import { cleanup, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  formLeaks,
+  providerTree,
+  renderOnServer,
+  typeBeforeHydration,
+  unmountHydrated,
+} from "../internal/server-render.test-helpers.js";
+import {
   createBrowserFetch,
   latestEmailCode,
   renderWithProvider,
@@ -17,6 +24,7 @@ describe("<SignUp/> against a real instance", () => {
   const instance = useTestInstance();
   afterEach(() => {
     cleanup();
+    unmountHydrated();
     window.history.replaceState(null, "", "/");
   });
 
@@ -40,6 +48,7 @@ describe("<SignUp/> against a real instance", () => {
 
     const codeInput = await screen.findByLabelText("Verification code");
     expect(window.location.pathname).toBe("/sign-up/verify-email-address");
+    expect(codeInput.closest("form")?.getAttribute("method")).toBe("post");
     expect(document.activeElement).toBe(codeInput);
     expect(browser.cookies.has("__session")).toBe(false);
     await user.type(codeInput, await latestEmailCode(instance, "new@example.com"));
@@ -112,5 +121,28 @@ describe("<SignUp/> against a real instance", () => {
         'style[data-href="latchkey-default-styles"], style[href="latchkey-default-styles"]',
       ).length,
     ).toBeLessThanOrEqual(1);
+  });
+
+  it("server-renders a form that posts, cannot be submitted before hydration and names no field", () => {
+    const browser = createBrowserFetch(instance);
+    const page = renderOnServer(
+      providerTree(<SignUp routing="path" path="/sign-up" />, browser).tree,
+    );
+    expect(formLeaks(page.container)).toEqual([]);
+  });
+
+  it("keeps what was typed before hydration and signs up with it", async () => {
+    const browser = createBrowserFetch(instance);
+    const page = renderOnServer(providerTree(<SignUp />, browser).tree);
+    typeBeforeHydration(page.container, "Email address", "early-bird@example.com");
+    typeBeforeHydration(page.container, "Password", TEST_PASSWORD);
+    await page.hydrate();
+    expect(page.recoverableErrors).toEqual([]);
+    const button = screen.getByRole<HTMLButtonElement>("button", { name: "Continue" });
+    expect(button.disabled).toBe(false);
+    await userEvent.setup().click(button);
+    const codeInput = await screen.findByLabelText("Verification code");
+    expect(codeInput.closest("form")?.getAttribute("method")).toBe("post");
+    expect(await latestEmailCode(instance, "early-bird@example.com")).toMatch(/^\d{6}$/);
   });
 });

@@ -1,8 +1,10 @@
 import type { FormEvent, ReactNode } from "react";
 import type { AppearanceElement } from "../../internal/appearance.js";
+import { useHydrated } from "./use-hydrated.js";
 
 /** Props of {@link BusyForm}. */
 export interface BusyFormProps {
+  /** Runs the form's action; the browser's own submission is already prevented. */
   onSubmit(event: FormEvent): void;
   /** Sets `aria-busy` while the form's action runs. */
   busy: boolean;
@@ -14,12 +16,48 @@ export interface BusyFormProps {
  * A component's form: styled, validated by the component rather than the browser (`noValidate`),
  * and `aria-busy` while its action runs.
  *
+ * What is typed into it only ever reaches the component's handler, which sends it to the
+ * Frontend API in a request body. The browser itself never submits it:
+ *
+ * - Hydrated, `onSubmit` always calls `preventDefault()` before the handler runs.
+ * - Before hydration (JavaScript off, still loading, or failed) the server's HTML is inert: the
+ *   submit buttons are disabled (`SubmitButton`), so neither a click nor Enter submits (implicit
+ *   submission needs an enabled default button); and the inputs have no `name` yet
+ *   (`FormField`), so even a forced submission carries no field. A `<noscript>` note says
+ *   JavaScript is needed. Text typed meanwhile survives hydration (`FormField`).
+ * - `method="post"` all the same: should the browser ever submit, the form goes to this page in a
+ *   request body, never into the URL (`GET /sign-in?password=…`) that history, logs and
+ *   `Referer` keep. Next renders the page for an urlencoded POST that is not a server action and
+ *   neither reads nor logs its body.
+ *
+ * An inert form was chosen over a no-JavaScript path (a server endpoint signing in from a form
+ * POST) because the steps (codes, second factor, session activation) run in the Frontend API
+ * client; a second, server-side path would be a second implementation of each step.
+ *
+ * @throws never.
  * @example
  * <BusyForm onSubmit={onCreate} busy={busy} cls={cls}>…</BusyForm>
  */
 export function BusyForm(props: BusyFormProps): ReactNode {
+  const hydrated = useHydrated();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit(event);
+  };
   return (
-    <form className={props.cls("form")} onSubmit={props.onSubmit} noValidate aria-busy={props.busy}>
+    <form
+      method="post"
+      className={props.cls("form")}
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={props.busy}
+      data-latchkey-hydrated={hydrated ? "" : undefined}
+    >
+      <noscript>
+        <p className={props.cls("alert")} data-latchkey-noscript="">
+          This form needs JavaScript. Turn JavaScript on, then reload the page.
+        </p>
+      </noscript>
       {props.children}
     </form>
   );

@@ -18,6 +18,7 @@ export const latchkeyDefaultStyles = `
 .latchkey-form-button-primary{padding:.5rem .75rem;border:0;border-radius:.375rem;background:#18181b;color:#fff;font:inherit;cursor:pointer}
 .latchkey-form-button-primary:disabled{opacity:.6;cursor:default}
 .latchkey-form-button-secondary,.latchkey-form-resend-code-link{padding:.375rem .5rem;border:1px solid #d4d4d8;border-radius:.375rem;background:transparent;color:inherit;font:inherit;cursor:pointer}
+.latchkey-form-button-secondary:disabled,.latchkey-form-resend-code-link:disabled{opacity:.6;cursor:default}
 .latchkey-alert{margin:0;padding:.5rem .625rem;border-radius:.375rem;background:#fef2f2;color:#991b1b;font-size:.875rem}
 .latchkey-footer{margin-top:1rem;font-size:.875rem;color:#52525b}
 .latchkey-user-button-box,.latchkey-organization-switcher-box{position:relative;display:inline-block}

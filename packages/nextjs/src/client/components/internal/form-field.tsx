@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useLayoutEffect, useRef } from "react";
 import type { AppearanceElement } from "../../internal/appearance.js";
+import { useHydrated } from "./use-hydrated.js";
 
 /** Props of {@link FormField}. */
 export interface FormFieldProps {
@@ -20,8 +21,28 @@ export interface FormFieldProps {
 /**
  * A labelled input with its error beside it: `aria-invalid` and `aria-describedby` point at the
  * message, which is announced (`role="alert"`) when it appears.
+ *
+ * Before hydration the input has no `name`, so a form the browser submitted on its own would
+ * carry nothing of it (see `BusyForm`). What was typed (or autofilled) before hydration is kept:
+ * React leaves the DOM's value alone while hydrating, and the first commit hands it to
+ * `onChange`, so the next render does not put the empty state back into the input.
+ *
+ * @throws never.
+ * @example
+ * <FormField formId={formId} name="name" label="Organization name" value={name}
+ *   onChange={setName} error={errors.fields.name} cls={cls} />
  */
 export function FormField(props: FormFieldProps): ReactNode {
+  const hydrated = useHydrated();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Runs once, in the commit that hydrates (or mounts) the input, before any re-render could
+  // overwrite the DOM's value with the state's.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the first commit can find text typed before hydration.
+  useLayoutEffect(() => {
+    const typed = inputRef.current?.value ?? "";
+    if (typed !== props.value) props.onChange(typed);
+  }, []);
+
   const inputId = `${props.formId}-${props.name}`;
   const errorId = `${inputId}-error`;
   return (
@@ -30,8 +51,9 @@ export function FormField(props: FormFieldProps): ReactNode {
         {props.label}
       </label>
       <input
+        ref={inputRef}
         id={inputId}
-        name={props.name}
+        name={hydrated ? props.name : undefined}
         className={props.cls("formFieldInput")}
         type={props.type ?? "text"}
         value={props.value}
