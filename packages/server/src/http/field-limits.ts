@@ -36,7 +36,8 @@ const TEXT_LIMITS: Readonly<Record<string, number>> = {
   password_digest: 1024,
   password_hasher: 64,
   totp_secret: 256,
-  backup_codes: 64,
+  backup_codes: 256,
+  token: 16 * 1024,
   signing_key: 16 * 1024,
 };
 
