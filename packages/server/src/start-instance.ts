@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "./clock.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
 import type { AnyRoute, InstanceSettings } from "./http/define-route.js";
+import { createTrustedProxies } from "./frontend-api/trusted-proxies.js";
 import { type NodeServer, serveNode } from "./http/serve-node.js";
 import { ensureInstanceSecretKey, InstanceConfigError } from "./instance/instance-secret-key.js";
 import { loadSeed, type SeedReport } from "./instance/load-seed.js";
@@ -96,6 +97,8 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
   const logger = options.logger ?? consoleLogger;
   const requestedPort = options.port ?? 4100;
   const instanceType = options.instanceType ?? "development";
+  // Checked before anything starts: a bad entry is named at once.
+  createTrustedProxies(options.trustedProxies ?? []);
   if (instanceType === "production" && (options.allowedOrigins ?? []).length === 0) {
     throw new InstanceConfigError(
       "A production instance needs the origins of its apps: give --allowed-origin https://your-app.example (repeatable).",
@@ -116,7 +119,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
     await signingKeys.publishedKeys();
 
     let handler: FetchHandler = async () => new Response(null, { status: 503 });
-    server = await serveNode((request) => handler(request), {
+    server = await serveNode((request, connection) => handler(request, connection), {
       port: requestedPort,
       ...(options.hostname ? { hostname: options.hostname } : {}),
     });
