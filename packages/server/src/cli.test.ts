@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ClerkAPIResponseError, createClerkClient, verifyToken } from "@latchkey/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../test/skip-when.js";
 import { freshPostgresDatabase } from "../test/fresh-postgres-database.js";
 import { type SpawnedCli, spawnCli } from "../test/spawn-cli.js";
 
@@ -38,7 +39,7 @@ const storages: Storage[] = [
 
 for (const storage of storages) {
   const title = `latchkey start on ${storage.label}${storage.skipReason ? ` — skipped: ${storage.skipReason}` : ""}`;
-  describe.skipIf(storage.skipReason)(title, () => {
+  describe(title, skipWhen(storage.skipReason), () => {
     let prepared: Awaited<ReturnType<Storage["prepare"]>>;
     let cli: SpawnedCli;
 

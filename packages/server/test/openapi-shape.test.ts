@@ -1,15 +1,20 @@
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { skipWhen } from "../../../test/skip-when.js";
 import {
+  expectMatchesSpec,
+  expectResponseMatchesSpec,
   loadSpec,
   type OpenApiSpec,
   responseShapeProblems,
-  SPEC_SKIP_REASON,
   shapeProblems,
 } from "./openapi-shape.js";
 
 /** A small in-memory spec exercising every keyword the checker reads. */
 const tiny: OpenApiSpec = {
   name: "bapi",
+  file: "tiny.yml",
+  skipReason: undefined,
   document: {
     paths: {
       "/things/{id}": {
@@ -147,9 +152,44 @@ describe("responseShapeProblems", () => {
   });
 });
 
+describe("expectMatchesSpec and expectResponseMatchesSpec", () => {
+  const absent: OpenApiSpec = {
+    name: "bapi",
+    file: "absent.yml",
+    skipReason: "../shared/specs/absent.yml is absent",
+    get document(): never {
+      throw new Error("the spec file was read");
+    },
+  };
+
+  it("pass a conforming value and fail on a problem, naming it", () => {
+    expectMatchesSpec(tiny, "Thing", good);
+    expectResponseMatchesSpec(tiny, "get", "/things/{id}", 200, good);
+    expect(() => expectMatchesSpec(tiny, "Thing", { ...good, id: 1 })).toThrow(
+      "Thing.id: expected string",
+    );
+    const noId = { object: "thing", count: 1 };
+    expect(() => expectResponseMatchesSpec(tiny, "get", "/things/{id}", 200, noId)).toThrow(
+      "$.id: required",
+    );
+  });
+
+  it("without the spec file check nothing, and note on the test why", ({ task }) => {
+    expectMatchesSpec(absent, "Thing", { not: "a thing" });
+    expectResponseMatchesSpec(absent, "get", "/things/{id}", 200, null);
+    expect(task.meta.checksNotMade).toEqual([
+      "shape against absent.yml not checked: ../shared/specs/absent.yml is absent",
+    ]);
+    // Noted for this assertion only: the run would otherwise list (and CI fail) this test.
+    delete task.meta.checksNotMade;
+  });
+});
+
 describe("loadSpec", () => {
-  it.skipIf(SPEC_SKIP_REASON.bapi)("reads clerk-bapi.yml once and checks its schemas", () => {
-    const bapi = loadSpec("bapi");
+  const bapi = loadSpec("bapi");
+  const fapi = loadSpec("fapi");
+
+  it("reads clerk-bapi.yml once and checks its schemas", skipWhen(bapi.skipReason), () => {
     expect(loadSpec("bapi")).toBe(bapi);
     expect(shapeProblems(bapi, "DeletedObject", { object: "user", deleted: true })).toEqual([]);
     expect(shapeProblems(bapi, "DeletedObject", { deleted: "yes", surprise: 1 })).toEqual([
@@ -159,9 +199,16 @@ describe("loadSpec", () => {
     ]);
   });
 
-  it.skipIf(SPEC_SKIP_REASON.fapi)("reads clerk-fapi.yml", () => {
-    expect(shapeProblems(loadSpec("fapi"), "ClerkErrors", null)).toEqual([
+  it("reads clerk-fapi.yml", skipWhen(fapi.skipReason), () => {
+    expect(shapeProblems(fapi, "ClerkErrors", null)).toEqual([
       "ClerkErrors: null but not nullable",
     ]);
+  });
+
+  it("says why when a spec file is absent, and only then", () => {
+    for (const spec of [bapi, fapi, loadSpec("webhooks")]) {
+      const present = existsSync(new URL(`../../../../shared/specs/${spec.file}`, import.meta.url));
+      expect(spec.skipReason).toBe(present ? undefined : `../shared/specs/${spec.file} is absent`);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { parse } from "yaml";
+import { noteCheckNotMade } from "../../../test/skip-when.js";
 
-/** The contract specs tests check answers against: Backend API and Frontend API. */
+/** The contract specs tests check against: Backend API, Frontend API and webhook events. */
 export type SpecName = "bapi" | "fapi" | "webhooks";
 
 /** The part of an OpenAPI 3.0 schema object the shape check reads. */
@@ -20,71 +22,178 @@ export interface Schema {
   enum?: unknown[];
 }
 
-type Responses = Record<string, { $ref?: string; content?: Record<string, { schema?: Schema }> }>;
+/** A request or response body of one media type, with its examples. */
+export interface MediaType {
+  schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { $ref?: string; value?: unknown }>;
+}
 
-/** The part of an OpenAPI 3.0 document the shape check reads. */
+/** A path, query or header parameter (or a `$ref` to one). */
+export interface Parameter {
+  $ref?: string;
+  name: string;
+  in: string;
+}
+
+type Responses = Record<string, { $ref?: string; content?: Record<string, MediaType> }>;
+
+/** One operation of a path. */
+export interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { $ref?: string; content?: Record<string, MediaType> };
+  responses?: Responses;
+}
+
+/** The HTTP methods a path item may declare, lower case as in the spec. */
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** A path of the spec: its operations by method, and parameters they share. */
+export type PathItem = Partial<Record<HttpMethod, Operation>> & { parameters?: Parameter[] };
+
+/** The part of an OpenAPI 3.0 document the checks read. */
 export interface OpenApiDocument {
-  "x-webhooks"?: Record<
-    string,
-    { post?: { requestBody?: { content?: Record<string, { schema?: Schema }> } } }
-  >;
-  paths?: Record<string, Record<string, { responses?: Responses } | undefined>>;
-  components?: { schemas?: Record<string, Schema>; responses?: Responses };
+  "x-webhooks"?: Record<string, { post?: Operation }>;
+  paths?: Record<string, PathItem>;
+  components?: {
+    schemas?: Record<string, Schema>;
+    responses?: Responses;
+    examples?: Record<string, { value?: unknown }>;
+  };
 }
 
 /** A contract spec, read and parsed on first use. */
 export interface OpenApiSpec {
   readonly name: SpecName;
+  /** The file's name, e.g. `clerk-bapi.yml`. */
+  readonly file: string;
+  /**
+   * Why checks against this spec cannot be made (`<repo>/../shared/specs/<file>` is absent), or
+   * undefined when they can.
+   */
+  readonly skipReason: string | undefined;
   /** The parsed document; reading it throws when the spec file is absent. */
   readonly document: OpenApiDocument;
 }
 
+const SPECS_DIR = new URL("../../../../shared/specs/", import.meta.url);
 const SPEC_FILES: Readonly<Record<SpecName, string>> = {
-  bapi: fileURLToPath(new URL("../../../../shared/specs/clerk-bapi.yml", import.meta.url)),
-  fapi: fileURLToPath(new URL("../../../../shared/specs/clerk-fapi.yml", import.meta.url)),
-  webhooks: fileURLToPath(new URL("../../../../shared/specs/clerk-webhooks.yml", import.meta.url)),
-};
-
-/**
- * Why shape checks against each spec are skipped (`<repo>/../shared/specs/clerk-<name>.yml` is
- * absent), or undefined when they run.
- */
-export const SPEC_SKIP_REASON: Readonly<Record<SpecName, string | undefined>> = {
-  bapi: existsSync(SPEC_FILES.bapi) ? undefined : "../shared/specs/clerk-bapi.yml is absent",
-  fapi: existsSync(SPEC_FILES.fapi) ? undefined : "../shared/specs/clerk-fapi.yml is absent",
-  webhooks: existsSync(SPEC_FILES.webhooks)
-    ? undefined
-    : "../shared/specs/clerk-webhooks.yml is absent",
+  bapi: "clerk-bapi.yml",
+  fapi: "clerk-fapi.yml",
+  webhooks: "clerk-webhooks.yml",
 };
 
 const loaded = new Map<SpecName, OpenApiSpec>();
 
 /**
- * The Backend (`"bapi"`) or Frontend (`"fapi"`) API spec. Cheap and safe at module level: the file
- * is read and parsed once, on the first check that needs it.
+ * The Backend (`"bapi"`) or Frontend (`"fapi"`) API spec, or the webhook events
+ * (`"webhooks"`). Cheap and safe at module level, specs present or not: the file is read and
+ * parsed once, on the first check that needs it.
  *
- * @throws Error (on first use) when the spec file is absent; guard with {@link SPEC_SKIP_REASON}.
  * @example
  * const bapi = loadSpec("bapi");
- * it.skipIf(SPEC_SKIP_REASON.bapi)("answers a User", () => {
- *   expect(shapeProblems(bapi, "User", body)).toEqual([]);
+ * it("answers a User", async () => {
+ *   const user = await createUser();
+ *   expect(user.first_name).toBe("Ada"); // behaviour: always checked
+ *   expectMatchesSpec(bapi, "User", user); // shape: checked when the spec is there
  * });
  */
 export function loadSpec(name: SpecName): OpenApiSpec {
   const known = loaded.get(name);
   if (known !== undefined) return known;
+  const file = SPEC_FILES[name];
+  const path = fileURLToPath(new URL(file, SPECS_DIR));
   let document: OpenApiDocument | undefined;
   const spec: OpenApiSpec = {
     name,
+    file,
+    skipReason: existsSync(path) ? undefined : `../shared/specs/${file} is absent`,
     get document() {
-      document ??= parse(readFileSync(SPEC_FILES[name], "utf8"), {
-        maxAliasCount: -1,
-      }) as OpenApiDocument;
+      document ??= parse(readFileSync(path, "utf8"), { maxAliasCount: -1 }) as OpenApiDocument;
       return document;
     },
   };
   loaded.set(name, spec);
   return spec;
+}
+
+/**
+ * Expects `value` to conform to the component schema `schemaName` of `spec` (see
+ * {@link shapeProblems}). When the spec file is absent it checks nothing and notes on the running
+ * test why: the run's report lists it, and CI (`LATCHKEY_FORBID_SKIPS=1`) fails on it. Only the
+ * shape depends on the spec; a test's other assertions always run.
+ *
+ * @example
+ * expectMatchesSpec(loadSpec("bapi"), "Session", answer.body);
+ */
+export function expectMatchesSpec(spec: OpenApiSpec, schemaName: string, value: unknown): void {
+  expectNoProblems(spec, schemaName, () => shapeProblems(spec, schemaName, value));
+}
+
+/**
+ * Expects an answer to conform to the spec's response schema for an operation and status (see
+ * {@link responseShapeProblems}); a no-op, noted on the test, when the spec file is absent.
+ *
+ * @example
+ * expectResponseMatchesSpec(bapi, "get", "/organizations/{organization_id}", 200, answer.body);
+ */
+export function expectResponseMatchesSpec(
+  spec: OpenApiSpec,
+  method: string,
+  path: string,
+  status: number,
+  value: unknown,
+): void {
+  expectNoProblems(spec, `${method} ${path} ${status}`, () =>
+    responseShapeProblems(spec, method, path, status, value),
+  );
+}
+
+/**
+ * Expects webhook events (whole envelopes) to conform to their schemas in clerk-webhooks.yml (see
+ * {@link webhookEventProblems}); a no-op, noted on the test, when the spec file is absent.
+ *
+ * @example
+ * expectEventsMatchSpec(loadSpec("webhooks"), rows.map((row) => row.payload));
+ */
+export function expectEventsMatchSpec(
+  spec: OpenApiSpec,
+  payloads: readonly { type?: unknown }[],
+): void {
+  expectNoProblems(spec, "webhook events", () =>
+    payloads.flatMap((payload) => webhookEventProblems(spec, payload)),
+  );
+}
+
+function expectNoProblems(spec: OpenApiSpec, what: string, problems: () => string[]): void {
+  if (spec.skipReason !== undefined) {
+    noteCheckNotMade(`shape against ${spec.file} not checked: ${spec.skipReason}`);
+    return;
+  }
+  expect(problems(), `${what} against ${spec.file}`).toEqual([]);
+}
+
+/**
+ * `node` with its `$ref`s (local JSON pointers) followed until a node without one.
+ *
+ * @throws Error on an unresolvable or looping `$ref`, or when the spec file is absent.
+ * @example
+ * const body = resolveRef(bapi, operation.requestBody ?? {});
+ */
+export function resolveRef<T extends { $ref?: string }>(spec: OpenApiSpec, node: T): T {
+  return new ShapeChecker(spec).deref(node);
+}
+
+/**
+ * Problems of `value` against an inline schema node of `spec` (as {@link shapeProblems} for a
+ * named one), each prefixed with `at`. Empty when the value conforms.
+ *
+ * @throws Error when the spec file is absent.
+ * @example
+ * expect(schemaProblems(bapi, { $ref: "#/components/schemas/User" }, body, "body")).toEqual([]);
+ */
+export function schemaProblems(spec: OpenApiSpec, schema: Schema, value: unknown, at: string) {
+  return new ShapeChecker(spec).problems(schema, value, at);
 }
 
 /**
@@ -135,7 +244,7 @@ export function responseShapeProblems(
   value: unknown,
 ): string[] {
   const checker = new ShapeChecker(spec);
-  const operation = spec.document.paths?.[path]?.[method.toLowerCase()];
+  const operation = spec.document.paths?.[path]?.[method.toLowerCase() as HttpMethod];
   if (operation === undefined) return [`${method} ${path}: not in the spec`];
   const declared = operation.responses?.[String(status)];
   if (declared === undefined) return [`${method} ${path}: status ${status} not declared`];

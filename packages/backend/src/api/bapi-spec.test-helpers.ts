@@ -1,61 +1,29 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import {
+  type HttpMethod,
+  loadSpec,
+  type OpenApiSpec,
+  type PathItem,
+  resolveRef,
+  type Schema,
+  schemaProblems,
+} from "../../../server/test/openapi-shape.js";
 import type { RecordedCall } from "./fake-fetch.test-helpers.js";
 
-const specUrl = new URL("../../../../../shared/specs/clerk-bapi.yml", import.meta.url);
+/**
+ * clerk-bapi.yml, read by the one spec checker the server's tests use too. `bapi.skipReason` says
+ * why contract checks cannot be made (the file is absent).
+ */
+export const bapi: OpenApiSpec = loadSpec("bapi");
 
-/** Whether `../shared/specs/clerk-bapi.yml` is there; contract tests skip without it. */
-export const specPresent = existsSync(fileURLToPath(specUrl));
-
-/** Suffix for a contract `describe` title, stating why it is skipped when it is. */
-export const specSkipReason = specPresent ? "" : " (skipped: ../shared/specs not found)";
-
-type Schema = {
-  $ref?: string;
-  type?: string;
-  nullable?: boolean;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  allOf?: Schema[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  enum?: unknown[];
-};
-type Parameter = { $ref?: string; name: string; in: string };
-type Operation = {
-  parameters?: Parameter[];
-  requestBody?: { $ref?: string; content?: Record<string, { schema: Schema }> };
-  responses?: Record<string, { $ref?: string; content?: Record<string, { schema: Schema }> }>;
-};
-type PathItem = Record<string, Operation> & { parameters?: Parameter[] };
-type Spec = {
-  paths: Record<string, PathItem>;
-  components: Record<string, Record<string, unknown>>;
-};
-
-let cached: Spec | undefined;
-function spec(): Spec {
-  cached ??= parse(readFileSync(fileURLToPath(specUrl), "utf8"), { maxAliasCount: -1 }) as Spec;
-  return cached;
-}
-
-function deref<T extends { $ref?: string }>(node: T): T {
-  let current: T = node;
-  for (let hops = 0; current.$ref && hops < 20; hops++) {
-    const parts = current.$ref.replace(/^#\//, "").split("/");
-    current = parts.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], spec()) as T;
-  }
-  return current;
-}
+const paths = (): Record<string, PathItem> => bapi.document.paths ?? {};
+const deref = <T extends { $ref?: string }>(node: T): T => resolveRef(bapi, node);
 
 /** The spec's path template a concrete path matches, preferring literal segments. */
 function matchTemplate(method: string, path: string): string | undefined {
   const segments = path.split("/");
   let best: { template: string; literals: number } | undefined;
-  for (const [template, item] of Object.entries(spec().paths)) {
-    if (!item[method.toLowerCase()]) continue;
+  for (const [template, item] of Object.entries(paths())) {
+    if (!item[method.toLowerCase() as HttpMethod]) continue;
     const parts = template.split("/");
     if (parts.length !== segments.length) continue;
     let literals = 0;
@@ -80,10 +48,10 @@ function bodyPropertyNames(schema: Schema): Set<string> {
 
 /** Everything about `call` that the spec does not declare; empty when the call conforms. */
 export function specProblems(call: RecordedCall): string[] {
-  const method = call.method.toLowerCase();
+  const method = call.method.toLowerCase() as HttpMethod;
   const template = matchTemplate(method, decodeURI(call.path));
   if (!template) return [`${call.method} ${call.path}: no such operation in clerk-bapi.yml`];
-  const item = spec().paths[template]!;
+  const item = paths()[template]!;
   const operation = item[method]!;
   const problems: string[] = [];
 
@@ -106,7 +74,7 @@ export function specProblems(call: RecordedCall): string[] {
       problems.push(`${call.method} ${template}: no ${mediaType} body declared`);
       continue;
     }
-    const names = bodyPropertyNames(declared.schema);
+    const names = bodyPropertyNames(declared.schema ?? {});
     for (const key of keys) {
       if (!names.has(key)) problems.push(`${call.method} ${template}: body "${key}" undeclared`);
     }
@@ -114,67 +82,30 @@ export function specProblems(call: RecordedCall): string[] {
   return problems;
 }
 
-function typeOk(type: string | undefined, value: unknown): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number";
-    case "boolean":
-      return typeof value === "boolean";
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
-    default:
-      return true;
-  }
-}
-
-function validate(schemaNode: Schema, value: unknown, at: string): string[] {
-  const schema = deref(schemaNode);
-  if (value === null) return schema.nullable || !schema.type ? [] : [`${at}: null not allowed`];
-  if (schema.allOf) return schema.allOf.flatMap((part) => validate(part, value, at));
-  const alternatives = schema.oneOf ?? schema.anyOf;
-  if (alternatives) {
-    const results = alternatives.map((part) => validate(part, value, at));
-    return results.some((r) => r.length === 0) ? [] : (results[0] ?? []);
-  }
-  if (!typeOk(schema.type, value)) return [`${at}: expected ${schema.type}`];
-  if (schema.enum && !schema.enum.includes(value)) return [`${at}: not in enum`];
-  if (Array.isArray(value) && schema.items) {
-    const items = schema.items;
-    return value.flatMap((item, i) => validate(items, item, `${at}[${i}]`));
-  }
-  if (schema.properties && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const missing = (schema.required ?? [])
-      .filter((key) => !(key in record))
-      .map((key) => `${at}.${key}: required`);
-    const nested = Object.entries(schema.properties).flatMap(([key, sub]) =>
-      key in record ? validate(sub, record[key], `${at}.${key}`) : [],
-    );
-    return [...missing, ...nested];
-  }
-  return [];
-}
-
-/** Where `body` differs from the spec's 200 response schema for the call's operation. */
+/**
+ * Where `body` differs from the spec's 200 response schema for the call's operation. A property
+ * the schema does not declare is not a problem here: replies may carry fields a later Clerk adds,
+ * and the client must pass over them (some fixtures do so on purpose).
+ */
 export function responseProblems(call: RecordedCall, body: unknown): string[] {
-  const method = call.method.toLowerCase();
+  return declaredShapeProblems(call, body).filter((problem) => !problem.endsWith(": not allowed"));
+}
+
+function declaredShapeProblems(call: RecordedCall, body: unknown): string[] {
+  const method = call.method.toLowerCase() as HttpMethod;
   const template = matchTemplate(method, decodeURI(call.path));
   if (!template) return [`${call.method} ${call.path}: no such operation`];
-  const responses = spec().paths[template]![method]!.responses ?? {};
+  const responses = paths()[template]![method]!.responses ?? {};
   const ok = responses["200"];
   const schema = ok ? deref(ok).content?.["application/json"]?.schema : undefined;
   if (!schema) return [];
   // Lists sent with paginated=true come back as { data, total_count } around the declared items.
   if (deref(schema).type === "array" && body !== null && typeof body === "object") {
-    if (!Array.isArray(body)) return validate(schema, (body as { data?: unknown }).data, "data");
+    if (!Array.isArray(body)) {
+      return schemaProblems(bapi, schema, (body as { data?: unknown }).data, "data");
+    }
   }
-  return validate(schema, body, "body");
+  return schemaProblems(bapi, schema, body, "body");
 }
 
 /**

@@ -5,6 +5,7 @@
  * account is locked. Run on PGlite and on PostgreSQL.
  */
 import { describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import { useTestInstance } from "../../test/test-instance.js";
 import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
 import { describeName, TEST_DATABASE_TARGETS } from "../store/test-databases.test-helpers.js";
@@ -13,8 +14,9 @@ const WRONG = 18;
 const LIMIT = 10;
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason)(
+  describe(
     describeName("abuse: concurrent lockout burst", target),
+    skipWhen(target.skipReason),
     () => {
       const instance = useTestInstance({
         target,

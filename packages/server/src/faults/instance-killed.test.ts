@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import { freshPostgresDatabase } from "../../test/fresh-postgres-database.js";
 import { spawnCli } from "../../test/spawn-cli.js";
 import { silentLogger } from "../logger.js";
@@ -107,7 +108,7 @@ const storages: Storage[] = [
 
 for (const storage of storages) {
   const title = `faults: SIGKILL of the instance on ${storage.label}${storage.skipReason ? ` — skipped: ${storage.skipReason}` : ""}`;
-  describe.skipIf(storage.skipReason)(title, () => {
+  describe(title, skipWhen(storage.skipReason), () => {
     const cleanups: Array<() => Promise<unknown>> = [];
     afterAll(async () => {
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});

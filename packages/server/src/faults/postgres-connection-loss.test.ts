@@ -8,13 +8,15 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import { freshPostgresDatabase } from "../../test/fresh-postgres-database.js";
 import { type RunningInstance, startInstance } from "../start-instance.js";
 
 const databaseUrl = process.env.DATABASE_URL;
 
-describe.skipIf(!databaseUrl)(
+describe(
   `faults: PostgreSQL connection loss under load${databaseUrl ? "" : " — skipped: DATABASE_URL is not set"}`,
+  skipWhen(databaseUrl ? undefined : "DATABASE_URL is not set"),
   () => {
     let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
     let instance: RunningInstance;

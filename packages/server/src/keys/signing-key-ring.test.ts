@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import {
   describeName,
   TEST_DATABASE_TARGETS,
@@ -19,7 +20,7 @@ function decode(jwt: string) {
 }
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason !== undefined)(describeName("Signing keys", target), () => {
+  describe(describeName("Signing keys", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import { ApiError } from "../errors/api-error.js";
 import {
   describeName,
@@ -14,7 +15,7 @@ const START = 1_767_225_600_000;
 const rule: RateLimitRule = { name: "test_rule", limit: 3, windowSeconds: 60 };
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason !== undefined)(describeName("rate limiter", target), () => {
+  describe(describeName("rate limiter", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
 

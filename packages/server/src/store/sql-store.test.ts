@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import { ApiError } from "../errors/api-error.js";
 import { loadMigrations, migrate } from "./migrate.js";
 import type { NewUser, Store, UserPage } from "./store.js";
@@ -24,7 +25,7 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason !== undefined)(describeName("Store contract", target), () => {
+  describe(describeName("Store contract", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, { startMs: 1_700_000_000_000 });
     const { clock } = ctx;
 

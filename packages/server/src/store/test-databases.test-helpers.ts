@@ -121,7 +121,7 @@ export interface UseTestStoreOptions {
  * @throws Error when `db`, `store` or a sibling is read outside the block's hooks and tests.
  * @example
  * for (const target of TEST_DATABASE_TARGETS) {
- *   describe.skipIf(target.skipReason)(describeName("Session store", target), () => {
+ *   describe(describeName("Session store", target), skipWhen(target.skipReason), () => {
  *     const ctx = useTestStore(target);
  *     it("creates a user", async () => {
  *       expect((await ctx.store.createUser({})).createdAt).toBe(ctx.clock.now());

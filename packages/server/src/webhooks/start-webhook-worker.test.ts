@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../test/skip-when.js";
 import { defaultIdGenerator } from "../id-generator.js";
 import type { Logger } from "../logger.js";
 import { createEventEmitter, type EventType } from "../store/internal/emit-event.js";
@@ -25,7 +26,7 @@ function recordingLogger(): Logger & { lines: string[] } {
 }
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason !== undefined)(describeName("Webhook worker", target), () => {
+  describe(describeName("Webhook worker", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
     let receiver: WebhookReceiver;

@@ -2,7 +2,6 @@
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { frontendApiRoutes } from "../../../../server/src/routes/frontend/frontend-api-routes.js";
 import { useAuth } from "../hooks/use-auth.js";
 import { useOrganizationList } from "../hooks/use-organization-list.js";
 import {
@@ -13,10 +12,6 @@ import {
   useTestInstance,
 } from "../internal/test-app.test-helpers.js";
 import { OrganizationSwitcher } from "./organization-switcher.js";
-
-/** Whether the instance serves a Frontend API route yet (organizations are being added). */
-const serves = (method: string, path: string) =>
-  frontendApiRoutes.some((route) => route.method === method && route.path === path);
 
 function OrgProbe() {
   const { orgId, orgRole, orgSlug, has } = useAuth();
@@ -94,42 +89,35 @@ describe("organizations against a real instance", () => {
     expect(screen.getByTestId("org").textContent).toBe("personal|-|-|false");
   });
 
-  it.skipIf(
-    !serves("GET", "/v1/me/organization_memberships") || !serves("POST", "/v1/organizations"),
-  )(
-    "lists memberships, creates an organization and switches to it from <OrganizationSwitcher/>",
-    async () => {
-      const browser = createBrowserFetch(instance);
-      const { userId } = await signUpUser(instance, browser, "switcher@example.com");
-      await instance.call("POST", "/v1/organizations", {
-        body: { name: "First Co", slug: "first-co", created_by: userId },
-      });
-      const user = userEvent.setup();
-      renderWithProvider(
-        <>
-          <OrganizationSwitcher />
-          <OrgProbe />
-        </>,
-        { browser },
-      );
-      await user.click(await screen.findByRole("button", { name: /personal account/i }));
-      await screen.findByRole("button", { name: "First Co" });
-      await user.click(screen.getByRole("button", { name: "Create organization" }));
-      const nameInput = screen.getByLabelText("Organization name");
-      expect(nameInput.closest("form")?.getAttribute("method")).toBe("post");
-      await user.type(nameInput, "Second Co");
-      await user.type(screen.getByLabelText("Slug (optional)"), "second-co");
-      await user.click(
-        screen.getAllByRole("button", { name: "Create organization" }).at(-1) as HTMLElement,
-      );
-      await waitFor(() =>
-        expect(screen.getByTestId("org").textContent).toMatch(/\|org:admin\|second-co\|true$/),
-      );
-      await user.click(screen.getByRole("button", { name: /second co/i }));
-      await user.click(await screen.findByRole("button", { name: "First Co" }));
-      await waitFor(() =>
-        expect(screen.getByTestId("org").textContent).toMatch(/\|first-co\|true$/),
-      );
-    },
-  );
+  it("lists memberships, creates an organization and switches to it from <OrganizationSwitcher/>", async () => {
+    const browser = createBrowserFetch(instance);
+    const { userId } = await signUpUser(instance, browser, "switcher@example.com");
+    await instance.call("POST", "/v1/organizations", {
+      body: { name: "First Co", slug: "first-co", created_by: userId },
+    });
+    const user = userEvent.setup();
+    renderWithProvider(
+      <>
+        <OrganizationSwitcher />
+        <OrgProbe />
+      </>,
+      { browser },
+    );
+    await user.click(await screen.findByRole("button", { name: /personal account/i }));
+    await screen.findByRole("button", { name: "First Co" });
+    await user.click(screen.getByRole("button", { name: "Create organization" }));
+    const nameInput = screen.getByLabelText("Organization name");
+    expect(nameInput.closest("form")?.getAttribute("method")).toBe("post");
+    await user.type(nameInput, "Second Co");
+    await user.type(screen.getByLabelText("Slug (optional)"), "second-co");
+    await user.click(
+      screen.getAllByRole("button", { name: "Create organization" }).at(-1) as HTMLElement,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("org").textContent).toMatch(/\|org:admin\|second-co\|true$/),
+    );
+    await user.click(screen.getByRole("button", { name: /second co/i }));
+    await user.click(await screen.findByRole("button", { name: "First Co" }));
+    await waitFor(() => expect(screen.getByTestId("org").textContent).toMatch(/\|first-co\|true$/));
+  });
 });

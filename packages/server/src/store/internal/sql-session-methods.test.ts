@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../../test/skip-when.js";
 import { ApiError } from "../../errors/api-error.js";
 import type { Database } from "../database.js";
 import {
@@ -34,7 +35,7 @@ async function outbox(db: Database) {
 }
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason !== undefined)(describeName("Session store", target), () => {
+  describe(describeName("Session store", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
     const limits = () => ({ expireAt: clock.now() + 7 * DAY, abandonAt: clock.now() + 30 * DAY });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../../test/skip-when.js";
 import { hashBackupCode } from "../../verification-codes/hash-backup-code.js";
 import type { Store } from "../store.js";
 import {
@@ -12,7 +13,7 @@ const SECRET_A = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const SECRET_B = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason)(describeName("TOTP enrolment store verbs", target), () => {
+  describe(describeName("TOTP enrolment store verbs", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, { startMs: START });
     const { clock } = ctx;
     let sibling: Store;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { skipWhen } from "../../../../../test/skip-when.js";
 import type { Store } from "../store.js";
 import {
   describeName,
@@ -9,8 +10,9 @@ import {
 const START = 1_767_225_600_000;
 
 for (const target of TEST_DATABASE_TARGETS) {
-  describe.skipIf(target.skipReason)(
+  describe(
     describeName("Frontend API store verbs (codes, lockout, backup codes, client tokens)", target),
+    skipWhen(target.skipReason),
     () => {
       const ctx = useTestStore(target, { startMs: START });
       const { clock } = ctx;
