@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { E2E_CLIENT_ADDRESS, E2E_CLIENT_IP_HEADER } from "./e2e/e2e-settings";
 
 /**
  * End-to-end tests drive a real Chromium through the demo against a real instance.
@@ -21,6 +22,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
+    // As a hosting platform would: the client's address in a header the app is told to believe.
+    extraHTTPHeaders: { [E2E_CLIENT_IP_HEADER]: E2E_CLIENT_ADDRESS },
     screenshot: "on",
     trace: "retain-on-failure",
     launchOptions: existsSync(debianChromium)

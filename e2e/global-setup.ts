@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { startDemoInstance } from "../apps/demo/scripts/start-demo-instance";
-import { E2E_MAX_ATTEMPTS, E2E_TOKEN_LIFETIME_SECONDS } from "./e2e-settings";
+import { E2E_CLIENT_IP_HEADER, E2E_MAX_ATTEMPTS, E2E_TOKEN_LIFETIME_SECONDS } from "./e2e-settings";
 import { logFile, SPEC_PASSWORDS, scanLogs } from "./log-scan";
 
 const root = resolve(import.meta.dirname, "..");
@@ -99,6 +99,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      LATCHKEY_CLIENT_IP_HEADER: E2E_CLIENT_IP_HEADER,
       ...(databaseUrl
         ? { DEMO_DATABASE_URL: databaseUrl, DEMO_DATABASE_SCHEMA: demoSchema }
         : { DEMO_DATA_DIR: join(dataDir, "demo") }),
