@@ -199,27 +199,48 @@ describe("authenticateRequest: COMPAT request-authentication cases", () => {
 });
 
 describe("authenticateRequestEager: the same answers, without a promise when none is needed", () => {
-  const cases: [string, Record<string, string>][] = [
-    ["a valid cookie", { ...PAGE, cookie: cookies(valid(), NOW_S - 5) }],
-    ["a valid Bearer token", { authorization: `Bearer ${valid()}` }],
-    ["an expired cookie on a page load", { ...PAGE, cookie: cookies(expired(), NOW_S - 500) }],
-    ["a forged token", { authorization: `Bearer ${valid().slice(0, -6)}AAAAAA` }],
-    ["no credentials at all", {}],
+  const cases: [string, Record<string, string>, { status: string; reason: string | null }][] = [
+    [
+      "a valid cookie",
+      { ...PAGE, cookie: cookies(valid(), NOW_S - 5) },
+      { status: "signed-in", reason: null },
+    ],
+    [
+      "a valid Bearer token",
+      { authorization: `Bearer ${valid()}` },
+      { status: "signed-in", reason: null },
+    ],
+    [
+      "an expired cookie on a page load",
+      { ...PAGE, cookie: cookies(expired(), NOW_S - 500) },
+      { status: "needs-renewal", reason: "session-token-expired" },
+    ],
+    [
+      "a forged token",
+      { authorization: `Bearer ${valid().slice(0, -6)}AAAAAA` },
+      { status: "signed-out", reason: "token-invalid-signature" },
+    ],
+    [
+      "no credentials at all",
+      {},
+      { status: "signed-out", reason: "session-token-and-uat-missing" },
+    ],
   ];
-  for (const [what, headers] of cases) {
-    it(`answers ${what} at once with a known key, as authenticateRequest does`, async () => {
+  for (const [what, headers, expected] of cases) {
+    it(`answers ${what} at once with a known key: ${expected.status}, as authenticateRequest does`, async () => {
       const eager = authenticateRequestEager(request(headers), options());
       expect(eager).not.toBeInstanceOf(Promise);
+      const state = eager as Awaited<typeof eager>;
+      expect({ status: state.status, reason: state.reason }).toEqual(expected);
+      expect(state.toAuth().userId).toBe(expected.status === "signed-in" ? "user_2abc" : null);
       const awaited = await authenticateRequest(request(headers), options());
-      expect(eager).toMatchObject({
+      expect(state).toMatchObject({
         status: awaited.status,
         reason: awaited.reason,
         token: awaited.token,
       });
       // Same data (functions such as has() are made per object).
-      expect(JSON.stringify((eager as Awaited<typeof eager>).toAuth())).toBe(
-        JSON.stringify(awaited.toAuth()),
-      );
+      expect(JSON.stringify(state.toAuth())).toBe(JSON.stringify(awaited.toAuth()));
     });
   }
 

@@ -55,7 +55,7 @@ describe("verifyToken with jwtKey (networkless)", () => {
     );
     await expect(
       verifyToken(signToken(sessionClaims({ exp: NOW_S - 4 })), local()),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ sub: "user_2abc" });
     expect(
       await reasonOf(
         verifyToken(signToken(sessionClaims({ exp: NOW_S - 2 })), local({ clockSkewInMs: 0 })),
@@ -85,12 +85,14 @@ describe("verifyToken with jwtKey (networkless)", () => {
     );
     await expect(
       verifyToken(withAud, local({ audience: ["api-b", "api-a"] })),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ sub: "user_2abc" });
   });
 
   it("token-invalid-authorized-parties when azp is absent or not allowed", async () => {
     const allowed = local({ authorizedParties: ["https://app.example.test"] });
-    await expect(verifyToken(signToken(sessionClaims()), allowed)).resolves.toBeTruthy();
+    await expect(verifyToken(signToken(sessionClaims()), allowed)).resolves.toMatchObject({
+      sub: "user_2abc",
+    });
     expect(
       await reasonOf(verifyToken(signToken(sessionClaims({ azp: "https://evil.test" })), allowed)),
     ).toBe("token-invalid-authorized-parties");
@@ -174,7 +176,7 @@ describe("verifyToken with jwtKey (networkless)", () => {
     let now = NOW_MS;
     const options = local({ now: () => now });
     const token = signToken(sessionClaims());
-    await expect(verifyToken(token, options)).resolves.toBeTruthy();
+    await expect(verifyToken(token, options)).resolves.toMatchObject({ sub: "user_2abc" });
     now += 120_000;
     expect(await reasonOf(verifyToken(token, options))).toBe("token-expired");
   });
@@ -252,7 +254,7 @@ describe("verifyToken with the Backend API's JWKS", () => {
     now += 10 * 60_000;
     const later = (claims: Record<string, unknown>, kid?: string) =>
       signToken(sessionClaims({ iat: now / 1000, exp: now / 1000 + 60, ...claims }), { kid });
-    await expect(verifyToken(later({ jti: "a" }), options)).resolves.toBeTruthy();
+    await expect(verifyToken(later({ jti: "a" }), options)).resolves.toMatchObject({ jti: "a" });
     expect(await reasonOf(verifyToken(later({ jti: "b" }, "ins_unknown"), options))).toBe(
       "jwk-kid-mismatch",
     );
