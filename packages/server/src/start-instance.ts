@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from "./clock.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
-import type { AnyRoute, InstanceSettings } from "./http/define-route.js";
 import { createTrustedProxies } from "./frontend-api/trusted-proxies.js";
+import type { AnyRoute, InstanceSettings } from "./http/define-route.js";
 import { type NodeServer, serveNode } from "./http/serve-node.js";
 import { ensureInstanceSecretKey, InstanceConfigError } from "./instance/instance-secret-key.js";
 import { loadSeed, type SeedReport } from "./instance/load-seed.js";
