@@ -138,6 +138,56 @@ describe("abuse: oversized bodies and fields", () => {
     }
   });
 
+  describe("numbers of any size", () => {
+    const numberCases = [
+      ...backendApiRoutes
+        .filter((route: AnyRoute) => route.body !== undefined)
+        .map((route) => ({ api: "backend", route })),
+      ...frontendApiRoutes
+        .filter((route) => route.body !== undefined)
+        .map((route) => ({ api: "frontend", route })),
+    ];
+    for (const { api, route } of numberCases) {
+      it(`${api} ${route.method} ${route.path}: every field as 1e308, -1e308, 2^63 → no 5xx`, async () => {
+        for (const value of [1e308, -1e308, 2 ** 63, 1.5]) {
+          const body = Object.fromEntries(fieldsOf(route.body).map((field) => [field, value]));
+          const answer =
+            api === "backend"
+              ? await instance.call(route.method, concrete(route.path), { body })
+              : await instance.browser().call(route.method, concrete(route.path), { json: body });
+          expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBeLessThan(500);
+        }
+      });
+    }
+  });
+
+  it("numbers of any size on real resources: no 5xx, and a refusal changes nothing", async () => {
+    const user = await instance.call("POST", "/v1/users", {
+      body: { email_address: ["numbers@example.com"] },
+    });
+    const org = await instance.call("POST", "/v1/organizations", {
+      body: { name: "Numbers", created_by: user.body.id },
+    });
+    const targets = [
+      ["PATCH", "/v1/users/{user_id}", `/v1/users/${user.body.id}`],
+      ["PATCH", "/v1/organizations/{organization_id}", `/v1/organizations/${org.body.id}`],
+      ["POST", "/v1/sessions", "/v1/sessions"],
+      ["POST", "/v1/organizations", "/v1/organizations"],
+      ["POST", "/v1/users", "/v1/users"],
+    ] as const;
+    for (const [method, template, path] of targets) {
+      const route = backendApiRoutes.find((r) => r.method === method && r.path === template);
+      for (const field of fieldsOf(route?.body)) {
+        for (const value of [1e308, -1e308, 2 ** 63, 2 ** 31]) {
+          const before = await databaseFingerprint(instance.db);
+          const answer = await instance.call(method, path, { body: { [field]: value } });
+          expect(answer.status, `${method} ${path} ${field}=${value}`).toBeLessThan(500);
+          if (answer.status >= 400) expect(await databaseFingerprint(instance.db)).toEqual(before);
+        }
+      }
+    }
+  });
+
   describe("limits at their edges", () => {
     it("names, external id, metadata: at the limit stored, one past refused", async () => {
       const meta = (bytes: number) => ({ k: "m".repeat(bytes - '{"k":""}'.length) });
