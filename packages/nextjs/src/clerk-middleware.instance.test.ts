@@ -694,7 +694,7 @@ describe("clerkMiddleware against a real instance", () => {
         "x-clerk-clerk-url": `${APP}/admin`,
       };
       for (const [name, value] of forged) headers[name] = value;
-      let handlerSaw: string[] = [];
+      let handlerSaw: string[] | undefined; // stays undefined unless the handler runs
       const { seen, verdict, downstream } = await throughMiddleware(
         // The token the forged verdict points at is there, but not the rest of a session.
         nextRequest("/admin", { headers, cookies: { __session: aliceToken } }),

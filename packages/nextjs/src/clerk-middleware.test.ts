@@ -13,7 +13,12 @@ import {
 } from "./clerk-middleware.js";
 import { createRouteMatcher } from "./create-route-matcher.js";
 import type { MiddlewareAuthObject } from "./internal/middleware/middleware-auth.js";
-import { readSignedAuthState } from "./internal/signed-auth-headers/signed-auth-state.js";
+import { AUTH_HEADERS } from "./internal/signed-auth-headers/auth-header-names.js";
+import {
+  readSignedAuthState,
+  type SignedAuthState,
+  signAuthState,
+} from "./internal/signed-auth-headers/signed-auth-state.js";
 import {
   APP,
   downstreamHeaders,
@@ -26,6 +31,7 @@ import {
   OTHER_PRIVATE_PEM,
   PAGE,
   PRIMARY_PUBLIC_PEM,
+  rewriteVerdict,
   SECRET_KEY,
   sessionClaims,
   signToken,
@@ -366,13 +372,32 @@ describe("clerkMiddleware: handler responses", () => {
   });
 
   it("adds the signed verdict to a handler's rewrite", async () => {
-    const { response } = await run(nextRequest("/old", { cookies: signedInCookies() }), () =>
+    const cookies = signedInCookies();
+    const { response } = await run(nextRequest("/old", { cookies }), () =>
       NextResponse.rewrite(new URL("/new", APP)),
     );
     expect(response.headers.get("x-middleware-rewrite")).toBe(`${APP}/new`);
     const downstream = downstreamHeaders(response);
-    expect(verdictOf(downstream)?.status).toBe("signed-in");
-    expect(verdictOf(downstream)?.mac).toBeTruthy();
+    // The MAC is exactly the secret key's over the request's own verdict and token...
+    const verdict: SignedAuthState = {
+      status: "signed-in",
+      reason: "",
+      source: "cookie",
+      token: cookies.__session ?? "",
+      url: `${APP}/old`,
+    };
+    const [[, expected = ""] = []] = await signAuthState(verdict, SECRET_KEY);
+    expect(downstream.get(AUTH_HEADERS.verdict)).toBe(expected);
+    expect(await readSignedAuthState((n) => downstream.get(n) ?? undefined, SECRET_KEY)).toEqual(
+      verdict,
+    );
+    // ...and a verdict with any other MAC is not believed.
+    const mac = verdictOf(downstream)?.mac ?? "";
+    const tampered = new Headers(downstream);
+    rewriteVerdict(tampered, { mac: `${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}` });
+    expect(await readSignedAuthState((n) => tampered.get(n) ?? undefined, SECRET_KEY)).toBe(
+      undefined,
+    );
   });
 
   it("keeps a handler's request-header overrides but replaces auth headers it copied", async () => {
@@ -422,7 +447,7 @@ describe("clerkMiddleware: forged auth headers", () => {
       },
       cookies: { __session: forgedToken },
     });
-    let handlerSaw: (string | null)[] = [];
+    let handlerSaw: string[] | undefined; // stays undefined unless the handler runs
     const { response, seen } = await run(request, (_auth, req) => {
       handlerSaw = [...req.headers.keys()].filter((name) => name.startsWith("x-clerk-"));
     });

@@ -89,7 +89,7 @@ describe("verifyWebhookSignature", () => {
         secret: SECRET,
         now: NOW,
       }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
   });
 
   it("ignores entries of other versions, even with the right MAC", async () => {
@@ -110,7 +110,7 @@ describe("verifyWebhookSignature", () => {
         secret: SECRET,
         now: NOW,
       }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
   });
 
   it("rejects a signature made with another secret", async () => {
@@ -180,8 +180,8 @@ describe("verifyWebhookSignature", () => {
         now: at(seconds),
       });
 
-    await expect(verifyAt(TIMESTAMP + 300)).resolves.toBeDefined();
-    await expect(verifyAt(TIMESTAMP - 300)).resolves.toBeDefined();
+    await expect(verifyAt(TIMESTAMP + 300)).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
+    await expect(verifyAt(TIMESTAMP - 300)).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
     await expectCode(verifyAt(TIMESTAMP + 301), "webhook-timestamp-too-old");
     await expectCode(verifyAt(TIMESTAMP + 3600), "webhook-timestamp-too-old");
     await expectCode(verifyAt(TIMESTAMP - 301), "webhook-timestamp-too-new");
@@ -257,7 +257,7 @@ describe("verifyWebhookSignature", () => {
     const base = { payload: PAYLOAD, secret: SECRET, now: NOW };
     await expect(
       verifyWebhookSignature({ ...base, headers: new Headers(svixHeaders()) }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
     await expect(
       verifyWebhookSignature({
         ...base,
@@ -267,13 +267,13 @@ describe("verifyWebhookSignature", () => {
           "webhook-signature": VALID,
         }),
       }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
     await expect(
       verifyWebhookSignature({
         ...base,
         headers: { "Svix-Id": ID, "SVIX-TIMESTAMP": String(TIMESTAMP), "svix-signature": VALID },
       }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
     await expect(
       verifyWebhookSignature({
         ...base,
@@ -283,14 +283,14 @@ describe("verifyWebhookSignature", () => {
           "svix-signature": ["v1,AAAA", VALID],
         },
       }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
   });
 
   it("accepts the secret with or without the whsec_ prefix", async () => {
     for (const secret of [SECRET, RAW_KEY.toString("base64")]) {
       await expect(
         verifyWebhookSignature({ payload: PAYLOAD, headers: svixHeaders(), secret, now: NOW }),
-      ).resolves.toBeDefined();
+      ).resolves.toEqual({ id: ID, timestamp: TIMESTAMP });
     }
   });
 

@@ -29,9 +29,19 @@ describe("the secret-key check (fails closed)", () => {
     }
   });
 
-  it("refuses values not shaped like a secret key", () => {
-    for (const value of ["Bearer pk_test_abc12345", "Bearer sk_test_", "Bearer x".repeat(3)]) {
-      expect(["clerk_key_invalid", "authentication_invalid"]).toContain(codeOf(value));
+  it("refuses Bearer values not shaped like a secret key: clerk_key_invalid", () => {
+    for (const value of [
+      "Bearer pk_test_abc12345",
+      "Bearer sk_test_",
+      "Bearer sk_prod_abcdefgh12",
+    ]) {
+      expect(codeOf(value), value).toBe("clerk_key_invalid");
+    }
+  });
+
+  it("refuses a header that is not one Bearer value: authentication_invalid", () => {
+    for (const value of ["Bearer x".repeat(3), `Bearer ${KEY} ${KEY}`, `Bearer\n${KEY}`]) {
+      expect(codeOf(value), value).toBe("authentication_invalid");
     }
   });
 

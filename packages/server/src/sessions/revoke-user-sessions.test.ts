@@ -17,7 +17,11 @@ describe("banning a user", () => {
         "revoked",
       );
       const token = await instance.call("POST", `/v1/sessions/${session.id}/tokens`);
-      expect(token.status).toBeGreaterThanOrEqual(400);
+      expect(token.status).toBe(401);
+      expect(token.body.errors[0]).toMatchObject({
+        code: "session_not_active",
+        meta: { session_status: "revoked" },
+      });
       expect(token.body.jwt).toBeUndefined();
     }
   });

@@ -82,13 +82,19 @@ describe("renewRequestSession", () => {
       privateKey: OTHER_PRIVATE_PEM,
     });
     const noSid = signToken(sessionClaims({ exp: NOW_S - 60, iat: NOW_S - 100, sid: undefined }));
-    for (const token of [wrongKey, noSid]) {
+    for (const [token, state] of [
+      // Another key's signature is refused for good: no renewal can mend it.
+      [wrongKey, { status: "signed-out", reason: "token-invalid-signature" }],
+      // Without a session id there is nothing to renew: left as the expired state it was.
+      [noSid, { status: "needs-renewal", reason: "session-token-expired" }],
+    ] as const) {
       const { outcome, calls } = await renew(
         `__session=${token}; __client=cc; __client_uat=1`,
         () => Response.json({ jwt: validToken() }),
       );
       expect(calls).toHaveLength(0);
-      expect(outcome.state.status).not.toBe("signed-in");
+      expect(outcome.decision).toBe("not-needed");
+      expect(outcome.state).toMatchObject(state);
     }
   });
 
