@@ -12,6 +12,8 @@ const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  // The starter outside the repository has its own setup: playwright.starter.config.ts.
+  testIgnore: ["starter/**"],
   // Screenshots, traces and the e2e instance's data go under test-results/.
   outputDir: "./test-results/playwright",
   globalSetup: "./e2e/global-setup.ts",

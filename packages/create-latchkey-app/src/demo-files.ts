@@ -1,0 +1,54 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** Folders of the demo that are not part of an app: builds, data, caches, the repository's runners. */
+const SKIPPED_FOLDERS = new Set([
+  "node_modules",
+  ".next",
+  ".turbo",
+  ".data",
+  ".latchkey",
+  ".vercel",
+  "coverage",
+  "test-results",
+]);
+
+/** Top-level folders left out: the demo's runners start the instance from inside the repository. */
+const SKIPPED_TOP_LEVEL = new Set(["scripts"]);
+
+/** Files of the demo that are made per machine or belong to the repository's tooling. */
+function isSkippedFile(name: string): boolean {
+  return (
+    name.startsWith(".env") ||
+    name.endsWith(".tsbuildinfo") ||
+    name === "next-env.d.ts" ||
+    name === "turbo.json" ||
+    name === ".gitignore" ||
+    name === ".DS_Store"
+  );
+}
+
+/**
+ * The demo's own files, as paths relative to `demoDir` with `/` separators, sorted: sources,
+ * styles, configuration and README, without builds, data, secrets or the repository's tooling.
+ *
+ * @example
+ * listDemoFiles("apps/demo"); // ["README.md", "app/api/token/route.ts", …, "tsconfig.json"]
+ */
+export function listDemoFiles(demoDir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(demoDir, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        const skipped =
+          SKIPPED_FOLDERS.has(entry.name) || (relative === "" && SKIPPED_TOP_LEVEL.has(entry.name));
+        if (!skipped) walk(path);
+      } else if (entry.isFile() && !isSkippedFile(entry.name)) {
+        found.push(path);
+      }
+    }
+  };
+  walk("");
+  return found.sort();
+}
