@@ -89,6 +89,7 @@ describe("standaloneManifest, vendored", () => {
       "@latchkey/server": "$@latchkey/server",
     });
     expect(manifest.pnpm).toEqual({
+      onlyBuiltDependencies: ["esbuild"],
       overrides: {
         "@latchkey/backend": "file:vendor/latchkey-backend-0.3.1.tgz",
         "@latchkey/nextjs": "file:vendor/latchkey-nextjs-0.3.1.tgz",
@@ -122,7 +123,8 @@ describe("standaloneManifest, --registry", () => {
     expect(manifest.dependencies?.["@latchkey/nextjs"]).toBe("^0.3.1");
     expect(manifest.devDependencies?.["@latchkey/server"]).toBe("^0.3.1");
     expect(manifest.overrides).toBeUndefined();
-    expect(manifest.pnpm).toBeUndefined();
+    // Only what pnpm needs to run tsx's install script.
+    expect(manifest.pnpm).toEqual({ onlyBuiltDependencies: ["esbuild"] });
     expect(JSON.stringify(manifest)).not.toMatch(/workspace:|file:|vendor\//);
   });
 

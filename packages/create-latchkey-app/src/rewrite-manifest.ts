@@ -85,7 +85,8 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
  * The app's `package.json` from the demo's: its own name, no `workspace:` ranges (vendored
  * tarballs by `file:` or registry ranges), `overrides` (npm) and `pnpm.overrides` so that the
  * packages' own dependencies on each other resolve to the tarballs too, the tools the demo's
- * scripts borrow from the repository, and a `dev` script that runs the app's own runner.
+ * scripts borrow from the repository (with `pnpm.onlyBuiltDependencies` for their install
+ * scripts), and a `dev` script that runs the app's own runner.
  *
  * @throws CreateAppError `unknown-workspace-dependency` for a `workspace:` range on a package
  *   that is not a known `@latchkey/*` package.
@@ -138,6 +139,11 @@ export function standaloneManifest(
     dependencies: sortedRecord(rewritten.dependencies),
     devDependencies: sortedRecord(rewritten.devDependencies),
   };
+  const pnpm: Record<string, unknown> = { ...(demo.pnpm as Record<string, unknown> | undefined) };
+  // pnpm runs no install script it was not told to; tsx's esbuild checks its binary in one.
+  if ("tsx" in rewritten.devDependencies && !pnpm.onlyBuiltDependencies) {
+    pnpm.onlyBuiltDependencies = ["esbuild"];
+  }
   const vendored = options.vendored;
   if (vendored) {
     // Nested dependencies (`@latchkey/nextjs` → `@latchkey/backend`) name a registry version;
@@ -146,11 +152,8 @@ export function standaloneManifest(
     manifest.overrides = Object.fromEntries(
       needed.map((name) => [name, direct.has(name) ? `$${name}` : `file:${vendored[name]}`]),
     );
-    const pnpm = (demo.pnpm ?? {}) as Record<string, unknown>;
-    manifest.pnpm = {
-      ...pnpm,
-      overrides: Object.fromEntries(needed.map((name) => [name, `file:${vendored[name]}`])),
-    };
+    pnpm.overrides = Object.fromEntries(needed.map((name) => [name, `file:${vendored[name]}`]));
   }
+  if (Object.keys(pnpm).length > 0) manifest.pnpm = pnpm;
   return manifest;
 }
