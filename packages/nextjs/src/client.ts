@@ -41,7 +41,11 @@ export type { UseSignUpReturn } from "./client/hooks/use-sign-up.js";
 export { useSignUp } from "./client/hooks/use-sign-up.js";
 export type { UseUserReturn } from "./client/hooks/use-user.js";
 export { useUser } from "./client/hooks/use-user.js";
-export type { Appearance, AppearanceElement } from "./client/internal/appearance.js";
+export type {
+  Appearance,
+  AppearanceElement,
+  AppearanceVariables,
+} from "./client/internal/appearance.js";
 export type { InitialAuthState } from "./client/internal/auth-state.js";
 export type {
   ClientResource,
@@ -49,6 +53,10 @@ export type {
   SetActiveParams,
   SignOutOptions,
 } from "./client/internal/latchkey-clerk.js";
+export type {
+  Localization,
+  LocalizationResource,
+} from "./client/internal/localization/localization.js";
 export type {
   OrganizationMembershipResource,
   OrganizationResource,

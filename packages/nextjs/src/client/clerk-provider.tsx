@@ -14,6 +14,9 @@ import type { Appearance } from "./internal/appearance.js";
 import type { InitialAuthState } from "./internal/auth-state.js";
 import { ClerkContext, type ClerkContextValue } from "./internal/clerk-context.js";
 import { LatchkeyClerk } from "./internal/latchkey-clerk.js";
+import { enUS } from "./internal/localization/en-us.js";
+import type { LocalizationResource } from "./internal/localization/localization.js";
+import { mergeLocalization } from "./internal/localization/merge-localization.js";
 import type { Navigation } from "./internal/navigation.js";
 
 /** The part of Next's app router the provider uses. */
@@ -47,8 +50,14 @@ export interface ClerkProviderProps {
   signUpForceRedirectUrl?: string;
   /** Where `signOut()` goes by default. */
   afterSignOutUrl?: string;
-  /** Extra class names for the components' elements. */
+  /** Class names per element and theme `variables` of the components. */
   appearance?: Appearance;
+  /**
+   * Texts of the components, Clerk's `localization` shape: any part overrides the English
+   * default (`{ signIn: { start: { title: "Welcome" } } }`), including the messages of error
+   * codes (`{ unstable__errors: { form_password_incorrect: "…" } }`).
+   */
+  localization?: LocalizationResource;
   /** Navigation overrides (default: Next's app router, else `window.location`). */
   routerPush?: (url: string) => unknown;
   routerReplace?: (url: string) => unknown;
@@ -115,11 +124,17 @@ export function ClerkProvider(props: ClerkProviderProps): ReactNode {
     core.load().catch(() => undefined);
   }, [core]);
 
+  const localization = useMemo(
+    () => mergeLocalization(enUS, props.localization),
+    [props.localization],
+  );
+
   const value = useMemo<ClerkContextValue>(
     () => ({
       core,
       initialState: props.initialState,
       appearance: props.appearance,
+      localization,
       redirects: {
         signInUrl,
         signUpUrl,
@@ -142,6 +157,7 @@ export function ClerkProvider(props: ClerkProviderProps): ReactNode {
       core,
       props.initialState,
       props.appearance,
+      localization,
       signInUrl,
       signUpUrl,
       props.signInFallbackRedirectUrl,

@@ -105,14 +105,12 @@ describe("organizations against a real instance", () => {
     );
     await user.click(await screen.findByRole("button", { name: /personal account/i }));
     await screen.findByRole("button", { name: "First Co" });
-    await user.click(screen.getByRole("button", { name: "Create organization" }));
+    await user.click(screen.getByRole("button", { name: "New organization" }));
     const nameInput = screen.getByLabelText("Organization name");
     expect(nameInput.closest("form")?.getAttribute("method")).toBe("post");
     await user.type(nameInput, "Second Co");
     await user.type(screen.getByLabelText("Slug (optional)"), "second-co");
-    await user.click(
-      screen.getAllByRole("button", { name: "Create organization" }).at(-1) as HTMLElement,
-    );
+    await user.click(screen.getByRole("button", { name: "Create and switch" }));
     await waitFor(() =>
       expect(screen.getByTestId("org").textContent).toMatch(/\|org:admin\|second-co\|true$/),
     );

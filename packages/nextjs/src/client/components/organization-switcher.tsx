@@ -3,6 +3,9 @@ import { useAuth } from "../hooks/use-auth.js";
 import { useOrganizationList } from "../hooks/use-organization-list.js";
 import type { Appearance } from "../internal/appearance.js";
 import { useClerkContext } from "../internal/clerk-context.js";
+import { formatMessage } from "../internal/localization/format-message.js";
+import { useLocalization } from "../internal/localization/use-localization.js";
+import { ActionButton } from "./internal/action-button.js";
 import { Avatar } from "./internal/avatar.js";
 import { BusyForm } from "./internal/busy-form.js";
 import { DefaultStyles } from "./internal/default-styles.js";
@@ -27,10 +30,24 @@ export interface OrganizationSwitcherProps {
 
 const FIELDS = { name: "name", slug: "slug" };
 
+/** The list is a plain list of buttons, even without the default stylesheet. */
+const LIST_STYLE = { listStyle: "none", margin: 0, padding: 0 } as const;
+
+/** One entry of the list: its id (`null`: the personal account), name and slug. */
+interface Entry {
+  key: string;
+  organizationId: string | null;
+  name: string;
+  slug: string | null;
+}
+
 /**
  * Clerk's `<OrganizationSwitcher/>`: shows the active organization (or the personal account),
  * lists the user's memberships to switch (a session touch with `active_organization_id`) and
- * creates organizations. Keyboard: Enter/Space/ArrowDown open, arrows move, Escape closes.
+ * creates organizations (then switches to the new one). Each entry shows its slug, so
+ * organizations of the same name differ, and the active one is marked ("Active", a check and
+ * `aria-current`). Keyboard: Enter/Space/ArrowDown open, arrows/Home/End move between entries,
+ * Tab moves through the create form, Escape closes; focus returns to the trigger after a switch.
  *
  * @throws never; failures show in the popup.
  * @example
@@ -45,6 +62,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
     userMemberships: true,
   });
   const cls = useElementClass(props.appearance);
+  const t = useLocalization();
   const popover = usePopover();
   const popupId = useId();
   const formId = useId();
@@ -55,21 +73,22 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   if (!isSignedIn) return null;
 
   const active = userMemberships.data.find((m) => m.organization.id === orgId);
-  const label = active?.organization.name ?? (orgId ? "Organization" : "Personal account");
+  const label =
+    active?.organization.name ??
+    (orgId ? t.organizationSwitcher.unknownOrganization : t.organizationSwitcher.personalWorkspace);
 
   const select = (organization: string | null) =>
     run(async () => {
       const redirectUrl =
         organization === null ? props.afterSelectPersonalUrl : props.afterSelectOrganizationUrl;
       await setActive({ organization, ...(redirectUrl ? { redirectUrl } : {}) });
-      popover.setOpen(false);
-      popover.triggerRef.current?.focus();
+      popover.close();
     });
 
   const onCreate = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === "") {
-      setErrors({ fields: { name: "Enter a name for the organization." }, form: null });
+      setErrors({ fields: { name: t.formErrors.organizationNameRequired }, form: null });
       return;
     }
     void run(async () => {
@@ -86,13 +105,33 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
       setCreating(false);
       setName("");
       setSlug("");
-      popover.setOpen(false);
+      popover.close();
     });
   };
+
+  const entries: Entry[] = [
+    ...(props.hidePersonal
+      ? []
+      : [
+          {
+            key: "personal",
+            organizationId: null,
+            name: t.organizationSwitcher.personalWorkspace,
+            slug: null,
+          },
+        ]),
+    ...userMemberships.data.map((membership) => ({
+      key: membership.id,
+      organizationId: membership.organization.id,
+      name: membership.organization.name,
+      slug: membership.organization.slug,
+    })),
+  ];
 
   return (
     <div
       className={`latchkey-organization-switcher-box ${cls("rootBox")}`}
+      style={cls.rootStyle}
       ref={popover.rootRef}
       data-latchkey-component="organization-switcher"
     >
@@ -104,7 +143,8 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
         aria-haspopup="dialog"
         aria-expanded={popover.open}
         aria-controls={popover.open ? popupId : undefined}
-        onClick={() => popover.setOpen(!popover.open)}
+        aria-label={formatMessage(t.organizationSwitcher.action__open, { name: label })}
+        onClick={() => (popover.open ? popover.setOpen(false) : popover.openAndFocus())}
         onKeyDown={popover.onTriggerKeyDown}
         data-latchkey-active-organization={orgId ?? ""}
       >
@@ -121,82 +161,111 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
           id={popupId}
           ref={popover.popupRef}
           className={cls("organizationSwitcherPopoverCard")}
+          style={popover.popupStyle}
           role="dialog"
-          aria-label="Switch organization"
+          aria-label={t.organizationSwitcher.title}
+          tabIndex={-1}
           onKeyDown={popover.onPopupKeyDown}
         >
-          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
-            {props.hidePersonal ? null : (
-              <li>
-                <button
-                  type="button"
-                  data-latchkey-item=""
-                  className={cls("organizationSwitcherPopoverActionButton")}
-                  aria-current={orgId ? undefined : "true"}
-                  disabled={busy}
-                  onClick={() => void select(null)}
-                >
-                  Personal account
-                </button>
-              </li>
-            )}
-            {userMemberships.data.map((membership) => (
-              <li key={membership.id}>
-                <button
-                  type="button"
-                  data-latchkey-item=""
-                  data-latchkey-organization={membership.organization.id}
-                  className={cls("organizationSwitcherPopoverActionButton")}
-                  aria-current={membership.organization.id === orgId ? "true" : undefined}
-                  disabled={busy}
-                  onClick={() => void select(membership.organization.id)}
-                >
-                  {membership.organization.name}
-                </button>
-              </li>
-            ))}
+          <ul className="latchkey-organization-switcher-list" style={LIST_STYLE}>
+            {entries.map((entry) => {
+              const current = entry.organizationId === (orgId ?? null);
+              const nameId = `${popupId}-${entry.key}-name`;
+              const detailId = `${popupId}-${entry.key}-detail`;
+              return (
+                <li key={entry.key}>
+                  <ActionButton
+                    element="organizationSwitcherPopoverActionButton"
+                    busy={busy}
+                    data-latchkey-item=""
+                    data-latchkey-organization={entry.organizationId ?? undefined}
+                    aria-current={current ? "true" : undefined}
+                    aria-labelledby={nameId}
+                    aria-describedby={entry.slug || current ? detailId : undefined}
+                    onClick={() => void select(entry.organizationId)}
+                    cls={cls}
+                  >
+                    <span className="latchkey-organization-switcher-check" aria-hidden="true">
+                      {current ? "✓" : ""}
+                    </span>
+                    <span className="latchkey-organization-switcher-entry">
+                      <span id={nameId}>{entry.name}</span>
+                      {entry.slug || current ? (
+                        <span
+                          id={detailId}
+                          className={cls("organizationPreviewSecondaryIdentifier")}
+                        >
+                          {entry.slug ?? ""}
+                          {current ? (
+                            <span className={cls("badge")}>
+                              {t.organizationSwitcher.badge__active}
+                            </span>
+                          ) : null}
+                        </span>
+                      ) : null}
+                    </span>
+                  </ActionButton>
+                </li>
+              );
+            })}
             <li>
-              <button
-                type="button"
+              <ActionButton
+                element="organizationSwitcherPopoverActionButton"
+                busy={busy}
                 data-latchkey-item=""
-                className={cls("organizationSwitcherPopoverActionButton")}
                 aria-expanded={creating}
+                aria-controls={creating ? `${formId}-create` : undefined}
                 onClick={() => setCreating(!creating)}
+                cls={cls}
               >
-                Create organization
-              </button>
+                <span className="latchkey-organization-switcher-check" aria-hidden="true">
+                  +
+                </span>
+                <span className="latchkey-organization-switcher-entry">
+                  {t.organizationSwitcher.action__createOrganization}
+                </span>
+              </ActionButton>
             </li>
           </ul>
           {userMemberships.isError ? (
             <p className={cls("alert")} role="alert">
-              Your organizations could not be loaded.
+              {t.organizationSwitcher.loadFailed}
             </p>
           ) : null}
           {creating ? (
-            <BusyForm onSubmit={onCreate} busy={busy} cls={cls}>
-              <FormField
-                formId={formId}
-                name="name"
-                label="Organization name"
-                autoFocus
-                value={name}
-                onChange={setName}
-                error={errors.fields.name}
-                cls={cls}
-              />
-              <FormField
-                formId={formId}
-                name="slug"
-                label="Slug (optional)"
-                value={slug}
-                onChange={setSlug}
-                error={errors.fields.slug}
-                cls={cls}
-              />
-              <SubmitButton busy={busy} cls={cls}>
-                Create organization
-              </SubmitButton>
-            </BusyForm>
+            <div id={`${formId}-create`}>
+              <BusyForm onSubmit={onCreate} busy={busy} cls={cls}>
+                <FormField
+                  formId={formId}
+                  name="name"
+                  label={t.formFieldLabel__organizationName}
+                  autoFocus
+                  required
+                  maxLength={256}
+                  value={name}
+                  onChange={setName}
+                  error={errors.fields.name}
+                  cls={cls}
+                />
+                <FormField
+                  formId={formId}
+                  name="slug"
+                  label={t.formFieldLabel__organizationSlug}
+                  hint={t.formFieldHintText__slug}
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  pattern="[a-z0-9-]*"
+                  maxLength={256}
+                  value={slug}
+                  onChange={setSlug}
+                  error={errors.fields.slug}
+                  cls={cls}
+                />
+                <SubmitButton busy={busy} cls={cls}>
+                  {t.createOrganization.formButtonSubmit}
+                </SubmitButton>
+              </BusyForm>
+            </div>
           ) : null}
           <FormErrorBanner message={errors.form} cls={cls} />
         </div>

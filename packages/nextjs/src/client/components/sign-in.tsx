@@ -2,7 +2,10 @@ import { type FormEvent, type ReactNode, useEffect, useId, useState } from "reac
 import { useSignIn } from "../hooks/use-sign-in.js";
 import type { Appearance } from "../internal/appearance.js";
 import { useClerkContext } from "../internal/clerk-context.js";
+import { formatMessage } from "../internal/localization/format-message.js";
+import { useLocalization } from "../internal/localization/use-localization.js";
 import type { SignInResource } from "../internal/resources/sign-in-resource.js";
+import { ActionButton } from "./internal/action-button.js";
 import { BusyForm } from "./internal/busy-form.js";
 import { CardFooter } from "./internal/card-footer.js";
 import { CardHeader } from "./internal/card-header.js";
@@ -11,12 +14,14 @@ import { DefaultStyles } from "./internal/default-styles.js";
 import { EmailPasswordFields } from "./internal/email-password-fields.js";
 import { FormErrorBanner } from "./internal/form-error-banner.js";
 import { NO_ERRORS } from "./internal/form-errors.js";
+import { FormStatus } from "./internal/form-status.js";
 import { ResendCodeButton } from "./internal/resend-code-button.js";
 import { type RedirectProps, resolveRedirectUrl } from "./internal/resolve-redirect-url.js";
 import { SubmitButton } from "./internal/submit-button.js";
 import { useCredentialsForm } from "./internal/use-credentials-form.js";
 import { useElementClass } from "./internal/use-element-class.js";
-import { useHydrated } from "./internal/use-hydrated.js";
+import { NAVIGATING } from "./internal/use-form-submission.js";
+import { useLockoutMemory } from "./internal/use-lockout-memory.js";
 import { type Routing, useStepRouting } from "./internal/use-step-routing.js";
 
 /** Props of `<SignIn/>`. */
@@ -39,8 +44,10 @@ const FIELDS = { identifier: "email", email_address: "email", password: "passwor
 
 /**
  * Clerk's `<SignIn/>`: email + password, or an emailed code ("Email me a code instead"), then a
- * second factor when the account has one. Errors appear beside their fields; on completion the
- * session is activated, the server components refresh and the app navigates to the redirect URL.
+ * second factor when the account has one. Errors appear beside their fields, in plain words
+ * (the provider's `localization`); on completion the session is activated, the server components
+ * refresh and the app navigates to the redirect URL, the form staying busy until it has left.
+ * "Back" returns to the first step with the email field focused.
  *
  * @throws never; failed steps show their errors in the form.
  * @example
@@ -56,11 +63,14 @@ export function SignIn(props: SignInProps): ReactNode {
   const { core, redirects, appearance } = useClerkContext("SignIn");
   const { signIn: current, setActive, isLoaded } = useSignIn();
   const cls = useElementClass(props.appearance);
-  const hydrated = useHydrated();
+  const t = useLocalization();
   const formId = useId();
   const routing = props.routing ?? (props.path ? "path" : "virtual");
   const [step, goTo] = useStepRouting<Step>(routing, props.path, STEPS);
   const [signIn, setSignIn] = useState<SignInResource | null>(null);
+  // Set by "Back": the first step then opens with the email field focused.
+  const [cameBack, setCameBack] = useState(false);
+  const lockout = useLockoutMemory();
   const {
     email,
     setEmail,
@@ -84,28 +94,37 @@ export function SignIn(props: SignInProps): ReactNode {
     if (active === null) goTo("start");
   }, [isLoaded, step, active, goTo]);
 
-  const finish = async (attempt: SignInResource) => {
+  const finish = async (attempt: SignInResource): Promise<typeof NAVIGATING | undefined> => {
     setSignIn(attempt);
     if (attempt.status === "complete" && attempt.createdSessionId) {
       const redirectUrl = resolveRedirectUrl("signIn", props, redirects, core.getEnvironment());
       await setActive({ session: attempt.createdSessionId, redirectUrl });
-      return;
+      return NAVIGATING;
     }
+    setNotice(null);
     if (attempt.status === "needs_second_factor") {
       setCode("");
       goTo("factor-two");
-      return;
+      return undefined;
     }
     if (attempt.status === "needs_first_factor") {
       goTo("factor-one");
-      return;
+      return undefined;
     }
-    setErrors({ fields: {}, form: "This sign-in cannot continue. Please start again." });
+    setErrors({ fields: {}, form: t.formErrors.cannotContinue });
+    return undefined;
   };
+
+  // Failed steps go through the lockout memory, so a locked account stays "locked" (with the
+  // time left) on every later try.
+  const attempt = <T,>(identifier: string, call: () => Promise<T>): Promise<T> =>
+    call().catch((error: unknown) => {
+      throw lockout.explain(error, identifier);
+    });
 
   const requireEmail = (): boolean => {
     if (email.trim() !== "") return true;
-    setErrors({ fields: { email: "Enter your email address." }, form: null });
+    setErrors({ fields: { email: t.formErrors.emailAddressRequired }, form: null });
     return false;
   };
 
@@ -113,20 +132,25 @@ export function SignIn(props: SignInProps): ReactNode {
     event.preventDefault();
     if (!requireEmail()) return;
     if (password === "") {
-      setErrors({ fields: { password: "Enter your password, or ask for a code." }, form: null });
+      setErrors({ fields: { password: t.formErrors.passwordOrCodeRequired }, form: null });
       return;
     }
-    void run(async () => {
-      await finish(await current.create({ identifier: email.trim(), password }));
-    });
+    const identifier = email.trim();
+    void run(async () =>
+      finish(await attempt(identifier, () => current.create({ identifier, password }))),
+    );
   };
 
   const onEmailCode = () => {
     if (!requireEmail()) return;
+    const identifier = email.trim();
     void run(async () => {
-      const attempt = await current.create({ identifier: email.trim(), strategy: "email_code" });
-      setSignIn(attempt);
+      const started = await attempt(identifier, () =>
+        current.create({ identifier, strategy: "email_code" }),
+      );
+      setSignIn(started);
       setCode("");
+      setNotice(null);
       goTo("factor-one");
     });
   };
@@ -135,18 +159,24 @@ export function SignIn(props: SignInProps): ReactNode {
     event.preventDefault();
     if (active === null) return;
     if (code.trim() === "") {
-      setErrors({ fields: { code: "Enter the code from the email." }, form: null });
+      setErrors({ fields: { code: t.formErrors.codeRequired }, form: null });
       return;
     }
+    const identifier = active.identifier ?? email.trim();
     void run(async () => {
       if (step === "factor-two") {
         const strategy = active.supportedSecondFactors?.[0]?.strategy ?? "totp";
-        await finish(await active.attemptSecondFactor({ strategy, code: code.trim() }));
-      } else {
-        await finish(
-          await active.attemptFirstFactor({ strategy: "email_code", code: code.trim() }),
+        return finish(
+          await attempt(identifier, () =>
+            active.attemptSecondFactor({ strategy, code: code.trim() }),
+          ),
         );
       }
+      return finish(
+        await attempt(identifier, () =>
+          active.attemptFirstFactor({ strategy: "email_code", code: code.trim() }),
+        ),
+      );
     });
   };
 
@@ -154,26 +184,40 @@ export function SignIn(props: SignInProps): ReactNode {
   const onResend = () => {
     if (active === null) return;
     void run(async () => {
+      setNotice(null);
       setSignIn(
         await active.prepareFirstFactor({
           strategy: "email_code",
           ...(emailFactor?.emailAddressId ? { emailAddressId: emailFactor.emailAddressId } : {}),
         }),
       );
-      setNotice("A new code is on its way.");
+      setNotice(t.notices.codeSent);
     });
+  };
+
+  const onBack = () => {
+    setErrors(NO_ERRORS);
+    setNotice(null);
+    setCameBack(true);
+    goTo("start");
   };
 
   const signUpUrl = props.signUpUrl ?? redirects.signUpUrl;
   const formAlert = <FormErrorBanner message={errors.form} cls={cls} />;
+  const sentTo = emailFactor?.safeIdentifier ?? active?.identifier ?? email.trim();
 
   return (
-    <div className={cls("rootBox")} data-latchkey-component="sign-in" data-latchkey-step={step}>
+    <div
+      className={cls("rootBox")}
+      style={cls.rootStyle}
+      data-latchkey-component="sign-in"
+      data-latchkey-step={step}
+    >
       <DefaultStyles provider={appearance} component={props.appearance} />
       <div className={cls("card")}>
         {step === "start" ? (
           <>
-            <CardHeader title="Sign in" subtitle="Welcome back. Sign in to continue." cls={cls} />
+            <CardHeader title={t.signIn.start.title} subtitle={t.signIn.start.subtitle} cls={cls} />
             <BusyForm key="start" onSubmit={onPasswordSubmit} busy={busy} cls={cls}>
               <EmailPasswordFields
                 formId={formId}
@@ -182,66 +226,63 @@ export function SignIn(props: SignInProps): ReactNode {
                 password={password}
                 onPasswordChange={setPassword}
                 errors={errors.fields}
-                emailAutoComplete="username"
-                passwordAutoComplete="current-password"
+                purpose="sign-in"
+                autoFocusEmail={cameBack}
                 cls={cls}
               />
               {formAlert}
               <SubmitButton busy={busy} cls={cls}>
-                Continue
+                {t.formButtonPrimary}
               </SubmitButton>
-              <button
-                type="button"
-                className={cls("formButtonSecondary")}
-                onClick={onEmailCode}
-                disabled={busy || !hydrated}
-              >
-                Email me a code instead
-              </button>
+              <ActionButton element="formButtonSecondary" onClick={onEmailCode} cls={cls}>
+                {t.signIn.start.actionLink__useEmailCode}
+              </ActionButton>
             </BusyForm>
           </>
         ) : (
           <>
             <CardHeader
-              title={step === "factor-two" ? "Two-step verification" : "Check your email"}
+              title={step === "factor-two" ? t.signIn.totpMfa.title : t.signIn.emailCode.title}
               subtitle={
                 step === "factor-two"
-                  ? "Enter the code from your authenticator app."
-                  : `Enter the code we sent to ${emailFactor?.safeIdentifier ?? active?.identifier ?? "your email address"}.`
+                  ? t.signIn.totpMfa.subtitle
+                  : formatMessage(t.signIn.emailCode.subtitle, { identifier: sentTo })
               }
               cls={cls}
             />
             <BusyForm key={step} onSubmit={onCodeSubmit} busy={busy} cls={cls}>
               <CodeField
                 formId={formId}
-                label={step === "factor-two" ? "Authentication code" : "Verification code"}
+                label={step === "factor-two" ? t.signIn.totpMfa.formTitle : t.formFieldLabel__code}
                 value={code}
                 onChange={setCode}
                 error={errors.fields.code}
                 cls={cls}
               />
               {formAlert}
-              {notice ? <p role="status">{notice}</p> : null}
+              <FormStatus message={notice} cls={cls} />
               <SubmitButton busy={busy} cls={cls}>
-                Continue
+                {t.formButtonPrimary}
               </SubmitButton>
               {step === "factor-one" ? (
-                <ResendCodeButton onResend={onResend} busy={busy} cls={cls} />
+                <ResendCodeButton
+                  onResend={onResend}
+                  label={t.signIn.emailCode.resendButton}
+                  cls={cls}
+                />
               ) : null}
-              <button
-                type="button"
-                className={cls("formButtonSecondary")}
-                onClick={() => {
-                  setErrors(NO_ERRORS);
-                  goTo("start");
-                }}
-              >
-                Back
-              </button>
+              <ActionButton element="formButtonSecondary" onClick={onBack} cls={cls}>
+                {t.backButton}
+              </ActionButton>
             </BusyForm>
           </>
         )}
-        <CardFooter prompt="No account?" href={signUpUrl} action="Sign up" cls={cls} />
+        <CardFooter
+          prompt={t.signIn.start.actionText}
+          href={signUpUrl}
+          action={t.signIn.start.actionLink}
+          cls={cls}
+        />
       </div>
     </div>
   );

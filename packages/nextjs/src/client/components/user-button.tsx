@@ -3,6 +3,8 @@ import { useAuth } from "../hooks/use-auth.js";
 import { useUser } from "../hooks/use-user.js";
 import type { Appearance } from "../internal/appearance.js";
 import { useClerkContext } from "../internal/clerk-context.js";
+import { formatMessage } from "../internal/localization/format-message.js";
+import { useLocalization } from "../internal/localization/use-localization.js";
 import { Avatar } from "./internal/avatar.js";
 import { DefaultStyles } from "./internal/default-styles.js";
 import { useElementClass } from "./internal/use-element-class.js";
@@ -19,8 +21,9 @@ export interface UserButtonProps {
 
 /**
  * Clerk's `<UserButton/>`: the signed-in user's avatar opening a menu with their name and email
- * and "Sign out". Keyboard: Enter/Space/ArrowDown open it, arrows move, Escape closes. Renders
- * nothing while signed out or before the user is loaded.
+ * and "Sign out". Opening it (click, Enter, Space or ArrowDown) focuses the first item; arrows
+ * move, Escape closes from anywhere and puts focus back on the avatar. Renders nothing while
+ * signed out or before the user is loaded.
  *
  * @throws never.
  * @example
@@ -33,6 +36,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
   const { user } = useUser();
   const { signOut } = useAuth();
   const cls = useElementClass(props.appearance);
+  const t = useLocalization();
   const popover = usePopover();
   const menuId = useId();
   if (!user) return null;
@@ -43,6 +47,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
   return (
     <div
       className={cls("userButtonBox")}
+      style={cls.rootStyle}
       ref={popover.rootRef}
       data-latchkey-component="user-button"
     >
@@ -54,8 +59,8 @@ export function UserButton(props: UserButtonProps): ReactNode {
         aria-haspopup="menu"
         aria-expanded={popover.open}
         aria-controls={popover.open ? menuId : undefined}
-        aria-label={`Open user menu for ${name}`}
-        onClick={() => popover.setOpen(!popover.open)}
+        aria-label={formatMessage(t.userButton.action__openMenu, { name })}
+        onClick={() => (popover.open ? popover.setOpen(false) : popover.openAndFocus())}
         onKeyDown={popover.onTriggerKeyDown}
       >
         <Avatar imageUrl={user.imageUrl} hasImage={user.hasImage} name={name} cls={cls} />
@@ -66,8 +71,9 @@ export function UserButton(props: UserButtonProps): ReactNode {
           id={menuId}
           ref={popover.popupRef}
           className={cls("userButtonPopoverCard")}
+          style={popover.popupStyle}
           role="menu"
-          aria-label="User menu"
+          aria-label={t.userButton.menuTitle}
           tabIndex={-1}
           onKeyDown={popover.onPopupKeyDown}
         >
@@ -83,11 +89,11 @@ export function UserButton(props: UserButtonProps): ReactNode {
             className={cls("userButtonPopoverActionButton")}
             data-latchkey-action="sign-out"
             onClick={() => {
-              popover.setOpen(false);
+              popover.close();
               void signOut(afterSignOutUrl === undefined ? {} : { redirectUrl: afterSignOutUrl });
             }}
           >
-            Sign out
+            {t.userButton.action__signOut}
           </button>
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import { LatchkeyClientError } from "../latchkey-client-error.js";
 import type { Appearance } from "./appearance.js";
 import type { InitialAuthState } from "./auth-state.js";
 import type { ClerkState, LatchkeyClerk } from "./latchkey-clerk.js";
+import type { Localization } from "./localization/localization.js";
 
 /** Redirect settings of the provider (props, else the server wrapper's environment values). */
 export interface RedirectSettings {
@@ -21,6 +22,8 @@ export interface ClerkContextValue {
   initialState: InitialAuthState | undefined;
   redirects: RedirectSettings;
   appearance: Appearance | undefined;
+  /** The components' texts: English with the provider's `localization` laid over it. */
+  localization: Localization;
 }
 
 /** The provider's context (null outside `<ClerkProvider>`). */

@@ -8,7 +8,7 @@ import {
   FrontendApiResponseError,
   type HttpMethod,
 } from "./frontend-api-client.js";
-import { currentHref, type Navigation, withRedirectUrl } from "./navigation.js";
+import { currentHref, type Navigation, safeRedirectUrl, withRedirectUrl } from "./navigation.js";
 import type {
   ClientJson,
   EnvironmentJson,
@@ -285,7 +285,8 @@ export class LatchkeyClerk {
 
   /**
    * Signs out every session of this client (`DELETE /v1/client`) or one (`…/remove`), then
-   * refreshes the server components and navigates to `redirectUrl`.
+   * navigates to `redirectUrl` (default `afterSignOutUrl`, else `/`) and refreshes the server
+   * components there.
    *
    * @throws `ClerkAPIResponseError` when the instance refuses (the state is cleared regardless).
    */
@@ -311,10 +312,12 @@ export class LatchkeyClerk {
     const target =
       options.redirectUrl ??
       this.options.afterSignOutUrl ??
-      this.environment?.display_config?.after_sign_out_all_url ??
+      safeRedirectUrl(this.environment?.display_config?.after_sign_out_all_url) ??
       "/";
-    this.options.navigation.refresh();
+    // Leave first, then refresh: refreshing a protected page first would re-render it signed out,
+    // and its redirect to the sign-in page would win over `target`.
     await this.options.navigation.push(target);
+    this.options.navigation.refresh();
   }
 
   /**

@@ -1,12 +1,17 @@
 import type { FormEvent, ReactNode } from "react";
 import type { AppearanceElement } from "../../internal/appearance.js";
+import { useLocalization } from "../../internal/localization/use-localization.js";
+import { FormBusyContext } from "./form-busy-context.js";
 import { useHydrated } from "./use-hydrated.js";
 
 /** Props of {@link BusyForm}. */
 export interface BusyFormProps {
-  /** Runs the form's action; the browser's own submission is already prevented. */
+  /** Runs the form's action (not while busy); the browser's own submission is already prevented. */
   onSubmit(event: FormEvent): void;
-  /** Sets `aria-busy` while the form's action runs. */
+  /**
+   * While the form's action runs: `aria-busy`, fields read-only (`FormField`) and buttons
+   * `aria-disabled` (`ActionButton`), through {@link FormBusyContext}.
+   */
   busy: boolean;
   children: ReactNode;
   cls(element: AppearanceElement): string;
@@ -14,7 +19,8 @@ export interface BusyFormProps {
 
 /**
  * A component's form: styled, validated by the component rather than the browser (`noValidate`),
- * and `aria-busy` while its action runs.
+ * and busy while its action runs: `aria-busy`, read-only fields, `aria-disabled` buttons that
+ * keep focus, a pending mark on the primary button.
  *
  * What is typed into it only ever reaches the component's handler, which sends it to the
  * Frontend API in a request body. The browser itself never submits it:
@@ -40,9 +46,10 @@ export interface BusyFormProps {
  */
 export function BusyForm(props: BusyFormProps): ReactNode {
   const hydrated = useHydrated();
+  const t = useLocalization();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    props.onSubmit(event);
+    if (!props.busy) props.onSubmit(event);
   };
   return (
     <form
@@ -55,10 +62,10 @@ export function BusyForm(props: BusyFormProps): ReactNode {
     >
       <noscript>
         <p className={props.cls("alert")} data-latchkey-noscript="">
-          This form needs JavaScript. Turn JavaScript on, then reload the page.
+          {t.formStatus__noScript}
         </p>
       </noscript>
-      {props.children}
+      <FormBusyContext.Provider value={props.busy}>{props.children}</FormBusyContext.Provider>
     </form>
   );
 }

@@ -2,6 +2,9 @@ import type { ReactNode } from "react";
 import type { AppearanceElement } from "../../internal/appearance.js";
 import { FormField } from "./form-field.js";
 
+/** Length of the instance's one-time codes (email codes and authenticator codes). */
+export const CODE_LENGTH = 6;
+
 /** Props of {@link CodeField}. */
 export interface CodeFieldProps {
   /** Unique id prefix of the form (from `useId`). */
@@ -15,8 +18,9 @@ export interface CodeFieldProps {
 }
 
 /**
- * The one-time code input of a verification step: numeric keyboard, `one-time-code` autofill,
- * focused when the step opens.
+ * The one-time code input of a verification step: six digits (`maxlength`), numeric keyboard
+ * (`inputmode`), `one-time-code` autofill, focused when the step opens. Spaces and dashes pasted
+ * with a code are dropped.
  *
  * @example
  * <CodeField formId={formId} label="Verification code" value={code} onChange={setCode}
@@ -30,9 +34,13 @@ export function CodeField(props: CodeFieldProps): ReactNode {
       label={props.label}
       autoComplete="one-time-code"
       inputMode="numeric"
+      pattern="[0-9]*"
+      maxLength={CODE_LENGTH}
+      spellCheck={false}
+      required
       autoFocus
       value={props.value}
-      onChange={props.onChange}
+      onChange={(value) => props.onChange(value.replace(/[\s-]/g, ""))}
       error={props.error}
       cls={props.cls}
     />

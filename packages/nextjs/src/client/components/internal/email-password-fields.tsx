@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import type { AppearanceElement } from "../../internal/appearance.js";
+import { formatMessage } from "../../internal/localization/format-message.js";
+import { useLocalization } from "../../internal/localization/use-localization.js";
 import { FormField } from "./form-field.js";
+import { usePasswordRules } from "./use-password-rules.js";
 
 /** Props of {@link EmailPasswordFields}. */
 export interface EmailPasswordFieldsProps {
@@ -12,10 +15,13 @@ export interface EmailPasswordFieldsProps {
   onPasswordChange(value: string): void;
   /** The form's field errors; `email` and `password` are shown beside their inputs. */
   errors: Record<string, string>;
-  /** `autocomplete` of the email input (`username` to sign in, `email` to sign up). */
-  emailAutoComplete: string;
-  /** `autocomplete` of the password input (`current-password` or `new-password`). */
-  passwordAutoComplete: string;
+  /**
+   * `sign-in` (`username` / `current-password`) or `sign-up` (`email` / `new-password`, with the
+   * instance's password rules shown up front: `minlength`, `maxlength`, `passwordrules`, a hint).
+   */
+  purpose: "sign-in" | "sign-up";
+  /** Focuses the email field when it mounts (coming back to change the address). */
+  autoFocusEmail?: boolean;
   cls(element: AppearanceElement): string;
 }
 
@@ -25,17 +31,25 @@ export interface EmailPasswordFieldsProps {
  * @example
  * <EmailPasswordFields formId={formId} email={email} onEmailChange={setEmail}
  *   password={password} onPasswordChange={setPassword} errors={errors.fields}
- *   emailAutoComplete="username" passwordAutoComplete="current-password" cls={cls} />
+ *   purpose="sign-in" cls={cls} />
  */
 export function EmailPasswordFields(props: EmailPasswordFieldsProps): ReactNode {
+  const t = useLocalization();
+  const rules = usePasswordRules();
+  const signUp = props.purpose === "sign-up";
   return (
     <>
       <FormField
         formId={props.formId}
         name="email"
-        label="Email address"
+        label={t.formFieldLabel__emailAddress}
         type="email"
-        autoComplete={props.emailAutoComplete}
+        autoComplete={signUp ? "email" : "username"}
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        maxLength={320}
+        autoFocus={props.autoFocusEmail}
         value={props.email}
         onChange={props.onEmailChange}
         error={props.errors.email}
@@ -44,9 +58,18 @@ export function EmailPasswordFields(props: EmailPasswordFieldsProps): ReactNode 
       <FormField
         formId={props.formId}
         name="password"
-        label="Password"
+        label={t.formFieldLabel__password}
         type="password"
-        autoComplete={props.passwordAutoComplete}
+        autoComplete={signUp ? "new-password" : "current-password"}
+        required
+        {...(signUp
+          ? {
+              minLength: rules.minLength,
+              maxLength: rules.maxLength,
+              passwordRules: `minlength: ${rules.minLength}; maxlength: ${rules.maxLength};`,
+              hint: formatMessage(t.formFieldHintText__password, { minLength: rules.minLength }),
+            }
+          : {})}
         value={props.password}
         onChange={props.onPasswordChange}
         error={props.errors.password}

@@ -1,4 +1,7 @@
 import { ClerkAPIResponseError } from "@latchkey/backend";
+import { apiErrorMessage, thrownErrorMessage } from "../../internal/localization/error-message.js";
+import type { Localization } from "../../internal/localization/localization.js";
+import type { PasswordRules } from "./use-password-rules.js";
 
 /** Errors of a form: one message per field, and one for the whole form. */
 export interface FormErrors {
@@ -14,6 +17,9 @@ const FIELD_BY_CODE: Record<string, string> = {
   form_password_incorrect: "password",
   form_password_pwned: "password",
   form_password_length_too_short: "password",
+  form_password_length_too_long: "password",
+  form_password_size_in_bytes_exceeded: "password",
+  form_password_digest_invalid: "password",
   form_identifier_not_found: "identifier",
   form_identifier_exists: "email_address",
   form_code_incorrect: "code",
@@ -22,25 +28,36 @@ const FIELD_BY_CODE: Record<string, string> = {
 };
 
 /**
- * Sorts a failed call's errors onto the form's fields: each error goes beside the field its
- * `meta.paramName` (or, failing that, its code) names, when the form has that field; the rest
- * become the form's message. Errors that are not the instance's get a generic message.
+ * Sorts a failed call's errors onto the form's fields, in plain words: each error goes beside
+ * the field its `meta.paramName` (or, failing that, its code) names, when the form has that
+ * field; the rest become the form's message. Messages come from the localization's
+ * `unstable__errors` by code ({@link apiErrorMessage}); the instance's own text only for a code
+ * without one.
  *
  * @example
- * formErrorsFrom(err, { identifier: "email", email_address: "email", password: "password" });
+ * formErrorsFrom(err, { identifier: "email", password: "password" }, enUS, DEFAULT_PASSWORD_RULES);
  */
-export function formErrorsFrom(error: unknown, fieldByParam: Record<string, string>): FormErrors {
+export function formErrorsFrom(
+  error: unknown,
+  fieldByParam: Record<string, string>,
+  localization: Localization,
+  passwordRules: PasswordRules,
+): FormErrors {
   if (!(error instanceof ClerkAPIResponseError) || error.errors.length === 0) {
-    return { fields: {}, form: "Something went wrong. Please try again." };
+    return { fields: {}, form: thrownErrorMessage(error, localization) };
   }
+  const context = {
+    passwordMinLength: passwordRules.minLength,
+    passwordMaxLength: passwordRules.maxLength,
+  };
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   for (const entry of error.errors) {
-    const message = entry.longMessage || entry.message || entry.code;
+    const message = apiErrorMessage(entry, error, localization, context);
     const param = entry.meta.paramName ?? FIELD_BY_CODE[entry.code];
     const field = param === undefined ? undefined : fieldByParam[param];
     if (field !== undefined && fields[field] === undefined) fields[field] = message;
-    else rest.push(message);
+    else if (!rest.includes(message)) rest.push(message);
   }
   return { fields, form: rest.length === 0 ? null : rest.join(" ") };
 }

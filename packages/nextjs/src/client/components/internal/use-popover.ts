@@ -1,23 +1,56 @@
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 
 /** What {@link usePopover} gives a trigger + popup pair. */
 export interface Popover {
   open: boolean;
   setOpen(open: boolean): void;
+  /** Closes the popup and puts focus back on the trigger. */
+  close(): void;
+  /** Opens the popup and focuses its first item (a click does too: the menu button pattern). */
+  openAndFocus(): void;
   rootRef: React.RefObject<HTMLDivElement | null>;
   triggerRef: React.RefObject<HTMLButtonElement | null>;
   popupRef: React.RefObject<HTMLDivElement | null>;
+  /** Shifts the popup sideways so it stays inside the viewport (phones, edges of the page). */
+  popupStyle: CSSProperties | undefined;
   /** Keys on the trigger: Enter/Space/ArrowDown open and focus the first item. */
   onTriggerKeyDown(event: KeyboardEvent): void;
-  /** Keys in the popup: arrows/Home/End move between items, Escape closes and refocuses. */
+  /**
+   * Keys in the popup: arrows/Home/End move between items (not inside a text field, where they
+   * move the caret), Escape closes and refocuses the trigger.
+   */
   onPopupKeyDown(event: KeyboardEvent): void;
 }
 
 const ITEM_SELECTOR = '[role="menuitem"],[role="menuitemradio"],[data-latchkey-item]';
 
+/** Space kept between a popup and the edges of the viewport, in CSS pixels. */
+const EDGE = 8;
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  return !["button", "submit", "reset", "checkbox", "radio", "range", "color", "file"].includes(
+    target.type,
+  );
+}
+
 /**
- * Open/close state and keyboard handling of a popup menu (WAI-ARIA menu button pattern): focus
- * moves into the popup when it opens, Escape and outside clicks close it, Tab leaves it.
+ * Open/close state, focus and keyboard handling of a popup (WAI-ARIA menu button pattern):
+ * focus moves into the popup when it opens, by keyboard or mouse; Escape (wherever focus is) and
+ * outside clicks close it, focus returning to the trigger; Tab moves through the popup's controls
+ * (forms included) and closes it only when focus leaves the component. The popup is kept inside
+ * the viewport.
  *
  * @example
  * const popover = usePopover();
@@ -25,6 +58,7 @@ const ITEM_SELECTOR = '[role="menuitem"],[role="menuitemradio"],[data-latchkey-i
  */
 export function usePopover(): Popover {
   const [open, setOpenState] = useState(false);
+  const [shift, setShift] = useState(0);
   const rootRef = useRef<HTMLDivElement | null>(null);
   const triggerRef = useRef<HTMLButtonElement | null>(null);
   const popupRef = useRef<HTMLDivElement | null>(null);
@@ -32,7 +66,39 @@ export function usePopover(): Popover {
 
   const items = () => [...(popupRef.current?.querySelectorAll<HTMLElement>(ITEM_SELECTOR) ?? [])];
 
-  const setOpen = useCallback((next: boolean) => setOpenState(next), []);
+  const setOpen = useCallback((next: boolean) => {
+    if (!next) setShift(0);
+    setOpenState(next);
+  }, []);
+  const close = useCallback(() => {
+    setShift(0);
+    setOpenState(false);
+    triggerRef.current?.focus();
+  }, []);
+  const openAndFocus = useCallback(() => {
+    focusFirst.current = true;
+    setOpenState(true);
+  }, []);
+
+  // Keep the popup inside the viewport: measured before paint, again on resize.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const popup = popupRef.current;
+      if (!popup) return;
+      const width = document.documentElement.clientWidth;
+      popup.style.translate = "";
+      const rect = popup.getBoundingClientRect();
+      let next = 0;
+      if (rect.right > width - EDGE) next = width - EDGE - rect.right;
+      if (rect.left + next < EDGE) next = EDGE - rect.left;
+      popup.style.translate = next === 0 ? "" : `${next}px 0`;
+      setShift(next);
+    };
+    place();
+    window.addEventListener("resize", place);
+    return () => window.removeEventListener("resize", place);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -41,21 +107,46 @@ export function usePopover(): Popover {
       items()[0]?.focus();
     }
     const onDown = (event: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpenState(false);
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
     };
+    // Escape closes the popup wherever focus is (a mouse user's focus may still be elsewhere).
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      close();
+    };
+    // Tab past the popup's last control closes it. `null`: focus went nowhere in particular (a
+    // click on the page, the window losing focus); outside clicks are handled on mousedown.
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget as Node | null;
+      if (next !== null && rootRef.current && !rootRef.current.contains(next)) setOpen(false);
+    };
+    const root = rootRef.current;
     document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
+    document.addEventListener("keydown", onKey);
+    root?.addEventListener("focusout", onFocusOut);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      document.removeEventListener("keydown", onKey);
+      root?.removeEventListener("focusout", onFocusOut);
+    };
   });
 
   const onTriggerKeyDown = (event: KeyboardEvent) => {
     if (event.key === "ArrowDown" || event.key === "Enter" || event.key === " ") {
       event.preventDefault();
-      focusFirst.current = true;
-      setOpenState(true);
+      openAndFocus();
     }
   };
 
   const onPopupKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      return;
+    }
+    // Inside a text field the keys move the caret; only the list's items navigate.
+    if (isTextField(event.target)) return;
     const list = items();
     const index = list.indexOf(document.activeElement as HTMLElement);
     const move = (to: number) => {
@@ -63,28 +154,31 @@ export function usePopover(): Popover {
       list[(to + list.length) % list.length]?.focus();
     };
     switch (event.key) {
-      case "Escape":
-        event.preventDefault();
-        setOpenState(false);
-        triggerRef.current?.focus();
-        break;
       case "ArrowDown":
-        if (index >= 0 || list.length > 0) move(index + 1);
+        if (list.length > 0) move(index + 1);
         break;
       case "ArrowUp":
-        move(index <= 0 ? list.length - 1 : index - 1);
+        if (list.length > 0) move(index <= 0 ? list.length - 1 : index - 1);
         break;
       case "Home":
-        move(0);
+        if (list.length > 0) move(0);
         break;
       case "End":
-        move(list.length - 1);
-        break;
-      case "Tab":
-        setOpenState(false);
+        if (list.length > 0) move(list.length - 1);
         break;
     }
   };
 
-  return { open, setOpen, rootRef, triggerRef, popupRef, onTriggerKeyDown, onPopupKeyDown };
+  return {
+    open,
+    setOpen,
+    close,
+    openAndFocus,
+    rootRef,
+    triggerRef,
+    popupRef,
+    popupStyle: shift === 0 ? undefined : { translate: `${shift}px 0` },
+    onTriggerKeyDown,
+    onPopupKeyDown,
+  };
 }

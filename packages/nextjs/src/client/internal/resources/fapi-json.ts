@@ -170,4 +170,5 @@ export interface EnvironmentJson {
     instance_environment_type?: string;
   };
   organization_settings?: { enabled?: boolean };
+  user_settings?: { password_settings?: { min_length?: number; max_length?: number } };
 }
