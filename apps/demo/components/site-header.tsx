@@ -3,7 +3,8 @@ import { auth } from "@latchkey/nextjs/server";
 import Link from "next/link";
 
 // The header is a server component: `auth()` tells signed-in from signed-out visitors before
-// any JavaScript runs, so the right links appear on the first paint.
+// any JavaScript runs, so the right links appear on the first paint. It wraps on narrow screens
+// (globals.css): on a phone the user menu stays beside the brand and the links take a row below.
 export async function SiteHeader() {
   const { userId } = await auth();
   return (
@@ -23,9 +24,6 @@ export async function SiteHeader() {
             <li>
               <Link href="/synced-users">Synced users</Link>
             </li>
-            <li>
-              <UserButton />
-            </li>
           </ul>
         ) : (
           <ul>
@@ -40,6 +38,11 @@ export async function SiteHeader() {
           </ul>
         )}
       </nav>
+      {userId ? (
+        <div className="account">
+          <UserButton />
+        </div>
+      ) : null}
     </header>
   );
 }

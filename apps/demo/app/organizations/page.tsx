@@ -1,6 +1,7 @@
 import { OrganizationSwitcher } from "@latchkey/nextjs/client";
 import { auth, clerkClient } from "@latchkey/nextjs/server";
-import { createOrganization, inviteMember } from "./actions";
+import { CreateOrganizationForm } from "./create-organization-form";
+import { InviteMemberForm } from "./invite-member-form";
 
 export const metadata = { title: "Organizations" };
 
@@ -11,24 +12,32 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   if (!userId) return redirectToSignIn();
   const client = await clerkClient();
   const memberships = await client.users.getOrganizationMembershipList({ userId });
-  const notice = noticeOf(await searchParams);
+  const params = await searchParams;
+  const nameOf = (id: string) => memberships.data.find((m) => m.organization.id === id);
+  const activeOrganization = orgId ? nameOf(orgId)?.organization : undefined;
+  const notice = noticeOf(params, (id) => nameOf(id)?.organization.name);
   // `has()` checks the role in the *active* organization (the one in the session token).
   const isAdmin = has({ role: "org:admin" });
+  const activeName = activeOrganization?.name ?? orgSlug;
 
   return (
     <section aria-labelledby="orgs-title">
       <h1 id="orgs-title">Organizations</h1>
-      {notice && (
-        <p role="status" className={notice.error ? "notice error" : "notice"}>
-          {notice.text}
-        </p>
-      )}
+      {/* Always there, so screen readers know the region before a message is put in it. */}
+      <p
+        role="status"
+        data-testid="notice"
+        className={notice ? (notice.error ? "notice error" : "notice") : undefined}
+      >
+        {notice?.text}
+      </p>
 
       <h2>Active organization</h2>
       <p data-testid="active-org">
         {orgId ? (
           <>
-            <strong>{orgSlug}</strong>, your role: <code>{orgRole}</code>
+            <strong>{activeName}</strong> (<code>{orgSlug}</code>), your role:{" "}
+            <code>{orgRole}</code>
           </>
         ) : (
           "None: you are using your personal account."
@@ -44,35 +53,26 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           {memberships.data.map((m) => (
             <li key={m.id}>
               {m.organization.name} (<code>{m.organization.slug}</code>) — {m.role}
+              {m.organization.id === orgId ? " — active" : ""}
             </li>
           ))}
         </ul>
       )}
 
       <h2>Create an organization</h2>
-      <form action={createOrganization} className="stack">
-        <label htmlFor="org-name">Name</label>
-        <input id="org-name" name="name" required maxLength={100} autoComplete="organization" />
-        <button type="submit">Create organization</button>
-      </form>
+      {/* A new key after each creation: the form starts empty and idle again. */}
+      <CreateOrganizationForm key={typeof params.created === "string" ? params.created : "new"} />
 
       <section aria-labelledby="admin-title" className="panel">
         <h2 id="admin-title">Admin area</h2>
         {isAdmin ? (
           <>
             <p>
-              You are an admin of <strong>{orgSlug}</strong>: invite people to it.
+              You are an admin of <strong>{activeName}</strong>: invite people to it.
             </p>
-            <form action={inviteMember} className="stack">
-              <label htmlFor="invite-email">Email address</label>
-              <input id="invite-email" name="email" type="email" required autoComplete="off" />
-              <label htmlFor="invite-role">Role</label>
-              <select id="invite-role" name="role" defaultValue="org:member">
-                <option value="org:member">Member</option>
-                <option value="org:admin">Admin</option>
-              </select>
-              <button type="submit">Send invitation</button>
-            </form>
+            <InviteMemberForm
+              key={typeof params.invited === "string" ? params.invited : "invite"}
+            />
           </>
         ) : (
           <p data-testid="admin-gate">
@@ -85,13 +85,21 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   );
 }
 
-function noticeOf(params: Record<string, string | string[] | undefined>) {
+/** The message the page shows after a form came back (`?created=`, `?invited=`, `?error=`). */
+function noticeOf(
+  params: Record<string, string | string[] | undefined>,
+  organizationName: (id: string) => string | undefined,
+) {
   const one = (key: string) => (typeof params[key] === "string" ? params[key] : undefined);
   const created = one("created");
-  if (created) return { text: `Created ${created}. Switch to it to manage it.`, error: false };
+  if (created) {
+    const name = organizationName(created);
+    return name
+      ? { text: `Created “${name}”. It is now your active organization.`, error: false }
+      : { text: "Organization created.", error: false };
+  }
   const invited = one("invited");
   if (invited) return { text: `Invitation sent to ${invited}.`, error: false };
-  if (one("error") === "name") return { text: "Give the organization a name.", error: true };
   if (one("error") === "email") return { text: "Enter a valid email address.", error: true };
   return null;
 }

@@ -16,7 +16,9 @@ export default async function SyncedUsersPage() {
       {users.length === 0 ? (
         <p>No users synced yet.</p>
       ) : (
-        <table>
+        // On a phone the rows turn into cards (globals.css, `table.cards`), each value beside its
+        // column's name: no sideways scrolling.
+        <table className="cards">
           <caption className="visually-hidden">Users received by webhook</caption>
           <thead>
             <tr>
@@ -30,13 +32,13 @@ export default async function SyncedUsersPage() {
           <tbody>
             {users.map((user) => (
               <tr key={user.id} className={user.deleted ? "deleted" : undefined}>
-                <td>{user.email ?? "—"}</td>
-                <td>{user.name ?? "—"}</td>
-                <td>
+                <td data-label="Email">{user.email ?? "—"}</td>
+                <td data-label="Name">{user.name ?? "—"}</td>
+                <td data-label="User id">
                   <code>{user.id}</code>
                 </td>
-                <td>{user.lastEvent}</td>
-                <td>
+                <td data-label="Last event">{user.lastEvent}</td>
+                <td data-label="At">
                   <time dateTime={new Date(user.eventAt).toISOString()}>
                     {new Date(user.eventAt).toLocaleString("en")}
                   </time>
