@@ -190,7 +190,7 @@ test("every form of the demo posts", async ({ page }) => {
   await page.getByRole("button", { name: /Personal account/ }).click();
   await page
     .getByRole("dialog", { name: "Switch organization" })
-    .getByRole("button", { name: "Create organization" })
+    .getByRole("button", { name: "New organization" })
     .click();
   // The page's server-action forms (React renders them as POSTs) and the switcher's create form.
   const methods = await page

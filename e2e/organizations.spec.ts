@@ -10,25 +10,30 @@ test("create an organization, switch to it and pass the admin gate", async ({ pa
   await expect(page.getByTestId("admin-gate")).toBeVisible();
   await expect(page.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
 
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page.getByRole("status")).toContainText("Created");
+  await expect(page.getByTestId("notice")).toContainText(`Created “${name}”`);
   await expect(page.getByRole("listitem").filter({ hasText: name })).toContainText("org:admin");
+  // The new organization is the active one: the session token names it, so
+  // has({ role: "org:admin" }) holds.
+  await expect(page.getByTestId("active-org")).toContainText("org:admin");
+  await expect(page.getByTestId("admin-gate")).toHaveCount(0);
   await snap(page, testInfo, "organizations-created");
 
-  // Switch to it; the session token now names it, so has({ role: "org:admin" }) holds.
+  // Switch to the personal account and back with the switcher.
+  const dialog = page.getByRole("dialog", { name: "Switch organization" });
+  await page.getByRole("button", { name: new RegExp(`^${name}: switch organization$`) }).click();
+  await dialog.getByRole("button", { name: "Personal account", exact: true }).click();
+  await expect(page.getByTestId("admin-gate")).toBeVisible();
   await page.getByRole("button", { name: /Personal account/ }).click();
-  await page
-    .getByRole("dialog", { name: "Switch organization" })
-    .getByRole("button", { name, exact: true })
-    .click();
+  await dialog.getByRole("button", { name, exact: true }).click();
   await expect(page.getByTestId("active-org")).toContainText("org:admin");
   await expect(page.getByTestId("admin-gate")).toHaveCount(0);
 
   const invitee = uniqueEmail("invitee");
   await page.getByLabel("Email address").fill(invitee);
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${invitee}`);
+  await expect(page.getByTestId("notice")).toContainText(`Invitation sent to ${invitee}`);
   await snap(page, testInfo, "organizations-admin");
 
   // The dashboard and the template token see the active organization too.
