@@ -1,33 +1,39 @@
-// `pnpm dev`: starts a Latchkey instance (PGlite, port 4100), writes
+// `pnpm dev`: checks the ports, starts a Latchkey instance (PGlite, port 4100), writes
 // apps/demo/.env.local on the first run, then runs `next dev` on port 3000. Ctrl-C stops both.
+// PORT and LATCHKEY_PORT given on the command line win over apps/demo/.env.local; a taken
+// default port moves to the next free one, a taken port that was asked for stops here with a
+// message (see dev-ports.ts).
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDemoInstance } from "./start-demo-instance";
+import { devEnvironment } from "./dev-environment";
+import { chooseDevPorts, DevSetupError, devPortSettings } from "./dev-ports";
+import { readEnvFile } from "./read-env-file";
 
 const demoDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(demoDir, "../..");
 const envFile = join(demoDir, ".env.local");
-const instancePort = Number(process.env.LATCHKEY_PORT || 4100);
-const appPort = Number(process.env.PORT || 3000);
-const appUrl = `http://localhost:${appPort}`;
-
-/** `KEY=value` lines of a dotenv file (no quoting or expansion: the file is ours). */
-function readEnvFile(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
-  const entries = readFileSync(path, "utf8")
-    .split("\n")
-    .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line))
-    .filter((match) => match !== null)
-    .map((match) => [match[1], match[2]] as const);
-  return Object.fromEntries(entries);
-}
-
 const existing = readEnvFile(envFile);
+
+// Both ports are checked before anything starts.
+let ports: Awaited<ReturnType<typeof chooseDevPorts>>;
+try {
+  ports = await chooseDevPorts(devPortSettings(process.env, existing));
+} catch (error) {
+  if (!(error instanceof DevSetupError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
+for (const note of ports.notes) console.log(`Note: ${note}`);
+const appUrl = `http://localhost:${ports.appPort}`;
+
+// Loaded only now, so a port problem is reported without building or loading the server.
+const { startDemoInstance } = await import("./start-demo-instance");
 const { instance, env } = await startDemoInstance({
-  port: instancePort,
+  port: ports.instancePort,
+  // The instance lets this origin call its Frontend API and sends webhooks to it.
   appUrl,
   // Not in a folder `next dev` watches: the instance writes on every request, and Turbopack
   // would reload the page on each write. It ignores node_modules.
@@ -45,17 +51,26 @@ if (!existsSync(envFile)) {
   console.log(`Wrote ${envFile}`);
 }
 
+// Next reads .env.local itself, but variables set on the process win over the file: the file's
+// values are handed on (an edited .env.local is respected) under the command line's, and the
+// running instance's URL and key on top of both.
+const app = devEnvironment({
+  instanceEnv: env,
+  envFile: existing,
+  commandLine: process.env,
+  appPort: ports.appPort,
+});
+for (const note of app.notes) console.log(`Note: ${note}`);
+
 console.log(`Latchkey instance  ${instance.url}`);
 console.log(`Dev mailbox        ${instance.publicUrl}/__dev/mailbox`);
 console.log(`Demo app           ${appUrl}`);
 
-// Next reads .env.local itself, but variables set on the process win over the file: hand the
-// file's values on so an edited .env.local is respected.
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const next = spawn(process.execPath, [nextBin, "dev", "--port", String(appPort)], {
+const next = spawn(process.execPath, [nextBin, "dev", "--port", String(ports.appPort)], {
   cwd: demoDir,
   stdio: "inherit",
-  env: { ...process.env, ...env, ...existing },
+  env: { ...process.env, ...app.env },
 });
 
 let stopping = false;
