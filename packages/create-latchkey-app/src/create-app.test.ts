@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, packageNameFor } from "./create-app.js";
+import { tarballName } from "./internal/rewrite-manifest.js";
+import { writePackagedTemplate } from "./internal/write-packaged-template.js";
 import type { PackPackages } from "./pack-packages.js";
-import { tarballName } from "./rewrite-manifest.js";
 import { packagedSource, repositorySource } from "./template-source.js";
-import { writePackagedTemplate } from "./write-packaged-template.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 const source = repositorySource(repoRoot);

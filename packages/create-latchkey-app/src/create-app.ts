@@ -2,9 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join, resolve } from "node:path";
 import { CreateAppError } from "./create-app-error.js";
 import { findMonorepoTraces } from "./find-monorepo-traces.js";
+import {
+  type PackageManifest,
+  requiredLatchkeyPackages,
+  tarballName,
+} from "./internal/rewrite-manifest.js";
 import { type PackPackages, packWithPnpm } from "./pack-packages.js";
 import { planApp } from "./plan-app.js";
-import { type PackageManifest, requiredLatchkeyPackages, tarballName } from "./rewrite-manifest.js";
 import { findTemplateSource, type TemplateSource } from "./template-source.js";
 
 /** Options of {@link createApp}. */
@@ -34,7 +38,12 @@ export interface CreatedApp {
   files: string[];
 }
 
-/** A valid npm package name made from a folder's name (`My App!` → `my-app`). */
+/**
+ * A valid npm package name made from a folder's name.
+ *
+ * @example
+ * packageNameFor("My App!"); // "my-app"
+ */
 export function packageNameFor(folder: string): string {
   const name = folder
     .toLowerCase()

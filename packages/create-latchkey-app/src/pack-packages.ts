@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { CreateAppError } from "./create-app-error.js";
-import { tarballName } from "./rewrite-manifest.js";
+import { tarballName } from "./internal/rewrite-manifest.js";
 import type { LatchkeyPackage } from "./template-source.js";
 
 const run = promisify(execFile);

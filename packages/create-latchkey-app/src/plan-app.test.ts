@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listDemoFiles } from "./demo-files.js";
 import { findMonorepoTraces } from "./find-monorepo-traces.js";
+import { listDemoFiles } from "./internal/demo-files.js";
+import type { PackageManifest } from "./internal/rewrite-manifest.js";
 import { planApp } from "./plan-app.js";
-import type { PackageManifest } from "./rewrite-manifest.js";
 import { repositorySource } from "./template-source.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { listDemoFiles } from "./demo-files.js";
-import { type PackageManifest, standaloneManifest } from "./rewrite-manifest.js";
-import { standaloneNextConfig } from "./rewrite-next-config.js";
-import { readTsconfig, standaloneTsconfig } from "./rewrite-tsconfig.js";
-import { STARTER_GITIGNORE } from "./starter-gitignore.js";
-import { starterReadme } from "./starter-readme.js";
+import { listDemoFiles } from "./internal/demo-files.js";
+import { type PackageManifest, standaloneManifest } from "./internal/rewrite-manifest.js";
+import { standaloneNextConfig } from "./internal/rewrite-next-config.js";
+import { readTsconfig, standaloneTsconfig } from "./internal/rewrite-tsconfig.js";
+import { STARTER_GITIGNORE } from "./internal/starter-gitignore.js";
+import { starterReadme } from "./internal/starter-readme.js";
 import type { TemplateSource } from "./template-source.js";
 
 /** What {@link planApp} makes. */

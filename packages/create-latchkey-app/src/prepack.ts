@@ -1,7 +1,8 @@
 // `prepack` of create-latchkey-app: puts the demo's current files into template/ so that the
 // packed package can create apps without the repository (see write-packaged-template.ts).
+
+import { writePackagedTemplate } from "./internal/write-packaged-template.js";
 import { enclosingRepository, packageRoot } from "./template-source.js";
-import { writePackagedTemplate } from "./write-packaged-template.js";
 
 const repoRoot = enclosingRepository();
 if (!repoRoot) {

@@ -38,7 +38,9 @@ export interface PackagedManifest {
   nodeRange: string;
 }
 
+/** Folder of the demo's copy inside the packed package's `template/`. */
 export const PACKAGED_DEMO_FOLDER = "demo";
+/** File beside it with the package versions and tool ranges ({@link PackagedManifest}). */
 export const PACKAGED_MANIFEST_FILE = "latchkey-packages.json";
 
 interface Manifest {
@@ -54,7 +56,12 @@ function readManifest(file: string): Manifest {
   return JSON.parse(readFileSync(file, "utf8")) as Manifest;
 }
 
-/** This package's own folder (one level above `src/` and `dist/`). */
+/**
+ * This package's own folder (one level above `src/` and `dist/`).
+ *
+ * @example
+ * join(packageRoot(), "app-files");
+ */
 export function packageRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), "..");
 }
@@ -130,7 +137,13 @@ export function packagedSource(root: string): TemplateSource {
   };
 }
 
-/** The repository this package sits in, when it is the Latchkey repository's own copy. */
+/**
+ * The repository this package sits in, when it is the Latchkey repository's own copy (its
+ * `packages/create-latchkey-app`, beside `apps/demo`); undefined for an installed copy.
+ *
+ * @example
+ * enclosingRepository(); // "/src/latchkey" in a checkout, undefined under node_modules
+ */
 export function enclosingRepository(root = packageRoot()): string | undefined {
   const repoRoot = resolve(root, "../..");
   const ownCopy = join(repoRoot, "packages", "create-latchkey-app");

@@ -3,7 +3,12 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { standaloneNextConfig } from "./rewrite-next-config.js";
 
-const demoConfig = join(resolve(import.meta.dirname, "../../.."), "apps", "demo", "next.config.ts");
+const demoConfig = join(
+  resolve(import.meta.dirname, "../../../.."),
+  "apps",
+  "demo",
+  "next.config.ts",
+);
 
 describe("standaloneNextConfig", () => {
   it("roots Turbopack and output tracing in the app's own folder", () => {

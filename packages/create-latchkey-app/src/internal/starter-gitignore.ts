@@ -1,6 +1,9 @@
 /**
  * The `.gitignore` of a new app: dependencies, builds, the instance's and the app's local data,
  * and `.env*.local` (keys). `vendor/` is kept: a fresh clone installs from it.
+ *
+ * @example
+ * files.set(".gitignore", STARTER_GITIGNORE);
  */
 export const STARTER_GITIGNORE = `# Dependencies and builds
 node_modules/

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CreateAppError } from "./create-app-error.js";
+import { CreateAppError } from "../create-app-error.js";
+import type { LatchkeyPackage } from "../template-source.js";
 import {
   type PackageManifest,
   requiredLatchkeyPackages,
   standaloneManifest,
   tarballName,
 } from "./rewrite-manifest.js";
-import type { LatchkeyPackage } from "./template-source.js";
 
 const packages: Record<string, LatchkeyPackage> = {
   "@latchkey/backend": { name: "@latchkey/backend", version: "0.3.1", latchkeyDependencies: [] },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { CreateAppError } from "./create-app-error.js";
-import { parseJsonc } from "./internal/parse-jsonc.js";
+import { CreateAppError } from "../create-app-error.js";
+import { parseJsonc } from "./parse-jsonc.js";
 
 /** A tsconfig, as far as the generator reads it; other fields are kept as they are. */
 export interface Tsconfig {
@@ -13,7 +13,13 @@ export interface Tsconfig {
 /** Options that only mean something to a build that emits; noise in an app with `noEmit`. */
 const LIBRARY_OPTIONS = ["declaration", "declarationMap", "sourceMap", "rootDir", "outDir"];
 
-/** Reads a tsconfig file (comments allowed). */
+/**
+ * Reads a tsconfig file (comments and trailing commas allowed).
+ *
+ * @throws SyntaxError when the file is not JSON once comments are gone.
+ * @example
+ * readTsconfig("apps/demo/tsconfig.json").compilerOptions?.jsx; // "react-jsx"
+ */
 export function readTsconfig(file: string): Tsconfig {
   return parseJsonc(readFileSync(file, "utf8")) as Tsconfig;
 }

@@ -1,13 +1,13 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { listDemoFiles } from "./demo-files.js";
-import { readTsconfig, standaloneTsconfig } from "./rewrite-tsconfig.js";
 import {
   PACKAGED_DEMO_FOLDER,
   PACKAGED_MANIFEST_FILE,
   type PackagedManifest,
   repositorySource,
-} from "./template-source.js";
+} from "../template-source.js";
+import { listDemoFiles } from "./demo-files.js";
+import { readTsconfig, standaloneTsconfig } from "./rewrite-tsconfig.js";
 
 /**
  * Copies the repository's demo into `<packageRoot>/template/` for the published package (run by

@@ -1,5 +1,5 @@
-import { CreateAppError } from "./create-app-error.js";
-import type { LatchkeyPackage } from "./template-source.js";
+import { CreateAppError } from "../create-app-error.js";
+import type { LatchkeyPackage } from "../template-source.js";
 
 /** A `package.json`, as far as the generator reads it; other fields are kept as they are. */
 export interface PackageManifest {
@@ -32,7 +32,12 @@ export interface ManifestOptions {
 
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies"] as const;
 
-/** The file name `npm pack` and `pnpm pack` give a package's tarball. */
+/**
+ * The file name `npm pack` and `pnpm pack` give a package's tarball.
+ *
+ * @example
+ * tarballName({ name: "@latchkey/nextjs", version: "0.1.0" }); // "latchkey-nextjs-0.1.0.tgz"
+ */
 export function tarballName(pkg: Pick<LatchkeyPackage, "name" | "version">): string {
   return `${pkg.name.replace(/^@/, "").replace("/", "-")}-${pkg.version}.tgz`;
 }
