@@ -110,6 +110,22 @@ function membershipFilterSql(filter: MembershipFilter, params: SqlParams): strin
 
 const direction = (dir: "asc" | "desc") => (dir === "asc" ? "ASC" : "DESC");
 
+/** The public and private metadata to store, as JSON text: `update` applied to the row's. */
+function nextMetadataJson(
+  current: Record<string, unknown>,
+  update: { publicMetadata?: Metadata; privateMetadata?: Metadata },
+  mode: "merge" | "replace",
+): [string, string] {
+  return [
+    JSON.stringify(
+      nextMetadata("public_metadata", current.public_metadata, update.publicMetadata, mode),
+    ),
+    JSON.stringify(
+      nextMetadata("private_metadata", current.private_metadata, update.privateMetadata, mode),
+    ),
+  ];
+}
+
 /** The metadata to store: `value` merged into (or replacing) `current`, within the size limit. */
 function nextMetadata(
   paramName: string,
@@ -329,21 +345,7 @@ export function sqlOrganizationMethods(
         await tx.query(
           `UPDATE organizations SET public_metadata = $2::jsonb, private_metadata = $3::jsonb,
              updated_at = $4 WHERE id = $1`,
-          [
-            organizationId,
-            JSON.stringify(
-              nextMetadata("public_metadata", current.public_metadata, update.publicMetadata, mode),
-            ),
-            JSON.stringify(
-              nextMetadata(
-                "private_metadata",
-                current.private_metadata,
-                update.privateMetadata,
-                mode,
-              ),
-            ),
-            clock.now(),
-          ],
+          [organizationId, ...nextMetadataJson(current, update, mode), clock.now()],
         );
         return emitOrganization(tx, "updated", organizationId);
       }),
@@ -439,22 +441,7 @@ export function sqlOrganizationMethods(
           `UPDATE organization_memberships SET public_metadata = $3::jsonb,
              private_metadata = $4::jsonb, updated_at = $5
            WHERE organization_id = $1 AND user_id = $2`,
-          [
-            organizationId,
-            userId,
-            JSON.stringify(
-              nextMetadata("public_metadata", current.public_metadata, update.publicMetadata, mode),
-            ),
-            JSON.stringify(
-              nextMetadata(
-                "private_metadata",
-                current.private_metadata,
-                update.privateMetadata,
-                mode,
-              ),
-            ),
-            clock.now(),
-          ],
+          [organizationId, userId, ...nextMetadataJson(current, update, mode), clock.now()],
         );
         const membership = await requireMembership(tx, organizationId, userId);
         await emitMembership(tx, "updated", membership);
