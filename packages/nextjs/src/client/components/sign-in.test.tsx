@@ -11,6 +11,7 @@ import {
 } from "../internal/server-render.test-helpers.js";
 import {
   createBrowserFetch,
+  holdRequests,
   renderWithProvider,
   signOutBrowser,
   signUpUser,
@@ -164,5 +165,123 @@ describe("<SignIn/> against a real instance", () => {
     expect(screen.getByLabelText<HTMLInputElement>("Email address").value).toBe(
       "early@example.com",
     );
+  });
+
+  it("is busy while signing in and until it has left: read-only fields, focus kept, one request for a double click", async () => {
+    const browser = createBrowserFetch(instance);
+    await signUpUser(instance, browser, "busy@example.com");
+    await signOutBrowser(browser);
+    const slow = holdRequests(browser, /^POST .*\/v1\/client\/sign_ins$/);
+    const user = userEvent.setup();
+    const { navigation } = renderWithProvider(<SignIn afterSignInUrl="/dashboard" />, {
+      browser: slow,
+    });
+    const email = await screen.findByLabelText<HTMLInputElement>("Email address");
+    const password = screen.getByLabelText<HTMLInputElement>("Password");
+    await user.type(email, "busy@example.com");
+    await user.type(password, TEST_PASSWORD);
+    const button = screen.getByRole<HTMLButtonElement>("button", { name: "Continue" });
+    await user.dblClick(button);
+
+    const form = button.closest("form") as HTMLFormElement;
+    await waitFor(() => expect(form.getAttribute("aria-busy")).toBe("true"));
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(button.disabled).toBe(false);
+    expect(document.activeElement).toBe(button);
+    expect(email.readOnly).toBe(true);
+    expect(password.readOnly).toBe(true);
+    const other = screen.getByRole("button", { name: "Email me a code instead" });
+    expect(other.getAttribute("aria-disabled")).toBe("true");
+    await user.click(other);
+    await user.type(password, "{Enter}");
+    expect(slow.held).toEqual(["POST /__clerk/v1/client/sign_ins"]);
+
+    slow.release();
+    await waitFor(() => expect(navigation.pushes).toEqual(["/dashboard"]));
+    // Signed in and leaving: still busy, so nothing can be sent again before the page is gone.
+    expect(form.getAttribute("aria-busy")).toBe("true");
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    await user.click(button);
+    expect(slow.held).toHaveLength(1);
+    expect(browser.requests.filter((r) => r.includes("/touch"))).toHaveLength(1);
+  });
+
+  it("goes Back from the code step to the email field, focused and filled in", async () => {
+    const browser = createBrowserFetch(instance);
+    await signUpUser(instance, browser, "back+clerk_test@example.com");
+    await signOutBrowser(browser);
+    const user = userEvent.setup();
+    renderWithProvider(<SignIn />, { browser });
+    await user.type(await screen.findByLabelText("Email address"), "back+clerk_test@example.com");
+    await user.click(screen.getByRole("button", { name: "Email me a code instead" }));
+    const code = await screen.findByLabelText("Verification code");
+    expect(document.activeElement).toBe(code);
+    expect(code.getAttribute("maxlength")).toBe("6");
+    expect(code.getAttribute("inputmode")).toBe("numeric");
+    expect(code.getAttribute("autocomplete")).toBe("one-time-code");
+    // The status region is there, empty, before anything is said in it.
+    const status = screen.getByRole("status");
+    expect(status.textContent).toBe("");
+    const resend = screen.getByRole("button", { name: "Resend code" });
+    await user.click(resend);
+    await waitFor(() => expect(status.textContent).toBe("A new code is on its way."));
+    expect(screen.getByRole("status")).toBe(status);
+    expect(document.activeElement).toBe(resend);
+
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    const email = await screen.findByLabelText<HTMLInputElement>("Email address");
+    expect(document.activeElement).toBe(email);
+    expect(email.value).toBe("back+clerk_test@example.com");
+  });
+
+  it("speaks the provider's localization, messages of error codes included", async () => {
+    const browser = createBrowserFetch(instance);
+    await signUpUser(instance, browser, "hans@example.com");
+    await signOutBrowser(browser);
+    const user = userEvent.setup();
+    renderWithProvider(<SignIn />, {
+      browser,
+      props: {
+        localization: {
+          formButtonPrimary: "Weiter",
+          formFieldLabel__emailAddress: "E-Mail-Adresse",
+          formFieldLabel__password: "Passwort",
+          signIn: { start: { title: "Anmelden", actionLink: "Registrieren" } },
+          unstable__errors: { form_password_incorrect: "Das Passwort stimmt nicht." },
+        },
+      },
+    });
+    expect(await screen.findByRole("heading", { name: "Anmelden" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Registrieren" })).toBeTruthy();
+    await user.type(screen.getByLabelText("E-Mail-Adresse"), "hans@example.com");
+    await user.type(screen.getByLabelText("Passwort"), "not-the-password-1");
+    await user.click(screen.getByRole("button", { name: "Weiter" }));
+    const password = screen.getByLabelText("Passwort");
+    await waitFor(() => expect(password.getAttribute("aria-invalid")).toBe("true"));
+    expect(
+      document.getElementById(password.getAttribute("aria-describedby") ?? "")?.textContent,
+    ).toBe("Das Passwort stimmt nicht.");
+    // Still English where nothing was given.
+    expect(screen.getByRole("button", { name: "Email me a code instead" })).toBeTruthy();
+  });
+
+  it("says how long a locked account stays locked, and keeps saying it", async () => {
+    const browser = createBrowserFetch(instance);
+    const { userId } = await signUpUser(instance, browser, "locked@example.com");
+    await signOutBrowser(browser);
+    const locked = await instance.call("POST", `/v1/users/${userId}/lock`);
+    expect(locked.status).toBe(200);
+    const user = userEvent.setup();
+    renderWithProvider(<SignIn />, { browser });
+    await user.type(await screen.findByLabelText("Email address"), "locked@example.com");
+    await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
+    await user.keyboard("{Enter}");
+    const alert = await screen.findByText(/^Your account is locked/);
+    expect(alert.textContent).toMatch(
+      /Try again in \d+ (minutes?|hours?|seconds?)|Contact the site/,
+    );
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByText(/^Your account is locked/)).toBeTruthy());
+    expect(document.body.textContent).not.toMatch(/Too many requests|identifier/);
   });
 });

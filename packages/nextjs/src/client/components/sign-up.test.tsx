@@ -145,4 +145,80 @@ describe("<SignUp/> against a real instance", () => {
     expect(codeInput.closest("form")?.getAttribute("method")).toBe("post");
     expect(await latestEmailCode(instance, "early-bird@example.com")).toMatch(/^\d{6}$/);
   });
+
+  it("shows the password rules up front and checks the length before calling the instance", async () => {
+    const browser = createBrowserFetch(instance);
+    const user = userEvent.setup();
+    renderWithProvider(<SignUp />, { browser });
+    const password = await screen.findByLabelText("Password");
+    expect(password.getAttribute("minlength")).toBe("8");
+    expect(password.getAttribute("maxlength")).toBe("72");
+    expect(password.getAttribute("passwordrules")).toBe("minlength: 8; maxlength: 72;");
+    expect(password.getAttribute("autocomplete")).toBe("new-password");
+    const hint = document.getElementById(password.getAttribute("aria-describedby") ?? "");
+    expect(hint?.textContent).toBe("At least 8 characters.");
+
+    await user.type(screen.getByLabelText("Email address"), "short@example.com");
+    await user.type(password, "seven77");
+    await user.keyboard("{Enter}");
+    expect(password.getAttribute("aria-invalid")).toBe("true");
+    expect(password.getAttribute("aria-describedby")?.split(" ")).toHaveLength(2);
+    expect(screen.getByText("Use at least 8 characters for your password.")).toBeTruthy();
+    expect(browser.requests.filter((r) => r.startsWith("POST"))).toEqual([]);
+  });
+
+  it("says a malformed or taken address in plain words, never the instance's parameter names", async () => {
+    const browser = createBrowserFetch(instance);
+    await instance.call("POST", "/v1/users", {
+      body: { email_address: ["in-use@example.com"], password: TEST_PASSWORD },
+    });
+    const user = userEvent.setup();
+    renderWithProvider(<SignUp />, { browser });
+    const email = await screen.findByLabelText("Email address");
+    await user.type(email, "in-use@");
+    await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
+    const describedBy = () =>
+      document.getElementById(email.getAttribute("aria-describedby") ?? "")?.textContent;
+    expect(describedBy()).toBe("Enter a valid email address, like name@example.com.");
+
+    await user.type(email, "example.com");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(describedBy()).toMatch(/^An account with this email address/));
+    expect(document.body.textContent).not.toMatch(/email_address|identifier/);
+  });
+
+  it("goes back from the code step to change the address, with the email field focused", async () => {
+    const browser = createBrowserFetch(instance);
+    const user = userEvent.setup();
+    const { navigation } = renderWithProvider(<SignUp routing="path" path="/sign-up" />, {
+      browser,
+    });
+    await user.type(await screen.findByLabelText("Email address"), "typo+clerk_test@example.con");
+    await user.type(screen.getByLabelText("Password"), TEST_PASSWORD);
+    await user.keyboard("{Enter}");
+    await screen.findByLabelText("Verification code");
+    expect(screen.getByRole("status").textContent).toBe("");
+
+    const back = screen.getByRole("button", { name: "Use another email address" });
+    await user.click(back);
+    const email = await screen.findByLabelText<HTMLInputElement>("Email address");
+    expect(window.location.pathname).toBe("/sign-up");
+    expect(document.activeElement).toBe(email);
+    expect(email.value).toBe("typo+clerk_test@example.con");
+    await user.clear(email);
+    await user.type(email, "fixed+clerk_test@example.com{Enter}");
+    const code = await screen.findByLabelText("Verification code");
+    expect(
+      screen.getByText("Enter the code we sent to fixed+clerk_test@example.com."),
+    ).toBeTruthy();
+    await user.type(code, "424242{Enter}");
+    await waitFor(() => expect(navigation.pushes).toEqual(["/"]));
+    const users = await instance.call(
+      "GET",
+      `/v1/users?email_address=${encodeURIComponent("fixed+clerk_test@example.com")}`,
+    );
+    expect(users.body).toHaveLength(1);
+  });
 });

@@ -54,4 +54,58 @@ describe("<UserButton/> and sign-out against a real instance", () => {
     const session = await instance.call("GET", `/v1/sessions/${sessionId}`);
     expect(session.body.status).toBe("ended");
   });
+
+  it("opened with the mouse, focuses its first item and closes on Escape, focus back on the avatar", async () => {
+    const browser = createBrowserFetch(instance);
+    await signUpUser(instance, browser, "mouse@example.com");
+    const user = userEvent.setup();
+    renderWithProvider(
+      <>
+        <UserButton />
+        <input aria-label="Elsewhere" />
+      </>,
+      { browser },
+    );
+    const trigger = await screen.findByRole("button", { name: /open user menu/i });
+    await user.click(trigger);
+    const signOut = await screen.findByRole("menuitem", { name: "Sign out" });
+    await waitFor(() => expect(document.activeElement).toBe(signOut));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(document.activeElement).toBe(trigger);
+
+    // Escape closes it even when focus went elsewhere meanwhile (a click on the page).
+    await user.click(trigger);
+    await screen.findByRole("menu");
+    screen.getByLabelText("Elsewhere").focus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).toBeNull();
+    // Tab out of the menu closes it.
+    await user.click(trigger);
+    await screen.findByRole("menu");
+    await user.tab();
+    expect(screen.queryByRole("menu")).toBeNull();
+  });
+
+  it("signs out to / by default, leaving the page before refreshing the server components", async () => {
+    const browser = createBrowserFetch(instance);
+    await signUpUser(instance, browser, "leave@example.com");
+    const order: string[] = [];
+    const user = userEvent.setup();
+    renderWithProvider(<UserButton />, {
+      browser,
+      props: {
+        routerPush: (url) => {
+          order.push(`push ${url}`);
+        },
+        routerRefresh: () => {
+          order.push("refresh");
+        },
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: /open user menu/i }));
+    await user.click(await screen.findByRole("menuitem", { name: "Sign out" }));
+    // Refreshing a protected page first would send it to the sign-in page instead of "/".
+    await waitFor(() => expect(order).toEqual(["push /", "refresh"]));
+  });
 });

@@ -62,6 +62,40 @@ export function createBrowserFetch(instance: TestInstance): TestBrowserFetch {
   return { fetch: fetchFn as typeof fetch, cookies, requests };
 }
 
+/** A test browser whose matching requests wait at a gate, for looking at a form while it is busy. */
+export interface HeldBrowser extends TestBrowserFetch {
+  /** Requests that matched, as `METHOD path`, counted when the page sent them. */
+  held: string[];
+  /** Lets every waiting (and later) matching request through. */
+  release(): void;
+}
+
+/**
+ * Wraps `browser` so that requests whose `METHOD url` matches `pattern` wait until `release()`,
+ * as on a slow network.
+ *
+ * @example
+ * const slow = holdRequests(browser, /^POST .*\/sign_ins$/);
+ * renderWithProvider(<SignIn />, { browser: slow });
+ */
+export function holdRequests(browser: TestBrowserFetch, pattern: RegExp): HeldBrowser {
+  let release = () => {};
+  const gate = new Promise<void>((done) => {
+    release = done;
+  });
+  const held: string[] = [];
+  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const line = `${init?.method ?? "GET"} ${url.split("?")[0]}`;
+    if (pattern.test(line)) {
+      held.push(line);
+      await gate;
+    }
+    return browser.fetch(input, init);
+  };
+  return { ...browser, fetch: fetchFn as typeof fetch, held, release: () => release() };
+}
+
 /** Navigation the provider asked for. */
 export interface RecordedNavigation {
   pushes: string[];

@@ -13,9 +13,9 @@ import { SubmitButton } from "./submit-button.js";
 
 const cls = () => "";
 
-function PasswordForm(props: { onSubmit?: () => void }) {
+function PasswordForm(props: { onSubmit?: () => void; busy?: boolean }) {
   return (
-    <BusyForm onSubmit={props.onSubmit ?? (() => undefined)} busy={false} cls={cls}>
+    <BusyForm onSubmit={props.onSubmit ?? (() => undefined)} busy={props.busy ?? false} cls={cls}>
       <FormField
         formId="f"
         name="password"
@@ -26,7 +26,7 @@ function PasswordForm(props: { onSubmit?: () => void }) {
         error={undefined}
         cls={cls}
       />
-      <SubmitButton busy={false} cls={cls}>
+      <SubmitButton busy={props.busy ?? false} cls={cls}>
         Continue
       </SubmitButton>
     </BusyForm>
@@ -70,5 +70,26 @@ describe("<BusyForm/>", () => {
     // `dispatchEvent` answers false when a handler called `preventDefault()`.
     expect(fireEvent.submit(form)).toBe(false);
     expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it("while busy: read-only fields, aria-disabled (still focusable) buttons, no second submit", () => {
+    const onSubmit = vi.fn();
+    const { container, rerender } = render(<PasswordForm onSubmit={onSubmit} />);
+    const button = screen.getByRole<HTMLButtonElement>("button", { name: "Continue" });
+    const input = screen.getByLabelText<HTMLInputElement>("Password");
+    button.focus();
+    rerender(<PasswordForm onSubmit={onSubmit} busy />);
+    expect(container.querySelector("form")?.getAttribute("aria-busy")).toBe("true");
+    expect(input.readOnly).toBe(true);
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    fireEvent.submit(container.querySelector("form") as HTMLFormElement);
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    rerender(<PasswordForm onSubmit={onSubmit} />);
+    expect(input.readOnly).toBe(false);
+    expect(button.hasAttribute("aria-disabled")).toBe(false);
   });
 });
