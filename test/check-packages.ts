@@ -38,6 +38,8 @@ interface Expectation {
   mustHold?: (dir: string) => string[];
   /** Peer dependencies that must be declared. */
   peers?: string[];
+  /** How files must begin (a directive, or its absence). */
+  opening?: Record<string, RegExp>;
 }
 
 const PACKAGES: Expectation[] = [
@@ -50,7 +52,13 @@ const PACKAGES: Expectation[] = [
         .filter((file) => file.endsWith(".sql"))
         .map((file) => `migrations/${file}`),
   },
-  { dir: "packages/nextjs", peers: ["next", "react"] },
+  {
+    dir: "packages/nextjs",
+    peers: ["next", "react"],
+    // Next bundles the client entry for the browser from this directive: the provider, hooks and
+    // components are client components; the server entry stays free of it.
+    opening: { "dist/client.js": /^"use client";/, "dist/server.js": /^(?!"use client")/ },
+  },
   {
     dir: "packages/create-latchkey-app",
     mustHold: () => [
@@ -154,6 +162,11 @@ async function checkPackage(expectation: Expectation, workDir: string): Promise<
   }
   for (const path of expectation.mustHold?.(dir) ?? []) {
     if (!has(path)) problems.push(`does not ship ${path}`);
+  }
+  for (const [path, opening] of Object.entries(expectation.opening ?? {})) {
+    if (!has(path) || !opening.test(readFileSync(join(packageDir, path), "utf8"))) {
+      problems.push(`${path} does not match ${opening}`);
+    }
   }
 
   // publint, strict: warnings count as errors; suggestions are shown.

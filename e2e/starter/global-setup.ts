@@ -27,13 +27,18 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The environment of this run without what pnpm passes to scripts (`npm_config_*`, `npm_package_*`,
- * `INIT_CWD`…): the app's npm must read its own settings, as on a user's machine.
+ * Names this run's environment may hold that a user's shell would not: what pnpm passes to
+ * scripts (`npm_config_*`, `INIT_CWD`…), and the repository's test settings (CI sets
+ * `DATABASE_URL`, which `latchkey start` would take instead of its data folder).
  */
+const NOT_A_USERS =
+  /^(?:npm_|pnpm_|INIT_CWD$|DATABASE_URL$|PORT$|CLERK_|NEXT_PUBLIC_CLERK_|LATCHKEY_|E2E_|DEMO_)/i;
+
+/** The environment of this run as a user's machine would have it: the app reads its own files. */
 function userEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(npm_|pnpm_|INIT_CWD$|PNPM_)/i.test(key)) env[key] = value;
+    if (!NOT_A_USERS.test(key)) env[key] = value;
   }
   return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }

@@ -55,6 +55,27 @@ describe("findMonorepoTraces", () => {
     ]);
   });
 
+  it("finds imports of packages the app does not list (the repository's root had them)", () => {
+    expect(
+      reasons({
+        "package.json":
+          '{ "dependencies": { "next": "^16" }, "devDependencies": { "@types/node": "^20" } }',
+        "vitest.config.ts": 'import { defineProject } from "vitest/config";',
+        "app/page.tsx": `import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { readFile } from "node:fs/promises";
+import path from "path";
+import { x } from "@/lib/x";
+const { PGlite } = await import("@electric-sql/pglite");
+export { thing } from "@acme/ui/button";`,
+      }),
+    ).toEqual([
+      "vitest.config.ts: imports vitest, which package.json does not list",
+      "app/page.tsx: imports @electric-sql/pglite, which package.json does not list",
+      "app/page.tsx: imports @acme/ui, which package.json does not list",
+    ]);
+  });
+
   it("finds the repository's absolute path", () => {
     expect(reasons({ ".env.example": "DATA=/src/latchkey/data" }, ["/src/latchkey"])).toEqual([
       ".env.example: the path /src/latchkey",

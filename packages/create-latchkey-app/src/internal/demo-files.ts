@@ -16,7 +16,7 @@ const SKIPPED_FOLDERS = new Set([
 /** Top-level folders left out: the demo's runners start the instance from inside the repository. */
 const SKIPPED_TOP_LEVEL = new Set(["scripts"]);
 
-/** Files of the demo that are made per machine or belong to the repository's tooling. */
+/** Files of the demo that are made per machine or belong to the repository's tooling and tests. */
 function isSkippedFile(name: string): boolean {
   return (
     name.startsWith(".env") ||
@@ -24,13 +24,17 @@ function isSkippedFile(name: string): boolean {
     name === "next-env.d.ts" ||
     name === "turbo.json" ||
     name === ".gitignore" ||
-    name === ".DS_Store"
+    name === ".DS_Store" ||
+    /^(?:vitest|vite|playwright)\.config\.[cm]?[jt]s$/.test(name) ||
+    /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(name) ||
+    /\.test-helpers\.[cm]?[jt]sx?$/.test(name)
   );
 }
 
 /**
  * The demo's own files, as paths relative to `demoDir` with `/` separators, sorted: sources,
- * styles, configuration and README, without builds, data, secrets or the repository's tooling.
+ * styles, configuration and README, without builds, data, secrets, tests (the repository runs
+ * them, with its own tools) or the repository's tooling.
  *
  * @example
  * listDemoFiles("apps/demo"); // ["README.md", "app/api/token/route.ts", …, "tsconfig.json"]
