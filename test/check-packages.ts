@@ -1,7 +1,8 @@
 // `pnpm test:packages`: packs every publishable package as `pnpm publish` would (`pnpm pack`,
 // which also writes `workspace:` ranges as versions and runs `prepack`), then checks what a user
 // would install: the manifest (no workspace:/file:/link: ranges, licence, engines, exports with
-// types first, peer dependencies), the files (no tests, sources, source maps or configuration;
+// types first that resolve for Node and for Next's server, edge and browser bundles, peer
+// dependencies), the files (no tests, sources, source maps or configuration;
 // the server's migrations; each bin with its shebang), publint (strict) and
 // @arethetypeswrong/cli (`--profile esm-only`: the packages are ESM only). Prints a size report
 // per tarball. Exits 1 when any package has a problem. The packages must have been built.
@@ -94,6 +95,26 @@ function exportTargets(exportsField: Manifest["exports"]): Array<[string, string
   );
 }
 
+/**
+ * The condition sets under which Next.js and Node load a package: each JavaScript entry must
+ * resolve under all of them (Next's server and edge bundles, the browser bundle, plain Node).
+ */
+const RESOLUTIONS: Record<string, string[]> = {
+  "Node (import)": ["node", "import"],
+  "Next server components": ["react-server", "node", "import"],
+  "Next edge (middleware)": ["edge-light", "worker", "import"],
+  "Next browser bundle": ["browser", "import"],
+};
+
+/** The file an `exports` entry gives under `conditions` (first matching key, as Node reads it). */
+function resolveEntry(entry: string | Record<string, string>, conditions: string[]): string | null {
+  if (typeof entry === "string") return entry;
+  for (const [condition, target] of Object.entries(entry)) {
+    if (condition === "default" || conditions.includes(condition)) return target;
+  }
+  return null;
+}
+
 interface Report {
   name: string;
   version: string;
@@ -144,6 +165,14 @@ async function checkPackage(expectation: Expectation, workDir: string): Promise<
     }
     for (const target of targets.split(" ")) {
       if (!has(target)) problems.push(`exports["${subpath}"] points at missing ${target}`);
+    }
+    const entry = manifest.exports?.[subpath];
+    if (subpath === "./package.json" || entry === undefined) continue;
+    for (const [where, conditionSet] of Object.entries(RESOLUTIONS)) {
+      const target = resolveEntry(entry, conditionSet);
+      if (!target?.endsWith(".js") || !has(target)) {
+        problems.push(`exports["${subpath}"] gives ${target} to ${where}, not a shipped .js file`);
+      }
     }
   }
   for (const peer of expectation.peers ?? []) {
