@@ -5,6 +5,7 @@
 import type { Page, Request } from "@playwright/test";
 import { E2E_CLIENT_IP_HEADER } from "./e2e-settings";
 import { expect, PASSWORD, signUp, snap, test, uniqueEmail } from "./fixtures";
+import { focused } from "./keyboard";
 
 test.use({ extraHTTPHeaders: { [E2E_CLIENT_IP_HEADER]: "192.0.2.35" } });
 
@@ -53,9 +54,13 @@ test("a double click creates one organization (made active, named by name) and s
   const invitee = uniqueEmail("invitee-twice");
   actionPosts.length = 0;
   await page.getByLabel("Email address").fill(invitee);
-  await page.getByRole("button", { name: "Send invitation" }).dblclick();
+  const send = page.getByRole("button", { name: "Send invitation" });
+  await send.dblclick();
   await expect(page.getByTestId("notice")).toHaveText(`Invitation sent to ${invitee}.`);
   expect(actionPosts).toHaveLength(1);
+  // The redirect remounts the page: focus goes to the message, not to the page's body.
+  await expect(page.getByTestId("notice")).toBeFocused();
+  await expect(send).not.toHaveAttribute("aria-disabled");
 });
 
 test("on a slow network the demo's create form stays busy until its page is back", async ({
@@ -77,6 +82,12 @@ test("on a slow network the demo's create form stays busy until its page is back
   await expect(page).toHaveURL(/created=/, { timeout: 30_000 });
   await expect(page.getByTestId("notice")).toContainText(name);
   await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(1);
+  // Back and idle: the form is usable again and emptied; focus is on its button, or on the
+  // message when the page was remounted, never on the page's body.
+  await expect(button).not.toHaveAttribute("aria-disabled");
+  await expect(form).toHaveAttribute("aria-busy", "false");
+  await expect(field).toHaveValue("");
+  expect(await focused(page)).toMatch(/^(BUTTON Create organization|P Created)/);
 });
 
 test("on a slow network the sign-in form stays busy from the click until the dashboard", async ({

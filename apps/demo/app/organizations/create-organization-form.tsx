@@ -12,13 +12,16 @@ const IDLE: CreateOrganizationState = { status: "idle" };
 /**
  * Creates an organization (server action), then makes it the active one (`setActive`, in the
  * browser) and comes back to this page, which names it. Busy from the first click until the
- * page has come back: one click, one organization.
+ * page has come back naming it as the active organization: one click, one organization. The
+ * form stays mounted throughout, so focus stays on its button.
  */
-export function CreateOrganizationForm() {
+export function CreateOrganizationForm(props: { activeOrganizationId: string | null }) {
   const { setActive } = useClerk();
   const [state, formAction] = useActionState(createOrganization, IDLE);
   const [switching, setSwitching] = useState(false);
   const [switchFailed, setSwitchFailed] = useState(false);
+  // Done once the server's page says the new organization is the active one.
+  const arrived = state.status === "created" && props.activeOrganizationId === state.id;
 
   useEffect(() => {
     if (state.status !== "created") return;
@@ -33,7 +36,7 @@ export function CreateOrganizationForm() {
   }, [state, setActive]);
 
   return (
-    <ActionForm action={formAction} busy={switching} className="stack">
+    <ActionForm action={formAction} busy={switching && !arrived} className="stack">
       <label htmlFor="org-name">Name</label>
       <BusyInput
         id="org-name"

@@ -1,5 +1,6 @@
 import { OrganizationSwitcher } from "@latchkey/nextjs/client";
 import { auth, clerkClient } from "@latchkey/nextjs/server";
+import { Notice } from "@/components/notice";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { InviteMemberForm } from "./invite-member-form";
 
@@ -23,14 +24,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   return (
     <section aria-labelledby="orgs-title">
       <h1 id="orgs-title">Organizations</h1>
-      {/* Always there, so screen readers know the region before a message is put in it. */}
-      <p
-        role="status"
-        data-testid="notice"
-        className={notice ? (notice.error ? "notice error" : "notice") : undefined}
-      >
-        {notice?.text}
-      </p>
+      <Notice text={notice?.text ?? null} error={notice?.error ?? false} />
 
       <h2>Active organization</h2>
       <p data-testid="active-org">
@@ -60,8 +54,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       )}
 
       <h2>Create an organization</h2>
-      {/* A new key after each creation: the form starts empty and idle again. */}
-      <CreateOrganizationForm key={typeof params.created === "string" ? params.created : "new"} />
+      <CreateOrganizationForm activeOrganizationId={orgId ?? null} />
 
       <section aria-labelledby="admin-title" className="panel">
         <h2 id="admin-title">Admin area</h2>
@@ -70,9 +63,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <p>
               You are an admin of <strong>{activeName}</strong>: invite people to it.
             </p>
-            <InviteMemberForm
-              key={typeof params.invited === "string" ? params.invited : "invite"}
-            />
+            <InviteMemberForm />
           </>
         ) : (
           <p data-testid="admin-gate">

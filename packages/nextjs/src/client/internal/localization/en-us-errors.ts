@@ -52,10 +52,9 @@ export const enUSErrors: Record<string, string> = {
   totp_not_enabled: "This account has no authenticator app set up.",
   totp_already_enabled: "An authenticator app is already set up for this account.",
   // The account and the session.
-  user_locked:
-    "Your account is locked after too many failed attempts. Try again in {{duration}}, or use another method.",
+  user_locked: "Your account is locked after too many failed attempts. Try again in {{duration}}.",
   user_locked__unknown_duration:
-    "Your account is locked after too many failed attempts. Try again later, or use another method.",
+    "Your account is locked after too many failed attempts. Try again later.",
   user_locked__indefinitely:
     "Your account is locked. Contact the site's administrator to unlock it.",
   user_banned: "This account can't sign in. Contact the site's administrator.",

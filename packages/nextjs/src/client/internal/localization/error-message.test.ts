@@ -80,7 +80,7 @@ describe("the code → message map (enUS.unstable__errors)", () => {
 
   it("says how long a lock lasts, and how long to wait after too many requests", () => {
     expect(message(entry("user_locked", { lockoutExpiresInSeconds: 1800 }))).toBe(
-      "Your account is locked after too many failed attempts. Try again in 30 minutes, or use another method.",
+      "Your account is locked after too many failed attempts. Try again in 30 minutes.",
     );
     expect(message(entry("user_locked", { lockoutExpiresInSeconds: 45 }))).toMatch(
       /Try again in 45 seconds/,
