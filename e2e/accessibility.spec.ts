@@ -18,9 +18,17 @@ const SIGNED_IN_PAGES = ["/", "/dashboard", "/organizations", "/synced-users"] a
 
 const screenshotsDir = join(import.meta.dirname, "..", "test-results", "screenshots");
 
-/** Scans the page with axe, saves its screenshot, and returns the findings named by view. */
+/**
+ * Waits until the page is what a person sees (forms hydrated, the user menu loaded), scans it
+ * with axe, saves its screenshot, and returns the findings named by view.
+ */
 async function check(page: Page, testInfo: TestInfo, view: string): Promise<string[]> {
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
+  const form = page.locator("form.latchkey-form").first();
+  if ((await form.count()) > 0) await expect(form).toHaveAttribute("data-latchkey-hydrated", "");
+  if (view.includes("signed-in")) {
+    await expect(page.getByRole("button", { name: /open user menu/i })).toBeVisible();
+  }
   mkdirSync(screenshotsDir, { recursive: true });
   const body = await page.screenshot({ fullPage: true, path: join(screenshotsDir, `${view}.png`) });
   await testInfo.attach(view, { body, contentType: "image/png" });
