@@ -1,38 +1,16 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { SHARED_E2E_CONFIG, SHARED_E2E_USE } from "./e2e/browser-settings";
 
 /**
  * The starter outside the repository (`pnpm test:starter`): `e2e/starter/global-setup.ts` creates
  * an app with create-latchkey-app in the system's temporary folder, installs it with npm from its
  * vendored tarballs, builds it, and starts it with its own instance; the spec drives Chromium
- * through it. Same browser choice as playwright.config.ts.
+ * through it. Same browser and limits as playwright.config.ts (e2e/browser-settings.ts).
  */
-const debianChromium = "/usr/bin/chromium";
-
 export default defineConfig({
+  ...SHARED_E2E_CONFIG,
   testDir: "./e2e/starter",
   outputDir: "./test-results/playwright-starter",
   globalSetup: "./e2e/starter/global-setup.ts",
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  reporter: [["list"]],
-  use: {
-    screenshot: "on",
-    trace: "retain-on-failure",
-    launchOptions: existsSync(debianChromium)
-      ? {
-          executablePath: debianChromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        }
-      : {},
-  },
+  use: SHARED_E2E_USE,
 });

@@ -6,7 +6,7 @@
  */
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import { useTestInstance } from "../../test/test-instance.js";
+import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import { databaseFingerprint } from "../fuzz/database-fingerprint.test-helpers.js";
 import type { AnyRoute } from "../http/define-route.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../http/limit-request-body.js";
@@ -39,54 +39,44 @@ describe("abuse: oversized bodies and fields", () => {
   const instance = useTestInstance();
 
   describe("bodies are capped on the stream", () => {
-    it("a chunked Backend API body past the cap is refused with 413 and stores nothing", async () => {
-      const before = await databaseFingerprint(instance.db);
-      const response = await instance.handler(
-        new Request("http://localhost/v1/users", {
-          method: "POST",
-          headers: {
-            Authorization: "Bearer sk_test_latchkeyTestSecretKey0123456789",
-            "Content-Type": "application/json",
-          },
-          body: streamOf(DEFAULT_MAX_BODY_BYTES + 1),
-          duplex: "half",
-        } as RequestInit),
-      );
-      expect(response.status).toBe(413);
-      const body = await response.json();
-      expect(body.errors[0].code).toBe("request_body_too_large");
-      expect(await databaseFingerprint(instance.db)).toEqual(before);
-    });
+    const BACKEND = {
+      Authorization: `Bearer ${TEST_SECRET_KEY}`,
+      "Content-Type": "application/json",
+    };
+    const FRONTEND = {
+      Origin: "http://localhost:3000",
+      "Content-Type": "application/x-www-form-urlencoded",
+    };
 
-    it("a chunked anonymous sign-up past the cap is refused with 413 and stores nothing", async () => {
-      const before = await databaseFingerprint(instance.db);
-      const response = await instance.handler(
-        new Request("http://localhost/__clerk/v1/client/sign_ups", {
+    /** POSTs a streamed body (no Content-Length) in process. */
+    const postStream = (path: string, headers: Record<string, string>, body: ReadableStream) =>
+      instance.handler(
+        new Request(`http://localhost${path}`, {
           method: "POST",
-          headers: {
-            Origin: "http://localhost:3000",
-            "Content-Type": "application/x-www-form-urlencoded",
-          },
-          body: streamOf(12 * 1024 * 1024),
+          headers,
+          body,
           duplex: "half",
         } as RequestInit),
       );
-      expect(response.status).toBe(413);
-      expect((await response.json()).errors[0].code).toBe("request_body_too_large");
-      expect(await databaseFingerprint(instance.db)).toEqual(before);
-    });
+
+    for (const [label, path, headers, size] of [
+      ["a chunked Backend API body", "/v1/users", BACKEND, DEFAULT_MAX_BODY_BYTES + 1],
+      ["a chunked anonymous sign-up", "/__clerk/v1/client/sign_ups", FRONTEND, 12 * 1024 * 1024],
+    ] as const) {
+      it(`${label} past the cap is refused with 413 and stores nothing`, async () => {
+        const before = await databaseFingerprint(instance.db);
+        const response = await postStream(path, headers, streamOf(size));
+        expect(response.status).toBe(413);
+        expect((await response.json()).errors[0].code).toBe("request_body_too_large");
+        expect(await databaseFingerprint(instance.db)).toEqual(before);
+      });
+    }
 
     it("a body at the cap is read (and judged on its content)", async () => {
-      const response = await instance.handler(
-        new Request("http://localhost/v1/users", {
-          method: "POST",
-          headers: {
-            Authorization: "Bearer sk_test_latchkeyTestSecretKey0123456789",
-            "Content-Type": "application/json",
-          },
-          body: streamOf(DEFAULT_MAX_BODY_BYTES, 0x20),
-          duplex: "half",
-        } as RequestInit),
+      const response = await postStream(
+        "/v1/users",
+        BACKEND,
+        streamOf(DEFAULT_MAX_BODY_BYTES, 0x20),
       );
       // All spaces: blank JSON is `{}`, a user with no identifier, which the Backend API allows.
       expect(response.status).toBe(200);
@@ -335,7 +325,7 @@ describe("abuse: oversized bodies over HTTP", () => {
   it("Backend API: 413 once the cap is passed, and the connection is closed", async () => {
     const result = await streamForever(
       "/v1/users",
-      "Authorization: Bearer sk_test_latchkeyTestSecretKey0123456789\r\nContent-Type: application/json\r\n",
+      `Authorization: Bearer ${TEST_SECRET_KEY}\r\nContent-Type: application/json\r\n`,
     );
     expect(result.status).toBe(413);
     expect(result.answeredAfterBytes).toBeLessThan(8 * DEFAULT_MAX_BODY_BYTES);
