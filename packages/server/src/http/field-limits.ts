@@ -1,8 +1,7 @@
-import { ApiError } from "../errors/api-error.js";
+import type { ApiError } from "../errors/api-error.js";
 import { ApiErrorList } from "../errors/api-error-list.js";
-
-/** Largest metadata object (public, private, unsafe), in bytes of its JSON text, as Clerk's. */
-export const METADATA_MAX_BYTES = 8 * 1024;
+import { maxLengthError } from "../errors/max-length-error.js";
+import { jsonBytes, METADATA_MAX_BYTES } from "../internal/metadata-size.js";
 
 /** Longest text parameter not named in {@link TEXT_LIMITS}, in characters. */
 export const DEFAULT_TEXT_LIMIT = 2048;
@@ -49,34 +48,20 @@ const JSON_LIMITS: Readonly<Record<string, number>> = {
   claims: METADATA_MAX_BYTES,
 };
 
-const encoder = new TextEncoder();
-
-function jsonBytes(value: unknown): number {
-  return encoder.encode(typeof value === "string" ? value : JSON.stringify(value)).length;
-}
-
-function tooLong(name: string, limit: number, unit: "characters" | "bytes" | "items"): ApiError {
-  return new ApiError("form_param_max_length_exceeded", {
-    paramName: name,
-    longMessage: `${name} must be at most ${limit} ${unit}${unit === "bytes" ? " as JSON" : ""}.`,
-    meta: { max_length: limit },
-  });
-}
-
 /** The error for one value of parameter `name`, or null when it is within its limit. */
 function checkValue(name: string, value: unknown): ApiError | null {
   const jsonLimit = JSON_LIMITS[name];
   if (jsonLimit !== undefined) {
-    return jsonBytes(value) > jsonLimit ? tooLong(name, jsonLimit, "bytes") : null;
+    return jsonBytes(value) > jsonLimit ? maxLengthError(name, jsonLimit, "bytes") : null;
   }
   if (typeof value === "string") {
     const limit = TEXT_LIMITS[name] ?? DEFAULT_TEXT_LIMIT;
-    return value.length > limit ? tooLong(name, limit, "characters") : null;
+    return value.length > limit ? maxLengthError(name, limit, "characters") : null;
   }
   if (typeof value === "object" && value !== null) {
     // An object under any other name is held to the metadata size.
     return jsonBytes(value) > METADATA_MAX_BYTES
-      ? tooLong(name, METADATA_MAX_BYTES, "bytes")
+      ? maxLengthError(name, METADATA_MAX_BYTES, "bytes")
       : null;
   }
   return null;
@@ -99,7 +84,7 @@ export function refuseOversizedFields<T>(input: T): T {
   for (const [name, value] of Object.entries(input)) {
     if (Array.isArray(value) && JSON_LIMITS[name] === undefined) {
       if (value.length > MAX_ARRAY_ITEMS) {
-        errors.push(tooLong(name, MAX_ARRAY_ITEMS, "items"));
+        errors.push(maxLengthError(name, MAX_ARRAY_ITEMS, "items"));
         continue;
       }
       const first = value.map((item) => checkValue(name, item)).find((error) => error !== null);
@@ -111,18 +96,4 @@ export function refuseOversizedFields<T>(input: T): T {
   }
   if (errors.length > 0) throw new ApiErrorList(errors);
   return input;
-}
-
-/**
- * Checks a metadata object that is about to be stored (after a deep merge, say) against
- * {@link METADATA_MAX_BYTES}.
- *
- * @throws ApiError `form_param_max_length_exceeded` naming `paramName`
- * @example
- * checkMetadataSize("public_metadata", merged);
- */
-export function checkMetadataSize(paramName: string, metadata: unknown): void {
-  if (jsonBytes(metadata) > METADATA_MAX_BYTES) {
-    throw tooLong(paramName, METADATA_MAX_BYTES, "bytes");
-  }
 }

@@ -1,7 +1,7 @@
 import { ApiError, isApiError } from "../../errors/api-error.js";
-import { checkMetadataSize } from "../../http/field-limits.js";
 import { randomBase62 } from "../../id-generator.js";
 import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
+import { checkMetadataSize } from "../../internal/metadata-size.js";
 import {
   loadMembership,
   loadOrganization,

@@ -1,6 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
-import { checkMetadataSize } from "../../http/field-limits.js";
 import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
+import { checkMetadataSize } from "../../internal/metadata-size.js";
 import type { Queryable } from "../database.js";
 import type { Metadata, NewUser, Store } from "../store.js";
 import { loadUser, loadUsers } from "./load-users.js";
