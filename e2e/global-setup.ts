@@ -1,12 +1,14 @@
 // Starts what the end-to-end tests drive: a fresh Latchkey instance (PGlite under test-results/,
-// or a fresh schema of DATABASE_URL) with a short session token lifetime and a small lockout threshold (e2e-settings.ts), and
-// the demo app (`next start`, built once) on a free port. Returns the teardown.
+// or a fresh schema of DATABASE_URL) with a short session token lifetime and a small lockout
+// threshold (e2e-settings.ts), set up as `pnpm dev` sets it up (the demo's latchkey.dev.json: its
+// JWT template and webhook endpoint), and the demo app (`next start`, built once) on a free port.
+// Returns the teardown.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { startDemoInstance } from "../apps/demo/scripts/start-demo-instance";
+import { DEV_CONFIG_FILE, loadDevConfig, startDevInstance } from "@latchkey/server";
 import { E2E_CLIENT_IP_HEADER, E2E_MAX_ATTEMPTS, E2E_TOKEN_LIFETIME_SECONDS } from "./e2e-settings";
 import { logFile, SPEC_PASSWORDS, scanLogs } from "./log-scan";
 
@@ -70,9 +72,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const appPort = await freePort();
   const appUrl = `http://localhost:${appPort}`;
-  const { instance, env } = await startDemoInstance({
+  const { instance, env } = await startDevInstance({
     port: 0,
     appUrl,
+    config: loadDevConfig(join(demoDir, DEV_CONFIG_FILE), { required: true }),
     ...(databaseUrl
       ? { databaseUrl, schema: instanceSchema }
       : { dataDir: join(dataDir, "latchkey") }),

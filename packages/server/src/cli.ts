@@ -2,10 +2,12 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { DevSetupError } from "./dev/dev-setup-error.js";
+import { runDev } from "./dev/run-dev.js";
 import { consoleLogger } from "./logger.js";
 import { type RunningInstance, startInstance } from "./start-instance.js";
 
-const USAGE = `Usage: latchkey start [options]
+const START_USAGE = `Usage: latchkey start [options]
 
 Starts a Clerk-compatible instance: Backend API at /v1, Frontend API at /__clerk, JWKS, webhooks.
 
@@ -35,6 +37,46 @@ Options:
 
 Environment: CLERK_SECRET_KEY pins the secret key (default: made on first start and kept);
 LATCHKEY_MAIL_TRANSPORT (mailbox | console | smtp), LATCHKEY_SMTP_URL, LATCHKEY_MAIL_FROM.`;
+
+const DEV_USAGE = `Usage: latchkey dev [options] [-- <app command…>]
+
+Runs your app in development beside its own instance: checks both ports, starts the instance
+(PGlite), sets up what the app's latchkey.dev.json asks for, writes the app's .env.local on the
+first run, then runs the app command (default: next dev) with the instance's keys in its
+environment and PORT set. Ctrl-C stops both; when the app exits, the instance stops.
+
+Options:
+  --app-dir <dir>        The app's folder (default: the working directory)
+  --config <file>        The app's dev config (default <app-dir>/latchkey.dev.json; optional)
+  --data-dir <dir>       PGlite data directory (default <app-dir>/node_modules/.cache/latchkey,
+                         outside what next dev watches; env LATCHKEY_DATA_DIR)
+  --database-url <url>   Use PostgreSQL instead of PGlite for the instance
+  -h, --help             Show this help
+
+Ports: PORT (the app, default 3000) and LATCHKEY_PORT (the instance, default 4100), from the
+command line, else from .env.local. A taken default moves to the next free port; a taken port
+you asked for stops here with a message saying which, and how to pick another.
+
+latchkey.dev.json (every field optional; unknown fields are refused):
+  {
+    "jwtTemplates": [{ "name": "backend", "claims": { "email": "{{user.primary_email_address}}" },
+                       "lifetime": 60 }],
+    "webhooks": [{ "path": "/api/webhooks", "signingSecretEnv": "CLERK_WEBHOOK_SIGNING_SECRET",
+                   "eventTypes": ["user.created"], "description": "…" }],
+    "env": { "NEXT_PUBLIC_CLERK_SIGN_IN_URL": "/sign-in" }
+  }
+  Templates are created when missing; each webhook endpoint delivers to <app origin><path>, and
+  its signing secret goes into the app's environment as signingSecretEnv; env adds lines.`;
+
+const USAGE = `Usage: latchkey <command> [options]
+
+Commands:
+  start   Run an instance (production or development)
+  dev     Run an app in development beside its own instance
+
+${START_USAGE}
+
+${DEV_USAGE}`;
 
 /** The secret key as it may be printed: its prefix and last four characters. */
 function maskedSecretKey(secretKey: string): string {
@@ -74,7 +116,7 @@ async function start(args: string[]): Promise<void> {
     strict: true,
   });
   if (values.help) {
-    console.log(USAGE);
+    console.log(START_USAGE);
     return;
   }
   const portText = values.port ?? process.env.PORT ?? "4100";
@@ -147,9 +189,44 @@ async function start(args: string[]): Promise<void> {
   process.once("SIGINT", () => shutdown("SIGINT"));
 }
 
+async function dev(args: string[]): Promise<void> {
+  const split = args.indexOf("--");
+  const { values } = parseArgs({
+    args: split === -1 ? args : args.slice(0, split),
+    options: {
+      "app-dir": { type: "string" },
+      config: { type: "string" },
+      "data-dir": { type: "string" },
+      "database-url": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(DEV_USAGE);
+    return;
+  }
+  if (values["data-dir"] && values["database-url"]) {
+    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
+  }
+  const appCommand = split === -1 ? [] : args.slice(split + 1);
+  if (split !== -1 && appCommand.length === 0) {
+    throw new Error("Nothing after --: name the app command, e.g. latchkey dev -- next dev.");
+  }
+  const code = await runDev({
+    ...(values["app-dir"] ? { appDir: values["app-dir"] } : {}),
+    ...(values.config ? { configFile: values.config } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(values["database-url"] ? { databaseUrl: values["database-url"] } : {}),
+    ...(appCommand.length > 0 ? { appCommand } : {}),
+  });
+  process.exit(code);
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === "start") return start(rest);
+  if (command === "dev") return dev(rest);
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     console.log(USAGE);
     return;
@@ -158,6 +235,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  // Expected set-up problems (a taken port, a bad latchkey.dev.json) are told, not traced.
+  if (error instanceof DevSetupError) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
   console.error(`latchkey: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { auth } from "@latchkey/nextjs/server";
 
-// The JWT template `demo-backend` is created by `pnpm dev` (scripts/dev.ts). It adds claims
+// The JWT template `demo-backend` is created by `pnpm dev` (latchkey.dev.json). It adds claims
 // such as the user's email and active organization to a token meant for a second backend.
 const TEMPLATE = "demo-backend";
 

@@ -1,12 +1,24 @@
-// Which ports `pnpm dev` uses: the app's (PORT, default 3000) and the instance's (LATCHKEY_PORT,
-// default 4100). A value given on the command line wins over apps/demo/.env.local, which wins
-// over the default. Both ports are checked before anything starts: a taken default moves to the
-// next free port; a taken port that was asked for stops `pnpm dev` with a message saying which
-// one and how to pick another.
+// Which ports `latchkey dev` uses: the app's (PORT, default 3000) and the instance's
+// (LATCHKEY_PORT, default 4100). A value given on the command line wins over the app's
+// .env.local, which wins over the default. Both ports are checked before anything starts: a
+// taken default moves to the next free port; a taken port that was asked for stops with a
+// message saying which one and how to pick another.
 import { createServer } from "node:net";
+import { DevSetupError } from "./dev-setup-error.js";
 
-/** Where a port came from. */
-export type PortSource = "command line" | "apps/demo/.env.local" | "default";
+/** Where a port came from: the command line, the app's env file, or the default. */
+export type PortSource = "command line" | "env file" | "default";
+
+/** How messages name the app's env file and the command that runs `latchkey dev` again. */
+export interface DevWording {
+  /** The env file as the user knows it, e.g. `apps/demo/.env.local`. */
+  envFile: string;
+  /** The command that started this run, e.g. `pnpm dev`; messages put variables before it. */
+  rerun: string;
+}
+
+/** What messages say when nothing else is known. */
+export const DEFAULT_DEV_WORDING: DevWording = { envFile: ".env.local", rerun: "latchkey dev" };
 
 /** One of the two ports, with where it came from. */
 export interface PortSetting {
@@ -19,8 +31,9 @@ export interface PortSetting {
 export interface DevPortSettings {
   app: PortSetting;
   instance: PortSetting;
-  /** Where the command line and apps/demo/.env.local disagree, said in a line each. */
+  /** Where the command line and the env file disagree, said in a line each. */
   notes: string[];
+  wording: DevWording;
 }
 
 /** The ports to start on, and what was changed on the way. */
@@ -30,21 +43,22 @@ export interface ChosenPorts {
   notes: string[];
 }
 
-/** `pnpm dev` cannot start; the message says why and what to do. */
-export class DevSetupError extends Error {
-  override readonly name = "DevSetupError";
-}
-
 const DEFAULTS = { PORT: 3000, LATCHKEY_PORT: 4100 } as const;
 
-/** How far past a taken default port `pnpm dev` looks for a free one. */
+/** How far past a taken default port `latchkey dev` looks for a free one. */
 const SEARCH = 20;
 
-function parsePort(variable: string, value: string, source: PortSource): number {
+function parsePort(
+  variable: "PORT" | "LATCHKEY_PORT",
+  value: string,
+  where: string,
+  wording: DevWording,
+): number {
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || port < 1 || port > 65_535) {
     throw new DevSetupError(
-      `${variable}=${value} (${source}) is not a port: use a number from 1 to 65535, e.g. ${variable}=${DEFAULTS[variable as keyof typeof DEFAULTS]} pnpm dev.`,
+      "port-invalid",
+      `${variable}=${value} (${where}) is not a port: use a number from 1 to 65535, e.g. ${variable}=${DEFAULTS[variable]} ${wording.rerun}.`,
     );
   }
   return port;
@@ -54,15 +68,16 @@ function setting(
   variable: "PORT" | "LATCHKEY_PORT",
   commandLine: Record<string, string | undefined>,
   envFile: Record<string, string>,
+  wording: DevWording,
   notes: string[],
 ): PortSetting {
   const given = commandLine[variable];
   const kept = envFile[variable];
   if (given !== undefined && given !== "") {
-    const port = parsePort(variable, given, "command line");
+    const port = parsePort(variable, given, "command line", wording);
     if (kept !== undefined && kept !== "" && kept !== given) {
       notes.push(
-        `apps/demo/.env.local says ${variable}=${kept}; the command line's ${variable}=${given} wins.`,
+        `${wording.envFile} says ${variable}=${kept}; the command line's ${variable}=${given} wins.`,
       );
     }
     return { variable, port, source: "command line" };
@@ -70,34 +85,37 @@ function setting(
   if (kept !== undefined && kept !== "") {
     return {
       variable,
-      port: parsePort(variable, kept, "apps/demo/.env.local"),
-      source: "apps/demo/.env.local",
+      port: parsePort(variable, kept, wording.envFile, wording),
+      source: "env file",
     };
   }
   return { variable, port: DEFAULTS[variable], source: "default" };
 }
 
 /**
- * The app's and the instance's ports: the command line's `PORT` / `LATCHKEY_PORT`, else
- * apps/demo/.env.local's, else 3000 and 4100.
+ * The app's and the instance's ports: the command line's `PORT` / `LATCHKEY_PORT`, else the env
+ * file's, else 3000 and 4100.
  *
- * @throws {DevSetupError} when a value is not a port, or both name the same port.
+ * @throws DevSetupError `port-invalid` when a value is not a port; `ports-clash` when both name
+ *   the same port.
  * @example
  * devPortSettings({ PORT: "3001" }, readEnvFile(".env.local")).app.port; // 3001
  */
 export function devPortSettings(
   commandLine: Record<string, string | undefined>,
   envFile: Record<string, string>,
+  wording: DevWording = DEFAULT_DEV_WORDING,
 ): DevPortSettings {
   const notes: string[] = [];
-  const app = setting("PORT", commandLine, envFile, notes);
-  const instance = setting("LATCHKEY_PORT", commandLine, envFile, notes);
+  const app = setting("PORT", commandLine, envFile, wording, notes);
+  const instance = setting("LATCHKEY_PORT", commandLine, envFile, wording, notes);
   if (app.port === instance.port) {
     throw new DevSetupError(
-      `PORT and LATCHKEY_PORT are both ${app.port}: the app and the instance need a port each, e.g. PORT=3000 LATCHKEY_PORT=4100 pnpm dev.`,
+      "ports-clash",
+      `PORT and LATCHKEY_PORT are both ${app.port}: the app and the instance need a port each, e.g. PORT=3000 LATCHKEY_PORT=4100 ${wording.rerun}.`,
     );
   }
-  return { app, instance, notes };
+  return { app, instance, notes, wording };
 }
 
 function canListen(port: number, host: string): Promise<boolean | "no-such-address"> {
@@ -137,21 +155,27 @@ async function nextFree(
   return null;
 }
 
-function takenMessage(setting: PortSetting, suggestion: number | null): string {
-  const what = setting.variable === "PORT" ? "the demo app" : "the Latchkey instance";
+function takenMessage(
+  setting: PortSetting,
+  suggestion: number | null,
+  wording: DevWording,
+): string {
+  const what = setting.variable === "PORT" ? "the app" : "the Latchkey instance";
+  const where = setting.source === "env file" ? wording.envFile : setting.source;
   const pick = suggestion ?? setting.port + 1;
   return [
-    `Port ${setting.port} for ${what} (${setting.variable}, from the ${setting.source}) is taken: another program listens on it, perhaps an earlier \`pnpm dev\`.`,
-    `Stop that program, or pick another port: ${setting.variable}=${pick} pnpm dev`,
+    `Port ${setting.port} for ${what} (${setting.variable}, from the ${where}) is taken: another program listens on it, perhaps an earlier \`${wording.rerun}\`.`,
+    `Stop that program, or pick another port: ${setting.variable}=${pick} ${wording.rerun}`,
   ].join("\n");
 }
 
 /**
  * Checks both ports before anything starts. A taken port that was asked for (command line or
- * apps/demo/.env.local) is an error naming it and a free one to use instead; a taken default
- * moves to the next free port, and a note says so.
+ * env file) is an error naming it and a free one to use instead; a taken default moves to the
+ * next free port, and a note says so.
  *
- * @throws {DevSetupError} naming the taken port and how to pick another (`PORT=3001 pnpm dev`).
+ * @throws DevSetupError `port-taken`, naming the taken port and how to pick another
+ *   (`PORT=3001 pnpm dev`).
  * @example
  * const { appPort, instancePort, notes } = await chooseDevPorts(devPortSettings(process.env, file));
  */
@@ -171,14 +195,14 @@ export async function chooseDevPorts(
     if (await isFree(current.port)) continue;
     const free = await nextFree(current.port, other, isFree);
     if (current.source !== "default" || free === null) {
-      problems.push(takenMessage(current, free));
+      problems.push(takenMessage(current, free, settings.wording));
       continue;
     }
     chosen[key] = free;
     notes.push(
-      `Port ${current.port} (${current.variable}) is taken, so ${key === "app" ? "the demo app" : "the instance"} uses ${free}. To choose yourself: ${current.variable}=${free} pnpm dev`,
+      `Port ${current.port} (${current.variable}) is taken, so ${key === "app" ? "the app" : "the instance"} uses ${free}. To choose yourself: ${current.variable}=${free} ${settings.wording.rerun}`,
     );
   }
-  if (problems.length > 0) throw new DevSetupError(problems.join("\n\n"));
+  if (problems.length > 0) throw new DevSetupError("port-taken", problems.join("\n\n"));
   return { appPort: chosen.app, instancePort: chosen.instance, notes };
 }

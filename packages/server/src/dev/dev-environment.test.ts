@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { devEnvironment } from "./dev-environment";
+import { devEnvironment } from "./dev-environment.js";
 
 const instanceEnv = {
   CLERK_SECRET_KEY: "sk_test_kept",
@@ -19,6 +19,7 @@ describe("devEnvironment", () => {
       },
       commandLine: { LATCHKEY_PORT: "4200" },
       appPort: 3001,
+      envFileLabel: "apps/demo/.env.local",
     });
     expect(env.CLERK_API_URL).toBe("http://localhost:4200");
     expect(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe("pk_test_new");
@@ -41,5 +42,18 @@ describe("devEnvironment", () => {
     // The port chosen (checked free) is the one the app gets.
     expect(env.PORT).toBe("3000");
     expect(notes).toEqual([]);
+  });
+
+  it("names .env.local when not told otherwise, and reports the command line too", () => {
+    const { notes } = devEnvironment({
+      instanceEnv,
+      envFile: { CLERK_API_URL: "http://localhost:4100" },
+      commandLine: { CLERK_API_URL: "http://localhost:4300" },
+      appPort: 3000,
+    });
+    expect(notes).toEqual([
+      ".env.local has CLERK_API_URL=http://localhost:4100, but the instance runs with http://localhost:4200: using the instance's. Update or delete that line.",
+      "the command line has CLERK_API_URL=http://localhost:4300, but the instance runs with http://localhost:4200: using the instance's.",
+    ]);
   });
 });

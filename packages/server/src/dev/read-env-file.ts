@@ -1,12 +1,12 @@
-// Reads apps/demo/.env.local, the file `pnpm dev` writes on its first run.
+// Reads an app's .env.local, the file `latchkey dev` writes on its first run.
 import { existsSync, readFileSync } from "node:fs";
 
 /**
- * The `KEY=value` lines of a dotenv file (no quoting or expansion: the file is ours); an empty
- * object when there is no file.
+ * The `KEY=value` lines of a dotenv file (no quoting or expansion: `latchkey dev` writes it); an
+ * empty object when there is no file.
  *
  * @example
- * readEnvFile("apps/demo/.env.local").CLERK_SECRET_KEY;
+ * readEnvFile(".env.local").CLERK_SECRET_KEY;
  */
 export function readEnvFile(path: string): Record<string, string> {
   if (!existsSync(path)) return {};

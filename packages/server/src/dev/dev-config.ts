@@ -1,0 +1,165 @@
+// An app's `latchkey.dev.json`: what `latchkey dev` sets up in the instance for this app (JWT
+// templates, webhook endpoints on the app) and the extra lines of its environment. Optional: an
+// app without one gets an instance with its keys and nothing else.
+import { existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+import { DevSetupError } from "./dev-setup-error.js";
+
+/** The file `latchkey dev` reads from the app's folder unless `--config` names another. */
+export const DEV_CONFIG_FILE = "latchkey.dev.json";
+
+/** Variables the instance itself gives the app; the config cannot set them. */
+const INSTANCE_VARIABLES = [
+  "CLERK_SECRET_KEY",
+  "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
+  "CLERK_API_URL",
+] as const;
+
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+const envName = z
+  .string()
+  .regex(ENV_NAME, "must be an environment variable name (A-Z, 0-9 and _, e.g. MY_SECRET)");
+
+const jwtTemplateSchema = z.strictObject({
+  /** The name apps ask for: `getToken({ template: name })`. */
+  name: z.string().trim().min(1, "must not be empty").max(256),
+  /** Claims added to the session's; `{{user.id}}`-style shortcodes are filled per token. */
+  claims: z.record(z.string(), z.unknown()),
+  /** Token lifetime in seconds (default 60). */
+  lifetime: z.number().int().min(30).max(315_360_000).optional(),
+});
+
+const webhookSchema = z.strictObject({
+  /** Where on the app events are delivered, e.g. `/api/webhooks`. */
+  path: z.string().startsWith("/", 'must start with "/", e.g. "/api/webhooks"'),
+  /** The variable that hands the endpoint's signing secret (`whsec_…`) to the app. */
+  signingSecretEnv: envName.default("CLERK_WEBHOOK_SIGNING_SECRET"),
+  /** Event types delivered (default: all). */
+  eventTypes: z.array(z.string().min(1)).optional(),
+  description: z.string().optional(),
+});
+
+const devConfigSchema = z
+  .strictObject({
+    /** A JSON schema reference for editors; not read. */
+    $schema: z.string().optional(),
+    jwtTemplates: z.array(jwtTemplateSchema).default([]),
+    webhooks: z.array(webhookSchema).default([]),
+    /** Extra lines of the app's environment (and of the .env.local written on the first run). */
+    env: z.record(envName, z.string()).default({}),
+  })
+  .superRefine((config, context) => {
+    const seen = (values: string[], index: number) => values.indexOf(values[index]!) !== index;
+    const names = config.jwtTemplates.map((template) => template.name);
+    names.forEach((name, index) => {
+      if (seen(names, index)) {
+        context.addIssue({
+          code: "custom",
+          path: ["jwtTemplates", index, "name"],
+          message: `"${name}" is named a second time`,
+        });
+      }
+    });
+    const secrets = config.webhooks.map((webhook) => webhook.signingSecretEnv);
+    secrets.forEach((name, index) => {
+      if (seen(secrets, index)) {
+        context.addIssue({
+          code: "custom",
+          path: ["webhooks", index, "signingSecretEnv"],
+          message: `${name} is named a second time: give each webhook its own variable`,
+        });
+      }
+    });
+    for (const name of Object.keys(config.env)) {
+      if ((INSTANCE_VARIABLES as readonly string[]).includes(name) || secrets.includes(name)) {
+        context.addIssue({
+          code: "custom",
+          path: ["env", name],
+          message: "latchkey dev sets this from the running instance; remove it here",
+        });
+      }
+    }
+  });
+
+/** An app's `latchkey.dev.json`, defaults filled in. */
+export type DevConfig = z.output<typeof devConfigSchema>;
+/** One JWT template of a {@link DevConfig}. */
+export type DevJwtTemplate = DevConfig["jwtTemplates"][number];
+/** One webhook endpoint of a {@link DevConfig}. */
+export type DevWebhook = DevConfig["webhooks"][number];
+
+/** `webhooks[0].path` for the path `["webhooks", 0, "path"]`. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
+    )
+    .join("");
+}
+
+/**
+ * Validates the parsed content of a `latchkey.dev.json`; `file` names it in messages.
+ *
+ * @throws DevSetupError `config-invalid` naming the first bad field (`error.field`) and what is
+ *   wrong with it.
+ * @example
+ * parseDevConfig({ webhooks: [{ path: "/api/webhooks" }] }, "latchkey.dev.json").webhooks[0]?.signingSecretEnv;
+ * // "CLERK_WEBHOOK_SIGNING_SECRET"
+ */
+export function parseDevConfig(value: unknown, file: string = DEV_CONFIG_FILE): DevConfig {
+  const result = devConfigSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
+  const field = fieldName([...issue.path, ...unknownKeys.slice(0, 1)]) || "(the whole file)";
+  const problem =
+    unknownKeys.length > 0
+      ? `not a field here (known: ${knownFields(issue.path).join(", ")})`
+      : issue.message;
+  throw new DevSetupError("config-invalid", `${file}: ${field}: ${problem}.`, {
+    field,
+    cause: result.error,
+  });
+}
+
+/** The fields allowed at a path of the config, for the unknown-field message. */
+function knownFields(path: readonly PropertyKey[]): string[] {
+  const where = path.find((part) => typeof part === "string");
+  if (where === "jwtTemplates") return Object.keys(jwtTemplateSchema.shape);
+  if (where === "webhooks") return Object.keys(webhookSchema.shape);
+  return ["jwtTemplates", "webhooks", "env"];
+}
+
+/**
+ * Reads and validates an app's dev config. A missing file is an empty config unless it was
+ * asked for (`required`).
+ *
+ * @throws DevSetupError `config-unreadable` when the file cannot be read, is missing though
+ *   required, or is not JSON; `config-invalid` (see {@link parseDevConfig}).
+ * @example
+ * const config = loadDevConfig(join(appDir, DEV_CONFIG_FILE));
+ */
+export function loadDevConfig(path: string, options: { required?: boolean } = {}): DevConfig {
+  if (!existsSync(path)) {
+    if (options.required) {
+      throw new DevSetupError("config-unreadable", `${path} does not exist.`);
+    }
+    return parseDevConfig({}, path);
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new DevSetupError("config-unreadable", `${path} cannot be read.`, { cause });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DevSetupError("config-unreadable", `${path} is not valid JSON: ${reason}`, {
+      cause,
+    });
+  }
+  return parseDevConfig(value, path);
+}

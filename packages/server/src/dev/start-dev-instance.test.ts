@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../logger.js";
+import { parseDevConfig } from "./dev-config.js";
+import { startDevInstance } from "./start-dev-instance.js";
+
+const work = mkdtempSync(join(tmpdir(), "latchkey-dev-instance-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const config = parseDevConfig({
+  jwtTemplates: [{ name: "backend", claims: { email: "{{user.primary_email_address}}" } }],
+  webhooks: [{ path: "/api/webhooks", description: "the app's events" }],
+  env: { NEXT_PUBLIC_CLERK_SIGN_IN_URL: "/sign-in" },
+});
+
+describe("startDevInstance", () => {
+  it("sets up the app's templates and webhook endpoint once, and keeps a kept .env.local valid", async () => {
+    const dataDir = join(work, "data");
+    const appUrl = "http://localhost:3999";
+    const first = await startDevInstance({
+      port: 0,
+      dataDir,
+      appUrl,
+      config,
+      logger: silentLogger,
+    });
+    const { instance, env } = first;
+    try {
+      expect(env).toEqual({
+        CLERK_SECRET_KEY: instance.secretKey,
+        NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: instance.publishableKey,
+        CLERK_API_URL: instance.publicUrl,
+        CLERK_WEBHOOK_SIGNING_SECRET: expect.stringMatching(/^whsec_/),
+        NEXT_PUBLIC_CLERK_SIGN_IN_URL: "/sign-in",
+      });
+      expect((await instance.store.getJwtTemplateByName("backend"))?.claims).toEqual({
+        email: "{{user.primary_email_address}}",
+      });
+      const endpoints = await instance.store.listWebhookEndpoints({ limit: 10, offset: 0 });
+      expect(endpoints.data.map((endpoint) => [endpoint.url, endpoint.description])).toEqual([
+        ["http://localhost:3999/api/webhooks", "the app's events"],
+      ]);
+    } finally {
+      await instance.close();
+    }
+
+    // The data is wiped; the kept .env.local's secret key and webhook secret still hold.
+    const again = await startDevInstance({
+      port: 0,
+      dataDir: join(work, "wiped"),
+      appUrl,
+      config,
+      keptEnv: env,
+      logger: silentLogger,
+    });
+    try {
+      expect(again.env.CLERK_SECRET_KEY).toBe(env.CLERK_SECRET_KEY);
+      expect(again.env.CLERK_WEBHOOK_SIGNING_SECRET).toBe(env.CLERK_WEBHOOK_SIGNING_SECRET);
+      expect(await again.instance.store.countJwtTemplates()).toBe(1);
+    } finally {
+      await again.instance.close();
+    }
+  }, 60_000);
+
+  it("refuses a template the Backend API refuses, and stops the instance it started", async () => {
+    const dataDir = join(work, "refused");
+    const reserved = parseDevConfig({ jwtTemplates: [{ name: "bad", claims: { sub: "x" } }] });
+    const error = await startDevInstance({
+      port: 0,
+      dataDir,
+      appUrl: "http://localhost:3999",
+      config: reserved,
+      logger: silentLogger,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "jwt-template-refused" });
+    expect((error as Error).message).toContain('"bad"');
+    // Closed: the data folder can be opened again at once.
+    const { instance } = await startDevInstance({
+      port: 0,
+      dataDir,
+      appUrl: "http://localhost:3999",
+      config: parseDevConfig({}),
+      logger: silentLogger,
+    });
+    await instance.close();
+  }, 60_000);
+});
