@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { type Clock, systemClock } from "./clock.js";
 import { ApiError } from "./errors/api-error.js";
 import { apiErrorsOf } from "./errors/api-error-list.js";
-import { errorResponse } from "./errors/error-response.js";
 import { createFrontendApi } from "./frontend-api/create-frontend-api.js";
 import type { AnyFrontendRoute } from "./frontend-api/define-frontend-route.js";
 import type { FrontendApiOptions } from "./frontend-api/frontend-api-options.js";
-import type { ConnectionInfo } from "./frontend-api/resolve-request-client.js";
-import type { AnyRoute, InstanceSettings, RouteServices } from "./http/define-route.js";
+import type { AnyRoute, RouteServices } from "./http/define-route.js";
+import { errorResponse } from "./http/error-response.js";
+import type { ConnectionInfo, FetchHandler } from "./http/fetch-handler.js";
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -16,6 +16,7 @@ import {
 import { runRoute } from "./http/run-route.js";
 import { createSecretKeyCheck } from "./http/secret-key-auth.js";
 import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
+import type { InstanceSettings } from "./instance-settings.js";
 import { createSigningKeyRing, type SigningKeyRing } from "./keys/signing-key-ring.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import type { Store } from "./store/store.js";
@@ -47,11 +48,7 @@ export interface HandlerConfig {
   frontendApi?: FrontendApiOptions;
 }
 
-/**
- * A request handler in Web-standard terms: what the Node adapter and tests call. The adapter
- * passes what it knows of the connection (the peer's address); in process there is none.
- */
-export type FetchHandler = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
+export type { FetchHandler };
 
 interface HandlerEnv {
   connection: ConnectionInfo | undefined;

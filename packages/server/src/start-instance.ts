@@ -1,11 +1,12 @@
 import { type Clock, systemClock } from "./clock.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
 import { createTrustedProxies } from "./frontend-api/trusted-proxies.js";
-import type { AnyRoute, InstanceSettings } from "./http/define-route.js";
+import type { AnyRoute } from "./http/define-route.js";
 import { type NodeServer, serveNode } from "./http/serve-node.js";
 import { ensureInstanceSecretKey, InstanceConfigError } from "./instance/instance-secret-key.js";
 import { loadSeed, type SeedReport } from "./instance/load-seed.js";
 import { publishableKeyFor } from "./instance/publishable-key.js";
+import type { InstanceSettings } from "./instance-settings.js";
 import { createSigningKeyRing } from "./keys/signing-key-ring.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/create-mailer.js";

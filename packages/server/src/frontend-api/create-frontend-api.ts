@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrorsOf } from "../errors/api-error-list.js";
 import type { RouteServices } from "../http/define-route.js";
+import type { ConnectionInfo } from "../http/fetch-handler.js";
 import { refuseOversizedFields } from "../http/field-limits.js";
 import { jsonResponse } from "../http/json-response.js";
 import { parseInput } from "../http/parse-input.js";
@@ -19,7 +20,7 @@ import { type ClientCredentialSource, FrontendRequest } from "./frontend-request
 import { loadFrontendClient } from "./load-frontend-client.js";
 import { readFrontendBody } from "./read-frontend-body.js";
 import { checkRequestOrigin, originOf } from "./request-origin.js";
-import { type ConnectionInfo, resolveRequestClient } from "./resolve-request-client.js";
+import { resolveRequestClient } from "./resolve-request-client.js";
 import { createTrustedProxies } from "./trusted-proxies.js";
 
 /** Input of {@link createFrontendApi}. */

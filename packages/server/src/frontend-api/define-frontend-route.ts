@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { HttpMethod, PathParams, RouteServices } from "../http/define-route.js";
 import type { Mailer } from "../mail/create-mailer.js";
 import type { RateLimiter } from "../rate-limits/create-rate-limiter.js";
-import type { FrontendApiUrls } from "./frontend-api-options.js";
+import type { FrontendApiUrls } from "../resources/frontend-environment-json.js";
 import type { FrontendRequest } from "./frontend-request.js";
 
 /** The Frontend API's resolved configuration, as routes see it. */

@@ -1,15 +1,6 @@
 import type { Mailer } from "../mail/create-mailer.js";
 import type { RateLimiter } from "../rate-limits/create-rate-limiter.js";
-
-/** Pages of the app the Frontend API tells the components about (`display_config`). */
-export interface FrontendApiUrls {
-  homeUrl: string;
-  signInUrl: string;
-  signUpUrl: string;
-  afterSignInUrl: string;
-  afterSignUpUrl: string;
-  afterSignOutUrl: string;
-}
+import type { FrontendApiUrls } from "../resources/frontend-environment-json.js";
 
 /** Options of the Frontend API (`frontendApi` in the handler's config). */
 export interface FrontendApiOptions {

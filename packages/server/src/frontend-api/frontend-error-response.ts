@@ -1,5 +1,5 @@
 import type { ApiError } from "../errors/api-error.js";
-import { errorResponse } from "../errors/error-response.js";
+import { errorResponse } from "../http/error-response.js";
 
 /**
  * Clerk's Frontend API error envelope: `{ errors, meta: { client? }, clerk_trace_id }`, with the

@@ -1,4 +1,4 @@
-import type { InstanceSettings } from "../http/define-route.js";
+import type { InstanceSettings } from "../instance-settings.js";
 import { frontendClientJson } from "../resources/frontend-client-json.js";
 import { frontendOrganizationMembershipJson } from "../resources/frontend-organization-membership-json.js";
 import { frontendSessionJson } from "../resources/frontend-session-json.js";

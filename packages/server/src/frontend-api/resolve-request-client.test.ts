@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { forwardedClientHeader } from "../../test/forwarded-client-header.js";
 import { TEST_SECRET_KEY } from "../../test/test-instance.js";
+import type { ConnectionInfo } from "../http/fetch-handler.js";
 import { FORWARDED_CLIENT_HEADER } from "./forwarded-client.js";
-import { type ConnectionInfo, resolveRequestClient } from "./resolve-request-client.js";
+import { resolveRequestClient } from "./resolve-request-client.js";
 import { createTrustedProxies } from "./trusted-proxies.js";
 
 const NOW = 1_767_225_600_000;

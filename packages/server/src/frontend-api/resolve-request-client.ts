@@ -1,13 +1,6 @@
+import type { ConnectionInfo } from "../http/fetch-handler.js";
 import { FORWARDED_CLIENT_HEADER, verifyForwardedClient } from "./forwarded-client.js";
 import { normalizeAddress } from "./trusted-proxies.js";
-
-/** What the HTTP server knows about a request's connection (none in process). */
-export interface ConnectionInfo {
-  /** The peer's address as the socket reports it. */
-  remoteAddress?: string | undefined;
-  /** The connection is TLS. */
-  encrypted?: boolean | undefined;
-}
 
 /** Who sent a request, as far as the instance can tell without believing strangers. */
 export interface RequestClient {

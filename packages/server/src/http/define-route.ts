@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { IdGenerator } from "../id-generator.js";
+import type { InstanceSettings } from "../instance-settings.js";
 import type { SigningKeyRing } from "../keys/signing-key-ring.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
@@ -15,26 +16,7 @@ type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${i
 /** Path parameters of a path template: `"/v1/users/{user_id}"` → `{ user_id: string }`. */
 export type PathParams<Path extends string> = { [Name in ParamNames<Path>]: string };
 
-/** Instance settings routes read. */
-export interface InstanceSettings {
-  /** Lock duration after `POST /users/{id}/lock` or too many failed attempts; null = forever. */
-  lockoutSeconds: number | null;
-  /** Failed verification attempts before a user is locked. */
-  maxVerificationAttempts: number;
-  /** Frontend API URL, the session tokens' `iss`; null = `${baseUrl}/__clerk`. */
-  frontendApiUrl: string | null;
-  /** Default lifetime of session tokens, in seconds (Clerk: 60). */
-  sessionTokenLifetimeSeconds: number;
-  /** Maximum lifetime of a session (its `expire_at`), in seconds. */
-  sessionLifetimeSeconds: number;
-  /** Time after which an unused session is abandoned (its `abandon_at`), in seconds. */
-  sessionAbandonSeconds: number;
-  /**
-   * A development instance: the dev mailbox (`/__dev/mailbox`) is served, and `+clerk_test`
-   * addresses get no mail. Turn off in production.
-   */
-  developmentMode: boolean;
-}
+export type { InstanceSettings };
 
 /** What every route handler receives besides its parsed input. */
 export interface RouteServices {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import type { FetchHandler } from "../create-handler.js";
+import type { FetchHandler } from "../http/fetch-handler.js";
 
 /** A running HTTP server. */
 export interface NodeServer {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { FetchHandler } from "../create-handler.js";
+import type { FetchHandler } from "../http/fetch-handler.js";
 
 /**
  * A seed file: users as `POST /v1/users` bodies and organizations as `POST /v1/organizations`

@@ -1,4 +1,5 @@
-import type { Metadata } from "../store/store.js";
+/** A metadata object, as stored. */
+type Metadata = Record<string, unknown>;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "../errors/error-response.js";
+import { errorResponse } from "../http/error-response.js";
 import { rateLimitError } from "./rate-limit-error.js";
 
 describe("rateLimitError", () => {

@@ -1,5 +1,14 @@
-import type { FrontendApiUrls } from "../frontend-api/frontend-api-options.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../passwords/check-password-rules.js";
+
+/** Pages of the app the Frontend API tells the components about (`display_config`). */
+export interface FrontendApiUrls {
+  homeUrl: string;
+  signInUrl: string;
+  signUpUrl: string;
+  afterSignInUrl: string;
+  afterSignUpUrl: string;
+  afterSignOutUrl: string;
+}
 
 /** What the environment describes: the instance's fixed sign-in/sign-up configuration. */
 export interface FrontendEnvironmentContext {

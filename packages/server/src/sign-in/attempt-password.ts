@@ -1,5 +1,5 @@
 import { ApiError } from "../errors/api-error.js";
-import type { InstanceSettings } from "../http/define-route.js";
+import type { InstanceSettings } from "../instance-settings.js";
 import type { Logger } from "../logger.js";
 import { hashPassword } from "../passwords/hash-password.js";
 import { needsRehash } from "../passwords/needs-rehash.js";

@@ -1,5 +1,5 @@
 import type { ApiError } from "../errors/api-error.js";
-import type { InstanceSettings } from "../http/define-route.js";
+import type { InstanceSettings } from "../instance-settings.js";
 import type { Store } from "../store/store.js";
 import { userLockedError } from "./check-user-may-sign-in.js";
 

@@ -1,4 +1,4 @@
-import type { InstanceSettings } from "../http/define-route.js";
+import type { InstanceSettings } from "../instance-settings.js";
 
 /**
  * The issuer (`iss`) and authorized party (`azp`) of tokens minted for a request: the configured

@@ -2,7 +2,7 @@ import type { Clock } from "../../../clock.js";
 import { ApiError } from "../../../errors/api-error.js";
 import type { FrontendApiConfig } from "../../../frontend-api/define-frontend-route.js";
 import type { FrontendRequest } from "../../../frontend-api/frontend-request.js";
-import type { InstanceSettings } from "../../../http/define-route.js";
+import type { InstanceSettings } from "../../../instance-settings.js";
 import type { Logger } from "../../../logger.js";
 import { attemptPassword } from "../../../sign-in/attempt-password.js";
 import { checkFactorUnderLockout } from "../../../sign-in/check-factor-under-lockout.js";

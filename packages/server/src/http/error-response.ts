@@ -1,5 +1,5 @@
-import { jsonResponse } from "../http/json-response.js";
-import type { ApiError } from "./api-error.js";
+import type { ApiError } from "../errors/api-error.js";
+import { jsonResponse } from "./json-response.js";
 
 /**
  * Renders errors in Clerk's envelope, `{ errors: [...], ...fields, clerk_trace_id }`, with the
