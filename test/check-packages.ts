@@ -63,10 +63,11 @@ const PACKAGES: Expectation[] = [
   {
     dir: "packages/create-latchkey-app",
     mustHold: () => [
-      "app-files/scripts/dev.ts",
       "template/latchkey-packages.json",
       "template/demo/package.json",
       "template/demo/proxy.ts",
+      // What the app's `latchkey dev` sets up (its JWT template and webhook endpoint).
+      "template/demo/latchkey.dev.json",
     ],
   },
 ];

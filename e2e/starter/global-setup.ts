@@ -1,9 +1,10 @@
 // The starter, proven outside the repository: creates an app with create-latchkey-app (built by
 // `pnpm build`) in a fresh folder under the system's temporary folder, installs it with npm from
 // its vendored tarballs (third-party packages from the npm registry or npm's cache), builds it
-// with `next build`, starts its own instance with the `latchkey` command of the vendored
-// @latchkey/server and then `next start`. The spec drives Chromium through it. Each step's time
-// is printed; logs go to test-results/starter-logs/. LATCHKEY_KEEP_STARTER=1 keeps the folder.
+// with `next build`, and starts it with its own runner, `latchkey dev` of the vendored
+// @latchkey/server, as `latchkey dev -- next start`. The spec drives Chromium through it. Each
+// step's time is printed; logs go to test-results/starter-logs/. LATCHKEY_KEEP_STARTER=1 keeps
+// the folder.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -29,7 +30,7 @@ function freePort(): Promise<number> {
 /**
  * Names this run's environment may hold that a user's shell would not: what pnpm passes to
  * scripts (`npm_config_*`, `INIT_CWD`…), and the repository's test settings (CI sets
- * `DATABASE_URL`, which `latchkey start` would take instead of its data folder).
+ * `DATABASE_URL`; `PORT`, `CLERK_*` and `LATCHKEY_*` would steer `latchkey dev`).
  */
 const NOT_A_USERS =
   /^(?:npm_|pnpm_|INIT_CWD$|DATABASE_URL$|PORT$|CLERK_|NEXT_PUBLIC_CLERK_|LATCHKEY_|E2E_|DEMO_)/i;
@@ -114,8 +115,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const runId = `${Date.now().toString(36)}${process.pid}`;
   const logsDir = join(root, "test-results", "starter-logs", runId);
   const setupLog = logFile(join(logsDir, "setup.log"));
-  const instanceLogPath = join(logsDir, "instance.log");
-  const appLogPath = join(logsDir, "app.log");
+  // The instance's and the app's lines: `latchkey dev` runs both.
+  const devLogPath = join(logsDir, "dev.log");
   const children: ChildProcess[] = [];
 
   const teardown = async () => {
@@ -148,75 +149,45 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const instancePort = await freePort();
     const appPort = await freePort();
     const appUrl = `http://localhost:${appPort}`;
-    const writeInstanceLog = logFile(instanceLogPath);
-    // The vendored server's own command, as the app's README tells users to run it.
-    const instance = spawn(
-      join(appDir, "node_modules", ".bin", "latchkey"),
-      [
-        "start",
-        "--port",
-        String(instancePort),
-        "--data-dir",
-        join(workDir, "latchkey"),
-        "--allowed-origin",
-        appUrl,
-        "--write-env",
-        ".env.local",
-      ],
-      { cwd: appDir, env: userEnvironment(), stdio: ["ignore", "pipe", "pipe"] },
-    );
-    children.push(instance);
-    instance.stdout?.on("data", (chunk: Buffer) => writeInstanceLog(chunk.toString("utf8")));
-    instance.stderr?.on("data", (chunk: Buffer) => {
-      writeInstanceLog(chunk.toString("utf8"));
-      process.stderr.write(chunk);
-    });
     const instanceUrl = `http://localhost:${instancePort}`;
-    const instanceStarted = Date.now();
-    await waitFor(
-      "latchkey start did not write .env.local and answer /healthz",
-      async () =>
-        existsSync(join(appDir, ".env.local")) &&
-        (await fetch(`${instanceUrl}/healthz`)).status === 200,
-      instance,
-      60_000,
-    );
-    console.log(`starter: latchkey start ${((Date.now() - instanceStarted) / 1000).toFixed(1)} s`);
-    const secretKey = /^CLERK_SECRET_KEY=(\S+)$/m.exec(
-      readFileSync(join(appDir, ".env.local"), "utf8"),
-    )?.[1];
-    if (!secretKey) throw new Error("latchkey start wrote no CLERK_SECRET_KEY to .env.local");
-
-    // `next start` reads .env.local itself, as it would on a user's machine.
-    const writeAppLog = logFile(appLogPath);
-    const next = spawn(
-      process.execPath,
-      [
-        join(appDir, "node_modules", "next", "dist", "bin", "next"),
-        "start",
-        "--port",
-        String(appPort),
-      ],
+    const writeDevLog = logFile(devLogPath);
+    // The app's own runner, `latchkey dev` from the vendored @latchkey/server, as `npm run dev`
+    // runs it: it sets up what latchkey.dev.json asks for, writes .env.local and starts the app,
+    // here the built one (`next start`) instead of `next dev`.
+    const dev = spawn(
+      join(appDir, "node_modules", ".bin", "latchkey"),
+      ["dev", "--data-dir", join(workDir, "latchkey"), "--", "next", "start"],
       {
         cwd: appDir,
-        env: userEnvironment({ NODE_ENV: "production" }),
+        env: userEnvironment({ PORT: String(appPort), LATCHKEY_PORT: String(instancePort) }),
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
-    children.push(next);
-    next.stdout?.on("data", (chunk: Buffer) => writeAppLog(chunk.toString("utf8")));
-    next.stderr?.on("data", (chunk: Buffer) => {
-      writeAppLog(chunk.toString("utf8"));
+    children.push(dev);
+    dev.stdout?.on("data", (chunk: Buffer) => writeDevLog(chunk.toString("utf8")));
+    dev.stderr?.on("data", (chunk: Buffer) => {
+      writeDevLog(chunk.toString("utf8"));
       process.stderr.write(chunk);
     });
-    const appStarted = Date.now();
+    const devStarted = Date.now();
     await waitFor(
-      `next start did not answer on ${appUrl}`,
-      async () => (await fetch(`${appUrl}/`, { redirect: "manual" })).status < 500,
-      next,
-      60_000,
+      `latchkey dev did not write .env.local, answer /healthz and start the app on ${appUrl}`,
+      async () =>
+        existsSync(join(appDir, ".env.local")) &&
+        (await fetch(`${instanceUrl}/healthz`)).status === 200 &&
+        (await fetch(`${appUrl}/`, { redirect: "manual" })).status < 500,
+      dev,
+      90_000,
     );
-    console.log(`starter: next start ${((Date.now() - appStarted) / 1000).toFixed(1)} s`);
+    console.log(`starter: latchkey dev ${((Date.now() - devStarted) / 1000).toFixed(1)} s`);
+    const written = readFileSync(join(appDir, ".env.local"), "utf8");
+    const secretKey = /^CLERK_SECRET_KEY=(\S+)$/m.exec(written)?.[1];
+    const webhookSecret = /^CLERK_WEBHOOK_SIGNING_SECRET=(\S+)$/m.exec(written)?.[1];
+    if (!secretKey || !webhookSecret) {
+      throw new Error(
+        "latchkey dev wrote no CLERK_SECRET_KEY or webhook signing secret to .env.local",
+      );
+    }
     console.log(`starter: ready after ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
 
     // Read by the specs through e2e/fixtures.ts (workers inherit the runner's environment).
@@ -225,8 +196,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     return async () => {
       await teardown();
-      const findings = scanLogs([instanceLogPath, appLogPath], {
+      const findings = scanLogs([devLogPath], {
         "the secret key": [secretKey],
+        "the webhook signing secret": [webhookSecret],
         "a password": [PASSWORD],
         "an email code": ["424242"],
       });

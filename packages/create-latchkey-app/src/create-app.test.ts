@@ -82,9 +82,8 @@ describe("createApp", () => {
 
   it("from the packed template, writes the same app as from the repository (registry)", async () => {
     const packageRoot = join(work, "published");
-    mkdirSync(join(packageRoot, "app-files"), { recursive: true });
     writePackagedTemplate(repoRoot, packageRoot);
-    const packaged = { ...packagedSource(packageRoot), appFilesDir: source.appFilesDir };
+    const packaged = packagedSource(packageRoot);
     expect(JSON.stringify(packaged.packages)).not.toContain(repoRoot);
 
     const fromPackage = await createApp({

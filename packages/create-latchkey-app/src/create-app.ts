@@ -55,8 +55,9 @@ export function packageNameFor(folder: string): string {
 
 /**
  * Writes a standalone Next.js app made from the Latchkey demo: the demo's files as they are now,
- * with everything that only works inside the repository rewritten, its own README, `.gitignore`
- * and `scripts/dev.ts` (an instance beside `next dev`), and the `@latchkey/*` packages as
+ * with everything that only works inside the repository rewritten, its own README and
+ * `.gitignore`, a `dev` script that runs an instance beside `next dev` (`latchkey dev`, set up by
+ * the demo's `latchkey.dev.json`), and the `@latchkey/*` packages as
  * tarballs in `vendor/` (or registry ranges). Refuses to write an app that still holds a trace of
  * the repository.
  *

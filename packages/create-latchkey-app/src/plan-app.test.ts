@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseDevConfig } from "@latchkey/server";
 import { describe, expect, it } from "vitest";
 import { findMonorepoTraces } from "./find-monorepo-traces.js";
 import { listDemoFiles } from "./internal/demo-files.js";
@@ -28,13 +29,12 @@ describe.each([
 ] as const)("planApp from this repository's demo (%s)", (_mode, options) => {
   const files = planApp(source, options);
 
-  it("has every file of the demo except the repository's runners and tooling", () => {
+  it("has every file of the demo except the repository's tooling", () => {
     const demoFiles = listDemoFiles(source.demoDir);
     for (const path of demoFiles) expect(files.has(path), path).toBe(true);
     expect(demoFiles).not.toContain("turbo.json");
-    expect([...files.keys()].filter((path) => path.startsWith("scripts/"))).toEqual([
-      "scripts/dev.ts",
-    ]);
+    expect(demoFiles).not.toContain("vitest.config.ts");
+    expect([...files.keys()].filter((path) => path.startsWith("scripts/"))).toEqual([]);
     expect(files.has(".gitignore")).toBe(true);
     expect(files.has(".env.local")).toBe(false);
   });
@@ -67,17 +67,17 @@ describe.each([
     });
   });
 
-  it("names the app and gives it a dev runner that imports packages only", () => {
+  it("names the app and runs it with `latchkey dev` and the demo's latchkey.dev.json", () => {
     const manifest = JSON.parse(text(files, "package.json")) as PackageManifest;
     expect(manifest.name).toBe("my-app");
-    expect(manifest.scripts?.dev).toBe("tsx scripts/dev.ts");
-    expect(manifest.devDependencies?.tsx).toBeDefined();
-    const imports = [...text(files, "scripts/dev.ts").matchAll(/from "([^"]+)"/g)].map(
-      (match) => match[1],
-    );
-    expect(imports.filter((name) => !name?.startsWith("node:"))).toEqual([
-      "@latchkey/nextjs/server",
-      "@latchkey/server",
+    expect(manifest.scripts?.dev).toBe("latchkey dev");
+    // The command comes with the server package; nothing else runs the dev script.
+    expect(manifest.devDependencies?.["@latchkey/server"]).toBeDefined();
+    expect(manifest.devDependencies?.tsx).toBeUndefined();
+    const config = text(files, "latchkey.dev.json");
+    expect(config).toBe(readFileSync(join(source.demoDir, "latchkey.dev.json"), "utf8"));
+    expect(parseDevConfig(JSON.parse(config)).jwtTemplates.map((t) => t.name)).toEqual([
+      "demo-backend",
     ]);
   });
 

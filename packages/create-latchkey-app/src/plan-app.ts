@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listDemoFiles } from "./internal/demo-files.js";
 import { type PackageManifest, standaloneManifest } from "./internal/rewrite-manifest.js";
@@ -25,19 +25,12 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Relative paths of every file under `dir`, `/`-separated. */
-function walk(dir: string, relative = ""): string[] {
-  return readdirSync(join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
-    const path = relative ? `${relative}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? walk(dir, path) : [path];
-  });
-}
-
 /**
  * The files of a new app, in memory: the demo's files with what only works inside the
- * repository rewritten (`package.json`, `tsconfig.json`, `next.config.ts`), its own README and
- * `.gitignore`, and our files (`scripts/dev.ts`). Nothing is written; the demo is read as it is
- * now, so the app always matches it.
+ * repository rewritten (`package.json`, `tsconfig.json`, `next.config.ts`), and its own README
+ * and `.gitignore`. The demo's `dev` script (`latchkey dev`, from `@latchkey/server`) and its
+ * `latchkey.dev.json` come along as they are. Nothing is written; the demo is read as it is now,
+ * so the app always matches it.
  *
  * @throws CreateAppError `unknown-workspace-dependency` or `template-missing` from the rewrites.
  * @example
@@ -57,7 +50,6 @@ export function planApp(source: TemplateSource, options: PlanOptions): AppFiles 
           standaloneManifest(demo, {
             name: options.name,
             packages: source.packages,
-            tools: source.tools,
             nodeRange: source.nodeRange,
             ...(options.vendored ? { vendored: options.vendored } : {}),
           }),
@@ -87,8 +79,5 @@ export function planApp(source: TemplateSource, options: PlanOptions): AppFiles 
     }),
   );
   files.set(".gitignore", STARTER_GITIGNORE);
-  for (const path of walk(source.appFilesDir)) {
-    files.set(path, readFileSync(join(source.appFilesDir, path), "utf8"));
-  }
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -19,12 +19,8 @@ export interface TemplateSource {
   kind: "repository" | "packaged";
   /** Folder holding the demo app's files. */
   demoDir: string;
-  /** Files of ours written into every app as they are (`scripts/dev.ts`). */
-  appFilesDir: string;
   /** The `@latchkey/*` packages, by name. */
   packages: Record<string, LatchkeyPackage>;
-  /** Version ranges of tools the app needs that the demo gets from the repository (`tsx`). */
-  tools: Record<string, string>;
   /** The Node.js range the app asks for (`engines.node`). */
   nodeRange: string;
   /** Text that must not appear in a generated file: the repository's absolute path. */
@@ -34,7 +30,6 @@ export interface TemplateSource {
 /** What `prepack` writes beside the demo's copy (`template/latchkey-packages.json`). */
 export interface PackagedManifest {
   packages: Record<string, LatchkeyPackage>;
-  tools: Record<string, string>;
   nodeRange: string;
 }
 
@@ -60,7 +55,7 @@ function readManifest(file: string): Manifest {
  * This package's own folder (one level above `src/` and `dist/`).
  *
  * @example
- * join(packageRoot(), "app-files");
+ * join(packageRoot(), "template");
  */
 export function packageRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -96,13 +91,10 @@ export function repositorySource(repoRoot: string): TemplateSource {
     };
   }
   const root = readManifest(join(repoRoot, "package.json"));
-  const tsx = root.devDependencies?.tsx;
   return {
     kind: "repository",
     demoDir,
-    appFilesDir: join(packageRoot(), "app-files"),
     packages,
-    tools: tsx ? { tsx } : {},
     nodeRange: root.engines?.node ?? ">=20.9.0",
     forbiddenText: [repoRoot],
   };
@@ -129,9 +121,7 @@ export function packagedSource(root: string): TemplateSource {
   return {
     kind: "packaged",
     demoDir: join(templateDir, PACKAGED_DEMO_FOLDER),
-    appFilesDir: join(root, "app-files"),
     packages: manifest.packages,
-    tools: manifest.tools,
     nodeRange: manifest.nodeRange,
     forbiddenText: [],
   };

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-/** Folders of the demo that are not part of an app: builds, data, caches, the repository's runners. */
+/** Folders of the demo that are not part of an app: builds, data, caches. */
 const SKIPPED_FOLDERS = new Set([
   "node_modules",
   ".next",
@@ -12,9 +12,6 @@ const SKIPPED_FOLDERS = new Set([
   "coverage",
   "test-results",
 ]);
-
-/** Top-level folders left out: the demo's runners start the instance from inside the repository. */
-const SKIPPED_TOP_LEVEL = new Set(["scripts"]);
 
 /** Files of the demo that are made per machine or belong to the repository's tooling and tests. */
 function isSkippedFile(name: string): boolean {
@@ -45,9 +42,7 @@ export function listDemoFiles(demoDir: string): string[] {
     for (const entry of readdirSync(join(demoDir, relative), { withFileTypes: true })) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        const skipped =
-          SKIPPED_FOLDERS.has(entry.name) || (relative === "" && SKIPPED_TOP_LEVEL.has(entry.name));
-        if (!skipped) walk(path);
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
       } else if (entry.isFile() && !isSkippedFile(entry.name)) {
         found.push(path);
       }

@@ -24,7 +24,7 @@ const demo: PackageManifest = {
   private: true,
   description: "A starter.",
   type: "module",
-  scripts: { dev: "tsx scripts/dev.ts", build: "next build", start: "next start" },
+  scripts: { dev: "latchkey dev", build: "next build", start: "next start" },
   dependencies: { "@latchkey/nextjs": "workspace:*", next: "^16.4.6", react: "^19.3.1" },
   devDependencies: { "@latchkey/server": "workspace:^", typescript: "5.9.3" },
 };
@@ -35,7 +35,7 @@ const vendored = {
   "@latchkey/server": "vendor/latchkey-server-0.3.1.tgz",
 };
 
-const base = { name: "my-app", packages, tools: { tsx: "^4.20.0" }, nodeRange: ">=20.9.0" };
+const base = { name: "my-app", packages, nodeRange: ">=20.9.0" };
 
 describe("tarballName", () => {
   it("is the name pnpm pack and npm pack give a scoped package", () => {
@@ -76,7 +76,6 @@ describe("standaloneManifest, vendored", () => {
     });
     expect(manifest.devDependencies).toEqual({
       "@latchkey/server": "file:vendor/latchkey-server-0.3.1.tgz",
-      tsx: "^4.20.0",
       typescript: "5.9.3",
     });
     expect(JSON.stringify(manifest)).not.toContain("workspace:");
@@ -89,7 +88,6 @@ describe("standaloneManifest, vendored", () => {
       "@latchkey/server": "$@latchkey/server",
     });
     expect(manifest.pnpm).toEqual({
-      onlyBuiltDependencies: ["esbuild"],
       overrides: {
         "@latchkey/backend": "file:vendor/latchkey-backend-0.3.1.tgz",
         "@latchkey/nextjs": "file:vendor/latchkey-nextjs-0.3.1.tgz",
@@ -98,7 +96,7 @@ describe("standaloneManifest, vendored", () => {
     });
   });
 
-  it("is the app's own package: name, version, private, engines, its own dev script", () => {
+  it("is the app's own package: name, version, private, engines; the demo's scripts as they are", () => {
     expect(manifest).toMatchObject({
       name: "my-app",
       version: "0.1.0",
@@ -106,7 +104,7 @@ describe("standaloneManifest, vendored", () => {
       type: "module",
       description: "A starter.",
       engines: { node: ">=20.9.0" },
-      scripts: { dev: "tsx scripts/dev.ts", build: "next build", start: "next start" },
+      scripts: { dev: "latchkey dev", build: "next build", start: "next start" },
     });
   });
 
@@ -123,8 +121,7 @@ describe("standaloneManifest, --registry", () => {
     expect(manifest.dependencies?.["@latchkey/nextjs"]).toBe("^0.3.1");
     expect(manifest.devDependencies?.["@latchkey/server"]).toBe("^0.3.1");
     expect(manifest.overrides).toBeUndefined();
-    // Only what pnpm needs to run tsx's install script.
-    expect(manifest.pnpm).toEqual({ onlyBuiltDependencies: ["esbuild"] });
+    expect(manifest.pnpm).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/workspace:|file:|vendor\//);
   });
 

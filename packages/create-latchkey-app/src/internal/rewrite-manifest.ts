@@ -24,8 +24,6 @@ export interface ManifestOptions {
    * ranges (`^0.1.0`).
    */
   vendored?: Record<string, string>;
-  /** Development tools the demo gets from the repository, by name (e.g. `tsx`). */
-  tools: Record<string, string>;
   /** `engines.node` of the app. */
   nodeRange: string;
 }
@@ -89,14 +87,13 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
 /**
  * The app's `package.json` from the demo's: its own name, no `workspace:` ranges (vendored
  * tarballs by `file:` or registry ranges), `overrides` (npm) and `pnpm.overrides` so that the
- * packages' own dependencies on each other resolve to the tarballs too, the tools the demo's
- * scripts borrow from the repository (with `pnpm.onlyBuiltDependencies` for their install
- * scripts), and a `dev` script that runs the app's own runner.
+ * packages' own dependencies on each other resolve to the tarballs too. The demo's scripts stay
+ * as they are: its `dev` script, `latchkey dev`, comes with `@latchkey/server`.
  *
  * @throws CreateAppError `unknown-workspace-dependency` for a `workspace:` range on a package
  *   that is not a known `@latchkey/*` package.
  * @example
- * standaloneManifest(demo, { name: "my-app", packages, tools: { tsx: "^4" }, nodeRange: ">=20.9.0" });
+ * standaloneManifest(demo, { name: "my-app", packages, nodeRange: ">=20.9.0" });
  */
 export function standaloneManifest(
   demo: PackageManifest,
@@ -129,9 +126,6 @@ export function standaloneManifest(
     ...Object.keys(rewritten.dependencies),
     ...Object.keys(rewritten.devDependencies),
   ]);
-  for (const [tool, range] of Object.entries(options.tools)) {
-    if (!direct.has(tool)) rewritten.devDependencies[tool] = range;
-  }
 
   const { name: _name, version: _version, private: _private, ...rest } = demo;
   const manifest: PackageManifest = {
@@ -139,16 +133,11 @@ export function standaloneManifest(
     version: "0.1.0",
     private: true,
     ...rest,
-    scripts: { ...demo.scripts, dev: "tsx scripts/dev.ts" },
     engines: { node: options.nodeRange },
     dependencies: sortedRecord(rewritten.dependencies),
     devDependencies: sortedRecord(rewritten.devDependencies),
   };
   const pnpm: Record<string, unknown> = { ...(demo.pnpm as Record<string, unknown> | undefined) };
-  // pnpm runs no install script it was not told to; tsx's esbuild checks its binary in one.
-  if ("tsx" in rewritten.devDependencies && !pnpm.onlyBuiltDependencies) {
-    pnpm.onlyBuiltDependencies = ["esbuild"];
-  }
   const vendored = options.vendored;
   if (vendored) {
     // Nested dependencies (`@latchkey/nextjs` → `@latchkey/backend`) name a registry version;

@@ -72,11 +72,14 @@ npm install
 npm run dev        # or: pnpm install && pnpm dev
 \`\`\`
 
-\`npm run dev\` (\`scripts/dev.ts\`) starts a Latchkey instance on <http://localhost:4100>, with an
-embedded PGlite database in \`node_modules/.cache/latchkey\` (outside what \`next dev\` watches;
-\`LATCHKEY_DATA_DIR\` moves it), writes \`.env.local\` with the instance's keys the first time, and
-runs \`next dev\` on <http://localhost:3000>. \`PORT\` and \`LATCHKEY_PORT\` change the two ports.
-Ctrl-C stops both. In development no email is sent: codes land in the instance's mailbox at
+\`npm run dev\` runs \`latchkey dev\` (from \`@latchkey/server\`): it starts a Latchkey instance on
+<http://localhost:4100>, with an embedded PGlite database in \`node_modules/.cache/latchkey\`
+(outside what \`next dev\` watches; \`LATCHKEY_DATA_DIR\` moves it), creates what
+\`latchkey.dev.json\` asks for (the JWT template, the webhook endpoint to \`/api/webhooks\` whose
+signing secret becomes \`CLERK_WEBHOOK_SIGNING_SECRET\`), writes \`.env.local\` with the instance's
+keys the first time, and runs \`next dev\` on <http://localhost:3000>. \`PORT\` and
+\`LATCHKEY_PORT\` change the two ports; when 3000 or 4100 is taken it uses the next free one and
+says so. Ctrl-C stops both. \`npx latchkey dev --help\` explains \`latchkey.dev.json\`. In development no email is sent: codes land in the instance's mailbox at
 <http://localhost:4100/__dev/mailbox>, and addresses with \`+clerk_test\` (\`you+clerk_test@example.com\`)
 accept the code \`424242\`.`,
     options.packages === "vendored" ? VENDORED : REGISTRY,
@@ -91,8 +94,8 @@ npx latchkey start --production --database-url postgres://user@host:5432/auth \\
 \`\`\`
 
 Give the app \`CLERK_SECRET_KEY\`, \`NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY\` and \`CLERK_API_URL\` from that
-file. \`scripts/dev.ts\` shows how the JWT template and the webhook endpoint are made through the
-Backend API; do the same once for the production instance. \`npx latchkey start --help\` lists
+file. Create the JWT template and the webhook endpoint that \`latchkey.dev.json\` lists once for the
+production instance, through its Backend API. \`npx latchkey start --help\` lists
 every flag.`,
     ...CARRIED_SECTIONS.flatMap((heading) => {
       const body = carried.get(heading);

@@ -12,7 +12,7 @@ import { readTsconfig, standaloneTsconfig } from "./rewrite-tsconfig.js";
 /**
  * Copies the repository's demo into `<packageRoot>/template/` for the published package (run by
  * `prepack`), with `tsconfig.json`'s `extends` already resolved (its base stays behind), and
- * records the `@latchkey/*` versions and tool ranges beside it. The rest of the rewriting happens
+ * records the `@latchkey/*` versions beside it. The rest of the rewriting happens
  * when an app is created, as it does from the repository.
  *
  * @throws CreateAppError `template-missing` when `repoRoot` holds no demo.
@@ -40,7 +40,6 @@ export function writePackagedTemplate(repoRoot: string, packageRoot: string): st
   );
   const manifest: PackagedManifest = {
     packages,
-    tools: source.tools,
     nodeRange: source.nodeRange,
   };
   writeFileSync(
