@@ -49,34 +49,24 @@ const devConfigSchema = z
     env: z.record(envName, z.string()).default({}),
   })
   .superRefine((config, context) => {
-    const seen = (values: string[], index: number) => values.indexOf(values[index]!) !== index;
-    const names = config.jwtTemplates.map((template) => template.name);
-    names.forEach((name, index) => {
-      if (seen(names, index)) {
-        context.addIssue({
-          code: "custom",
-          path: ["jwtTemplates", index, "name"],
-          message: `"${name}" is named a second time`,
-        });
-      }
-    });
+    const refuse = (path: PropertyKey[], message: string) =>
+      context.addIssue({ code: "custom", path, message });
+    /** Each value that an earlier entry of the list already has. */
+    const repeats = (values: string[]) =>
+      values.flatMap((value, index) => (values.indexOf(value) === index ? [] : [{ value, index }]));
+    for (const { value, index } of repeats(config.jwtTemplates.map((t) => t.name))) {
+      refuse(["jwtTemplates", index, "name"], `"${value}" is named a second time`);
+    }
     const secrets = config.webhooks.map((webhook) => webhook.signingSecretEnv);
-    secrets.forEach((name, index) => {
-      if (seen(secrets, index)) {
-        context.addIssue({
-          code: "custom",
-          path: ["webhooks", index, "signingSecretEnv"],
-          message: `${name} is named a second time: give each webhook its own variable`,
-        });
-      }
-    });
+    for (const { value, index } of repeats(secrets)) {
+      refuse(
+        ["webhooks", index, "signingSecretEnv"],
+        `${value} is named a second time: give each webhook its own variable`,
+      );
+    }
     for (const name of Object.keys(config.env)) {
       if ((INSTANCE_VARIABLES as readonly string[]).includes(name) || secrets.includes(name)) {
-        context.addIssue({
-          code: "custom",
-          path: ["env", name],
-          message: "latchkey dev sets this from the running instance; remove it here",
-        });
+        refuse(["env", name], "latchkey dev sets this from the running instance; remove it here");
       }
     }
   });
