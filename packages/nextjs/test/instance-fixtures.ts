@@ -6,7 +6,7 @@
 import { createPublicKey, type JsonWebKey } from "node:crypto";
 import { afterAll, beforeAll, expect, vi } from "vitest";
 import { part } from "../../backend/test/token-fixtures.js";
-import { signUpThroughBrowser } from "../../server/src/routes/frontend/frontend-flows.test-helpers.js";
+import { signUpThroughBrowser } from "../../server/src/http/routes/frontend/frontend-flows.test-helpers.js";
 import { TEST_APP_ORIGIN, type TestBrowser } from "../../server/test/frontend-test-browser.js";
 import {
   TEST_SECRET_KEY,

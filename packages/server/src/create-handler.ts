@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { type Clock, systemClock } from "./clock.js";
 import { ApiError } from "./errors/api-error.js";
 import { apiErrorsOf } from "./errors/api-error-list.js";
-import { createFrontendApi } from "./frontend-api/create-frontend-api.js";
-import type { AnyFrontendRoute } from "./frontend-api/define-frontend-route.js";
-import type { FrontendApiOptions } from "./frontend-api/frontend-api-options.js";
 import type { AnyRoute, RouteServices } from "./http/define-route.js";
 import { errorResponse } from "./http/error-response.js";
 import type { ConnectionInfo, FetchHandler } from "./http/fetch-handler.js";
+import { createFrontendApi } from "./http/frontend-api/create-frontend-api.js";
+import type { AnyFrontendRoute } from "./http/frontend-api/define-frontend-route.js";
+import type { FrontendApiOptions } from "./http/frontend-api/frontend-api-options.js";
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -17,9 +17,9 @@ import { runRoute } from "./http/run-route.js";
 import { createSecretKeyCheck } from "./http/secret-key-auth.js";
 import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
 import type { InstanceSettings } from "./instance-settings.js";
-import { createSigningKeyRing, type SigningKeyRing } from "./keys/signing-key-ring.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import type { Store } from "./store/store.js";
+import { createSigningKeyRing, type SigningKeyRing } from "./tokens/signing-key-ring.js";
 
 /** Configuration of {@link createHandler}. */
 export interface HandlerConfig {

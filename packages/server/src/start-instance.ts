@@ -1,20 +1,20 @@
 import { type Clock, systemClock } from "./clock.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
-import { createTrustedProxies } from "./frontend-api/trusted-proxies.js";
 import type { AnyRoute } from "./http/define-route.js";
+import { createTrustedProxies } from "./http/frontend-api/trusted-proxies.js";
+import { backendApiRoutes } from "./http/routes/backend-api-routes.js";
+import { frontendApiRoutes } from "./http/routes/frontend/frontend-api-routes.js";
 import { type NodeServer, serveNode } from "./http/serve-node.js";
 import { ensureInstanceSecretKey, InstanceConfigError } from "./instance/instance-secret-key.js";
 import { loadSeed, type SeedReport } from "./instance/load-seed.js";
 import { publishableKeyFor } from "./instance/publishable-key.js";
 import type { InstanceSettings } from "./instance-settings.js";
-import { createSigningKeyRing } from "./keys/signing-key-ring.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/create-mailer.js";
 import { mailConfigFromEnv } from "./mail/mail-config-from-env.js";
-import { backendApiRoutes } from "./routes/backend-api-routes.js";
-import { frontendApiRoutes } from "./routes/frontend/frontend-api-routes.js";
 import { defaultDataDir, openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
+import { createSigningKeyRing } from "./tokens/signing-key-ring.js";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/start-webhook-worker.js";
 
 /** Options of {@link startInstance}; the CLI's flags map onto these. */

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import {
   FORWARDED_CLIENT_HEADER,
   forwardedClientMessage,
-} from "../src/frontend-api/forwarded-client.js";
+} from "../src/http/frontend-api/forwarded-client.js";
 import { TEST_SECRET_KEY } from "./test-instance.js";
 
 /**

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
 import { createFixedClock } from "../src/clock.js";
 import { createHandler, type FetchHandler } from "../src/create-handler.js";
-import type { FrontendApiOptions } from "../src/frontend-api/frontend-api-options.js";
 import type { InstanceSettings } from "../src/http/define-route.js";
+import type { FrontendApiOptions } from "../src/http/frontend-api/frontend-api-options.js";
+import { backendApiRoutes } from "../src/http/routes/backend-api-routes.js";
+import { frontendApiRoutes } from "../src/http/routes/frontend/frontend-api-routes.js";
 import { type NodeServer, serveNode } from "../src/http/serve-node.js";
-import { createSigningKeyRing, type SigningKeyRing } from "../src/keys/signing-key-ring.js";
 import { type Logger, silentLogger } from "../src/logger.js";
-import { backendApiRoutes } from "../src/routes/backend-api-routes.js";
-import { frontendApiRoutes } from "../src/routes/frontend/frontend-api-routes.js";
 import type { Database } from "../src/store/database.js";
 import { migrate } from "../src/store/migrate.js";
 import { createSqlStore } from "../src/store/sql-store.js";
@@ -17,6 +16,7 @@ import {
   type TestDatabase,
   type TestDatabaseTarget,
 } from "../src/store/test-databases.test-helpers.js";
+import { createSigningKeyRing, type SigningKeyRing } from "../src/tokens/signing-key-ring.js";
 import { createTestBrowser, type TestBrowser } from "./frontend-test-browser.js";
 
 /** The secret key test instances are created with. */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../test/skip-when.js";
 import { useTestInstance } from "../../test/test-instance.js";
-import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
+import { TEST_PASSWORD } from "../http/routes/frontend/frontend-flows.test-helpers.js";
 import { describeName, TEST_DATABASE_TARGETS } from "../store/test-databases.test-helpers.js";
 
 const WRONG = 18;

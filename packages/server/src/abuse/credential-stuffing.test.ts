@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { forwardedClientHeader } from "../../test/forwarded-client-header.js";
 import { useTestInstance } from "../../test/test-instance.js";
+import { TEST_PASSWORD } from "../http/routes/frontend/frontend-flows.test-helpers.js";
 import { RATE_LIMIT_RULES } from "../rate-limits/rate-limit-rules.js";
-import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
 
 describe("abuse: credential stuffing", () => {
   const instance = useTestInstance();

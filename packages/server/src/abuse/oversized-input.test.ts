@@ -10,8 +10,8 @@ import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import { databaseFingerprint } from "../fuzz/database-fingerprint.test-helpers.js";
 import type { AnyRoute } from "../http/define-route.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../http/limit-request-body.js";
-import { backendApiRoutes } from "../routes/backend-api-routes.js";
-import { frontendApiRoutes } from "../routes/frontend/frontend-api-routes.js";
+import { backendApiRoutes } from "../http/routes/backend-api-routes.js";
+import { frontendApiRoutes } from "../http/routes/frontend/frontend-api-routes.js";
 
 /** A body stream of `total` bytes in 64 KiB chunks, with no length known in advance. */
 function streamOf(total: number, byte = 0x61): ReadableStream<Uint8Array> {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useTestInstance } from "../../test/test-instance.js";
-import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
+import { TEST_PASSWORD } from "../http/routes/frontend/frontend-flows.test-helpers.js";
 
 describe("abuse: session fixation", () => {
   const instance = useTestInstance();

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fuzzRuns, fuzzTimeout, propertyParams } from "../../../../test/property-params.js";
 import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import type { AnyRoute } from "../http/define-route.js";
-import { backendApiRoutes } from "../routes/backend-api-routes.js";
+import { backendApiRoutes } from "../http/routes/backend-api-routes.js";
 import { DEFAULT_TEST_TARGET } from "../store/test-databases.test-helpers.js";
 import { expectCodedAnswer } from "./coded-answer.test-helpers.js";
 import { databaseFingerprint } from "./database-fingerprint.test-helpers.js";

@@ -12,9 +12,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fuzzRuns, fuzzTimeout, propertyParams } from "../../../../test/property-params.js";
 import { TEST_APP_ORIGIN } from "../../test/frontend-test-browser.js";
 import { useTestInstance } from "../../test/test-instance.js";
+import { frontendApiRoutes } from "../http/routes/frontend/frontend-api-routes.js";
+import { TEST_PASSWORD } from "../http/routes/frontend/frontend-flows.test-helpers.js";
 import { createRateLimiter } from "../rate-limits/create-rate-limiter.js";
-import { frontendApiRoutes } from "../routes/frontend/frontend-api-routes.js";
-import { TEST_PASSWORD } from "../routes/frontend/frontend-flows.test-helpers.js";
 import { DEFAULT_TEST_TARGET } from "../store/test-databases.test-helpers.js";
 import { fuzzJson, fuzzRawBody, fuzzString } from "./fuzz-values.test-helpers.js";
 

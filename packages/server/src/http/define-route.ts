@@ -2,9 +2,9 @@ import type { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { IdGenerator } from "../id-generator.js";
 import type { InstanceSettings } from "../instance-settings.js";
-import type { SigningKeyRing } from "../keys/signing-key-ring.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
+import type { SigningKeyRing } from "../tokens/signing-key-ring.js";
 
 /** HTTP methods routes are declared with. */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";

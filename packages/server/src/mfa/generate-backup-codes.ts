@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { hashBackupCode } from "../verification-codes/hash-backup-code.js";
+import { hashBackupCode } from "./hash-backup-code.js";
 
 /** How many backup codes a new set holds. */
 export const BACKUP_CODE_COUNT = 10;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeBase32 } from "../totp/base32.js";
-import { isValidTotpSecret } from "../totp/verify-totp-code.js";
-import { hashBackupCode } from "../verification-codes/hash-backup-code.js";
+import { decodeBase32 } from "./base32.js";
 import { BACKUP_CODE_COUNT, generateBackupCodes } from "./generate-backup-codes.js";
+import { hashBackupCode } from "./hash-backup-code.js";
 import { newTotpSecret, TOTP_SECRET_BYTES } from "./new-totp-secret.js";
 import { totpUri } from "./totp-uri.js";
+import { isValidTotpSecret } from "./verify-totp-code.js";
 
 describe("MFA building blocks", () => {
   it("makes random 160-bit base32 TOTP secrets", () => {

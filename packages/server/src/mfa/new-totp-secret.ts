@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { encodeBase32 } from "../totp/base32.js";
+import { encodeBase32 } from "./base32.js";
 
 /** Bytes of a new TOTP secret: 160 bits, the HMAC-SHA1 key size RFC 4226 recommends. */
 export const TOTP_SECRET_BYTES = 20;

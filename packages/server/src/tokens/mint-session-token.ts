@@ -1,5 +1,5 @@
-import type { SigningKeyRing } from "../keys/signing-key-ring.js";
 import { type SessionTokenClaimsInput, sessionTokenClaims } from "./session-token-claims.js";
+import type { SigningKeyRing } from "./signing-key-ring.js";
 
 /**
  * Mints a session token: the v2 claims of {@link sessionTokenClaims}, signed RS256 with the

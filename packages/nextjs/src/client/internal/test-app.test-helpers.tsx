@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import {
   latestEmailCode,
   TEST_PASSWORD,
-} from "../../../../server/src/routes/frontend/frontend-flows.test-helpers.js";
+} from "../../../../server/src/http/routes/frontend/frontend-flows.test-helpers.js";
 import { TEST_APP_ORIGIN } from "../../../../server/test/frontend-test-browser.js";
 import { type TestInstance, useTestInstance } from "../../../../server/test/test-instance.js";
 import { ClerkProvider, type ClerkProviderProps } from "../clerk-provider.js";

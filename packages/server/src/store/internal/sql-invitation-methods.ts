@@ -5,7 +5,7 @@ import {
   loadMembership,
   loadOrganizationInvitation,
   loadOrganizations,
-} from "../../organizations/load-organizations.js";
+} from "../../flows/organizations/load-organizations.js";
 import {
   alreadyMember,
   isMember,
@@ -14,10 +14,10 @@ import {
   requireOrganizationAdmin,
   requireUserExists,
   translateOrganizationConflict,
-} from "../../organizations/organization-guards.js";
-import { requireOrganizationRole } from "../../organizations/organization-roles.js";
-import { organizationInvitationJson } from "../../resources/organization-invitation-json.js";
-import { organizationMembershipJson } from "../../resources/organization-membership-json.js";
+} from "../../flows/organizations/organization-guards.js";
+import { requireOrganizationRole } from "../../flows/organizations/organization-roles.js";
+import { organizationInvitationJson } from "../../wire/organization-invitation-json.js";
+import { organizationMembershipJson } from "../../wire/organization-membership-json.js";
 import type { Queryable, Row } from "../database.js";
 import type {
   InvitationOrderField,

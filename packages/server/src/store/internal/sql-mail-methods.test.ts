@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { expectMatchesSpec, loadSpec } from "../../../test/openapi-shape.js";
 import { ApiError } from "../../errors/api-error.js";
-import { emailJson } from "../../resources/email-json.js";
+import { emailJson } from "../../wire/email-json.js";
 import type { NewEmail } from "../mail-store.js";
 import {
   describeName,

@@ -1,5 +1,5 @@
 import { ApiError } from "../../errors/api-error.js";
-import { emailJson } from "../../resources/email-json.js";
+import { emailJson } from "../../wire/email-json.js";
 import type { Row } from "../database.js";
 import type {
   EmailChannel,

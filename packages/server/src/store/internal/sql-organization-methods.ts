@@ -1,13 +1,10 @@
 import { ApiError, isApiError } from "../../errors/api-error.js";
-import { randomBase62 } from "../../id-generator.js";
-import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
-import { checkMetadataSize } from "../../internal/metadata-size.js";
 import {
   loadMembership,
   loadOrganization,
   loadOrganizations,
   membershipsFromRows,
-} from "../../organizations/load-organizations.js";
+} from "../../flows/organizations/load-organizations.js";
 import {
   alreadyMember,
   isMember,
@@ -15,15 +12,21 @@ import {
   requireMembershipRoom,
   requireUserExists,
   translateOrganizationConflict,
-} from "../../organizations/organization-guards.js";
-import { CREATOR_ROLE, requireOrganizationRole } from "../../organizations/organization-roles.js";
-import { slugFromName } from "../../organizations/organization-slug.js";
+} from "../../flows/organizations/organization-guards.js";
+import {
+  CREATOR_ROLE,
+  requireOrganizationRole,
+} from "../../flows/organizations/organization-roles.js";
+import { slugFromName } from "../../flows/organizations/organization-slug.js";
+import { randomBase62 } from "../../id-generator.js";
+import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
+import { checkMetadataSize } from "../../internal/metadata-size.js";
 import {
   deletedOrganizationJson,
   FULL_ORGANIZATION_JSON,
   organizationJson,
-} from "../../resources/organization-json.js";
-import { organizationMembershipJson } from "../../resources/organization-membership-json.js";
+} from "../../wire/organization-json.js";
+import { organizationMembershipJson } from "../../wire/organization-membership-json.js";
 import type { Queryable, Row } from "../database.js";
 import type {
   MembershipFilter,

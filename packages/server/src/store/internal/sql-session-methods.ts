@@ -1,9 +1,9 @@
 import { ApiError } from "../../errors/api-error.js";
-import { sessionJson } from "../../resources/session-json.js";
 import {
   effectiveSessionStatus,
   effectiveSessionStatusSql,
-} from "../../sessions/effective-session-status.js";
+} from "../../flows/sessions/effective-session-status.js";
+import { sessionJson } from "../../wire/session-json.js";
 import type { Queryable, Row } from "../database.js";
 import type {
   ClientRecord,

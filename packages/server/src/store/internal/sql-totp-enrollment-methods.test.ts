@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
-import { hashBackupCode } from "../../verification-codes/hash-backup-code.js";
+import { hashBackupCode } from "../../mfa/hash-backup-code.js";
 import type { Store } from "../store.js";
 import {
   describeName,

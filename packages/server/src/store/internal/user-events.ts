@@ -1,6 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
-import { deletedObjectJson } from "../../resources/deleted-object-json.js";
-import { userJson } from "../../resources/user-json.js";
+import { deletedObjectJson } from "../../wire/deleted-object-json.js";
+import { userJson } from "../../wire/user-json.js";
 import type { Queryable } from "../database.js";
 import type { UserRecord } from "../store.js";
 import { loadUser } from "./load-users.js";

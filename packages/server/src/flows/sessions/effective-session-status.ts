@@ -1,0 +1,28 @@
+import type { SessionStatus } from "../../store/session-store.js";
+
+/**
+ * The status a session has at `now`: a stored `active` session past its `expireAt` is `expired`,
+ * past its `abandonAt` is `abandoned`; any other stored status stands.
+ *
+ * @example
+ * effectiveSessionStatus("active", { expireAt: 10, abandonAt: 20 }, 15); // "expired"
+ */
+export function effectiveSessionStatus(
+  stored: SessionStatus,
+  limits: { expireAt: number; abandonAt: number },
+  now: number,
+): SessionStatus {
+  if (stored !== "active") return stored;
+  if (now >= limits.expireAt) return "expired";
+  if (now >= limits.abandonAt) return "abandoned";
+  return "active";
+}
+
+/**
+ * The SQL twin of {@link effectiveSessionStatus}, over a `sessions` row aliased `s`; `now` is a
+ * placeholder such as `$1`.
+ */
+export function effectiveSessionStatusSql(now: string): string {
+  return `(CASE WHEN s.status = 'active' AND s.expire_at <= ${now} THEN 'expired'
+    WHEN s.status = 'active' AND s.abandon_at <= ${now} THEN 'abandoned' ELSE s.status END)`;
+}

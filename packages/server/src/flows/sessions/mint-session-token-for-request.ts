@@ -1,0 +1,38 @@
+import type { RouteServices } from "../../http/define-route.js";
+import type { SessionRecord } from "../../store/session-store.js";
+import { mintSessionToken } from "../../tokens/mint-session-token.js";
+import { tokenRequestContext } from "../../tokens/token-request-context.js";
+import { activeOrganizationOf } from "./active-organization-of.js";
+
+/** What minting a token for a request needs: the instance's services, its URL and the request. */
+export type TokenRequestServices = Pick<RouteServices, "store" | "signingKeys" | "settings"> & {
+  baseUrl: string;
+  request: Request;
+};
+
+/**
+ * Mints a session token for a session a request asked about: `iss` from the instance's Frontend
+ * API URL, `azp` from the request's `Origin`, and the session's active organization (`o`) as it
+ * stands now. Checks nothing about the session; callers refuse inactive ones first.
+ *
+ * @example
+ * const { session } = await requireActiveSession(store, params.session_id, now);
+ * const jwt = await mintSessionTokenForRequest(context, session, { now, lifetimeSeconds: 60 });
+ */
+export async function mintSessionTokenForRequest(
+  services: TokenRequestServices,
+  session: SessionRecord,
+  options: { now: number; lifetimeSeconds: number },
+): Promise<string> {
+  const { store, settings, signingKeys, baseUrl, request } = services;
+  const { issuer, authorizedParty } = tokenRequestContext(settings, baseUrl, request);
+  const organization = await activeOrganizationOf(store, session);
+  return mintSessionToken(signingKeys, {
+    session,
+    issuer,
+    authorizedParty,
+    now: options.now,
+    lifetimeSeconds: options.lifetimeSeconds,
+    organization,
+  });
+}

@@ -1,0 +1,69 @@
+import type { ApiError } from "../../errors/api-error.js";
+import type { InstanceSettings } from "../../instance-settings.js";
+import type { Store } from "../../store/store.js";
+import { userLockedError } from "./check-user-may-sign-in.js";
+
+/** What a factor check found: passed (with what it yields), or failed with the error to answer. */
+export type FactorCheck<T> = { passed: true; value: T } | { passed: false; error: ApiError };
+
+/** How long a factor check may hold its slot before it stops counting (a process died mid-check). */
+const SLOT_SECONDS = 60;
+
+/**
+ * Checks one factor of a user (password, email code, TOTP or backup code) under the lockout, so
+ * that concurrency cannot get around it: a slot is taken before the check (none while the user
+ * is locked, or while counted failures plus checks in flight reach
+ * `settings.maxVerificationAttempts`), a failure is counted and may lock, and a pass that meets a
+ * lock set meanwhile is refused. `check` answers `{ passed: true, value }`, or
+ * `{ passed: false, error }` for a failure that counts; an error it throws counts as nothing.
+ *
+ * @throws `user_locked` (403, `meta.lockout_expires_in_seconds`) when no check may run, or when
+ *   this failure locked the user; otherwise the error `check` answered or threw
+ * @example
+ * await checkFactorUnderLockout({ store, settings, now }, user.id, async () =>
+ *   (await verifyPassword(credential, password))
+ *     ? { passed: true, value: undefined }
+ *     : { passed: false, error: new ApiError("form_password_incorrect") });
+ */
+export async function checkFactorUnderLockout<T>(
+  context: {
+    store: Store;
+    settings: Pick<InstanceSettings, "maxVerificationAttempts" | "lockoutSeconds">;
+    now: number;
+  },
+  userId: string,
+  check: () => Promise<FactorCheck<T>>,
+): Promise<T> {
+  const { store, settings, now } = context;
+  const policy = {
+    maxAttempts: settings.maxVerificationAttempts,
+    lockoutSeconds: settings.lockoutSeconds,
+  };
+  const reservation = await store.reserveVerificationAttempt(userId, {
+    maxAttempts: policy.maxAttempts,
+    slotSeconds: SLOT_SECONDS,
+  });
+  if (!reservation.reserved) {
+    // Locked, or the checks in flight would reach the limit: answered as the lock they lead to.
+    const until = reservation.locked
+      ? reservation.lockoutExpiresAt
+      : policy.lockoutSeconds === null
+        ? null
+        : now + policy.lockoutSeconds * 1000;
+    throw userLockedError(until, now);
+  }
+  let outcome: FactorCheck<T>;
+  try {
+    outcome = await check();
+  } catch (error) {
+    await store.releaseVerificationAttempt(userId, reservation.slotId);
+    throw error;
+  }
+  if (outcome.passed) {
+    const lock = await store.releaseVerificationAttempt(userId, reservation.slotId);
+    if (lock.locked) throw userLockedError(lock.lockoutExpiresAt, now);
+    return outcome.value;
+  }
+  const result = await store.settleFailedVerification(userId, reservation.slotId, policy);
+  throw result.locked ? userLockedError(result.lockoutExpiresAt, now) : outcome.error;
+}

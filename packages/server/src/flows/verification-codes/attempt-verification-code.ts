@@ -1,0 +1,93 @@
+import { ApiError } from "../../errors/api-error.js";
+import type { FrontendApiConfig } from "../../http/frontend-api/define-frontend-route.js";
+import type {
+  CodeAttemptResult,
+  FactorVerification,
+  VerificationCodePurpose,
+} from "../../store/frontend-store.js";
+import type { Store } from "../../store/store.js";
+import { hashVerificationCode } from "./hash-verification-code.js";
+
+/** Outcome of {@link attemptVerificationCode}: the verification to record, and the error if any. */
+export interface VerificationAttempt {
+  result: CodeAttemptResult;
+  /** The verification as it stands after the attempt. */
+  verification: FactorVerification;
+  /** What to answer when the code was not accepted. */
+  error: ApiError | null;
+}
+
+/**
+ * Tries an email code against the subject's pending code. The store consumes a matching code
+ * atomically, so of concurrent correct attempts exactly one succeeds; a wrong code counts an
+ * attempt. Maps outcomes to Clerk's codes: `form_code_incorrect` (422), `verification_failed`
+ * (too many attempts), `verification_expired`, `verification_missing` (none prepared, or used).
+ *
+ * @example
+ * const attempt = await attemptVerificationCode({ store, frontend }, {
+ *   purpose: "sign_up", subjectId: signUp.id, code: body.code, current: signUp.emailVerification,
+ * });
+ */
+export async function attemptVerificationCode(
+  context: { store: Store; frontend: FrontendApiConfig },
+  input: {
+    purpose: VerificationCodePurpose;
+    subjectId: string;
+    code: string;
+    current: FactorVerification | null;
+  },
+): Promise<VerificationAttempt> {
+  const code = input.code.trim();
+  const result = /^\d{6}$/.test(code)
+    ? await context.store.attemptVerificationCode({
+        purpose: input.purpose,
+        subjectId: input.subjectId,
+        codeHash: hashVerificationCode(context.frontend.codeKey, input.subjectId, code),
+      })
+    : await context.store.attemptVerificationCode({
+        purpose: input.purpose,
+        subjectId: input.subjectId,
+        // A malformed code still counts as a wrong attempt; no digest can match this.
+        codeHash: "-",
+      });
+  const base: FactorVerification = input.current ?? {
+    strategy: "email_code",
+    status: "unverified",
+    attempts: 0,
+    expireAt: null,
+  };
+  switch (result.outcome) {
+    case "verified":
+      return { result, verification: { ...base, status: "verified" }, error: null };
+    case "incorrect":
+      return {
+        result,
+        verification: { ...base, attempts: result.attempts },
+        error: new ApiError("form_code_incorrect", {
+          paramName: "code",
+          meta: { attempts_remaining: result.attemptsLeft },
+        }),
+      };
+    case "too_many_attempts":
+      return {
+        result,
+        verification: { ...base, status: "failed", attempts: result.attempts },
+        error: new ApiError("verification_failed", { paramName: "code" }),
+      };
+    case "expired":
+      return {
+        result,
+        verification: { ...base, status: "expired" },
+        error: new ApiError("verification_expired", { paramName: "code" }),
+      };
+    case "missing":
+      return {
+        result,
+        verification: base,
+        error:
+          base.status === "verified"
+            ? new ApiError("verification_already_verified", { paramName: "code" })
+            : new ApiError("verification_missing", { paramName: "code" }),
+      };
+  }
+}

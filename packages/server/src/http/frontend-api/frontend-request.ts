@@ -1,0 +1,168 @@
+import { ApiError } from "../../errors/api-error.js";
+import { mintSessionTokenForRequest } from "../../flows/sessions/mint-session-token-for-request.js";
+import type { ClientRecord, SessionRecord } from "../../store/session-store.js";
+import type { RouteServices } from "../define-route.js";
+import { hashClientToken, newClientToken } from "./client-token.js";
+import {
+  CLIENT_COOKIE,
+  CLIENT_UAT_COOKIE,
+  LONG_COOKIE_MAX_AGE_SECONDS,
+  SESSION_COOKIE,
+  serializeCookie,
+} from "./frontend-cookies.js";
+
+/** How the request presented its client token. */
+export type ClientCredentialSource = "cookie" | "header" | null;
+
+/** Input of {@link FrontendRequest.startSession}. */
+export interface StartSessionInput {
+  userId: string;
+  /** Recorded on the client as `last_authentication_strategy`. */
+  strategy: string;
+  firstFactorVerifiedAt?: number;
+  secondFactorVerifiedAt?: number | null;
+}
+
+/**
+ * The requesting client of one Frontend API request and what the answer must carry back: the
+ * `Set-Cookie` headers (`__client`, `__session`, `__client_uat`) for browsers, or the client token
+ * in the `Authorization` response header for native callers.
+ */
+export class FrontendRequest {
+  /** The client the request's token stands for (null: none, or an unknown/rotated token). */
+  client: ClientRecord | null;
+  readonly credentialSource: ClientCredentialSource;
+  private readonly cookies = new Map<string, string>();
+  private issuedToken: string | null = null;
+  /** Session tokens minted during this request, by session id (`last_active_token`). */
+  readonly mintedTokens = new Map<string, string>();
+
+  constructor(
+    private readonly services: RouteServices & { baseUrl: string; request: Request },
+    client: ClientRecord | null,
+    credentialSource: ClientCredentialSource,
+    private readonly secure: boolean,
+  ) {
+    this.client = client;
+    this.credentialSource = credentialSource;
+  }
+
+  /** The current client, or a new one (its token is set as `__client`). */
+  async ensureClient(): Promise<ClientRecord> {
+    if (this.client !== null) return this.client;
+    const token = newClientToken();
+    this.client = await this.services.store.createClient({ tokenHash: hashClientToken(token) });
+    this.issueClientToken(token);
+    return this.client;
+  }
+
+  /**
+   * The current client.
+   * @throws `signed_out` (401) when the request has none
+   */
+  requireClient(): ClientRecord {
+    if (this.client === null) throw new ApiError("signed_out");
+    return this.client;
+  }
+
+  /** Reloads the client (after its sessions or attempts changed). */
+  async reloadClient(): Promise<ClientRecord | null> {
+    if (this.client === null) return null;
+    this.client = await this.services.store.getClient(this.client.id);
+    return this.client;
+  }
+
+  /** A session of the requesting client, by id. @throws `resource_not_found` (`session_id`) */
+  requireOwnSession(sessionId: string): SessionRecord {
+    const session = this.requireClient().sessions.find((s) => s.id === sessionId);
+    if (session === undefined)
+      throw new ApiError("resource_not_found", { paramName: "session_id" });
+    return session;
+  }
+
+  /**
+   * Signs a user in on this client: a new client token replaces the one the request came with
+   * (so a token planted before sign-in is worthless after it), a new session is created, and the
+   * answer carries `__session` and `__client_uat`.
+   */
+  async startSession(input: StartSessionInput): Promise<SessionRecord> {
+    const { store, clock, settings } = this.services;
+    const client = await this.ensureClient();
+    await this.rotateClientToken();
+    const now = clock.now();
+    const session = await store.createSessionForUser({
+      userId: input.userId,
+      clientId: client.id,
+      expireAt: now + settings.sessionLifetimeSeconds * 1000,
+      abandonAt: now + settings.sessionAbandonSeconds * 1000,
+      authenticationStrategy: input.strategy,
+      ...(input.firstFactorVerifiedAt === undefined
+        ? {}
+        : { firstFactorVerifiedAt: input.firstFactorVerifiedAt }),
+      secondFactorVerifiedAt: input.secondFactorVerifiedAt ?? null,
+    });
+    await this.reloadClient();
+    this.setSessionToken(session.id, await this.mintToken(session));
+    this.setCookie(CLIENT_UAT_COOKIE, String(Math.floor(now / 1000)), LONG_COOKIE_MAX_AGE_SECONDS);
+    return session;
+  }
+
+  /** Mints a session token for an active session (`azp` = the request's `Origin`). */
+  async mintToken(session: SessionRecord): Promise<string> {
+    const { clock, settings } = this.services;
+    return mintSessionTokenForRequest(this.services, session, {
+      now: clock.now(),
+      lifetimeSeconds: settings.sessionTokenLifetimeSeconds,
+    });
+  }
+
+  /** Sets `__session` on the answer (and remembers the token as the session's latest). */
+  setSessionToken(sessionId: string, jwt: string): void {
+    this.mintedTokens.set(sessionId, jwt);
+    this.setCookie(SESSION_COOKIE, jwt);
+  }
+
+  /** After signing out: `__session` cleared, `__client_uat=0`. */
+  signedOut(): void {
+    this.setCookie(SESSION_COOKIE, "", 0);
+    this.setCookie(CLIENT_UAT_COOKIE, "0", LONG_COOKIE_MAX_AGE_SECONDS);
+  }
+
+  /** Adds the answer's cookies (and, for native callers, the client token header) to a response. */
+  apply(response: Response): Response {
+    for (const value of this.cookies.values()) response.headers.append("Set-Cookie", value);
+    if (this.issuedToken !== null && this.credentialSource === "header") {
+      response.headers.set("Authorization", this.issuedToken);
+    }
+    return response;
+  }
+
+  private async rotateClientToken(): Promise<void> {
+    const client = this.requireClient();
+    const token = newClientToken();
+    await this.services.store.rotateClientToken(client.id, hashClientToken(token));
+    this.issueClientToken(token);
+  }
+
+  private issueClientToken(token: string): void {
+    this.issuedToken = token;
+    this.cookies.set(
+      CLIENT_COOKIE,
+      serializeCookie(CLIENT_COOKIE, token, {
+        httpOnly: true,
+        secure: this.secure,
+        maxAge: LONG_COOKIE_MAX_AGE_SECONDS,
+      }),
+    );
+  }
+
+  private setCookie(name: string, value: string, maxAge?: number): void {
+    this.cookies.set(
+      name,
+      serializeCookie(name, value, {
+        secure: this.secure,
+        ...(maxAge === undefined ? {} : { maxAge }),
+      }),
+    );
+  }
+}

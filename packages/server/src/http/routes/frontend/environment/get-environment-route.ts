@@ -1,0 +1,23 @@
+import { frontendEnvironmentJson } from "../../../../wire/frontend-environment-json.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { jsonResponse } from "../../../json-response.js";
+
+/**
+ * `GET /v1/environment`: the instance's sign-in/sign-up configuration as the components read it
+ * (answered bare, not in `{ response, client }`).
+ */
+export const getEnvironmentRoute = defineFrontendRoute({
+  method: "GET",
+  path: "/v1/environment",
+  handler: async ({ frontend, settings }) =>
+    jsonResponse(
+      frontendEnvironmentJson({
+        development: frontend.development,
+        applicationName: frontend.applicationName,
+        urls: frontend.urls,
+        singleSessionMode: frontend.singleSessionMode,
+        maxVerificationAttempts: settings.maxVerificationAttempts,
+        lockoutSeconds: settings.lockoutSeconds,
+      }),
+    ),
+});

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { ApiError } from "../../../../errors/api-error.js";
+import { generateBackupCodes } from "../../../../mfa/generate-backup-codes.js";
+import { totpJson } from "../../../../mfa/totp-json.js";
+import { verifyTotpCode } from "../../../../mfa/verify-totp-code.js";
+import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import { requireSignedInUser } from "./require-signed-in-user.js";
+
+/**
+ * `POST /v1/me/totp/attempt_verification`: a `code` from the authenticator app proves the pending
+ * secret was added; TOTP is then enabled (later sign-ins need a second factor). When the user has
+ * no unused backup codes, a new set is created and answered once in `backup_codes`.
+ *
+ * @throws `signed_out` (401); `verification_missing` (400) without a pending secret;
+ *   `totp_already_enabled` (400); `form_code_incorrect` (422); `too_many_requests` (429)
+ */
+export const attemptTotpVerificationRoute = defineFrontendRoute({
+  method: "POST",
+  path: "/v1/me/totp/attempt_verification",
+  body: z.strictObject({ code: z.string() }),
+  handler: async ({ body, auth, store, request, clock, frontend }) => {
+    const now = clock.now();
+    const { user } = await requireSignedInUser({ auth, store, request, now });
+    if (user.totpEnabled) throw new ApiError("totp_already_enabled");
+    const enrollment = await store.getTotpEnrollment(user.id);
+    if (enrollment === null) throw new ApiError("verification_missing");
+    await enforceRateLimits(frontend, [
+      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
+      [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
+    ]);
+    if (!verifyTotpCode(enrollment.secret, body.code.trim(), now)) {
+      throw new ApiError("form_code_incorrect", { paramName: "code" });
+    }
+    const backupCodes =
+      (await store.countBackupCodes(user.id)) > 0 ? null : generateBackupCodes(user.id);
+    const updated = await store.completeTotpEnrollment(
+      user.id,
+      enrollment.id,
+      backupCodes?.hashes ?? null,
+    );
+    // A concurrent attempt completed (or a new enrolment replaced) this one first.
+    if (updated === null) throw new ApiError("verification_missing");
+    return totpJson(enrollment, { verified: true, backupCodes: backupCodes?.codes ?? null });
+  },
+});

@@ -1,0 +1,28 @@
+import { ApiError } from "../../../../errors/api-error.js";
+import { deletedObjectJson } from "../../../../wire/deleted-object-json.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { requireSignedInUser } from "./require-signed-in-user.js";
+
+/**
+ * `DELETE /v1/me`: deletes the signed-in user when their `delete_self_enabled` allows it. Their
+ * sessions go with them; the answer clears `__session` and sets `__client_uat=0`.
+ *
+ * @throws `signed_out` (401); `not_allowed_access` (403) when self-deletion is disabled
+ */
+export const deleteMeRoute = defineFrontendRoute({
+  method: "DELETE",
+  path: "/v1/me",
+  handler: async ({ auth, store, request, clock }) => {
+    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
+    if (!user.deleteSelfEnabled) {
+      throw new ApiError("not_allowed_access", {
+        longMessage: "Deleting your own account is not allowed.",
+      });
+    }
+    if (!(await store.deleteUser(user.id))) {
+      throw new ApiError("resource_not_found", { paramName: "user_id" });
+    }
+    auth.signedOut();
+    return deletedObjectJson("user", user.id);
+  },
+});

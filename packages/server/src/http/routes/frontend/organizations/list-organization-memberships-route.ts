@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { MembershipFilter } from "../../../../store/organization-store.js";
+import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { queryBoolean, queryList, queryText } from "../../../query-params.js";
+import { limitParam, offsetParam, paging } from "../../organizations/list-params.js";
+import { requireSignedInUser } from "../me/require-signed-in-user.js";
+import {
+  requireOrganizationMember,
+  requireOrganizationPermission,
+} from "./require-organization-member.js";
+
+/**
+ * `GET /v1/organizations/{organization_id}/memberships` (Frontend API): the organization's
+ * members, newest first, optionally by `role` or a partial `query`; members need
+ * `org:sys_memberships:read` (every default role has it). `{ data, total_count }` with
+ * `paginated=true`, else a bare array.
+ *
+ * @throws `signed_out` (401); `missing_organization_permission` (403); `resource_not_found` (404)
+ */
+export const listOrganizationMembershipsRoute = defineFrontendRoute({
+  method: "GET",
+  path: "/v1/organizations/{organization_id}/memberships",
+  query: z.object({
+    limit: limitParam(),
+    offset: offsetParam(),
+    paginated: queryBoolean(),
+    role: queryList(),
+    query: queryText(),
+  }),
+  handler: async ({ params, query, auth, store, request, clock, baseUrl }) => {
+    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
+    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
+    requireOrganizationPermission(membership, "org:sys_memberships:read");
+    const filter: MembershipFilter = {
+      ...(query.role?.length ? { roles: query.role } : {}),
+      ...(query.query ? { query: query.query } : {}),
+    };
+    const page = await store.listOrganizationMemberships(membership.organizationId, filter, {
+      ...paging(query),
+      orderBy: { field: "created_at", direction: "desc" },
+    });
+    const data = page.data.map((m) => frontendOrganizationMembershipJson(m, baseUrl));
+    return query.paginated ? { data, total_count: page.totalCount } : data;
+  },
+});

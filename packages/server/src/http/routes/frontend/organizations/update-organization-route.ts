@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { OrganizationPatch } from "../../../../store/organization-store.js";
+import { frontendOrganizationJson } from "../../../../wire/frontend-organization-json.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import {
+  checkOrganizationName,
+  checkOrganizationSlug,
+} from "../../organizations/organization-input.js";
+import { requireSignedInUser } from "../me/require-signed-in-user.js";
+import {
+  requireOrganizationMember,
+  requireOrganizationPermission,
+} from "./require-organization-member.js";
+
+/**
+ * `PATCH /v1/organizations/{organization_id}` (Frontend API): renames the organization or changes
+ * its slug; the signed-in user needs `org:sys_profile:manage` (admins).
+ *
+ * @throws `signed_out` (401); `missing_organization_permission` (403); `resource_not_found`
+ *   (404); `form_param_value_invalid`, `form_param_format_invalid`, `form_identifier_exists` (422)
+ */
+export const updateOrganizationRoute = defineFrontendRoute({
+  method: "PATCH",
+  path: "/v1/organizations/{organization_id}",
+  body: z.strictObject({
+    name: z.string().nullable().optional(),
+    slug: z.string().nullable().optional(),
+  }),
+  handler: async ({ params, body, auth, store, request, clock }) => {
+    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
+    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
+    requireOrganizationPermission(membership, "org:sys_profile:manage");
+    const patch: OrganizationPatch = {};
+    if (body.name) patch.name = checkOrganizationName(body.name);
+    if (body.slug) patch.slug = checkOrganizationSlug(body.slug);
+    const updated = await store.updateOrganization(membership.organizationId, patch);
+    return frontendOrganizationJson(updated);
+  },
+});

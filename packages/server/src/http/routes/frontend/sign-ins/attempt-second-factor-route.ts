@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { ApiError } from "../../../../errors/api-error.js";
+import { checkFactorUnderLockout } from "../../../../flows/sign-in/check-factor-under-lockout.js";
+import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sign-in.js";
+import { afterSecondFactor } from "../../../../flows/sign-in/complete-sign-in.js";
+import { hashBackupCode } from "../../../../mfa/hash-backup-code.js";
+import { verifyTotpCode } from "../../../../mfa/verify-totp-code.js";
+import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
+import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
+
+/**
+ * `POST /v1/client/sign_ins/{sign_in_id}/attempt_second_factor`: `strategy=totp` with the
+ * authenticator's `code`, or `strategy=backup_code` with one backup code (consumed atomically:
+ * each works once). Wrong codes count toward the lockout.
+ *
+ * @throws `form_code_incorrect` (422), `user_locked`, `strategy_for_user_invalid`
+ */
+export const attemptSecondFactorRoute = defineFrontendRoute({
+  method: "POST",
+  path: "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor",
+  body: z.object({ strategy: z.string(), code: z.string() }),
+  handler: async (context) => {
+    const { body, params, store, auth, clock, settings, frontend } = context;
+    let signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
+    const user = await requireSignInStep(store, signIn, "needs_second_factor");
+    const now = clock.now();
+    checkUserMaySignIn(user, now);
+    await enforceRateLimits(frontend, [
+      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
+      [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
+    ]);
+    if (body.strategy !== "totp" && body.strategy !== "backup_code") {
+      throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
+    }
+    const secret = body.strategy === "totp" ? await store.getTotpSecret(user.id) : null;
+    if (body.strategy === "totp" && secret === null) {
+      throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
+    }
+    const attempts = (signIn.secondFactorVerification?.attempts ?? 0) + 1;
+    const verification = {
+      strategy: body.strategy,
+      status: "unverified" as const,
+      attempts,
+      expireAt: null,
+    };
+    await checkFactorUnderLockout({ store, settings, now }, user.id, async () => {
+      const verified =
+        secret !== null
+          ? verifyTotpCode(secret, body.code.trim(), now)
+          : await store.consumeBackupCode(user.id, hashBackupCode(user.id, body.code));
+      if (verified) return { passed: true, value: undefined };
+      await store.updateSignIn(signIn.id, { secondFactorVerification: verification });
+      return { passed: false, error: new ApiError("form_code_incorrect", { paramName: "code" }) };
+    });
+    signIn = await afterSecondFactor(context, signIn, verification);
+    return loadFrontendSignIn({ store, baseUrl: context.baseUrl, now, settings }, signIn);
+  },
+});

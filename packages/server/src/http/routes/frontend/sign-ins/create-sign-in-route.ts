@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { ApiError } from "../../../../errors/api-error.js";
+import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sign-in.js";
+import { findSignInUser } from "../../../../flows/sign-in/find-sign-in-user.js";
+import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
+import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
+import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
+import { attemptSignInFirstFactor } from "./attempt-sign-in-first-factor.js";
+import { prepareSignInEmailCode } from "./prepare-sign-in-email-code.js";
+
+const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
+
+/**
+ * `POST /v1/client/sign_ins`: starts a sign-in on the requesting client (created when absent).
+ * With `identifier` + `password` (strategy `password` or none) it is attempted at once; with
+ * `strategy=email_code` the code is sent at once.
+ *
+ * Security note: an identifier that matches no account answers `form_identifier_not_found` (422),
+ * revealing whether an account exists — as Clerk does. Per-IP and per-identifier rate limits
+ * bound enumeration and guessing; wrong passwords lock the account after
+ * `settings.maxVerificationAttempts`.
+ */
+export const createSignInRoute = defineFrontendRoute({
+  method: "POST",
+  path: "/v1/client/sign_ins",
+  body: z.object({
+    identifier: z.string().optional(),
+    strategy: z.string().optional(),
+    password: z.string().optional(),
+    email_address_id: z.string().optional(),
+    redirect_url: z.string().optional(),
+    action_complete_redirect_url: z.string().optional(),
+  }),
+  handler: async (context) => {
+    const { body, store, clock, auth, frontend } = context;
+    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
+    checkRedirectUrl(
+      body.action_complete_redirect_url,
+      frontend.allowedOrigins,
+      "action_complete_redirect_url",
+    );
+    const identifier = body.identifier?.trim() || null;
+    await enforceRateLimits(frontend, [
+      [RATE_LIMIT_RULES.signInIp, frontend.clientIp],
+      [RATE_LIMIT_RULES.signInIdentifier, identifier],
+    ]);
+    checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
+    const user = identifier === null ? null : await findSignInUser(store, identifier);
+    if (identifier !== null && user === null) {
+      throw new ApiError("form_identifier_not_found", { paramName: "identifier" });
+    }
+    if (user !== null) {
+      checkUserMaySignIn(user, clock.now());
+      checkNoActiveSession(auth.client, { singleSessionMode: false, userId: user.id });
+    }
+    const client = await auth.ensureClient();
+    let signIn = await store.createSignIn({
+      clientId: client.id,
+      abandonAt: clock.now() + SIGN_IN_ABANDON_MS,
+      patch: {
+        status: user === null ? "needs_identifier" : "needs_first_factor",
+        identifier,
+        userId: user?.id ?? null,
+      },
+    });
+    await store.setClientAttempts(client.id, { signInId: signIn.id });
+    const strategy = body.strategy ?? (body.password === undefined ? undefined : "password");
+    if (user !== null && strategy === "password") {
+      signIn = await attemptSignInFirstFactor(context, signIn, user, {
+        strategy,
+        password: body.password,
+      });
+    } else if (user !== null && strategy === "email_code") {
+      signIn = await prepareSignInEmailCode(context, signIn, user, body.email_address_id);
+    }
+    return loadFrontendSignIn(
+      { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
+      signIn,
+    );
+  },
+});

@@ -1,0 +1,49 @@
+import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
+import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
+import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
+import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
+import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
+import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
+import { signUpBody } from "./sign-up-body.js";
+
+const SIGN_UP_ABANDON_MS = 24 * 3600 * 1000;
+
+/**
+ * `POST /v1/client/sign_ups`: starts a sign-up on the requesting client (created when absent).
+ * With `strategy=email_code` the email code is sent at once.
+ *
+ * Security note: a taken email address answers `form_identifier_exists` (reveals the account).
+ */
+export const createSignUpRoute = defineFrontendRoute({
+  method: "POST",
+  path: "/v1/client/sign_ups",
+  body: signUpBody,
+  handler: async (context) => {
+    const { body, store, clock, auth, frontend } = context;
+    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
+    checkRedirectUrl(
+      body.action_complete_redirect_url,
+      frontend.allowedOrigins,
+      "action_complete_redirect_url",
+    );
+    checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
+    await enforceRateLimits(frontend, [
+      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp],
+      [RATE_LIMIT_RULES.signUpIdentifier, body.email_address],
+    ]);
+    const patch = await signUpPatchFrom(store, body, clock.now());
+    const client = await auth.ensureClient();
+    let signUp = await store.createSignUp({
+      clientId: client.id,
+      abandonAt: clock.now() + SIGN_UP_ABANDON_MS,
+      patch,
+    });
+    await store.setClientAttempts(client.id, { signUpId: signUp.id });
+    if (body.strategy === "email_code") signUp = await prepareSignUpEmail(context, signUp);
+    signUp = await completeSignUpIfReady(context, signUp);
+    return frontendSignUpJson(signUp);
+  },
+});

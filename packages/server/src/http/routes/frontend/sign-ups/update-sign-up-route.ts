@@ -1,0 +1,44 @@
+import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
+import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
+import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
+import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
+import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
+import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
+import { requireOpenSignUp, requireOwnSignUp } from "./require-own-sign-up.js";
+import { signUpBody } from "./sign-up-body.js";
+
+/**
+ * `PATCH /v1/client/sign_ups/{sign_up_id}`: adds or changes fields (a new email address must be
+ * verified again). Completes the sign-up when that was the last requirement.
+ */
+export const updateSignUpRoute = defineFrontendRoute({
+  method: "PATCH",
+  path: "/v1/client/sign_ups/{sign_up_id}",
+  body: signUpBody,
+  handler: async (context) => {
+    const { body, params, store, clock, auth, frontend } = context;
+    let signUp = await requireOwnSignUp(store, auth, params.sign_up_id);
+    requireOpenSignUp(signUp);
+    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
+    await enforceRateLimits(frontend, [
+      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp],
+      [RATE_LIMIT_RULES.signUpIdentifier, body.email_address ?? signUp.emailAddress],
+    ]);
+    const patch = await signUpPatchFrom(store, body, clock.now());
+    if (
+      patch.emailAddress !== undefined &&
+      patch.emailAddress?.toLowerCase() === signUp.emailAddress?.toLowerCase()
+    ) {
+      // Same address again: keep its verification.
+      delete patch.emailAddress;
+      delete patch.emailVerifiedAt;
+      delete patch.emailVerification;
+    }
+    signUp = await store.updateSignUp(signUp.id, patch);
+    if (body.strategy === "email_code") signUp = await prepareSignUpEmail(context, signUp);
+    signUp = await completeSignUpIfReady(context, signUp);
+    return frontendSignUpJson(signUp);
+  },
+});

@@ -1,5 +1,0 @@
-import type { AnyRoute } from "../../http/define-route.js";
-import { getDevMailboxRoute } from "./get-dev-mailbox-route.js";
-
-/** The development mailbox's routes (served in development mode only). */
-export const devMailboxRoutes: readonly AnyRoute[] = [getDevMailboxRoute];

@@ -1,5 +1,0 @@
-import type { AnyRoute } from "../../http/define-route.js";
-import { getImageRoute } from "./get-image-route.js";
-
-/** The public image routes. */
-export const imagesRoutes: readonly AnyRoute[] = [getImageRoute];
