@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const CLI = fileURLToPath(new URL("./cli.ts", import.meta.url));
 /** tsx's loader by its full path: the CLI runs in the app's folder, where tsx is not installed. */
@@ -120,21 +120,13 @@ process.exit(3);
 `;
 
 describe("latchkey dev", () => {
-  const servers: Server[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
-    servers.length = 0;
-  });
-
   it("stops before starting anything when the app's port is taken, saying which and how to pick another", async () => {
     const { server, port } = await listen();
-    servers.push(server);
     const instancePort = await freePort();
-
     const run = await runDev(appFolder(), [], {
       PORT: String(port),
       LATCHKEY_PORT: String(instancePort),
-    });
+    }).finally(() => new Promise((done) => server.close(done)));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Port ${port} for the app (PORT, from the command line) is taken`);
     expect(run.stderr).toMatch(/PORT=\d+ pnpm dev/);
