@@ -160,39 +160,45 @@ export async function runDev(options: RunDevOptions = {}): Promise<number> {
         }),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  if (!existsSync(envFile)) {
-    writeEnvFile(envFile, instanceEnv);
-    print(`Wrote ${wording.envFile}`);
+  let child: ChildProcess;
+  try {
+    if (!existsSync(envFile)) {
+      writeEnvFile(envFile, instanceEnv);
+      print(`Wrote ${wording.envFile}`);
+    }
+
+    // The app reads .env.local itself (Next does), but variables set on the process win over
+    // the file: the file's values are handed on (an edited .env.local is respected) under the
+    // command line's, and the running instance's URL and key on top of both.
+    const appEnv = devEnvironment({
+      instanceEnv,
+      envFile: kept,
+      commandLine,
+      appPort: ports.appPort,
+      envFileLabel: wording.envFile,
+    });
+    for (const note of appEnv.notes) print(`Note: ${note}`);
+
+    print(`Latchkey instance  ${instance.url}`);
+    print(`Dev mailbox        ${instance.publicUrl}/__dev/mailbox`);
+    print(`App                ${appUrl}  (${app.shown})`);
+
+    const bin = join(appDir, "node_modules", ".bin");
+    child = spawn(app.command, app.args, {
+      cwd: appDir,
+      stdio: "inherit",
+      env: {
+        ...commandLine,
+        ...appEnv.env,
+        PATH: [bin, commandLine.PATH].filter(Boolean).join(delimiter),
+      },
+      // Package binaries are .cmd files on Windows, which only a shell runs.
+      shell: process.platform === "win32" && app.command !== process.execPath,
+    });
+  } catch (error) {
+    await instance.close();
+    throw error;
   }
-
-  // The app reads .env.local itself (Next does), but variables set on the process win over the
-  // file: the file's values are handed on (an edited .env.local is respected) under the command
-  // line's, and the running instance's URL and key on top of both.
-  const appEnv = devEnvironment({
-    instanceEnv,
-    envFile: kept,
-    commandLine,
-    appPort: ports.appPort,
-    envFileLabel: wording.envFile,
-  });
-  for (const note of appEnv.notes) print(`Note: ${note}`);
-
-  print(`Latchkey instance  ${instance.url}`);
-  print(`Dev mailbox        ${instance.publicUrl}/__dev/mailbox`);
-  print(`App                ${appUrl}  (${app.shown})`);
-
-  const bin = join(appDir, "node_modules", ".bin");
-  const child = spawn(app.command, app.args, {
-    cwd: appDir,
-    stdio: "inherit",
-    env: {
-      ...commandLine,
-      ...appEnv.env,
-      PATH: [bin, commandLine.PATH].filter(Boolean).join(delimiter),
-    },
-    // Package binaries are .cmd files on Windows, which only a shell runs.
-    shell: process.platform === "win32" && app.command !== process.execPath,
-  });
   const exited = exitOf(child);
 
   return new Promise<number>((resolveExit) => {
