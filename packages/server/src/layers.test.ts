@@ -27,10 +27,8 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 const KNOWN_UPWARD_IMPORTS = [
-  "flows/sessions/mint-session-token-for-request.ts -> http/define-route.ts",
   "flows/sign-in/complete-sign-in.ts -> http/frontend-api/frontend-request.ts",
   "flows/sign-up/complete-sign-up.ts -> http/frontend-api/frontend-request.ts",
-  "flows/sign-up/sign-up-fields.ts -> http/routes/users/user-input.ts",
   "flows/verification-codes/attempt-verification-code.ts -> http/frontend-api/define-frontend-route.ts",
   "flows/verification-codes/send-verification-code.ts -> http/frontend-api/define-frontend-route.ts",
   "store/internal/sql-invitation-methods.ts -> flows/organizations/load-organizations.ts",

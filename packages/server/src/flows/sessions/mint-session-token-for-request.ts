@@ -1,14 +1,19 @@
-import type { RouteServices } from "../../http/define-route.js";
+import type { InstanceSettings } from "../../instance-settings.js";
 import type { SessionRecord } from "../../store/session-store.js";
+import type { Store } from "../../store/store.js";
 import { mintSessionToken } from "../../tokens/mint-session-token.js";
+import type { SigningKeyRing } from "../../tokens/signing-key-ring.js";
 import { tokenRequestContext } from "../../tokens/token-request-context.js";
 import { activeOrganizationOf } from "./active-organization-of.js";
 
 /** What minting a token for a request needs: the instance's services, its URL and the request. */
-export type TokenRequestServices = Pick<RouteServices, "store" | "signingKeys" | "settings"> & {
+export interface TokenRequestServices {
+  store: Store;
+  signingKeys: SigningKeyRing;
+  settings: InstanceSettings;
   baseUrl: string;
   request: Request;
-};
+}
 
 /**
  * Mints a session token for a session a request asked about: `iss` from the instance's Frontend

@@ -1,9 +1,10 @@
 import { ApiError } from "../../errors/api-error.js";
-import { checkEmailAddress, checkUsername } from "../../http/routes/users/user-input.js";
 import { checkPasswordRules } from "../../passwords/check-password-rules.js";
 import { hashPassword } from "../../passwords/hash-password.js";
 import type { SignUpPatch } from "../../store/frontend-store.js";
 import type { Metadata, Store } from "../../store/store.js";
+import { checkEmailAddress } from "../identifiers/check-email-address.js";
+import { checkUsername } from "../identifiers/check-username.js";
 
 /** Sign-up fields as a browser sends them (form values are strings). */
 export interface SignUpFieldsInput {

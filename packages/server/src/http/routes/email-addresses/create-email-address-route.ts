@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { checkEmailAddress } from "../../../flows/identifiers/check-email-address.js";
 import { emailAddressJson } from "../../../wire/email-address-json.js";
 import { defineRoute } from "../../define-route.js";
-import { checkEmailAddress } from "../users/user-input.js";
 
 /**
  * `POST /v1/email_addresses`: adds an email address to a user, verified when `verified: true`.

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { checkPhoneNumber } from "../../../flows/identifiers/check-phone-number.js";
 import { phoneNumberJson } from "../../../wire/phone-number-json.js";
 import { defineRoute } from "../../define-route.js";
-import { checkPhoneNumber } from "../users/user-input.js";
 
 /**
  * `POST /v1/phone_numbers`: adds a phone number to a user (E.164), verified when

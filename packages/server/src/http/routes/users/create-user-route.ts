@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { ApiError } from "../../../errors/api-error.js";
+import { checkEmailAddress } from "../../../flows/identifiers/check-email-address.js";
+import { checkPhoneNumber } from "../../../flows/identifiers/check-phone-number.js";
+import { checkUsername } from "../../../flows/identifiers/check-username.js";
 import { hashBackupCode } from "../../../mfa/hash-backup-code.js";
 import type { NewIdentification, NewUser } from "../../../store/store.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
 import {
   checkBackupCodes,
-  checkEmailAddress,
-  checkPhoneNumber,
   checkTotpSecret,
-  checkUsername,
   metadataObject,
   nullableFlag,
   nullableText,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../../../errors/api-error.js";
+import { checkUsername } from "../../../flows/identifiers/check-username.js";
 import { hashBackupCode } from "../../../mfa/hash-backup-code.js";
 import type { UserPatch } from "../../../store/store.js";
 import { defineRoute } from "../../define-route.js";
@@ -7,7 +8,6 @@ import { answerUser, requireUser } from "./user-answer.js";
 import {
   checkBackupCodes,
   checkTotpSecret,
-  checkUsername,
   nullableFlag,
   nullableText,
   parseTimestamp,

@@ -14,66 +14,6 @@ export const nullableFlag = () => z.boolean().nullable().optional();
 /** Zod: a metadata object. */
 export const metadataObject = () => z.record(z.string(), z.unknown());
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
-const USERNAME_CHARACTERS = /^[A-Za-z0-9_-]+$/;
-
-/**
- * Checks an email address's format (one `@`, a dotted domain, no spaces).
- *
- * @throws ApiError `form_param_format_invalid` (param `email_address`)
- * @example
- * checkEmailAddress("ada@example.com");
- */
-export function checkEmailAddress(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length > 320 || !EMAIL.test(trimmed)) {
-    throw new ApiError("form_param_format_invalid", {
-      paramName: "email_address",
-      longMessage: "email_address must be a valid email address.",
-    });
-  }
-  return trimmed;
-}
-
-/**
- * Checks a phone number's format (E.164: `+`, country code, up to 15 digits).
- *
- * @throws ApiError `form_param_format_invalid` (param `phone_number`)
- * @example
- * checkPhoneNumber("+15555550100");
- */
-export function checkPhoneNumber(value: string): string {
-  const compact = value.replace(/[\s().-]/g, "");
-  if (!E164.test(compact)) {
-    throw new ApiError("form_param_format_invalid", {
-      paramName: "phone_number",
-      longMessage: "phone_number must be in E.164 format, e.g. +15555550100.",
-    });
-  }
-  return compact;
-}
-
-/**
- * Checks a username: 4–64 characters, letters, digits, `_` and `-`. Blank means none.
- *
- * @throws ApiError `form_username_invalid_length`, `form_username_invalid_character` (param `username`)
- * @example
- * checkUsername("ada_l"); // "ada_l"
- */
-export function checkUsername(value: string | null | undefined): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const trimmed = value.trim();
-  if (trimmed === "") return null;
-  if (trimmed.length < 4 || trimmed.length > 64) {
-    throw new ApiError("form_username_invalid_length", { paramName: "username" });
-  }
-  if (!USERNAME_CHARACTERS.test(trimmed)) {
-    throw new ApiError("form_username_invalid_character", { paramName: "username" });
-  }
-  return trimmed;
-}
-
 /**
  * Reads an RFC 3339 timestamp parameter as epoch ms (null stays null).
  *

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
+import { checkUsername } from "../../../../flows/identifiers/check-username.js";
 import type { UserPatch } from "../../../../store/store.js";
 import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
-import { checkUsername } from "../../users/user-input.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 import { parseUnsafeMetadata, unsafeMetadataParam } from "./unsafe-metadata-param.js";
 

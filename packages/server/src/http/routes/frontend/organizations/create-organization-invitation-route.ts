@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { checkEmailAddress } from "../../../../flows/identifiers/check-email-address.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
-import { checkEmailAddress } from "../../users/user-input.js";
 import { requireSignedInUser } from "../me/require-signed-in-user.js";
 import {
   requireOrganizationMember,
