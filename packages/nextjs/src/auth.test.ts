@@ -1,8 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { OTHER_PUBLIC_PEM } from "../../backend/test/token-fixtures.js";
 import { fixtureKeysEnv, isolateLatchkeyEnv, liveToken } from "../test/server-test-fixtures.js";
+import { stubBackendApiForFile } from "../test/stub-backend-api.js";
 import { auth } from "./auth.js";
 import { clerkClient } from "./clerk-client.js";
 import { clerkMiddleware } from "./clerk-middleware.js";
@@ -53,67 +52,11 @@ function redirectTarget(digest: string): string | undefined {
   return /^NEXT_REDIRECT;\w+;(.+);30[78];/.exec(digest)?.[1];
 }
 
-const bapiCalls: string[] = [];
-let bapi: Server;
-let bapiUrl = "";
-
-beforeAll(async () => {
-  bapi = createServer((req, res) => {
-    bapiCalls.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-    if (req.url === "/v1/users/user_2abc") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          object: "user",
-          id: "user_2abc",
-          first_name: "Ada",
-          last_name: "Lovelace",
-          username: null,
-          image_url: "https://img.example.test/a.png",
-          has_image: false,
-          primary_email_address_id: null,
-          primary_phone_number_id: null,
-          primary_web3_wallet_id: null,
-          password_enabled: false,
-          two_factor_enabled: false,
-          totp_enabled: false,
-          backup_code_enabled: false,
-          email_addresses: [],
-          phone_numbers: [],
-          web3_wallets: [],
-          external_accounts: [],
-          saml_accounts: [],
-          public_metadata: {},
-          private_metadata: {},
-          unsafe_metadata: {},
-          external_id: null,
-          last_sign_in_at: null,
-          banned: false,
-          locked: false,
-          lockout_expires_in_seconds: null,
-          verification_attempts_remaining: null,
-          created_at: 1,
-          updated_at: 1,
-          delete_self_enabled: true,
-          create_organization_enabled: true,
-          last_active_at: null,
-          legal_accepted_at: null,
-        }),
-      );
-      return;
-    }
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ errors: [{ code: "resource_not_found", message: "not found" }] }));
-  });
-  await new Promise<void>((resolve) => bapi.listen(0, "127.0.0.1", resolve));
-  bapiUrl = `http://127.0.0.1:${(bapi.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => bapi.close(resolve));
-});
+const stub = stubBackendApiForFile();
+const bapiCalls = stub.calls;
 
 // These tests use the real clock, as auth() does: tokens come from liveToken().
-isolateLatchkeyEnv(() => fixtureKeysEnv(bapiUrl));
+isolateLatchkeyEnv(() => fixtureKeysEnv(stub.url()));
 beforeEach(() => {
   bapiCalls.length = 0;
   setRequest({});

@@ -1,8 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ClerkClient, User } from "@latchkey/backend";
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { fixtureKeysEnv, isolateLatchkeyEnv } from "../test/server-test-fixtures.js";
+import { stubBackendApiForFile } from "../test/stub-backend-api.js";
 import { type CallableClerkClient, clerkClient } from "./clerk-client.js";
 import { SECRET_KEY } from "./internal/testing.test-helpers.js";
 import { LatchkeyNextjsError } from "./latchkey-nextjs-error.js";
@@ -10,39 +9,10 @@ import { LatchkeyNextjsError } from "./latchkey-nextjs-error.js";
 const OTHER_SECRET_KEY = "sk_test_nextjs_other_secret";
 
 // A Backend API that knows one user and records who asked.
-const bapiCalls: string[] = [];
-let bapi: Server;
-let bapiUrl = "";
+const stub = stubBackendApiForFile();
+const bapiCalls = stub.calls;
 
-beforeAll(async () => {
-  bapi = createServer((req, res) => {
-    bapiCalls.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-    if (req.url === "/v1/users/user_2abc") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          object: "user",
-          id: "user_2abc",
-          last_name: "Lovelace",
-          banned: false,
-          locked: false,
-          created_at: 1,
-          updated_at: 1,
-        }),
-      );
-      return;
-    }
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ errors: [{ code: "resource_not_found", message: "not found" }] }));
-  });
-  await new Promise<void>((resolve) => bapi.listen(0, "127.0.0.1", resolve));
-  bapiUrl = `http://127.0.0.1:${(bapi.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => bapi.close(resolve));
-});
-
-isolateLatchkeyEnv(() => fixtureKeysEnv(bapiUrl));
+isolateLatchkeyEnv(() => fixtureKeysEnv(stub.url()));
 beforeEach(() => {
   bapiCalls.length = 0;
 });
