@@ -1,7 +1,9 @@
 /**
  * Instance benchmark: Backend API `getUser` and list-by-email latency (p50/p99, in process through
  * the real handler) with 10k and 100k users, on PGlite and on PostgreSQL (when DATABASE_URL is
- * set); and session tokens minted per second on one core. Run: `pnpm bench`.
+ * set); session tokens minted per second on one core; and, on PostgreSQL, the instance's CPU cost of
+ * a session renewal and of a `getUser` beside one RS256 signature (see `instance-cpu.ts`).
+ * Run: `pnpm bench`.
  */
 import { generateKeyPairSync, sign } from "node:crypto";
 import {
@@ -15,6 +17,7 @@ import {
   openDatabase,
   silentLogger,
 } from "@latchkey/server";
+import { measureInstanceCpu, printInstanceCpu } from "./instance-cpu.js";
 
 const SECRET_KEY = "sk_test_benchmarkSecretKey000000";
 const SIZES = [10_000, 100_000];
@@ -204,3 +207,6 @@ for (const [storage, users, call, p50, p99] of rows) {
   console.log(`  bare crypto.sign RSA-2048, for reference:     ${best(rates.raw)}`);
   await db.close();
 }
+
+if (databaseUrl) printInstanceCpu(await measureInstanceCpu(databaseUrl));
+else console.log("\nInstance CPU rows skipped: DATABASE_URL is not set.");
