@@ -1,8 +1,8 @@
-export type {
-  BackendApiClient,
-  BackendApiClientOptions,
+export {
+  type BackendApiClient,
+  type BackendApiClientOptions,
+  createBackendApiClient,
 } from "./api/create-backend-api-client.js";
-export { createBackendApiClient } from "./api/create-backend-api-client.js";
 export type { InvitationStatus } from "./api/invitations-api.js";
 export type { Client } from "./api/resources/client.js";
 export type { DeletedObject } from "./api/resources/deleted-object.js";
@@ -27,48 +27,63 @@ export type { Token } from "./api/resources/token.js";
 export type { ExternalAccount, User, Web3Wallet } from "./api/resources/user.js";
 export type { IdentificationLink, Verification } from "./api/resources/verification.js";
 export type { SessionStatus } from "./api/sessions-api.js";
-export type {
-  AuthObject,
-  CheckAuthorizationParams,
-  GetTokenOptions,
-  SignedInAuthObject,
-  SignedOutAuthObject,
-  TemplateTokenFetcher,
+export {
+  type AuthObject,
+  type CheckAuthorizationParams,
+  type GetTokenOptions,
+  type SignedInAuthObject,
+  type SignedOutAuthObject,
+  signedInAuthObject,
+  signedOutAuthObject,
+  type TemplateTokenFetcher,
 } from "./auth/auth-object.js";
-export { signedInAuthObject, signedOutAuthObject } from "./auth/auth-object.js";
-export type { AuthenticateRequestOptions } from "./auth/authenticate-request.js";
-export { authenticateRequest, authenticateRequestEager } from "./auth/authenticate-request.js";
-export type {
-  AuthErrorReason,
-  NeedsRenewalState,
-  RequestState,
-  SignedInState,
-  SignedOutState,
+export {
+  type AuthenticateRequestOptions,
+  authenticateRequest,
+  authenticateRequestEager,
+} from "./auth/authenticate-request.js";
+export {
+  type AuthErrorReason,
+  AuthStatus,
+  type NeedsRenewalState,
+  type RequestState,
+  type SignedInState,
+  type SignedOutState,
 } from "./auth/request-state.js";
-export { AuthStatus } from "./auth/request-state.js";
-export type { SessionAuthProperties } from "./auth/session-auth-properties.js";
-export { sessionAuthProperties } from "./auth/session-auth-properties.js";
-export type { ClerkClient, ClerkClientOptions } from "./create-clerk-client.js";
-export { createClerkClient } from "./create-clerk-client.js";
+export {
+  type SessionAuthProperties,
+  sessionAuthProperties,
+} from "./auth/session-auth-properties.js";
+export {
+  type ClerkClient,
+  type ClerkClientOptions,
+  createClerkClient,
+} from "./create-clerk-client.js";
 export { BackendError } from "./errors/backend-error.js";
-export type { ClerkAPIError, ClerkAPIErrorMeta } from "./errors/clerk-api-response-error.js";
-export { ClerkAPIResponseError } from "./errors/clerk-api-response-error.js";
+export {
+  type ClerkAPIError,
+  type ClerkAPIErrorMeta,
+  ClerkAPIResponseError,
+} from "./errors/clerk-api-response-error.js";
 export { ClerkNetworkError } from "./errors/clerk-network-error.js";
 export type { JwtHeader, JwtPayload, OrganizationClaim } from "./tokens/jwt-payload.js";
-export type { TokenVerificationErrorReason } from "./tokens/token-verification-error.js";
-export { TokenVerificationError } from "./tokens/token-verification-error.js";
+export {
+  TokenVerificationError,
+  type TokenVerificationErrorReason,
+} from "./tokens/token-verification-error.js";
 export { verifySessionToken } from "./tokens/verify-session-token.js";
 export { verifyToken } from "./tokens/verify-token.js";
 export type { VerifyTokenOptions } from "./tokens/verify-token-options.js";
-export type { SignWebhookPayloadParams } from "./webhooks/sign-webhook-payload.js";
-export { signWebhookPayload } from "./webhooks/sign-webhook-payload.js";
-export type { VerifyWebhookOptions } from "./webhooks/verify-webhook.js";
-export { verifyWebhook } from "./webhooks/verify-webhook.js";
-export type {
-  VerifiedWebhookSignature,
-  VerifyWebhookSignatureParams,
+export {
+  type SignWebhookPayloadParams,
+  signWebhookPayload,
+} from "./webhooks/sign-webhook-payload.js";
+export { type VerifyWebhookOptions, verifyWebhook } from "./webhooks/verify-webhook.js";
+export {
+  type VerifiedWebhookSignature,
+  type VerifyWebhookSignatureParams,
+  verifyWebhookSignature,
 } from "./webhooks/verify-webhook-signature.js";
-export { verifyWebhookSignature } from "./webhooks/verify-webhook-signature.js";
 export type {
   DeletedWebhookEventData,
   WebhookEvent,
@@ -76,5 +91,7 @@ export type {
   WebhookEventData,
   WebhookEventType,
 } from "./webhooks/webhook-event.js";
-export type { WebhookVerificationErrorCode } from "./webhooks/webhook-verification-error.js";
-export { WebhookVerificationError } from "./webhooks/webhook-verification-error.js";
+export {
+  WebhookVerificationError,
+  type WebhookVerificationErrorCode,
+} from "./webhooks/webhook-verification-error.js";

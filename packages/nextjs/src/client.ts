@@ -1,46 +1,37 @@
 "use client";
 
 // The client entry, `@latchkey/nextjs/client`: provider, hooks and components (Clerk's names).
-export type { ClerkAPIError } from "@latchkey/backend";
-export { ClerkAPIResponseError } from "@latchkey/backend";
-export type { ClerkProviderProps } from "./client/clerk-provider.js";
-export { ClerkProvider } from "./client/clerk-provider.js";
+export { type ClerkAPIError, ClerkAPIResponseError } from "@latchkey/backend";
+export { ClerkProvider, type ClerkProviderProps } from "./client/clerk-provider.js";
 export { latchkeyDefaultStyles } from "./client/components/internal/default-styles.js";
-export type { OrganizationSwitcherProps } from "./client/components/organization-switcher.js";
-export { OrganizationSwitcher } from "./client/components/organization-switcher.js";
+export {
+  OrganizationSwitcher,
+  type OrganizationSwitcherProps,
+} from "./client/components/organization-switcher.js";
 export { RedirectToSignIn } from "./client/components/redirect-to-sign-in.js";
-export type { SignInProps } from "./client/components/sign-in.js";
-export { SignIn } from "./client/components/sign-in.js";
-export type { SignUpProps } from "./client/components/sign-up.js";
-export { SignUp } from "./client/components/sign-up.js";
+export { SignIn, type SignInProps } from "./client/components/sign-in.js";
+export { SignUp, type SignUpProps } from "./client/components/sign-up.js";
 export { SignedIn } from "./client/components/signed-in.js";
 export { SignedOut } from "./client/components/signed-out.js";
-export type { UserButtonProps } from "./client/components/user-button.js";
-export { UserButton } from "./client/components/user-button.js";
-export type {
-  CheckAuthorizationParams,
-  SignOut,
-  UseAuthReturn,
+export { UserButton, type UserButtonProps } from "./client/components/user-button.js";
+export {
+  type CheckAuthorizationParams,
+  type SignOut,
+  type UseAuthReturn,
+  useAuth,
 } from "./client/hooks/use-auth.js";
-export { useAuth } from "./client/hooks/use-auth.js";
-export type { Clerk, RedirectOptions } from "./client/hooks/use-clerk.js";
-export { useClerk } from "./client/hooks/use-clerk.js";
-export type { UseOrganizationReturn } from "./client/hooks/use-organization.js";
-export { useOrganization } from "./client/hooks/use-organization.js";
-export type {
-  PaginatedList,
-  UseOrganizationListParams,
-  UseOrganizationListReturn,
+export { type Clerk, type RedirectOptions, useClerk } from "./client/hooks/use-clerk.js";
+export { type UseOrganizationReturn, useOrganization } from "./client/hooks/use-organization.js";
+export {
+  type PaginatedList,
+  type UseOrganizationListParams,
+  type UseOrganizationListReturn,
+  useOrganizationList,
 } from "./client/hooks/use-organization-list.js";
-export { useOrganizationList } from "./client/hooks/use-organization-list.js";
-export type { UseSessionReturn } from "./client/hooks/use-session.js";
-export { useSession } from "./client/hooks/use-session.js";
-export type { UseSignInReturn } from "./client/hooks/use-sign-in.js";
-export { useSignIn } from "./client/hooks/use-sign-in.js";
-export type { UseSignUpReturn } from "./client/hooks/use-sign-up.js";
-export { useSignUp } from "./client/hooks/use-sign-up.js";
-export type { UseUserReturn } from "./client/hooks/use-user.js";
-export { useUser } from "./client/hooks/use-user.js";
+export { type UseSessionReturn, useSession } from "./client/hooks/use-session.js";
+export { type UseSignInReturn, useSignIn } from "./client/hooks/use-sign-in.js";
+export { type UseSignUpReturn, useSignUp } from "./client/hooks/use-sign-up.js";
+export { type UseUserReturn, useUser } from "./client/hooks/use-user.js";
 export type {
   Appearance,
   AppearanceElement,
@@ -87,5 +78,7 @@ export type {
   UserResource,
 } from "./client/internal/resources/user-resource.js";
 export { isClerkAPIResponseError } from "./client/is-clerk-api-response-error.js";
-export type { LatchkeyClientErrorCode } from "./client/latchkey-client-error.js";
-export { LatchkeyClientError } from "./client/latchkey-client-error.js";
+export {
+  LatchkeyClientError,
+  type LatchkeyClientErrorCode,
+} from "./client/latchkey-client-error.js";
