@@ -1,5 +1,5 @@
 import { apiPath } from "./internal/api-path.js";
-import { hasDefinedValue } from "./internal/has-defined-value.js";
+import { metadataWrites } from "./internal/metadata-writes.js";
 import type { BackendApiRequest } from "./request.js";
 import { type DeletedObject, deletedObjectSchema } from "./resources/deleted-object.js";
 import type { Metadata } from "./resources/metadata.js";
@@ -240,6 +240,8 @@ const invitationPageSchema = paginatedListSchema(organizationInvitationSchema);
  * ```
  */
 export function createOrganizationsApi(request: BackendApiRequest): OrganizationsApi {
+  const organizationWrites = metadataWrites(request, organizationSchema);
+  const membershipWrites = metadataWrites(request, organizationMembershipSchema);
   return {
     getOrganizationList: async (params = {}) =>
       request({
@@ -264,39 +266,20 @@ export function createOrganizationsApi(request: BackendApiRequest): Organization
     },
 
     async updateOrganization(organizationId, params) {
-      const path = apiPath`/organizations/${organizationId}`;
       const { publicMetadata, privateMetadata, ...attributes } = params;
       const metadata = { publicMetadata, privateMetadata };
-      if (!hasDefinedValue(metadata)) {
-        return request({ method: "PATCH", path, body: attributes, schema: organizationSchema });
-      }
-      if (hasDefinedValue(attributes)) {
-        await request({ method: "PATCH", path, body: attributes, schema: organizationSchema });
-      }
-      const metadataPath = `${path}/metadata`;
-      return request({
-        method: "PUT",
-        path: metadataPath,
-        body: metadata,
-        schema: organizationSchema,
-      });
+      return organizationWrites.update(
+        apiPath`/organizations/${organizationId}`,
+        attributes,
+        metadata,
+      );
     },
 
     updateOrganizationMetadata: async (organizationId, params) =>
-      request({
-        method: "PATCH",
-        path: apiPath`/organizations/${organizationId}/metadata`,
-        body: params,
-        schema: organizationSchema,
-      }),
+      organizationWrites.merge(apiPath`/organizations/${organizationId}`, params),
 
     replaceOrganizationMetadata: async (organizationId, params) =>
-      request({
-        method: "PUT",
-        path: apiPath`/organizations/${organizationId}/metadata`,
-        body: params,
-        schema: organizationSchema,
-      }),
+      organizationWrites.replace(apiPath`/organizations/${organizationId}`, params),
 
     deleteOrganization: async (organizationId) =>
       request({
@@ -337,11 +320,9 @@ export function createOrganizationsApi(request: BackendApiRequest): Organization
       publicMetadata,
       privateMetadata,
     }) =>
-      request({
-        method: "PATCH",
-        path: apiPath`/organizations/${organizationId}/memberships/${userId}/metadata`,
-        body: { publicMetadata, privateMetadata },
-        schema: organizationMembershipSchema,
+      membershipWrites.merge(apiPath`/organizations/${organizationId}/memberships/${userId}`, {
+        publicMetadata,
+        privateMetadata,
       }),
 
     deleteOrganizationMembership: async ({ organizationId, userId }) =>

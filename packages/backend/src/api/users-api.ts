@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiPath } from "./internal/api-path.js";
-import { hasDefinedValue } from "./internal/has-defined-value.js";
+import { metadataWrites } from "./internal/metadata-writes.js";
 import type { BackendApiRequest } from "./request.js";
 import { type DeletedObject, deletedObjectSchema } from "./resources/deleted-object.js";
 import { type OauthAccessToken, oauthAccessTokenSchema } from "./resources/oauth-access-token.js";
@@ -130,6 +130,8 @@ export function createUsersApi(request: BackendApiRequest): UsersApi {
       schema: totalCountSchema,
     });
 
+  const userWrites = metadataWrites(request, userSchema);
+
   const postAction = async (userId: string, action: string) =>
     request({
       method: "POST",
@@ -156,38 +158,16 @@ export function createUsersApi(request: BackendApiRequest): UsersApi {
       request({ method: "POST", path: "/users", body: params, schema: userSchema }),
 
     async updateUser(userId, params = {}) {
-      const path = apiPath`/users/${userId}`;
       const { publicMetadata, privateMetadata, unsafeMetadata, ...attributes } = params;
       const metadata = { publicMetadata, privateMetadata, unsafeMetadata };
-      if (!hasDefinedValue(metadata)) {
-        return request({ method: "PATCH", path, body: attributes, schema: userSchema });
-      }
-      if (hasDefinedValue(attributes)) {
-        await request({ method: "PATCH", path, body: attributes, schema: userSchema });
-      }
-      return request({
-        method: "PUT",
-        path: `${path}/metadata`,
-        body: metadata,
-        schema: userSchema,
-      });
+      return userWrites.update(apiPath`/users/${userId}`, attributes, metadata);
     },
 
     updateUserMetadata: async (userId, params) =>
-      request({
-        method: "PATCH",
-        path: apiPath`/users/${userId}/metadata`,
-        body: params,
-        schema: userSchema,
-      }),
+      userWrites.merge(apiPath`/users/${userId}`, params),
 
     replaceUserMetadata: async (userId, params) =>
-      request({
-        method: "PUT",
-        path: apiPath`/users/${userId}/metadata`,
-        body: params,
-        schema: userSchema,
-      }),
+      userWrites.replace(apiPath`/users/${userId}`, params),
 
     async updateUserProfileImage(userId, params) {
       const path = apiPath`/users/${userId}/profile_image`;
