@@ -29,13 +29,16 @@ export type { RunningInstance, StartInstanceOptions } from "./start-instance.js"
 export { startInstance } from "./start-instance.js";
 export type { Database, Queryable } from "./store/database.js";
 export { migrate } from "./store/migrate.js";
-export type { OpenStoreOptions } from "./store/open-store.js";
+export type { OpenSqlStoreOptions, OpenStoreOptions } from "./store/open-store.js";
 export { defaultDataDir, openDatabase, openStore } from "./store/open-store.js";
 export type { SqlStoreOptions } from "./store/sql-store.js";
 export { createSqlStore } from "./store/sql-store.js";
 export type { Store, UserRecord } from "./store/store.js";
+export type { RenderEventData, StoreEvent } from "./store/store-events.js";
 export { mintSessionToken } from "./tokens/mint-session-token.js";
 export type { SigningKeyRing, SigningKeyRingOptions } from "./tokens/signing-key-ring.js";
 export { createSigningKeyRing } from "./tokens/signing-key-ring.js";
 export type { WebhookWorker, WebhookWorkerOptions } from "./webhooks/start-webhook-worker.js";
 export { startWebhookWorker } from "./webhooks/start-webhook-worker.js";
+export type { WebhookEventDataOptions } from "./wire/webhook-event-data.js";
+export { webhookEventData } from "./wire/webhook-event-data.js";

@@ -16,6 +16,7 @@ import { defaultDataDir, openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 import { createSigningKeyRing } from "./tokens/signing-key-ring.js";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/start-webhook-worker.js";
+import { webhookEventData } from "./wire/webhook-event-data.js";
 
 /** Options of {@link startInstance}; the CLI's flags map onto these. */
 export interface StartInstanceOptions {
@@ -109,7 +110,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     dataDir: options.dataDir ?? defaultDataDir(),
     ...(options.schema ? { schema: options.schema } : {}),
-    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    renderEventData: webhookEventData(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     clock,
   });
   let server: NodeServer | undefined;

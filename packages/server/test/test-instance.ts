@@ -17,6 +17,7 @@ import {
   type TestDatabaseTarget,
 } from "../src/store/test-databases.test-helpers.js";
 import { createSigningKeyRing, type SigningKeyRing } from "../src/tokens/signing-key-ring.js";
+import { webhookEventData } from "../src/wire/webhook-event-data.js";
 import { createTestBrowser, type TestBrowser } from "./frontend-test-browser.js";
 
 /** The secret key test instances are created with. */
@@ -95,7 +96,7 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
     database = await target.open();
     instance.db = database.db;
     await migrate(database.db, { clock });
-    instance.store = createSqlStore(database.db, { clock });
+    instance.store = createSqlStore(database.db, { clock, renderEventData: webhookEventData() });
     instance.signingKeys = createSigningKeyRing({ store: instance.store, clock });
     instance.handler = createHandler({
       store: instance.store,

@@ -22,6 +22,7 @@ import { migrate } from "../store/migrate.js";
 import { openDatabase } from "../store/open-store.js";
 import { createSqlStore } from "../store/sql-store.js";
 import { startWebhookWorker } from "../webhooks/start-webhook-worker.js";
+import { webhookEventData } from "../wire/webhook-event-data.js";
 
 const databaseUrl = process.env.DATABASE_URL;
 const WEBHOOK_SECRET = `whsec_${Buffer.from("latchkey-fault-test-secret-0123").toString("base64")}`;
@@ -163,7 +164,7 @@ for (const storage of storages) {
       const db = await openDatabase(prepared.open);
       cleanups.push(() => db.close());
       await migrate(db);
-      const store = createSqlStore(db, { clock: afterLease });
+      const store = createSqlStore(db, { clock: afterLease, renderEventData: webhookEventData() });
       for (const id of acknowledged) expect((await store.getUser(id))?.id).toBe(id);
       const [consistency] = await db.query<{ users: number; events: number; orphans: number }>(
         `SELECT (SELECT count(*)::int FROM users) AS users,

@@ -7,8 +7,9 @@ import { createPgliteDatabase } from "./pglite-database.js";
 import { createPostgresDatabase } from "./postgres-database.js";
 import { createSqlStore } from "./sql-store.js";
 import type { Store } from "./store.js";
+import type { RenderEventData } from "./store-events.js";
 
-/** Options for {@link openDatabase} / {@link openStore}. */
+/** Options for {@link openDatabase}. */
 export interface OpenStoreOptions {
   /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string;
@@ -18,8 +19,12 @@ export interface OpenStoreOptions {
   schema?: string;
   clock?: Clock;
   ids?: IdGenerator;
-  /** Public origin of the instance (image URLs in event payloads). */
-  publicUrl?: string;
+}
+
+/** Options for {@link openStore}: where the database is, and how event data is rendered. */
+export interface OpenSqlStoreOptions extends OpenStoreOptions {
+  /** Renders webhook event data from records (`webhookEventData()` from `wire/`). */
+  renderEventData: RenderEventData;
 }
 
 /** The default PGlite data directory: `.latchkey/pglite` in the current working directory. */
@@ -40,9 +45,9 @@ export function openDatabase(options: OpenStoreOptions = {}): Promise<Database> 
  * Opens the database, applies pending migrations and returns the store.
  *
  * @example
- * const store = await openStore({ databaseUrl: process.env.DATABASE_URL });
+ * const store = await openStore({ databaseUrl, renderEventData: webhookEventData() });
  */
-export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(options: OpenSqlStoreOptions): Promise<Store> {
   const db = await openDatabase(options);
   try {
     await migrate(db, options.clock === undefined ? {} : { clock: options.clock });
@@ -53,6 +58,6 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   return createSqlStore(db, {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.ids === undefined ? {} : { ids: options.ids }),
-    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    renderEventData: options.renderEventData,
   });
 }

@@ -1,7 +1,7 @@
 import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import { defaultIdGenerator, type IdGenerator } from "../id-generator.js";
-import type { Database } from "./database.js";
+import type { Database, Queryable } from "./database.js";
 import { createEventEmitter } from "./internal/emit-event.js";
 import { sqlFrontendClientMethods } from "./internal/sql-frontend-client-methods.js";
 import { sqlIdentificationMethods } from "./internal/sql-identification-methods.js";
@@ -22,6 +22,7 @@ import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
 import { translateUniqueViolation } from "./internal/unique-violation.js";
 import { createUserEvents } from "./internal/user-events.js";
 import type { Store } from "./store.js";
+import type { RenderEventData, StoreEvent } from "./store-events.js";
 
 /** Options for {@link createSqlStore}. */
 export interface SqlStoreOptions {
@@ -29,22 +30,23 @@ export interface SqlStoreOptions {
   ids?: IdGenerator;
   /** `instance_id` of webhook events; default `ins_latchkey`. */
   instanceId?: string;
-  /** Public origin of the instance, for image URLs in event payloads; default `http://localhost:4100`. */
-  publicUrl?: string;
-  /** Failed verification attempts before a lockout, as reported in user JSON; default 10. */
-  maxVerificationAttempts?: number;
+  /**
+   * Renders the data of the webhook events written to the outbox from their records (the JSON
+   * shapes live in `wire/`: `webhookEventData()`).
+   */
+  renderEventData: RenderEventData;
 }
-
-const DEFAULT_PUBLIC_URL = "http://localhost:4100";
 
 /**
  * The one {@link Store} implementation, in SQL over a {@link Database} (PGlite or PostgreSQL).
  * Run {@link migrate} on the database first.
  *
  * @example
- * const store = createSqlStore(await createPgliteDatabase({ dataDir: "memory://" }));
+ * const store = createSqlStore(await createPgliteDatabase({ dataDir: "memory://" }), {
+ *   renderEventData: webhookEventData(),
+ * });
  */
-export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Store {
+export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? defaultIdGenerator;
   const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -54,27 +56,25 @@ export function createSqlStore(db: Database, options: SqlStoreOptions = {}): Sto
       throw translateUniqueViolation(error);
     }
   };
-  const emit = createEventEmitter({ clock, ids, instanceId: options.instanceId ?? "ins_latchkey" });
+  const writeOutbox = createEventEmitter({
+    clock,
+    ids,
+    instanceId: options.instanceId ?? "ins_latchkey",
+  });
+  const emit = (tx: Queryable, event: StoreEvent) =>
+    writeOutbox(tx, event.type, options.renderEventData(event, clock.now()));
   const context: SqlStoreContext = { db, clock, ids, guard, emit };
 
-  const userEvents = createUserEvents(context, {
-    publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ""),
-    maxVerificationAttempts: options.maxVerificationAttempts ?? 10,
-  });
-
-  const sessionMethods = sqlSessionMethods(context, userEvents);
+  const userEvents = createUserEvents(context);
+  const sessionMethods = sqlSessionMethods(context);
 
   return {
     ...sqlUserMethods(context, userEvents),
     ...sqlIdentificationMethods(context, userEvents),
 
     // Organizations, memberships, organization and application invitations.
-    ...sqlOrganizationMethods(context, {
-      publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ""),
-    }),
-    ...sqlInvitationMethods(context, {
-      publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ""),
-    }),
+    ...sqlOrganizationMethods(context),
+    ...sqlInvitationMethods(context),
 
     // Clients and sessions, signing keys, JWT templates.
     ...sqlInstanceConfigMethods(context),

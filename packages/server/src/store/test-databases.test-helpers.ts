@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createFixedClock } from "../clock.js";
 import { randomBase62 } from "../id-generator.js";
+import { webhookEventData } from "../wire/webhook-event-data.js";
 import type { Database } from "./database.js";
 import { migrate } from "./migrate.js";
 import { createPgliteDatabase } from "./pglite-database.js";
@@ -109,8 +110,8 @@ export interface TestStore {
 export interface UseTestStoreOptions {
   /** Where the clock starts (and is set back to before each test); epoch ms. */
   startMs?: number;
-  /** Further options of the stores (their clock is the helper's). */
-  store?: Omit<SqlStoreOptions, "clock">;
+  /** Further options of the stores (their clock is the helper's; event data as the instance renders it unless given). */
+  store?: Partial<Omit<SqlStoreOptions, "clock">>;
 }
 
 /**
@@ -135,7 +136,11 @@ export function useTestStore(
 ): TestStore {
   const startMs = options.startMs ?? TEST_STORE_START_MS;
   const clock = createFixedClock(startMs);
-  const storeOptions: SqlStoreOptions = { ...options.store, clock };
+  const storeOptions: SqlStoreOptions = {
+    renderEventData: webhookEventData(),
+    ...options.store,
+    clock,
+  };
   let opened: { database: TestDatabase; store: Store } | undefined;
   const ready = () => {
     if (opened === undefined) {

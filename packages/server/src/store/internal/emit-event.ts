@@ -1,29 +1,12 @@
 import type { Clock } from "../../clock.js";
 import type { IdGenerator } from "../../id-generator.js";
 import type { Queryable } from "../database.js";
+import type { EventType } from "../store-events.js";
 
-/** Webhook event types the store emits (Clerk's names). */
-export type EventType =
-  | "user.created"
-  | "user.updated"
-  | "user.deleted"
-  | "email.created"
-  | "session.created"
-  | "session.ended"
-  | "session.removed"
-  | "session.revoked"
-  | "organization.created"
-  | "organization.updated"
-  | "organization.deleted"
-  | "organizationMembership.created"
-  | "organizationMembership.updated"
-  | "organizationMembership.deleted"
-  | "organizationInvitation.created"
-  | "organizationInvitation.accepted"
-  | "organizationInvitation.revoked";
+export type { EventType };
 
-/** Writes an event to the outbox, inside the caller's transaction. */
-export type EmitEvent = (tx: Queryable, type: EventType, data: unknown) => Promise<void>;
+/** Writes an event's rendered data to the outbox, inside the caller's transaction. */
+export type WriteOutboxEvent = (tx: Queryable, type: EventType, data: unknown) => Promise<void>;
 
 /**
  * Builds the outbox writer: each event gets a `msg_…` id (its stable `svix-id`) and Clerk's
@@ -33,7 +16,7 @@ export function createEventEmitter(options: {
   clock: Clock;
   ids: IdGenerator;
   instanceId: string;
-}): EmitEvent {
+}): WriteOutboxEvent {
   return async (tx, type, data) => {
     const id = options.ids("msg");
     const timestamp = options.clock.now();

@@ -16,8 +16,6 @@ import {
   translateOrganizationConflict,
 } from "../../flows/organizations/organization-guards.js";
 import { requireOrganizationRole } from "../../flows/organizations/organization-roles.js";
-import { organizationInvitationJson } from "../../wire/organization-invitation-json.js";
-import { organizationMembershipJson } from "../../wire/organization-membership-json.js";
 import type { Queryable, Row } from "../database.js";
 import type {
   InvitationOrderField,
@@ -31,7 +29,6 @@ import type {
   OrganizationStore,
 } from "../organization-store.js";
 import type { Metadata } from "../store.js";
-import type { OrganizationMethodOptions } from "./sql-organization-methods.js";
 import { likePattern, SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
@@ -80,10 +77,7 @@ function invitationFromRow(row: Row): InvitationRecord {
 }
 
 /** Organization invitations and application invitations: the invitation part of the SQL store. */
-export function sqlInvitationMethods(
-  { db, clock, ids, emit }: SqlStoreContext,
-  { publicUrl }: OrganizationMethodOptions,
-): InvitationMethods {
+export function sqlInvitationMethods({ db, clock, ids, emit }: SqlStoreContext): InvitationMethods {
   const transaction = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     try {
       return await db.transaction(fn);
@@ -114,15 +108,7 @@ export function sqlInvitationMethods(
     type: "created" | "accepted" | "revoked",
     invitation: OrganizationInvitationRecord,
   ) => {
-    await emit(
-      tx,
-      `organizationInvitation.${type}`,
-      organizationInvitationJson(invitation, publicUrl, {
-        // The webhook spec's OrganizationInvitation has no public_organization_data.
-        includePublicOrganizationData: false,
-        includeAcceptedUserId: type === "accepted",
-      }),
-    );
+    await emit(tx, { type: `organizationInvitation.${type}`, invitation });
   };
 
   /** Locks an organization invitation row; throws `resource_not_found` when missing. */
@@ -344,11 +330,7 @@ export function sqlInvitationMethods(
         );
         const membership = await loadMembership(tx, organizationId, userId, now);
         if (membership === null) throw new Error("membership vanished inside its transaction");
-        await emit(
-          tx,
-          "organizationMembership.created",
-          organizationMembershipJson(membership, publicUrl),
-        );
+        await emit(tx, { type: "organizationMembership.created", membership });
         const invitation = await requireInvitation(tx, organizationId, invitationId);
         await emitInvitation(tx, "accepted", invitation);
         return { membership, invitation };

@@ -1,5 +1,4 @@
 import { ApiError } from "../../errors/api-error.js";
-import { emailJson } from "../../wire/email-json.js";
 import type { Row } from "../database.js";
 import type {
   EmailChannel,
@@ -74,7 +73,7 @@ export function sqlMailMethods({ db, clock, ids, emit }: SqlStoreContext): MailS
           ],
         );
         const email = emailFromRow(rows[0]!);
-        if (!email.test) await emit(tx, "email.created", emailJson(email));
+        if (!email.test) await emit(tx, { type: "email.created", email });
         return email;
       }),
 

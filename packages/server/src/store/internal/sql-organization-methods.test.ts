@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { ApiError } from "../../errors/api-error.js";
+import { webhookEventData } from "../../wire/webhook-event-data.js";
 import type { Paging } from "../organization-store.js";
 import {
   describeName,
@@ -32,7 +33,7 @@ for (const target of TEST_DATABASE_TARGETS) {
   describe(describeName("Organization store contract", target), skipWhen(target.skipReason), () => {
     const ctx = useTestStore(target, {
       startMs: START,
-      store: { publicUrl: "https://auth.example.com" },
+      store: { renderEventData: webhookEventData({ publicUrl: "https://auth.example.com" }) },
     });
     const { clock } = ctx;
 

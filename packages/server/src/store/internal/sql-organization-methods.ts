@@ -21,12 +21,6 @@ import { slugFromName } from "../../flows/organizations/organization-slug.js";
 import { randomBase62 } from "../../id-generator.js";
 import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
 import { checkMetadataSize } from "../../internal/metadata-size.js";
-import {
-  deletedOrganizationJson,
-  FULL_ORGANIZATION_JSON,
-  organizationJson,
-} from "../../wire/organization-json.js";
-import { organizationMembershipJson } from "../../wire/organization-membership-json.js";
 import type { Queryable, Row } from "../database.js";
 import type {
   MembershipFilter,
@@ -59,12 +53,6 @@ type OrganizationMethods = Pick<
   | "setOrganizationMembershipMetadata"
   | "deleteOrganizationMembership"
 >;
-
-/** What the organization part of the store needs besides the shared context. */
-export interface OrganizationMethodOptions {
-  /** Public origin of the instance, for image URLs in event payloads. */
-  publicUrl: string;
-}
 
 const ORGANIZATION_ORDER: Record<OrganizationOrderField, string> = {
   created_at: "o.created_at",
@@ -144,10 +132,12 @@ function nextMetadata(
 }
 
 /** The organizations-and-memberships part of the SQL store. */
-export function sqlOrganizationMethods(
-  { db, clock, ids, emit }: SqlStoreContext,
-  { publicUrl }: OrganizationMethodOptions,
-): OrganizationMethods {
+export function sqlOrganizationMethods({
+  db,
+  clock,
+  ids,
+  emit,
+}: SqlStoreContext): OrganizationMethods {
   /** One transaction, with the organization tables' unique violations mapped to API errors. */
   const transaction = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     try {
@@ -170,7 +160,7 @@ export function sqlOrganizationMethods(
 
   const emitOrganization = async (tx: Queryable, type: "created" | "updated", id: string) => {
     const org = await requireOrganization(tx, id);
-    await emit(tx, `organization.${type}`, organizationJson(org, FULL_ORGANIZATION_JSON));
+    await emit(tx, { type: `organization.${type}`, organization: org });
     return org;
   };
 
@@ -179,11 +169,7 @@ export function sqlOrganizationMethods(
     type: "created" | "updated" | "deleted",
     membership: OrganizationMembershipRecord,
   ) => {
-    await emit(
-      tx,
-      `organizationMembership.${type}`,
-      organizationMembershipJson(membership, publicUrl),
-    );
+    await emit(tx, { type: `organizationMembership.${type}`, membership });
   };
 
   const lockMembership = async (tx: Queryable, organizationId: string, userId: string) => {
@@ -361,7 +347,7 @@ export function sqlOrganizationMethods(
           organizationId,
         ]);
         if (rows.length === 0) return null;
-        await emit(tx, "organization.deleted", deletedOrganizationJson(org));
+        await emit(tx, { type: "organization.deleted", organization: org });
         return org;
       }),
 

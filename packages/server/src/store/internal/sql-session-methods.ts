@@ -1,9 +1,4 @@
 import { ApiError } from "../../errors/api-error.js";
-import {
-  effectiveSessionStatus,
-  effectiveSessionStatusSql,
-} from "../../flows/sessions/effective-session-status.js";
-import { sessionJson } from "../../wire/session-json.js";
 import type { Queryable, Row } from "../database.js";
 import type {
   ClientRecord,
@@ -12,10 +7,11 @@ import type {
   SessionStatus,
   SessionStore,
 } from "../session-store.js";
-import type { EventType } from "./emit-event.js";
+import type { EventType } from "../store-events.js";
+import { effectiveSessionStatus, effectiveSessionStatusSql } from "./effective-session-status.js";
+import { loadUser } from "./load-users.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-import type { UserEvents } from "./user-events.js";
 
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
@@ -69,15 +65,13 @@ const TRANSITIONS = {
 } as const satisfies Partial<Record<SessionStatus, EventType>>;
 
 /** The clients-and-sessions part of the SQL store. */
-export function sqlSessionMethods(
-  { db, clock, ids, emit }: SqlStoreContext,
-  userEvents: Pick<UserEvents, "userEventJson">,
-): SessionStore {
-  /** `session.*` event data: the session as the webhook spec has it (no `tasks`), with its user. */
-  const sessionEventJson = async (tx: Queryable, session: SessionRecord) => {
-    const { tasks: _tasks, ...data } = sessionJson(session);
-    return { ...data, user: await userEvents.userEventJson(tx, session.userId) };
-  };
+export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): SessionStore {
+  /** Raises a `session.*` event: the session with its user as it is in `tx`. */
+  const emitSession = async (
+    tx: Queryable,
+    type: (typeof TRANSITIONS)[keyof typeof TRANSITIONS] | "session.created",
+    session: SessionRecord,
+  ) => emit(tx, { type, session, user: await loadUser(tx, session.userId) });
 
   const loadSession = async (q: Queryable, id: string, lock = false) => {
     const rows = await q.query(
@@ -103,7 +97,7 @@ export function sqlSessionMethods(
         clock.now(),
       ]);
       const updated = await requireSession(tx, sessionId);
-      await emit(tx, TRANSITIONS[status], await sessionEventJson(tx, updated));
+      await emitSession(tx, TRANSITIONS[status], updated);
       return updated;
     });
 
@@ -160,7 +154,7 @@ export function sqlSessionMethods(
           now,
         ]);
         const session = await requireSession(tx, sessionId);
-        await emit(tx, "session.created", await sessionEventJson(tx, session));
+        await emitSession(tx, "session.created", session);
         return session;
       }),
 

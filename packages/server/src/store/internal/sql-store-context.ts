@@ -1,7 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { IdGenerator } from "../../id-generator.js";
-import type { Database } from "../database.js";
-import type { EmitEvent } from "./emit-event.js";
+import type { Database, Queryable } from "../database.js";
+import type { StoreEvent } from "../store-events.js";
 
 /** What the SQL store's parts share. */
 export interface SqlStoreContext {
@@ -10,6 +10,6 @@ export interface SqlStoreContext {
   ids: IdGenerator;
   /** Runs `fn`, turning unique violations into `form_identifier_exists`. */
   guard<T>(fn: () => Promise<T>): Promise<T>;
-  /** Writes a webhook event to the outbox in the caller's transaction. */
-  emit: EmitEvent;
+  /** Writes a webhook event to the outbox in the caller's transaction (its data rendered from the records). */
+  emit(tx: Queryable, event: StoreEvent): Promise<void>;
 }

@@ -18,6 +18,7 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from "../../../webhooks/webhook-receiver.test-helpers.js";
+import { webhookEventData } from "../../../wire/webhook-event-data.js";
 import { backendApiRoutes } from "../backend-api-routes.js";
 
 const bapi = loadSpec("bapi");
@@ -45,7 +46,7 @@ describe("webhook delivery routes", () => {
   beforeAll(async () => {
     database = await DEFAULT_TEST_TARGET.open();
     await migrate(database.db);
-    store = createSqlStore(database.db, { clock });
+    store = createSqlStore(database.db, { clock, renderEventData: webhookEventData() });
     handler = createHandler({
       store,
       secretKey: TEST_SECRET_KEY,

@@ -1,7 +1,8 @@
-import type { SessionStatus } from "../../store/session-store.js";
+import type { SessionStatus } from "../session-store.js";
 
 /**
- * The status a session has at `now`: a stored `active` session past its `expireAt` is `expired`,
+ * How a stored session row reads at `now` (part of reading rows, not a decision: listing and
+ * counting filter and page on it in SQL, so both twins live with the SQL). The status at `now`: a stored `active` session past its `expireAt` is `expired`,
  * past its `abandonAt` is `abandoned`; any other stored status stands.
  *
  * @example
