@@ -38,8 +38,6 @@ const KNOWN_UPWARD_IMPORTS = [
   "store/internal/sql-organization-methods.ts -> flows/organizations/organization-guards.ts",
   "store/internal/sql-organization-methods.ts -> flows/organizations/organization-roles.ts",
   "store/internal/sql-organization-methods.ts -> flows/organizations/organization-slug.ts",
-  "store/internal/sql-webhook-methods.ts -> webhooks/webhook-secret.ts",
-  "store/internal/sql-webhook-methods.ts -> webhooks/webhook-url.ts",
   "wire/frontend-sign-in-json.ts -> flows/sign-in/sign-in-factors.ts",
   "wire/frontend-sign-up-json.ts -> flows/sign-up/sign-up-requirements.ts",
 ];

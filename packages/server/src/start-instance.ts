@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from "./clock.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
+import { ensureWebhookEndpoint } from "./flows/webhook-endpoints/create-webhook-endpoint.js";
 import type { AnyRoute } from "./http/define-route.js";
 import { createTrustedProxies } from "./http/frontend-api/trusted-proxies.js";
 import { backendApiRoutes } from "./http/routes/backend-api-routes.js";
@@ -148,7 +149,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       settings: { frontendApiUrl, developmentMode, ...options.settings },
     });
     for (const webhook of options.webhooks ?? []) {
-      await store.ensureWebhookEndpoint({
+      await ensureWebhookEndpoint(store, {
         url: webhook.url,
         ...(webhook.secret ? { secret: webhook.secret } : {}),
         ...(webhook.eventTypes ? { eventTypes: webhook.eventTypes } : {}),

@@ -1,6 +1,8 @@
 // Starts an instance ready for one app in development: the app's origin may call the Frontend
 // API, and what its latchkey.dev.json asks for (JWT templates, webhook endpoints on the app)
 // exists. Used by `latchkey dev` and by end-to-end test set-ups that start the app themselves.
+
+import { ensureWebhookEndpoint } from "../flows/webhook-endpoints/create-webhook-endpoint.js";
 import {
   type RunningInstance,
   type StartInstanceOptions,
@@ -89,7 +91,7 @@ export async function startDevInstance(options: DevInstanceOptions): Promise<Dev
     const secrets: Record<string, string> = {};
     for (const webhook of config.webhooks) {
       const kept = keptEnv[webhook.signingSecretEnv];
-      const endpoint = await instance.store.ensureWebhookEndpoint({
+      const endpoint = await ensureWebhookEndpoint(instance.store, {
         url: new URL(webhook.path, appUrl).toString(),
         ...(kept ? { secret: kept } : {}),
         ...(webhook.eventTypes ? { eventTypes: webhook.eventTypes } : {}),

@@ -21,10 +21,11 @@ export interface WebhookEndpointWithSecret {
   secret: string;
 }
 
+/** An endpoint to store: URL and secret already checked (see `flows/webhook-endpoints/`). */
 export interface NewWebhookEndpoint {
   url: string;
-  /** `whsec_…`; generated when absent. */
-  secret?: string;
+  /** `whsec_…` */
+  secret: string;
   eventTypes?: string[];
   enabled?: boolean;
   description?: string | null;
@@ -106,18 +107,14 @@ export type WebhookAttemptOutcome =
     };
 
 export interface WebhookStore {
+  /** @throws ApiError `form_identifier_exists` (`url`) when an endpoint has that URL */
+  insertWebhookEndpoint(input: NewWebhookEndpoint): Promise<WebhookEndpointWithSecret>;
   /**
-   * Creates an endpoint; its secret is generated when not given.
-   *
-   * @throws ApiError `form_identifier_exists` (`url`) when an endpoint has that URL
+   * Inserts the endpoint for `url`, or updates the existing one (its secret unless
+   * `keepExistingSecret`, event types, re-enabled) in one statement: safe from several processes.
    */
-  createWebhookEndpoint(input: NewWebhookEndpoint): Promise<WebhookEndpointWithSecret>;
-  /**
-   * Creates the endpoint for `url`, or updates the existing one (secret when given, event types,
-   * re-enabled). Safe to call at every start, from several processes.
-   */
-  ensureWebhookEndpoint(
-    input: NewWebhookEndpoint,
+  upsertWebhookEndpoint(
+    input: NewWebhookEndpoint & { keepExistingSecret: boolean },
   ): Promise<WebhookEndpointWithSecret & { created: boolean }>;
   getWebhookEndpoint(endpointId: string): Promise<WebhookEndpointRecord | null>;
   /** Oldest first. */
@@ -130,13 +127,13 @@ export interface WebhookStore {
   /** Deletes the endpoint and its deliveries. @returns false when there was no such endpoint */
   deleteWebhookEndpoint(endpointId: string): Promise<boolean>;
   /**
-   * Replaces the secret (generated when not given); the old one keeps signing for `graceMs`.
+   * Replaces the secret; the old one keeps signing for `graceMs`.
    *
    * @throws ApiError `resource_not_found`
    */
-  rotateWebhookEndpointSecret(
+  replaceWebhookEndpointSecret(
     endpointId: string,
-    options?: { secret?: string; graceMs?: number },
+    replacement: { secret: string; graceMs: number },
   ): Promise<WebhookEndpointWithSecret>;
 
   getWebhookDelivery(deliveryId: string): Promise<WebhookDeliveryRecord | null>;

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../test/skip-when.js";
+import { createWebhookEndpoint } from "../flows/webhook-endpoints/create-webhook-endpoint.js";
+import { rotateWebhookEndpointSecret } from "../flows/webhook-endpoints/rotate-webhook-endpoint-secret.js";
+import { updateWebhookEndpoint } from "../flows/webhook-endpoints/update-webhook-endpoint.js";
 import { defaultIdGenerator } from "../id-generator.js";
 import type { Logger } from "../logger.js";
 import { createEventEmitter, type EventType } from "../store/internal/emit-event.js";
@@ -52,7 +55,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     beforeEach(async () => {
       logger = recordingLogger();
       receiver = await startWebhookReceiver({ secret: () => secret, now: () => clock.now() });
-      const created = await ctx.store.createWebhookEndpoint({ url: receiver.url });
+      const created = await createWebhookEndpoint(ctx.store, { url: receiver.url });
       secret = created.secret;
     });
     afterEach(async () => {
@@ -109,12 +112,12 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("respects each endpoint's event filter and skips disabled endpoints", async () => {
-      const usersOnly = await ctx.store.createWebhookEndpoint({
+      const usersOnly = await createWebhookEndpoint(ctx.store, {
         url: `${receiver.url}?only=users`,
         secret,
         eventTypes: ["user.created"],
       });
-      const disabled = await ctx.store.createWebhookEndpoint({
+      const disabled = await createWebhookEndpoint(ctx.store, {
         url: `${receiver.url}?disabled`,
         secret,
         enabled: false,
@@ -192,7 +195,8 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("retries after a network error", async () => {
-      await ctx.store.updateWebhookEndpoint(
+      await updateWebhookEndpoint(
+        ctx.store,
         (await ctx.store.listWebhookEndpoints({ limit: 1, offset: 0 })).data[0]!.id,
         { url: "http://127.0.0.1:9/unreachable" },
       );
@@ -298,7 +302,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     it("signs with the new and the previous secret during a rotation", async () => {
       const [endpoint] = (await ctx.store.listWebhookEndpoints({ limit: 1, offset: 0 })).data;
       const oldSecret = secret;
-      const rotated = await ctx.store.rotateWebhookEndpointSecret(endpoint!.id);
+      const rotated = await rotateWebhookEndpointSecret(ctx.store, endpoint!.id);
       expect(rotated.secret).not.toBe(oldSecret);
 
       await emit("user.created");
@@ -328,7 +332,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     it("delivers each event exactly once with two workers on two connections", async () => {
       const sibling = await ctx.openSiblingStore();
-      await ctx.store.createWebhookEndpoint({ url: `${receiver.url}?second`, secret });
+      await createWebhookEndpoint(ctx.store, { url: `${receiver.url}?second`, secret });
       const eventIds = new Set<string>();
       for (let i = 0; i < 30; i += 1) eventIds.add(await emit("user.updated", { id: `user_${i}` }));
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { isApiError } from "../../errors/api-error.js";
+import {
+  createWebhookEndpoint,
+  ensureWebhookEndpoint,
+} from "../../flows/webhook-endpoints/create-webhook-endpoint.js";
+import { updateWebhookEndpoint } from "../../flows/webhook-endpoints/update-webhook-endpoint.js";
 import { defaultIdGenerator } from "../../id-generator.js";
 import type { Store } from "../store.js";
 import {
@@ -29,14 +34,14 @@ for (const target of TEST_DATABASE_TARGETS) {
     const page = { limit: 100, offset: 0 };
 
     it("ensureWebhookEndpoint is idempotent by URL and follows the given secret", async () => {
-      const first = await ctx.store.ensureWebhookEndpoint({
+      const first = await ensureWebhookEndpoint(ctx.store, {
         url: "https://a.example/hook",
         secret: SECRET,
         eventTypes: ["user.created"],
       });
       expect(first.created).toBe(true);
       expect(first.secret).toBe(SECRET);
-      const again = await ctx.store.ensureWebhookEndpoint({
+      const again = await ensureWebhookEndpoint(ctx.store, {
         url: "https://a.example/hook",
         secret: SECRET,
         eventTypes: ["user.created"],
@@ -44,8 +49,8 @@ for (const target of TEST_DATABASE_TARGETS) {
       expect(again.created).toBe(false);
       expect(again.endpoint.id).toBe(first.endpoint.id);
 
-      await ctx.store.updateWebhookEndpoint(first.endpoint.id, { enabled: false });
-      const generated = await ctx.store.ensureWebhookEndpoint({ url: "https://a.example/hook" });
+      await updateWebhookEndpoint(ctx.store, first.endpoint.id, { enabled: false });
+      const generated = await ensureWebhookEndpoint(ctx.store, { url: "https://a.example/hook" });
       expect(generated).toMatchObject({ created: false, secret: SECRET });
       expect(generated.endpoint).toMatchObject({ enabled: true, eventTypes: [] });
       expect((await ctx.store.listWebhookEndpoints(page)).totalCount).toBe(1);
@@ -55,7 +60,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       const siblings = [ctx.store, await ctx.openSiblingStore()];
       const results = await Promise.all(
         [0, 1, 2, 3].map((i) =>
-          siblings[i % 2]!.ensureWebhookEndpoint({
+          ensureWebhookEndpoint(siblings[i % 2]!, {
             url: "https://b.example/hook",
             secret: SECRET,
           }),
@@ -66,22 +71,22 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("checks URLs and secrets of new endpoints", async () => {
-      const badUrl = await rejection(ctx.store.createWebhookEndpoint({ url: "mailto:x@y.z" }));
+      const badUrl = await rejection(createWebhookEndpoint(ctx.store, { url: "mailto:x@y.z" }));
       expect(isApiError(badUrl, "form_param_format_invalid")).toBe(true);
       const badSecret = await rejection(
-        ctx.store.ensureWebhookEndpoint({ url: "https://c.example/", secret: "whsec_short" }),
+        ensureWebhookEndpoint(ctx.store, { url: "https://c.example/", secret: "whsec_short" }),
       );
       expect(isApiError(badSecret, "form_param_format_invalid")).toBe(true);
       expect((await ctx.store.listWebhookEndpoints(page)).totalCount).toBe(0);
     });
 
     it("fans each event out once per matching enabled endpoint", async () => {
-      const all = await ctx.store.createWebhookEndpoint({ url: "https://all.example/" });
-      const sessions = await ctx.store.createWebhookEndpoint({
+      const all = await createWebhookEndpoint(ctx.store, { url: "https://all.example/" });
+      const sessions = await createWebhookEndpoint(ctx.store, {
         url: "https://sessions.example/",
         eventTypes: ["session.created", "session.ended"],
       });
-      await ctx.store.createWebhookEndpoint({ url: "https://off.example/", enabled: false });
+      await createWebhookEndpoint(ctx.store, { url: "https://off.example/", enabled: false });
       await emit("user.created");
       await emit("session.ended");
       await emit("organization.deleted");
@@ -109,7 +114,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("fans out exactly once when several connections race", async () => {
-      await ctx.store.createWebhookEndpoint({ url: "https://race.example/" });
+      await createWebhookEndpoint(ctx.store, { url: "https://race.example/" });
       for (let i = 0; i < 40; i += 1) await emit("user.updated");
       const other = await ctx.openSiblingStore();
       const drain = async (s: Store) => {
@@ -130,7 +135,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("claims a due delivery once until its lease expires", async () => {
-      await ctx.store.createWebhookEndpoint({ url: "https://lease.example/", secret: SECRET });
+      await createWebhookEndpoint(ctx.store, { url: "https://lease.example/", secret: SECRET });
       await emit("user.created");
       await ctx.store.fanOutWebhookEvents(10);
       const options = { limit: 10, leaseMs: 30_000, maxAttempts: 8 };
@@ -163,18 +168,18 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("does not claim deliveries of a disabled endpoint", async () => {
-      const { endpoint } = await ctx.store.createWebhookEndpoint({ url: "https://d.example/" });
+      const { endpoint } = await createWebhookEndpoint(ctx.store, { url: "https://d.example/" });
       await emit("user.created");
       await ctx.store.fanOutWebhookEvents(10);
-      await ctx.store.updateWebhookEndpoint(endpoint.id, { enabled: false });
+      await updateWebhookEndpoint(ctx.store, endpoint.id, { enabled: false });
       const options = { limit: 10, leaseMs: 1_000, maxAttempts: 8 };
       expect(await ctx.store.claimWebhookDeliveries(options)).toEqual([]);
-      await ctx.store.updateWebhookEndpoint(endpoint.id, { enabled: true });
+      await updateWebhookEndpoint(ctx.store, endpoint.id, { enabled: true });
       expect(await ctx.store.claimWebhookDeliveries(options)).toHaveLength(1);
     });
 
     it("replays only dead or failed deliveries that are not in flight", async () => {
-      const { endpoint } = await ctx.store.createWebhookEndpoint({ url: "https://e.example/" });
+      const { endpoint } = await createWebhookEndpoint(ctx.store, { url: "https://e.example/" });
       await emit("user.created");
       await ctx.store.fanOutWebhookEvents(10);
       const [delivery] = (await ctx.store.listWebhookDeliveries({}, page)).data;
@@ -199,7 +204,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("deleting an endpoint deletes its deliveries", async () => {
-      const { endpoint } = await ctx.store.createWebhookEndpoint({ url: "https://f.example/" });
+      const { endpoint } = await createWebhookEndpoint(ctx.store, { url: "https://f.example/" });
       await emit("user.created");
       await ctx.store.fanOutWebhookEvents(10);
       expect(await ctx.store.deleteWebhookEndpoint(endpoint.id)).toBe(true);

@@ -1,15 +1,10 @@
 import { ApiError } from "../../errors/api-error.js";
-import { generateWebhookSecret, webhookSecretKey } from "../../webhooks/webhook-secret.js";
-import { checkWebhookUrl } from "../../webhooks/webhook-url.js";
 import type { Row } from "../database.js";
-import type { WebhookEndpointRecord, WebhookStore } from "../webhook-store.js";
+import type { NewWebhookEndpoint, WebhookEndpointRecord, WebhookStore } from "../webhook-store.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 import { sqlWebhookDeliveryMethods } from "./sql-webhook-delivery-methods.js";
 import { identifierExists } from "./unique-violation.js";
-
-/** How long a rotated-out secret keeps signing deliveries by default (as Svix does): 24 hours. */
-export const DEFAULT_SECRET_GRACE_MS = 24 * 3_600_000;
 
 const URL_CONSTRAINT = "webhook_endpoints_url_key";
 /** Columns read back for answers: never the secrets. */
@@ -42,23 +37,14 @@ async function guardUrl<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A given secret (checked, never echoed in errors) or a new one. */
-function secretOrNew(secret: string | undefined): string {
-  if (secret === undefined) return generateWebhookSecret();
-  webhookSecretKey(secret);
-  return secret;
-}
-
 /** The webhook part of the SQL store: endpoints here, deliveries and worker steps beside. */
 export function sqlWebhookMethods(context: SqlStoreContext): WebhookStore {
   const { db, clock, ids } = context;
 
   const insertEndpoint = async (
-    input: Parameters<WebhookStore["createWebhookEndpoint"]>[0],
-    onConflict: "nothing" | "update",
+    input: NewWebhookEndpoint,
+    onConflict: "nothing" | { keepExistingSecret: boolean },
   ) => {
-    checkWebhookUrl(input.url);
-    const secret = input.secret === undefined ? undefined : secretOrNew(input.secret);
     const now = clock.now();
     const id = ids("whe");
     const update =
@@ -75,27 +61,27 @@ export function sqlWebhookMethods(context: SqlStoreContext): WebhookStore {
       [
         id,
         input.url,
-        secret ?? generateWebhookSecret(),
+        input.secret,
         JSON.stringify(input.eventTypes ?? []),
         input.enabled ?? true,
         input.description ?? null,
         now,
-        ...(onConflict === "update" ? [secret ?? null] : []),
+        ...(onConflict === "nothing" ? [] : [onConflict.keepExistingSecret ? null : input.secret]),
       ],
     );
     return rows[0];
   };
 
   return {
-    async createWebhookEndpoint(input) {
+    async insertWebhookEndpoint(input) {
       const row = await insertEndpoint(input, "nothing");
       if (row === undefined) throw urlTaken();
       return { endpoint: endpointFromRow(row), secret: String(row.secret) };
     },
 
-    async ensureWebhookEndpoint(input) {
-      const row = await insertEndpoint(input, "update");
-      if (row === undefined) throw new Error("ensureWebhookEndpoint: the upsert returned no row");
+    async upsertWebhookEndpoint({ keepExistingSecret, ...input }) {
+      const row = await insertEndpoint(input, { keepExistingSecret });
+      if (row === undefined) throw new Error("upsertWebhookEndpoint: the upsert returned no row");
       return {
         endpoint: endpointFromRow(row),
         secret: String(row.secret),
@@ -127,7 +113,7 @@ export function sqlWebhookMethods(context: SqlStoreContext): WebhookStore {
       guardUrl(async () => {
         const params = new SqlParams();
         const sets = [`updated_at = ${params.add(clock.now())}`];
-        if (patch.url !== undefined) sets.push(`url = ${params.add(checkWebhookUrl(patch.url))}`);
+        if (patch.url !== undefined) sets.push(`url = ${params.add(patch.url)}`);
         if (patch.eventTypes !== undefined) {
           sets.push(`event_types = ${params.add(JSON.stringify(patch.eventTypes))}::jsonb`);
         }
@@ -153,14 +139,13 @@ export function sqlWebhookMethods(context: SqlStoreContext): WebhookStore {
       return rows.length > 0;
     },
 
-    async rotateWebhookEndpointSecret(endpointId, options = {}) {
-      const secret = secretOrNew(options.secret);
+    async replaceWebhookEndpointSecret(endpointId, { secret, graceMs }) {
       const now = clock.now();
       const rows = await db.query(
         `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = $3,
            secret = $2, updated_at = $4
          WHERE id = $1 RETURNING ${PUBLIC_COLUMNS}`,
-        [endpointId, secret, now + (options.graceMs ?? DEFAULT_SECRET_GRACE_MS), now],
+        [endpointId, secret, now + graceMs, now],
       );
       if (rows[0] === undefined) {
         throw new ApiError("resource_not_found", { paramName: "endpoint_id" });

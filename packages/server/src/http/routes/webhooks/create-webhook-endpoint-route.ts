@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createWebhookEndpoint } from "../../../flows/webhook-endpoints/create-webhook-endpoint.js";
 import { webhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
 import { defineRoute } from "../../define-route.js";
 import { eventTypesInput, webhookUrlInput } from "./webhook-route-input.js";
@@ -21,7 +22,7 @@ export const createWebhookEndpointRoute = defineRoute({
     description: z.string().max(1000).nullable().optional(),
   }),
   handler: async ({ body, store }) => {
-    const { endpoint, secret } = await store.createWebhookEndpoint({
+    const { endpoint, secret } = await createWebhookEndpoint(store, {
       url: body.url,
       ...(body.secret === undefined ? {} : { secret: body.secret }),
       ...(body.event_types === undefined ? {} : { eventTypes: body.event_types }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rotateWebhookEndpointSecret } from "../../../flows/webhook-endpoints/rotate-webhook-endpoint-secret.js";
 import { webhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -13,7 +14,8 @@ export const rotateWebhookEndpointSecretRoute = defineRoute({
   auth: "secret_key",
   body: z.strictObject({ secret: z.string().optional() }),
   handler: async ({ params, body, store }) => {
-    const { endpoint, secret } = await store.rotateWebhookEndpointSecret(
+    const { endpoint, secret } = await rotateWebhookEndpointSecret(
+      store,
       params.endpoint_id,
       body.secret === undefined ? {} : { secret: body.secret },
     );

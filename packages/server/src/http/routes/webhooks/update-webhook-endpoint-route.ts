@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { updateWebhookEndpoint } from "../../../flows/webhook-endpoints/update-webhook-endpoint.js";
 import { webhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
 import { defineRoute } from "../../define-route.js";
 import { eventTypesInput, webhookUrlInput } from "./webhook-route-input.js";
@@ -18,7 +19,7 @@ export const updateWebhookEndpointRoute = defineRoute({
     description: z.string().max(1000).nullable().optional(),
   }),
   handler: async ({ params, body, store }) => {
-    const endpoint = await store.updateWebhookEndpoint(params.endpoint_id, {
+    const endpoint = await updateWebhookEndpoint(store, params.endpoint_id, {
       ...(body.url === undefined ? {} : { url: body.url }),
       ...(body.event_types === undefined ? {} : { eventTypes: body.event_types }),
       ...(body.enabled === undefined ? {} : { enabled: body.enabled }),

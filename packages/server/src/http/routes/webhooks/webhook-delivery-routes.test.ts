@@ -3,6 +3,7 @@ import { expectMatchesSpec, loadSpec } from "../../../../test/openapi-shape.js";
 import { TEST_SECRET_KEY, TEST_START_MS } from "../../../../test/test-instance.js";
 import { createFixedClock } from "../../../clock.js";
 import { createHandler, type FetchHandler } from "../../../create-handler.js";
+import { createWebhookEndpoint } from "../../../flows/webhook-endpoints/create-webhook-endpoint.js";
 import { defaultIdGenerator } from "../../../id-generator.js";
 import { silentLogger } from "../../../logger.js";
 import { createEventEmitter } from "../../../store/internal/emit-event.js";
@@ -56,7 +57,7 @@ describe("webhook delivery routes", () => {
     });
     receiver = await startWebhookReceiver({ secret: () => secret, now: () => clock.now() });
     receiver.reply = () => ({ status: 500 });
-    const created = await store.createWebhookEndpoint({ url: receiver.url });
+    const created = await createWebhookEndpoint(store, { url: receiver.url });
     secret = created.secret;
     endpointId = created.endpoint.id;
     // No retries: the first failure is final, so deliveries go dead at once.

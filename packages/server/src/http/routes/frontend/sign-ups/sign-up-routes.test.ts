@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../../../test/skip-when.js";
 import { expectMatchesSpec, loadSpec } from "../../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../../test/test-instance.js";
+import { createWebhookEndpoint } from "../../../../flows/webhook-endpoints/create-webhook-endpoint.js";
 import {
   latestEmailCode,
   signUpThroughBrowser,
@@ -104,7 +105,7 @@ describe("Frontend API sign-ups", () => {
   });
 
   it("writes user.created and session.created to the outbox", async () => {
-    await instance.store.createWebhookEndpoint({
+    await createWebhookEndpoint(instance.store, {
       url: "https://hooks.example.com/sign-ups",
       eventTypes: ["user.created", "session.created"],
     });

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { ApiError } from "../../errors/api-error.js";
 
 const MAX_URL_LENGTH = 2048;
 

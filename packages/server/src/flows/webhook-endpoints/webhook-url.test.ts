@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isApiError } from "../errors/api-error.js";
+import { isApiError } from "../../errors/api-error.js";
 import { checkWebhookUrl } from "./webhook-url.js";
 
 describe("checkWebhookUrl", () => {
