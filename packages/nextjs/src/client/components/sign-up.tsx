@@ -1,45 +1,26 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useSignUp } from "../hooks/use-sign-up.js";
-import type { Appearance } from "../internal/appearance.js";
-import { useClerkContext } from "../internal/clerk-context.js";
 import { formatMessage } from "../internal/localization/format-message.js";
 import { useLocalization } from "../internal/localization/use-localization.js";
 import type { SignUpResource } from "../internal/resources/sign-up-resource.js";
-import { ActionButton } from "./internal/action-button.js";
-import { BusyForm } from "./internal/busy-form.js";
-import { CardFooter } from "./internal/card-footer.js";
-import { CardHeader } from "./internal/card-header.js";
-import { CodeField } from "./internal/code-field.js";
-import { DefaultStyles } from "./internal/default-styles.js";
-import { EmailPasswordFields } from "./internal/email-password-fields.js";
-import { FormErrorBanner } from "./internal/form-error-banner.js";
-import { NO_ERRORS } from "./internal/form-errors.js";
-import { FormStatus } from "./internal/form-status.js";
-import { ResendCodeButton } from "./internal/resend-code-button.js";
-import { type RedirectProps, resolveRedirectUrl } from "./internal/resolve-redirect-url.js";
-import { SubmitButton } from "./internal/submit-button.js";
-import { useCredentialsForm } from "./internal/use-credentials-form.js";
-import { useElementClass } from "./internal/use-element-class.js";
+import { CredentialsCard } from "./internal/credentials-card.js";
+import { CredentialsCodeStep } from "./internal/credentials-code-step.js";
+import { CredentialsStartStep } from "./internal/credentials-start-step.js";
+import { type CredentialsFlowProps, useCredentialsFlow } from "./internal/use-credentials-flow.js";
 import { NAVIGATING } from "./internal/use-form-submission.js";
 import { usePasswordRules } from "./internal/use-password-rules.js";
-import { type Routing, useStepRouting } from "./internal/use-step-routing.js";
 
 /** Props of `<SignUp/>`. */
-export interface SignUpProps extends RedirectProps {
-  /** `path` (steps under `path`), `hash` or `virtual` (default: `path` when `path` is set). */
-  routing?: Routing;
-  /** The page the component is mounted on, for `routing="path"` (e.g. `/sign-up`). */
-  path?: string;
+export interface SignUpProps extends CredentialsFlowProps {
   /** The sign-in page linked from the footer (default: the provider's `signInUrl`). */
   signInUrl?: string;
-  initialValues?: { emailAddress?: string };
-  appearance?: Appearance;
 }
 
-const STEPS = ["start", "verify-email-address"] as const;
-type Step = (typeof STEPS)[number];
-
-const FIELDS = { email_address: "email", identifier: "email", password: "password", code: "code" };
+const FLOW = {
+  kind: "signUp",
+  steps: ["start", "verify-email-address"],
+  fieldByParam: { email_address: "email", identifier: "email", password: "password", code: "code" },
+} as const;
 
 /**
  * Clerk's `<SignUp/>`: email + password (the password rules shown up front), then the code
@@ -59,57 +40,27 @@ const FIELDS = { email_address: "email", identifier: "email", password: "passwor
  * ```
  */
 export function SignUp(props: SignUpProps): ReactNode {
-  const { core, redirects, appearance } = useClerkContext("SignUp");
-  const { signUp: current, setActive, isLoaded } = useSignUp();
-  const cls = useElementClass(props.appearance);
+  const { signUp: current, isLoaded } = useSignUp();
+  const flow = useCredentialsFlow(FLOW, props, current, isLoaded);
+  const { form, active } = flow;
   const t = useLocalization();
   const rules = usePasswordRules();
-  const formId = useId();
-  const routing = props.routing ?? (props.path ? "path" : "virtual");
-  const [step, goTo] = useStepRouting<Step>(routing, props.path, STEPS);
-  const [signUp, setSignUp] = useState<SignUpResource | null>(null);
-  // Set by "Use another email address": the first step then opens with the email field focused.
-  const [cameBack, setCameBack] = useState(false);
-  const {
-    email,
-    setEmail,
-    password,
-    setPassword,
-    code,
-    setCode,
-    notice,
-    setNotice,
-    errors,
-    setErrors,
-    busy,
-    run,
-  } = useCredentialsForm(props.initialValues?.emailAddress, FIELDS);
-
-  const active = signUp ?? (current.id ? current : null);
-  useEffect(() => {
-    if (isLoaded && step !== "start" && active === null) goTo("start");
-  }, [isLoaded, step, active, goTo]);
 
   const finish = async (attempt: SignUpResource): Promise<typeof NAVIGATING | undefined> => {
-    setSignUp(attempt);
-    if (attempt.status === "complete" && attempt.createdSessionId) {
-      const redirectUrl = resolveRedirectUrl("signUp", props, redirects, core.getEnvironment());
-      await setActive({ session: attempt.createdSessionId, redirectUrl });
-      return NAVIGATING;
-    }
+    if (await flow.activateIfComplete(attempt)) return NAVIGATING;
     if (attempt.unverifiedFields.includes("email_address")) {
       const prepared =
         attempt.verifications.emailAddress?.nextAction === "needs_attempt"
           ? attempt
           : await attempt.prepareEmailAddressVerification({ strategy: "email_code" });
-      setSignUp(prepared);
-      setCode("");
-      setNotice(null);
-      goTo("verify-email-address");
+      flow.setAttempt(prepared);
+      form.setCode("");
+      form.setNotice(null);
+      flow.goTo("verify-email-address");
       return undefined;
     }
     const missing = attempt.missingFields.join(", ");
-    setErrors({
+    form.setErrors({
       fields: {},
       form: missing
         ? formatMessage(t.signUp.missingFields, { fields: missing })
@@ -120,6 +71,7 @@ export function SignUp(props: SignUpProps): ReactNode {
 
   const onStart = (event: FormEvent) => {
     event.preventDefault();
+    const { email, password } = form;
     const fields: Record<string, string> = {};
     if (email.trim() === "") fields.email = t.formErrors.emailAddressRequired;
     if (password === "") fields.password = t.formErrors.passwordRequired;
@@ -129,114 +81,48 @@ export function SignUp(props: SignUpProps): ReactNode {
       });
     }
     if (Object.keys(fields).length > 0) {
-      setErrors({ fields, form: null });
+      form.setErrors({ fields, form: null });
       return;
     }
-    void run(async () => finish(await current.create({ emailAddress: email.trim(), password })));
+    void form.run(async () =>
+      finish(await current.create({ emailAddress: email.trim(), password })),
+    );
   };
 
   const onVerify = (event: FormEvent) => {
     event.preventDefault();
-    if (active === null) return;
-    if (code.trim() === "") {
-      setErrors({ fields: { code: t.formErrors.codeRequired }, form: null });
-      return;
-    }
-    void run(async () =>
-      finish(await active.attemptEmailAddressVerification({ code: code.trim() })),
-    );
+    const to = flow.attemptForCode();
+    if (to === null) return;
+    const code = form.code.trim();
+    void form.run(async () => finish(await to.attemptEmailAddressVerification({ code })));
   };
 
-  const onResend = () => {
-    if (active === null) return;
-    void run(async () => {
-      setNotice(null);
-      setSignUp(await active.prepareEmailAddressVerification({ strategy: "email_code" }));
-      setNotice(t.notices.codeSent);
-    });
-  };
-
-  const onChangeEmail = () => {
-    setErrors(NO_ERRORS);
-    setNotice(null);
-    setCameBack(true);
-    goTo("start");
-  };
-
-  const signInUrl = props.signInUrl ?? redirects.signInUrl;
-  const formAlert = <FormErrorBanner message={errors.form} cls={cls} />;
+  const onResend = () =>
+    flow.resend((from) => from.prepareEmailAddressVerification({ strategy: "email_code" }));
 
   return (
-    <div
-      className={cls("rootBox")}
-      style={cls.rootStyle}
-      data-latchkey-component="sign-up"
-      data-latchkey-step={step}
+    <CredentialsCard
+      flow={flow}
+      appearance={props.appearance}
+      footerHref={props.signInUrl ?? flow.redirects.signInUrl}
     >
-      <DefaultStyles provider={appearance} component={props.appearance} />
-      <div className={cls("card")}>
-        {step === "start" ? (
-          <>
-            <CardHeader title={t.signUp.start.title} subtitle={t.signUp.start.subtitle} cls={cls} />
-            <BusyForm key="start" onSubmit={onStart} busy={busy} cls={cls}>
-              <EmailPasswordFields
-                formId={formId}
-                email={email}
-                onEmailChange={setEmail}
-                password={password}
-                onPasswordChange={setPassword}
-                errors={errors.fields}
-                purpose="sign-up"
-                autoFocusEmail={cameBack}
-                cls={cls}
-              />
-              {formAlert}
-              <SubmitButton busy={busy} cls={cls}>
-                {t.formButtonPrimary}
-              </SubmitButton>
-            </BusyForm>
-          </>
-        ) : (
-          <>
-            <CardHeader
-              title={t.signUp.emailCode.title}
-              subtitle={formatMessage(t.signUp.emailCode.subtitle, {
-                identifier: active?.emailAddress ?? email.trim(),
-              })}
-              cls={cls}
-            />
-            <BusyForm key={step} onSubmit={onVerify} busy={busy} cls={cls}>
-              <CodeField
-                formId={formId}
-                label={t.formFieldLabel__code}
-                value={code}
-                onChange={setCode}
-                error={errors.fields.code}
-                cls={cls}
-              />
-              {formAlert}
-              <FormStatus message={notice} cls={cls} />
-              <SubmitButton busy={busy} cls={cls}>
-                {t.formButtonPrimary__verify}
-              </SubmitButton>
-              <ResendCodeButton
-                onResend={onResend}
-                label={t.signUp.emailCode.resendButton}
-                cls={cls}
-              />
-              <ActionButton element="formButtonSecondary" onClick={onChangeEmail} cls={cls}>
-                {t.signUp.emailCode.changeEmailButton}
-              </ActionButton>
-            </BusyForm>
-          </>
-        )}
-        <CardFooter
-          prompt={t.signUp.start.actionText}
-          href={signInUrl}
-          action={t.signUp.start.actionLink}
-          cls={cls}
+      {flow.step === "start" ? (
+        <CredentialsStartStep flow={flow} onSubmit={onStart} />
+      ) : (
+        <CredentialsCodeStep
+          flow={flow}
+          title={t.signUp.emailCode.title}
+          subtitle={formatMessage(t.signUp.emailCode.subtitle, {
+            identifier: active?.emailAddress ?? form.email.trim(),
+          })}
+          label={t.formFieldLabel__code}
+          onSubmit={onVerify}
+          submitLabel={t.formButtonPrimary__verify}
+          onResend={onResend}
+          resendLabel={t.signUp.emailCode.resendButton}
+          backLabel={t.signUp.emailCode.changeEmailButton}
         />
-      </div>
-    </div>
+      )}
+    </CredentialsCard>
   );
 }
