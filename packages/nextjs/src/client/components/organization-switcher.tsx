@@ -64,7 +64,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   const cls = useElementClass(props.appearance);
   const t = useLocalization();
   const popover = usePopover();
-  const popupId = useId();
+  const popupId = popover.popupId;
   const formId = useId();
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
@@ -137,15 +137,10 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
     >
       <DefaultStyles provider={appearance} component={props.appearance} />
       <button
-        type="button"
-        ref={popover.triggerRef}
+        {...popover.triggerProps}
         className={cls("organizationSwitcherTrigger")}
         aria-haspopup="dialog"
-        aria-expanded={popover.open}
-        aria-controls={popover.open ? popupId : undefined}
         aria-label={formatMessage(t.organizationSwitcher.action__open, { name: label })}
-        onClick={() => (popover.open ? popover.setOpen(false) : popover.openAndFocus())}
-        onKeyDown={popover.onTriggerKeyDown}
         data-latchkey-active-organization={orgId ?? ""}
       >
         <Avatar
@@ -158,14 +153,10 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
       </button>
       {popover.open ? (
         <div
-          id={popupId}
-          ref={popover.popupRef}
+          {...popover.popupProps}
           className={cls("organizationSwitcherPopoverCard")}
-          style={popover.popupStyle}
           role="dialog"
           aria-label={t.organizationSwitcher.title}
-          tabIndex={-1}
-          onKeyDown={popover.onPopupKeyDown}
         >
           <ul className="latchkey-organization-switcher-list" style={LIST_STYLE}>
             {entries.map((entry) => {

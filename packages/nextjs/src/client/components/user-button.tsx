@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
 import { useAuth } from "../hooks/use-auth.js";
 import { useUser } from "../hooks/use-user.js";
 import type { Appearance } from "../internal/appearance.js";
@@ -38,7 +38,6 @@ export function UserButton(props: UserButtonProps): ReactNode {
   const cls = useElementClass(props.appearance);
   const t = useLocalization();
   const popover = usePopover();
-  const menuId = useId();
   if (!user) return null;
   const email = user.primaryEmailAddress?.emailAddress ?? "";
   const name = user.fullName ?? user.username ?? email;
@@ -53,29 +52,20 @@ export function UserButton(props: UserButtonProps): ReactNode {
     >
       <DefaultStyles provider={appearance} component={props.appearance} />
       <button
-        type="button"
-        ref={popover.triggerRef}
+        {...popover.triggerProps}
         className={cls("userButtonTrigger")}
         aria-haspopup="menu"
-        aria-expanded={popover.open}
-        aria-controls={popover.open ? menuId : undefined}
         aria-label={formatMessage(t.userButton.action__openMenu, { name })}
-        onClick={() => (popover.open ? popover.setOpen(false) : popover.openAndFocus())}
-        onKeyDown={popover.onTriggerKeyDown}
       >
         <Avatar imageUrl={user.imageUrl} hasImage={user.hasImage} name={name} cls={cls} />
         {props.showName ? <span>{name}</span> : null}
       </button>
       {popover.open ? (
         <div
-          id={menuId}
-          ref={popover.popupRef}
+          {...popover.popupProps}
           className={cls("userButtonPopoverCard")}
-          style={popover.popupStyle}
           role="menu"
           aria-label={t.userButton.menuTitle}
-          tabIndex={-1}
-          onKeyDown={popover.onPopupKeyDown}
         >
           <div className={cls("userPreview")} role="presentation">
             <p className={cls("userPreviewMainIdentifier")}>{name}</p>

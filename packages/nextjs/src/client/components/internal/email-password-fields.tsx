@@ -37,11 +37,19 @@ export function EmailPasswordFields(props: EmailPasswordFieldsProps): ReactNode 
   const t = useLocalization();
   const rules = usePasswordRules();
   const signUp = props.purpose === "sign-up";
+  // What ties each field to the form: its id, name, value, handler and error.
+  const bound = (name: "email" | "password", value: string, onChange: (value: string) => void) => ({
+    formId: props.formId,
+    name,
+    value,
+    onChange,
+    error: props.errors[name],
+    cls: props.cls,
+  });
   return (
     <>
       <FormField
-        formId={props.formId}
-        name="email"
+        {...bound("email", props.email, props.onEmailChange)}
         label={t.formFieldLabel__emailAddress}
         type="email"
         autoComplete={signUp ? "email" : "username"}
@@ -50,14 +58,9 @@ export function EmailPasswordFields(props: EmailPasswordFieldsProps): ReactNode 
         required
         maxLength={320}
         autoFocus={props.autoFocusEmail}
-        value={props.email}
-        onChange={props.onEmailChange}
-        error={props.errors.email}
-        cls={props.cls}
       />
       <FormField
-        formId={props.formId}
-        name="password"
+        {...bound("password", props.password, props.onPasswordChange)}
         label={t.formFieldLabel__password}
         type="password"
         autoComplete={signUp ? "new-password" : "current-password"}
@@ -70,10 +73,6 @@ export function EmailPasswordFields(props: EmailPasswordFieldsProps): ReactNode 
               hint: formatMessage(t.formFieldHintText__password, { minLength: rules.minLength }),
             }
           : {})}
-        value={props.password}
-        onChange={props.onPasswordChange}
-        error={props.errors.password}
-        cls={props.cls}
       />
     </>
   );

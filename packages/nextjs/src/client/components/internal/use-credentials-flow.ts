@@ -26,7 +26,7 @@ export interface FlowAttempt {
   createdSessionId: string | null;
 }
 
-/** What a component's flow is: sign-in or sign-up, its steps (the first without a code) and fields. */
+/** A component's flow: sign-in or sign-up, its steps (the first one without a code), its fields. */
 export interface CredentialsFlowConfig<S extends string> {
   kind: "signIn" | "signUp";
   steps: readonly S[];

@@ -1,8 +1,10 @@
 import {
   type CSSProperties,
   type KeyboardEvent,
+  type RefObject,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useRef,
   useState,
@@ -11,23 +13,44 @@ import {
 /** What {@link usePopover} gives a trigger + popup pair. */
 export interface Popover {
   open: boolean;
-  setOpen(open: boolean): void;
   /** Closes the popup and puts focus back on the trigger. */
   close(): void;
-  /** Opens the popup and focuses its first item (a click does too: the menu button pattern). */
-  openAndFocus(): void;
-  rootRef: React.RefObject<HTMLDivElement | null>;
-  triggerRef: React.RefObject<HTMLButtonElement | null>;
-  popupRef: React.RefObject<HTMLDivElement | null>;
-  /** Shifts the popup sideways so it stays inside the viewport (phones, edges of the page). */
-  popupStyle: CSSProperties | undefined;
-  /** Keys on the trigger: Enter/Space/ArrowDown open and focus the first item. */
-  onTriggerKeyDown(event: KeyboardEvent): void;
-  /**
-   * Keys in the popup: arrows/Home/End move between items (not inside a text field, where they
-   * move the caret), Escape closes and refocuses the trigger.
-   */
-  onPopupKeyDown(event: KeyboardEvent): void;
+  /** The component's root: focus or a click outside it closes the popup. */
+  rootRef: RefObject<HTMLDivElement | null>;
+  /** The popup's id (`aria-controls` of the trigger while open). */
+  popupId: string;
+  /** Spread on the trigger `<button>`. */
+  triggerProps: PopoverTriggerProps;
+  /** Spread on the popup element. */
+  popupProps: PopoverPopupProps;
+}
+
+/**
+ * The trigger's props (its `aria-haspopup` is the component's): a button that says whether the
+ * popup is open (`aria-expanded`, `aria-controls`). A click toggles the popup, focusing its first
+ * item when it opens; Enter/Space/ArrowDown open it and focus the first item.
+ */
+export interface PopoverTriggerProps {
+  type: "button";
+  ref: RefObject<HTMLButtonElement | null>;
+  "aria-expanded": boolean;
+  "aria-controls": string | undefined;
+  onClick(): void;
+  onKeyDown(event: KeyboardEvent): void;
+}
+
+/**
+ * The popup's props (its `role` is the component's): its id, focusable from script (`tabIndex`
+ * -1), shifted sideways to stay inside the viewport (phones, edges of the page). Keys in it:
+ * arrows/Home/End move between items (not inside a text field, where they move the caret),
+ * Escape closes and refocuses the trigger.
+ */
+export interface PopoverPopupProps {
+  id: string;
+  ref: RefObject<HTMLDivElement | null>;
+  style: CSSProperties | undefined;
+  tabIndex: -1;
+  onKeyDown(event: KeyboardEvent): void;
 }
 
 const ITEM_SELECTOR = '[role="menuitem"],[role="menuitemradio"],[data-latchkey-item]';
@@ -54,9 +77,13 @@ function isTextField(target: EventTarget | null): boolean {
  *
  * @example
  * const popover = usePopover();
- * <button ref={popover.triggerRef} onKeyDown={popover.onTriggerKeyDown} … />
+ * <div ref={popover.rootRef}>
+ *   <button {...popover.triggerProps} aria-haspopup="menu" aria-label="Open menu">…</button>
+ *   {popover.open ? <div {...popover.popupProps} role="menu" aria-label="Menu">…</div> : null}
+ * </div>
  */
 export function usePopover(): Popover {
+  const popupId = useId();
   const [open, setOpenState] = useState(false);
   const [shift, setShift] = useState(0);
   const rootRef = useRef<HTMLDivElement | null>(null);
@@ -171,14 +198,23 @@ export function usePopover(): Popover {
 
   return {
     open,
-    setOpen,
     close,
-    openAndFocus,
     rootRef,
-    triggerRef,
-    popupRef,
-    popupStyle: shift === 0 ? undefined : { translate: `${shift}px 0` },
-    onTriggerKeyDown,
-    onPopupKeyDown,
+    popupId,
+    triggerProps: {
+      type: "button",
+      ref: triggerRef,
+      "aria-expanded": open,
+      "aria-controls": open ? popupId : undefined,
+      onClick: () => (open ? setOpen(false) : openAndFocus()),
+      onKeyDown: onTriggerKeyDown,
+    },
+    popupProps: {
+      id: popupId,
+      ref: popupRef,
+      style: shift === 0 ? undefined : { translate: `${shift}px 0` },
+      tabIndex: -1,
+      onKeyDown: onPopupKeyDown,
+    },
   };
 }
