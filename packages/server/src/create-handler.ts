@@ -1,21 +1,11 @@
-import { Hono } from "hono";
 import { type Clock, systemClock } from "./clock.js";
-import { ApiError } from "./errors/api-error.js";
-import { apiErrorsOf } from "./errors/api-error-list.js";
+import { createApp } from "./http/create-app.js";
 import type { AnyRoute, RouteServices } from "./http/define-route.js";
-import { errorResponse } from "./http/error-response.js";
 import type { ConnectionInfo, FetchHandler } from "./http/fetch-handler.js";
-import { createFrontendApi } from "./http/frontend-api/create-frontend-api.js";
-import type { AnyFrontendRoute } from "./http/frontend-api/define-frontend-route.js";
+import { setUpFrontendApi } from "./http/frontend-api/frontend-api-config.js";
 import type { FrontendApiOptions } from "./http/frontend-api/frontend-api-options.js";
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_UPLOAD_BYTES,
-  limitRequestBody,
-} from "./http/limit-request-body.js";
-import { runRoute } from "./http/run-route.js";
-import { createSecretKeyCheck } from "./http/secret-key-auth.js";
-import { defaultIdGenerator, type IdGenerator, randomBase62 } from "./id-generator.js";
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES } from "./http/limit-request-body.js";
+import { defaultIdGenerator, type IdGenerator } from "./id-generator.js";
 import type { InstanceSettings } from "./instance-settings.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import type { Store } from "./store/store.js";
@@ -40,8 +30,8 @@ export interface HandlerConfig {
   settings?: Partial<InstanceSettings>;
   /** The signing keys; default: a key ring over `store` (the first start creates the key). */
   signingKeys?: SigningKeyRing;
-  /** Frontend API routes (cookie / client-token auth), served under `frontendApiPrefix`. */
-  frontendApiRoutes?: readonly AnyFrontendRoute[];
+  /** Frontend API routes (declared `auth: "client"`), served under `frontendApiPrefix`. */
+  frontendApiRoutes?: readonly AnyRoute[];
   /** Path prefix of the Frontend API (default `/__clerk`: `/__clerk/v1/client`…). */
   frontendApiPrefix?: string;
   /** Frontend API options: allowed origins, instance type, mailer, rate limiter… */
@@ -49,10 +39,6 @@ export interface HandlerConfig {
 }
 
 export type { FetchHandler };
-
-interface HandlerEnv {
-  connection: ConnectionInfo | undefined;
-}
 
 const DEFAULT_SETTINGS: InstanceSettings = {
   lockoutSeconds: 3600,
@@ -64,9 +50,21 @@ const DEFAULT_SETTINGS: InstanceSettings = {
   developmentMode: true,
 };
 
-/** `/v1/users/{user_id}` → `/v1/users/:user_id` (Hono's syntax). */
-function honoPath(path: string): string {
-  return path.replace(/\{([A-Za-z0-9_]+)\}/g, ":$1");
+const OVERRIDABLE: ReadonlySet<string> = new Set(["PATCH", "PUT", "DELETE"]);
+
+/**
+ * `POST …?_method=PATCH|PUT|DELETE` under the Frontend API's prefix, as that method (what Clerk's
+ * browser SDK sends). Done before routing, since Hono routes by method.
+ */
+function withOverriddenMethod(request: Request, prefix: string | undefined): Request {
+  if (prefix === undefined || request.method !== "POST" || !request.url.includes("_method=")) {
+    return request;
+  }
+  const url = new URL(request.url);
+  if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return request;
+  const method = url.searchParams.get("_method")?.toUpperCase();
+  if (method === undefined || !OVERRIDABLE.has(method)) return request;
+  return new Request(request, { method });
 }
 
 /**
@@ -79,10 +77,7 @@ function honoPath(path: string): string {
  * const response = await handler(new Request("http://localhost/v1/users", { headers }));
  */
 export function createHandler(config: HandlerConfig): FetchHandler {
-  const checkSecretKey = createSecretKeyCheck(config.secretKey);
   const logger = config.logger ?? consoleLogger;
-  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const maxUploadBytes = config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const publicUrl = config.publicUrl?.replace(/\/+$/, "");
   const clock = config.clock ?? systemClock;
   const services: RouteServices = {
@@ -93,53 +88,29 @@ export function createHandler(config: HandlerConfig): FetchHandler {
     settings: { ...DEFAULT_SETTINGS, ...config.settings },
     signingKeys: config.signingKeys ?? createSigningKeyRing({ store: config.store, clock }),
   };
-
-  const app = new Hono<{ Bindings: HandlerEnv }>();
-  for (const route of config.routes) {
-    app.on(route.method, honoPath(route.path), async (c) => {
-      if (route.auth === "secret_key") checkSecretKey(c.req.header("authorization") ?? null);
-      const request = limitRequestBody(c.req.raw, route.upload ? maxUploadBytes : maxBodyBytes);
-      const baseUrl = publicUrl ?? new URL(request.url).origin;
-      return runRoute(route, request, c.req.param() as Record<string, string>, {
-        ...services,
-        baseUrl,
-      });
-    });
-  }
-
-  if (config.frontendApiRoutes !== undefined) {
-    const frontendApi = createFrontendApi({
-      routes: config.frontendApiRoutes,
-      ...(config.frontendApiPrefix === undefined ? {} : { prefix: config.frontendApiPrefix }),
-      ...(config.frontendApi === undefined ? {} : { options: config.frontendApi }),
-      ...(publicUrl === undefined ? {} : { publicUrl }),
-      services,
-      secretKey: config.secretKey,
-    });
-    app.all(`${frontendApi.prefix}/*`, async (c) => {
-      const request = limitRequestBody(c.req.raw, maxBodyBytes);
-      return frontendApi.handle(
-        request,
-        publicUrl ?? new URL(request.url).origin,
-        c.env.connection,
-      );
-    });
-  }
-
-  app.notFound(() => errorResponse([new ApiError("resource_not_found")], randomBase62(16)));
-  app.onError((error, c) => {
-    const traceId = randomBase62(16);
-    const errors = apiErrorsOf(error);
-    if (errors !== null) return errorResponse(errors, traceId);
-    logger.error("unhandled error", {
-      traceId,
-      method: c.req.method,
-      path: new URL(c.req.url).pathname,
-      error: error instanceof Error ? error.name : typeof error,
-      detail: error instanceof Error ? error.message : undefined,
-    });
-    return errorResponse([new ApiError("internal_clerk_error")], traceId);
+  const frontendApi =
+    config.frontendApiRoutes === undefined
+      ? undefined
+      : {
+          routes: config.frontendApiRoutes,
+          setup: setUpFrontendApi({
+            services,
+            secretKey: config.secretKey,
+            ...(config.frontendApiPrefix === undefined ? {} : { prefix: config.frontendApiPrefix }),
+            ...(config.frontendApi === undefined ? {} : { options: config.frontendApi }),
+            ...(publicUrl === undefined ? {} : { publicUrl }),
+          }),
+        };
+  const app = createApp({
+    services,
+    secretKey: config.secretKey,
+    routes: config.routes,
+    ...(frontendApi === undefined ? {} : { frontendApi }),
+    publicUrl,
+    maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxUploadBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   });
-
-  return async (request, connection) => app.fetch(request, { connection });
+  const prefix = frontendApi?.setup.prefix;
+  return async (request: Request, connection?: ConnectionInfo) =>
+    app.fetch(withOverriddenMethod(request, prefix), { connection });
 }

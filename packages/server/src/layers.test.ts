@@ -29,8 +29,6 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
 const KNOWN_UPWARD_IMPORTS = [
   "flows/sign-in/complete-sign-in.ts -> http/frontend-api/frontend-request.ts",
   "flows/sign-up/complete-sign-up.ts -> http/frontend-api/frontend-request.ts",
-  "flows/verification-codes/attempt-verification-code.ts -> http/frontend-api/define-frontend-route.ts",
-  "flows/verification-codes/send-verification-code.ts -> http/frontend-api/define-frontend-route.ts",
   "store/internal/sql-invitation-methods.ts -> flows/organizations/load-organizations.ts",
   "store/internal/sql-invitation-methods.ts -> flows/organizations/organization-guards.ts",
   "store/internal/sql-invitation-methods.ts -> flows/organizations/organization-roles.ts",

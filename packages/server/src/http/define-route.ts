@@ -5,6 +5,8 @@ import type { InstanceSettings } from "../instance-settings.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import type { SigningKeyRing } from "../tokens/signing-key-ring.js";
+import type { FrontendApiConfig } from "./frontend-api/frontend-api-config.js";
+import type { FrontendRequest } from "./frontend-api/frontend-request.js";
 
 /** HTTP methods routes are declared with. */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -18,6 +20,14 @@ export type PathParams<Path extends string> = { [Name in ParamNames<Path>]: stri
 
 export type { InstanceSettings };
 
+/**
+ * Who may call a route. `secret_key`: a Backend API route, `Authorization: Bearer sk_…` required.
+ * `public`: anyone. `client`: a Frontend API route, served under the Frontend API's prefix: the
+ * requesting client (cookie or client token) is loaded, mutating requests pass the origin check,
+ * and plain answers are sent as `{ response, client }`.
+ */
+export type RouteAuth = "secret_key" | "public" | "client";
+
 /** What every route handler receives besides its parsed input. */
 export interface RouteServices {
   store: Store;
@@ -29,6 +39,7 @@ export interface RouteServices {
   signingKeys: SigningKeyRing;
 }
 
+/** What a handler receives: the services, its parsed input and the request. */
 export interface RouteContext<Path extends string, Query, Body> extends RouteServices {
   params: PathParams<Path>;
   query: Query;
@@ -38,29 +49,59 @@ export interface RouteContext<Path extends string, Query, Body> extends RouteSer
   baseUrl: string;
 }
 
+/** What a `client` (Frontend API) handler receives besides a {@link RouteContext}. */
+export interface ClientRouteContext<Path extends string, Query, Body>
+  extends RouteContext<Path, Query, Body> {
+  frontend: FrontendApiConfig;
+  /** The requesting client (cookie or `Authorization`), its cookies and tokens. */
+  auth: FrontendRequest;
+}
+
+/** The handler context of a route, by who may call it. */
+export type ContextOf<
+  Auth extends RouteAuth,
+  Path extends string,
+  Query,
+  Body,
+> = Auth extends "client" ? ClientRouteContext<Path, Query, Body> : RouteContext<Path, Query, Body>;
+
 /**
- * A route: method, spec-style path template (`/v1/users/{user_id}`), who may call it, zod schemas
- * for its input and a handler returning plain data (serialised as JSON with status 200) or a
- * `Response` (for bytes and other statuses).
+ * A route of either API: method, spec-style path template (`/v1/users/{user_id}`; a Frontend API
+ * path is relative to its prefix), who may call it, zod schemas for its input and a handler
+ * returning plain data (serialised as JSON with status 200; in the Frontend API as the `response`
+ * of `{ response, client }`) or a `Response` (for bytes, bare JSON and other statuses).
  */
-export interface RouteDefinition<Path extends string = string, Query = unknown, Body = unknown> {
+export interface RouteDefinition<
+  Path extends string = string,
+  Query = unknown,
+  Body = unknown,
+  Auth extends RouteAuth = RouteAuth,
+> {
   method: HttpMethod;
   path: Path;
-  /** `secret_key`: `Authorization: Bearer sk_…` required. `public`: anyone. */
-  auth: "secret_key" | "public";
+  auth: Auth;
   query?: z.ZodType<Query>;
-  /** JSON body schema. Routes without one get `undefined` and may read `request` themselves. */
+  /**
+   * Body schema: a JSON object (Backend API), or a form or JSON object (Frontend API). Routes
+   * without one get `undefined` and may read `request` themselves.
+   */
   body?: z.ZodType<Body>;
   /** The body is an upload (multipart file): capped at the instance's upload limit, not its body limit. */
   upload?: true;
-  handler(context: RouteContext<Path, Query, Body>): Promise<unknown>;
+  /**
+   * `client` routes: a mutating request may come without `Origin` and without a client token
+   * (only `POST /v1/client`, which creates an empty client).
+   */
+  allowAnonymous?: true;
+  handler(context: ContextOf<Auth, Path, Query, Body>): Promise<unknown>;
 }
 
-/** A route with its types erased, as kept in the route list. */
-export type AnyRoute = RouteDefinition<string, unknown, unknown>;
+/** A route with its types erased, as kept in the route lists. */
+export type AnyRoute = RouteDefinition<string, unknown, unknown, RouteAuth>;
 
 /**
- * Declares a route; the identity function that gives the handler typed params, query and body.
+ * Declares a route of either API; the identity function that gives the handler typed params,
+ * query, body and (for `client` routes) the requesting client.
  *
  * @example
  * export const getUser = defineRoute({
@@ -70,8 +111,11 @@ export type AnyRoute = RouteDefinition<string, unknown, unknown>;
  *   handler: async ({ params, store }) => store.getUser(params.user_id),
  * });
  */
-export function defineRoute<const Path extends string, Query = undefined, Body = undefined>(
-  definition: RouteDefinition<Path, Query, Body>,
-): AnyRoute {
+export function defineRoute<
+  const Path extends string,
+  Query = undefined,
+  Body = undefined,
+  const Auth extends RouteAuth = RouteAuth,
+>(definition: RouteDefinition<Path, Query, Body, Auth>): AnyRoute {
   return definition as unknown as AnyRoute;
 }

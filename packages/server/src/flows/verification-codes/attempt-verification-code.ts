@@ -1,5 +1,4 @@
 import { ApiError } from "../../errors/api-error.js";
-import type { FrontendApiConfig } from "../../http/frontend-api/define-frontend-route.js";
 import type {
   CodeAttemptResult,
   FactorVerification,
@@ -7,6 +6,7 @@ import type {
 } from "../../store/frontend-store.js";
 import type { Store } from "../../store/store.js";
 import { hashVerificationCode } from "./hash-verification-code.js";
+import type { VerificationCodeOptions } from "./verification-code-options.js";
 
 /** Outcome of {@link attemptVerificationCode}: the verification to record, and the error if any. */
 export interface VerificationAttempt {
@@ -24,12 +24,12 @@ export interface VerificationAttempt {
  * (too many attempts), `verification_expired`, `verification_missing` (none prepared, or used).
  *
  * @example
- * const attempt = await attemptVerificationCode({ store, frontend }, {
+ * const attempt = await attemptVerificationCode({ store, codes: frontend }, {
  *   purpose: "sign_up", subjectId: signUp.id, code: body.code, current: signUp.emailVerification,
  * });
  */
 export async function attemptVerificationCode(
-  context: { store: Store; frontend: FrontendApiConfig },
+  context: { store: Store; codes: Pick<VerificationCodeOptions, "codeKey"> },
   input: {
     purpose: VerificationCodePurpose;
     subjectId: string;
@@ -42,7 +42,7 @@ export async function attemptVerificationCode(
     ? await context.store.attemptVerificationCode({
         purpose: input.purpose,
         subjectId: input.subjectId,
-        codeHash: hashVerificationCode(context.frontend.codeKey, input.subjectId, code),
+        codeHash: hashVerificationCode(context.codes.codeKey, input.subjectId, code),
       })
     : await context.store.attemptVerificationCode({
         purpose: input.purpose,

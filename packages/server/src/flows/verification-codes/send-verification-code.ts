@@ -1,10 +1,10 @@
 import type { Clock } from "../../clock.js";
-import type { FrontendApiConfig } from "../../http/frontend-api/define-frontend-route.js";
 import { isTestEmailAddress, TEST_VERIFICATION_CODE } from "../../mail/is-test-email-address.js";
 import type { FactorVerification, VerificationCodePurpose } from "../../store/frontend-store.js";
 import type { Store } from "../../store/store.js";
 import { generateVerificationCode } from "./generate-verification-code.js";
 import { hashVerificationCode } from "./hash-verification-code.js";
+import type { VerificationCodeOptions } from "./verification-code-options.js";
 
 /** Input of {@link sendVerificationCode}. */
 export interface SendVerificationCodeInput {
@@ -24,27 +24,27 @@ export interface SendVerificationCodeInput {
  *
  * @returns the pending `email_code` verification
  * @example
- * const verification = await sendVerificationCode({ store, clock, frontend }, {
+ * const verification = await sendVerificationCode({ store, clock, codes: frontend }, {
  *   purpose: "sign_up", subjectId: signUp.id, emailAddress: "ada@example.com",
  * });
  */
 export async function sendVerificationCode(
-  context: { store: Store; clock: Clock; frontend: FrontendApiConfig },
+  context: { store: Store; clock: Clock; codes: VerificationCodeOptions },
   input: SendVerificationCodeInput,
 ): Promise<FactorVerification> {
-  const { store, clock, frontend } = context;
-  const test = frontend.development && isTestEmailAddress(input.emailAddress);
+  const { store, clock, codes } = context;
+  const test = codes.development && isTestEmailAddress(input.emailAddress);
   const code = test ? TEST_VERIFICATION_CODE : generateVerificationCode();
-  const expireAt = clock.now() + frontend.codeLifetimeSeconds * 1000;
+  const expireAt = clock.now() + codes.codeLifetimeSeconds * 1000;
   await store.createVerificationCode({
     purpose: input.purpose,
     subjectId: input.subjectId,
     emailAddress: input.emailAddress,
-    codeHash: hashVerificationCode(frontend.codeKey, input.subjectId, code),
-    maxAttempts: frontend.maxCodeAttempts,
+    codeHash: hashVerificationCode(codes.codeKey, input.subjectId, code),
+    maxAttempts: codes.maxCodeAttempts,
     expireAt,
   });
-  await frontend.mailer.send({
+  await codes.mailer.send({
     to: {
       emailAddress: input.emailAddress,
       emailAddressId: input.emailAddressId ?? null,
@@ -53,7 +53,7 @@ export async function sendVerificationCode(
     template: "verification_code",
     code,
     purpose: input.purpose,
-    appName: frontend.applicationName,
+    appName: codes.applicationName,
   });
   return { strategy: "email_code", status: "unverified", attempts: 0, expireAt };
 }

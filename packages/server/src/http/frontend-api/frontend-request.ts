@@ -10,6 +10,7 @@ import {
   SESSION_COOKIE,
   serializeCookie,
 } from "./frontend-cookies.js";
+import { loadFrontendClient } from "./load-frontend-client.js";
 
 /** How the request presented its client token. */
 export type ClientCredentialSource = "cookie" | "header" | null;
@@ -70,6 +71,21 @@ export class FrontendRequest {
     if (this.client === null) return null;
     this.client = await this.services.store.getClient(this.client.id);
     return this.client;
+  }
+
+  /**
+   * The requesting client as it stands now (reloaded: a route may have changed its sessions or
+   * attempts), as the Frontend API's JSON; null when the request has none.
+   */
+  async clientJson(): Promise<unknown> {
+    const current = await this.reloadClient();
+    if (current === null) return null;
+    const { store, clock, settings, baseUrl } = this.services;
+    return loadFrontendClient(
+      { store, baseUrl, now: clock.now(), settings },
+      current,
+      this.mintedTokens,
+    );
   }
 
   /** A session of the requesting client, by id. @throws `resource_not_found` (`session_id`) */

@@ -1,4 +1,4 @@
-import type { AnyFrontendRoute } from "../../frontend-api/define-frontend-route.js";
+import type { AnyRoute } from "../../define-route.js";
 import { clientRoutes } from "./client/client-routes.js";
 import { getEnvironmentRoute } from "./environment/get-environment-route.js";
 import { getFrontendJwksRoute } from "./jwks/get-frontend-jwks-route.js";
@@ -12,7 +12,7 @@ import { signUpsRoutes } from "./sign-ups/sign-ups-routes.js";
  * Every Frontend API route, served under the prefix (`/__clerk`). Add a resource's routes here
  * (e.g. `/v1/me`, the signed-in user's organizations) to extend the Frontend API.
  */
-export const frontendApiRoutes: readonly AnyFrontendRoute[] = [
+export const frontendApiRoutes: readonly AnyRoute[] = [
   getEnvironmentRoute,
   getFrontendJwksRoute,
   ...clientRoutes,

@@ -1,4 +1,4 @@
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.js";
 
 /**
@@ -7,9 +7,10 @@ import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.j
  *
  * @throws `signed_out` (401) without a client
  */
-export const deleteClientRoute = defineFrontendRoute({
+export const deleteClientRoute = defineRoute({
   method: "DELETE",
   path: "/v1/client",
+  auth: "client",
   handler: async ({ auth, store, baseUrl, clock, settings }) => {
     const client = auth.requireClient();
     for (const session of client.sessions) {

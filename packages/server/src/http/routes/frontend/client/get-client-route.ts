@@ -1,10 +1,11 @@
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.js";
 
 /** `GET /v1/client`: the requesting client (`response: null` when the request has none). */
-export const getClientRoute = defineFrontendRoute({
+export const getClientRoute = defineRoute({
   method: "GET",
   path: "/v1/client",
+  auth: "client",
   handler: async ({ auth, store, baseUrl, clock, settings }) =>
     auth.client === null
       ? null

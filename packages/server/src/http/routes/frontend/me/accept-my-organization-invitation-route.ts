@@ -1,6 +1,6 @@
 import { ApiError, isApiError } from "../../../../errors/api-error.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
 /**
@@ -11,9 +11,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  * @throws `signed_out` (401); `resource_not_found` (404); `organization_invitation_not_pending`,
  *   `already_a_member_in_organization` (400); `organization_membership_quota_exceeded` (403)
  */
-export const acceptMyOrganizationInvitationRoute = defineFrontendRoute({
+export const acceptMyOrganizationInvitationRoute = defineRoute({
   method: "POST",
   path: "/v1/me/organization_invitations/{invitation_id}/accept",
+  auth: "client",
   handler: async ({ params, auth, store, request, clock }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     try {

@@ -3,8 +3,7 @@ import { ApiError } from "../../../../errors/api-error.js";
 import { generateBackupCodes } from "../../../../mfa/generate-backup-codes.js";
 import { totpJson } from "../../../../mfa/totp-json.js";
 import { verifyTotpCode } from "../../../../mfa/verify-totp-code.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
@@ -16,9 +15,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  * @throws `signed_out` (401); `verification_missing` (400) without a pending secret;
  *   `totp_already_enabled` (400); `form_code_incorrect` (422); `too_many_requests` (429)
  */
-export const attemptTotpVerificationRoute = defineFrontendRoute({
+export const attemptTotpVerificationRoute = defineRoute({
   method: "POST",
   path: "/v1/me/totp/attempt_verification",
+  auth: "client",
   body: z.strictObject({ code: z.string() }),
   handler: async ({ body, auth, store, request, clock, frontend }) => {
     const now = clock.now();
@@ -26,10 +26,7 @@ export const attemptTotpVerificationRoute = defineFrontendRoute({
     if (user.totpEnabled) throw new ApiError("totp_already_enabled");
     const enrollment = await store.getTotpEnrollment(user.id);
     if (enrollment === null) throw new ApiError("verification_missing");
-    await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
-      [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
-    ]);
+    await enforceRateLimits(frontend, "verification_attempt", user.id);
     if (!verifyTotpCode(enrollment.secret, body.code.trim(), now)) {
       throw new ApiError("form_code_incorrect", { paramName: "code" });
     }

@@ -4,7 +4,7 @@ import { checkFactorUnderLockout } from "../../../../flows/sign-in/check-factor-
 import { checkPasswordRules } from "../../../../passwords/check-password-rules.js";
 import { hashPassword } from "../../../../passwords/hash-password.js";
 import { verifyPassword } from "../../../../passwords/verify-password.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
 import { queryBoolean } from "../../../query-params.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
@@ -19,9 +19,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *   `form_password_incorrect` (`current_password`), the policy codes of `checkPasswordRules`
  *   (`new_password`) (422); `user_locked` (403) when this failure locked the account
  */
-export const changePasswordRoute = defineFrontendRoute({
+export const changePasswordRoute = defineRoute({
   method: "POST",
   path: "/v1/me/change_password",
+  auth: "client",
   body: z.strictObject({
     current_password: z.string().nullable().optional(),
     new_password: z.string(),

@@ -1,7 +1,7 @@
 import { ApiError } from "../../../../errors/api-error.js";
 import { generateBackupCodes } from "../../../../mfa/generate-backup-codes.js";
 import { backupCodesJson } from "../../../../mfa/totp-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
 /**
@@ -11,9 +11,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *
  * @throws `signed_out` (401); `totp_not_enabled` (400)
  */
-export const createBackupCodesRoute = defineFrontendRoute({
+export const createBackupCodesRoute = defineRoute({
   method: "POST",
   path: "/v1/me/backup_codes",
+  auth: "client",
   handler: async ({ auth, store, request, clock, ids }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     if (!user.totpEnabled) throw new ApiError("totp_not_enabled");

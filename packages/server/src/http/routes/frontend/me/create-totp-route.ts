@@ -3,7 +3,7 @@ import { newTotpSecret } from "../../../../mfa/new-totp-secret.js";
 import { totpJson } from "../../../../mfa/totp-json.js";
 import { totpUri } from "../../../../mfa/totp-uri.js";
 import { userIdentifier } from "../../../../wire/organization-membership-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
 /**
@@ -13,9 +13,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *
  * @throws `signed_out` (401); `totp_already_enabled` (400) when the user already has TOTP
  */
-export const createTotpRoute = defineFrontendRoute({
+export const createTotpRoute = defineRoute({
   method: "POST",
   path: "/v1/me/totp",
+  auth: "client",
   handler: async ({ auth, store, request, clock, frontend }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     if (user.totpEnabled) throw new ApiError("totp_already_enabled");

@@ -1,6 +1,6 @@
 import { ApiError } from "../../../../errors/api-error.js";
 import { deletedObjectJson } from "../../../../wire/deleted-object-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
 /**
@@ -9,9 +9,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *
  * @throws `signed_out` (401); `not_allowed_access` (403) when self-deletion is disabled
  */
-export const deleteMeRoute = defineFrontendRoute({
+export const deleteMeRoute = defineRoute({
   method: "DELETE",
   path: "/v1/me",
+  auth: "client",
   handler: async ({ auth, store, request, clock }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     if (!user.deleteSelfEnabled) {

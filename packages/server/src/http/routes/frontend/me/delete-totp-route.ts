@@ -1,5 +1,5 @@
 import { ApiError } from "../../../../errors/api-error.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
 /**
@@ -9,9 +9,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  * @throws `signed_out` (401); `resource_not_found` (404) when neither TOTP nor a pending
  *   enrolment exists
  */
-export const deleteTotpRoute = defineFrontendRoute({
+export const deleteTotpRoute = defineRoute({
   method: "DELETE",
   path: "/v1/me/totp",
+  auth: "client",
   handler: async ({ auth, store, request, clock }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     const pending = await store.getTotpEnrollment(user.id);

@@ -1,4 +1,4 @@
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
@@ -8,9 +8,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *
  * @throws `signed_out` (401), `session_not_active` (401)
  */
-export const getMeRoute = defineFrontendRoute({
+export const getMeRoute = defineRoute({
   method: "GET",
   path: "/v1/me",
+  auth: "client",
   handler: async ({ auth, store, request, clock, baseUrl, settings }) => {
     const now = clock.now();
     const { user } = await requireSignedInUser({ auth, store, request, now });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import {
   invitationStatusSchema,
   limitParam,
@@ -15,9 +15,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *
  * @throws `signed_out` (401); `form_param_format_invalid` (422)
  */
-export const listMyOrganizationInvitationsRoute = defineFrontendRoute({
+export const listMyOrganizationInvitationsRoute = defineRoute({
   method: "GET",
   path: "/v1/me/organization_invitations",
+  auth: "client",
   query: z.object({
     limit: limitParam(),
     offset: offsetParam(),

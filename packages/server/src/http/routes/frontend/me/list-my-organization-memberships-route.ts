@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { queryBoolean } from "../../../query-params.js";
 import { limitParam, offsetParam, paging } from "../../organizations/list-params.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
@@ -11,9 +11,10 @@ import { requireSignedInUser } from "./require-signed-in-user.js";
  *
  * @throws `signed_out` (401); `form_param_format_invalid` (422) for a bad limit/offset
  */
-export const listMyOrganizationMembershipsRoute = defineFrontendRoute({
+export const listMyOrganizationMembershipsRoute = defineRoute({
   method: "GET",
   path: "/v1/me/organization_memberships",
+  auth: "client",
   query: z.object({ limit: limitParam(), offset: offsetParam(), paginated: queryBoolean() }),
   handler: async ({ query, auth, store, request, clock, baseUrl }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });

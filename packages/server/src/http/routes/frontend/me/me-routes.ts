@@ -1,4 +1,4 @@
-import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import type { AnyRoute } from "../../../define-route.js";
 import { acceptMyOrganizationInvitationRoute } from "./accept-my-organization-invitation-route.js";
 import { attemptTotpVerificationRoute } from "./attempt-totp-verification-route.js";
 import { changePasswordRoute } from "./change-password-route.js";
@@ -13,7 +13,7 @@ import { updateMeMetadataRoute } from "./update-me-metadata-route.js";
 import { updateMeRoute } from "./update-me-route.js";
 
 /** The signed-in user's Frontend API routes (`/v1/me…`). */
-export const meRoutes: readonly AnyFrontendRoute[] = [
+export const meRoutes: readonly AnyRoute[] = [
   getMeRoute,
   updateMeRoute,
   deleteMeRoute,

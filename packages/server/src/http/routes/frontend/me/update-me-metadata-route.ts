@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 import { parseUnsafeMetadata } from "./unsafe-metadata-param.js";
@@ -11,9 +11,10 @@ import { parseUnsafeMetadata } from "./unsafe-metadata-param.js";
  * @throws `signed_out` (401); `form_param_missing`, `form_param_unknown`,
  *   `form_param_format_invalid` (422)
  */
-export const updateMeMetadataRoute = defineFrontendRoute({
+export const updateMeMetadataRoute = defineRoute({
   method: "PATCH",
   path: "/v1/me/metadata",
+  auth: "client",
   body: z.strictObject({
     unsafe_metadata: z.union([z.string(), z.record(z.string(), z.unknown())]),
   }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { checkUsername } from "../../../../flows/identifiers/check-username.js";
 import type { UserPatch } from "../../../../store/store.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 import { parseUnsafeMetadata, unsafeMetadataParam } from "./unsafe-metadata-param.js";
@@ -23,9 +23,10 @@ const blankToNull = (value: string | null | undefined): string | null | undefine
  *   `form_username_invalid_character`, `form_identifier_exists` (username taken),
  *   `form_param_value_invalid` (primary id not a verified identification of the user) (422)
  */
-export const updateMeRoute = defineFrontendRoute({
+export const updateMeRoute = defineRoute({
   method: "PATCH",
   path: "/v1/me",
+  auth: "client",
   body: z.strictObject({
     first_name: text(),
     last_name: text(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkEmailAddress } from "../../../../flows/identifiers/check-email-address.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "../me/require-signed-in-user.js";
 import {
   requireOrganizationMember,
@@ -18,9 +18,10 @@ import {
  *   `role`); `organization_invitation_not_unique`, `already_a_member_in_organization` (400);
  *   `form_param_missing`, `form_param_format_invalid` (422)
  */
-export const createOrganizationInvitationRoute = defineFrontendRoute({
+export const createOrganizationInvitationRoute = defineRoute({
   method: "POST",
   path: "/v1/organizations/{organization_id}/invitations",
+  auth: "client",
   body: z.strictObject({
     email_address: z.string(),
     role: z.string(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import type { Store, UserRecord } from "../../../../store/store.js";
 import { frontendOrganizationJson } from "../../../../wire/frontend-organization-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import {
   checkOrganizationName,
   checkOrganizationSlug,
@@ -28,9 +28,10 @@ async function countCreatedOrganizations(store: Store, user: UserRecord): Promis
  * @throws `signed_out` (401); `not_allowed_access` (403); `form_param_value_invalid` (name),
  *   `form_param_format_invalid` (slug), `form_identifier_exists` (slug taken) (422)
  */
-export const createOrganizationRoute = defineFrontendRoute({
+export const createOrganizationRoute = defineRoute({
   method: "POST",
   path: "/v1/organizations",
+  auth: "client",
   body: z.strictObject({ name: z.string(), slug: z.string().nullable().optional() }),
   handler: async ({ body, auth, store, request, clock }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });

@@ -1,5 +1,5 @@
 import { frontendOrganizationJson } from "../../../../wire/frontend-organization-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "../me/require-signed-in-user.js";
 import { requireOrganizationMember } from "./require-organization-member.js";
 
@@ -9,9 +9,10 @@ import { requireOrganizationMember } from "./require-organization-member.js";
  *
  * @throws `signed_out` (401); `resource_not_found` (404) also for non-members
  */
-export const getOrganizationRoute = defineFrontendRoute({
+export const getOrganizationRoute = defineRoute({
   method: "GET",
   path: "/v1/organizations/{organization_id}",
+  auth: "client",
   handler: async ({ params, auth, store, request, clock }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     const membership = await requireOrganizationMember(store, params.organization_id, user.id);

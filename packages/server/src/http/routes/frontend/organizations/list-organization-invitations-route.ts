@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { queryBoolean } from "../../../query-params.js";
 import {
   invitationStatusSchema,
@@ -21,9 +21,10 @@ import {
  *
  * @throws `signed_out` (401); `missing_organization_permission` (403); `resource_not_found` (404)
  */
-export const listOrganizationInvitationsRoute = defineFrontendRoute({
+export const listOrganizationInvitationsRoute = defineRoute({
   method: "GET",
   path: "/v1/organizations/{organization_id}/invitations",
+  auth: "client",
   query: z.object({
     limit: limitParam(),
     offset: offsetParam(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MembershipFilter } from "../../../../store/organization-store.js";
 import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { queryBoolean, queryList, queryText } from "../../../query-params.js";
 import { limitParam, offsetParam, paging } from "../../organizations/list-params.js";
 import { requireSignedInUser } from "../me/require-signed-in-user.js";
@@ -18,9 +18,10 @@ import {
  *
  * @throws `signed_out` (401); `missing_organization_permission` (403); `resource_not_found` (404)
  */
-export const listOrganizationMembershipsRoute = defineFrontendRoute({
+export const listOrganizationMembershipsRoute = defineRoute({
   method: "GET",
   path: "/v1/organizations/{organization_id}/memberships",
+  auth: "client",
   query: z.object({
     limit: limitParam(),
     offset: offsetParam(),

@@ -1,4 +1,4 @@
-import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import type { AnyRoute } from "../../../define-route.js";
 import { createOrganizationInvitationRoute } from "./create-organization-invitation-route.js";
 import { createOrganizationRoute } from "./create-organization-route.js";
 import { getOrganizationRoute } from "./get-organization-route.js";
@@ -7,7 +7,7 @@ import { listOrganizationMembershipsRoute } from "./list-organization-membership
 import { updateOrganizationRoute } from "./update-organization-route.js";
 
 /** The Frontend API's organization routes, acting as the signed-in user. */
-export const organizationsRoutes: readonly AnyFrontendRoute[] = [
+export const organizationsRoutes: readonly AnyRoute[] = [
   createOrganizationRoute,
   getOrganizationRoute,
   updateOrganizationRoute,

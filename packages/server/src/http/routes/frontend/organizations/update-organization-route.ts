@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OrganizationPatch } from "../../../../store/organization-store.js";
 import { frontendOrganizationJson } from "../../../../wire/frontend-organization-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import {
   checkOrganizationName,
   checkOrganizationSlug,
@@ -19,9 +19,10 @@ import {
  * @throws `signed_out` (401); `missing_organization_permission` (403); `resource_not_found`
  *   (404); `form_param_value_invalid`, `form_param_format_invalid`, `form_identifier_exists` (422)
  */
-export const updateOrganizationRoute = defineFrontendRoute({
+export const updateOrganizationRoute = defineRoute({
   method: "PATCH",
   path: "/v1/organizations/{organization_id}",
+  auth: "client",
   body: z.strictObject({
     name: z.string().nullable().optional(),
     slug: z.string().nullable().optional(),

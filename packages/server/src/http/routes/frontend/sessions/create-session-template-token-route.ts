@@ -1,5 +1,5 @@
 import { mintTemplateTokenForSession } from "../../../../flows/sessions/mint-template-token-for-session.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
 
 /**
@@ -9,9 +9,10 @@ import { jsonResponse } from "../../../json-response.js";
  *
  * @throws `signed_out` (401), `resource_not_found` (404), `session_not_active` (401)
  */
-export const createSessionTemplateTokenRoute = defineFrontendRoute({
+export const createSessionTemplateTokenRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sessions/{session_id}/tokens/{template_name}",
+  auth: "client",
   handler: async (context) => {
     const { params, auth, clock } = context;
     auth.requireOwnSession(params.session_id);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireActiveSession } from "../../../../flows/sessions/require-active-session.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
 import { resolveActiveOrganization } from "./resolve-active-organization.js";
 
@@ -14,9 +14,10 @@ import { resolveActiveOrganization } from "./resolve-active-organization.js";
  * client's (404), or it is no longer active or its user is banned or locked (401
  * `session_not_active`).
  */
-export const createSessionTokenRoute = defineFrontendRoute({
+export const createSessionTokenRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sessions/{session_id}/tokens",
+  auth: "client",
   body: z.object({ organization_id: z.string().nullish() }),
   handler: async ({ body, params, auth, store, clock }) => {
     auth.requireOwnSession(params.session_id);

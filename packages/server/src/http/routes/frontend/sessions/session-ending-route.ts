@@ -1,7 +1,4 @@
-import {
-  type AnyFrontendRoute,
-  defineFrontendRoute,
-} from "../../../frontend-api/define-frontend-route.js";
+import { type AnyRoute, defineRoute } from "../../../define-route.js";
 import { loadFrontendSession } from "../../../frontend-api/load-frontend-client.js";
 
 /**
@@ -9,10 +6,11 @@ import { loadFrontendSession } from "../../../frontend-api/load-frontend-client.
  * client leaves the `active` status (event `session.ended` / `session.removed`); when no active
  * session is left, `__session` is cleared and `__client_uat=0`.
  */
-export function sessionEndingRoute(action: "end" | "remove"): AnyFrontendRoute {
-  return defineFrontendRoute({
+export function sessionEndingRoute(action: "end" | "remove"): AnyRoute {
+  return defineRoute({
     method: "POST",
     path: `/v1/client/sessions/{session_id}/${action}`,
+    auth: "client",
     handler: async ({ params, auth, store, baseUrl, clock, settings }) => {
       const own = auth.requireOwnSession(params.session_id);
       const session =

@@ -1,4 +1,4 @@
-import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import type { AnyRoute } from "../../../define-route.js";
 import { createSessionTemplateTokenRoute } from "./create-session-template-token-route.js";
 import { createSessionTokenRoute } from "./create-session-token-route.js";
 import { endSessionRoute } from "./end-session-route.js";
@@ -6,7 +6,7 @@ import { removeSessionRoute } from "./remove-session-route.js";
 import { touchSessionRoute } from "./touch-session-route.js";
 
 /** The `/v1/client/sessions` routes of the Frontend API. */
-export const sessionsRoutes: readonly AnyFrontendRoute[] = [
+export const sessionsRoutes: readonly AnyRoute[] = [
   touchSessionRoute,
   endSessionRoute,
   removeSessionRoute,

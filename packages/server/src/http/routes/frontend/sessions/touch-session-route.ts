@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendSession } from "../../../frontend-api/load-frontend-client.js";
 import { resolveActiveOrganization } from "./resolve-active-organization.js";
 
@@ -11,9 +11,10 @@ import { resolveActiveOrganization } from "./resolve-active-organization.js";
  *
  * @throws `resource_not_found`, `session_not_active`
  */
-export const touchSessionRoute = defineFrontendRoute({
+export const touchSessionRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sessions/{session_id}/touch",
+  auth: "client",
   body: z.object({
     active_organization_id: z.string().nullish(),
     intent: z.string().nullish(),

@@ -5,8 +5,7 @@ import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sig
 import { afterSecondFactor } from "../../../../flows/sign-in/complete-sign-in.js";
 import { hashBackupCode } from "../../../../mfa/hash-backup-code.js";
 import { verifyTotpCode } from "../../../../mfa/verify-totp-code.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
@@ -18,9 +17,10 @@ import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
  *
  * @throws `form_code_incorrect` (422), `user_locked`, `strategy_for_user_invalid`
  */
-export const attemptSecondFactorRoute = defineFrontendRoute({
+export const attemptSecondFactorRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor",
+  auth: "client",
   body: z.object({ strategy: z.string(), code: z.string() }),
   handler: async (context) => {
     const { body, params, store, auth, clock, settings, frontend } = context;
@@ -28,10 +28,7 @@ export const attemptSecondFactorRoute = defineFrontendRoute({
     const user = await requireSignInStep(store, signIn, "needs_second_factor");
     const now = clock.now();
     checkUserMaySignIn(user, now);
-    await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
-      [RATE_LIMIT_RULES.verificationAttemptIdentifier, user.id],
-    ]);
+    await enforceRateLimits(frontend, "verification_attempt", user.id);
     if (body.strategy !== "totp" && body.strategy !== "backup_code") {
       throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
     }

@@ -9,7 +9,7 @@ import type { InstanceSettings } from "../../../../instance-settings.js";
 import type { Logger } from "../../../../logger.js";
 import type { SignInRecord } from "../../../../store/frontend-store.js";
 import type { Store, UserRecord } from "../../../../store/store.js";
-import type { FrontendApiConfig } from "../../../frontend-api/define-frontend-route.js";
+import type { FrontendApiConfig } from "../../../frontend-api/frontend-api-config.js";
 import type { FrontendRequest } from "../../../frontend-api/frontend-request.js";
 
 /** A first-factor attempt as the sign-in routes receive it. */
@@ -59,12 +59,15 @@ export async function attemptSignInFirstFactor(
     checkUserMaySignIn(user, now);
     const current = signIn.firstFactorVerification;
     const verification = await checkFactorUnderLockout({ ...context, now }, user.id, async () => {
-      const result = await attemptVerificationCode(context, {
-        purpose: "sign_in",
-        subjectId: signIn.id,
-        code: attempt.code ?? "",
-        current: current?.strategy === "email_code" ? current : null,
-      });
+      const result = await attemptVerificationCode(
+        { store, codes: context.frontend },
+        {
+          purpose: "sign_in",
+          subjectId: signIn.id,
+          code: attempt.code ?? "",
+          current: current?.strategy === "email_code" ? current : null,
+        },
+      );
       if (result.result.outcome !== "missing") {
         await store.updateSignIn(signIn.id, { firstFactorVerification: result.verification });
       }

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sign-in.js";
 import { findSignInUser } from "../../../../flows/sign-in/find-sign-in-user.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
+import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
@@ -23,9 +22,10 @@ const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
  * bound enumeration and guessing; wrong passwords lock the account after
  * `settings.maxVerificationAttempts`.
  */
-export const createSignInRoute = defineFrontendRoute({
+export const createSignInRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ins",
+  auth: "client",
   body: z.object({
     identifier: z.string().optional(),
     strategy: z.string().optional(),
@@ -43,10 +43,7 @@ export const createSignInRoute = defineFrontendRoute({
       "action_complete_redirect_url",
     );
     const identifier = body.identifier?.trim() || null;
-    await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.signInIp, frontend.clientIp],
-      [RATE_LIMIT_RULES.signInIdentifier, identifier],
-    ]);
+    await enforceRateLimits(frontend, "sign_in", identifier);
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
     const user = identifier === null ? null : await findSignInUser(store, identifier);
     if (identifier !== null && user === null) {

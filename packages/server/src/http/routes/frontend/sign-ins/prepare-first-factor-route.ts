@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sign-in.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { prepareSignInEmailCode } from "./prepare-sign-in-email-code.js";
 import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
@@ -10,9 +10,10 @@ import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
  * `POST /v1/client/sign_ins/{sign_in_id}/prepare_first_factor`: `strategy=email_code` (with an
  * optional `email_address_id`) emails a code; `password` needs no preparation.
  */
-export const prepareFirstFactorRoute = defineFrontendRoute({
+export const prepareFirstFactorRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor",
+  auth: "client",
   body: z.object({ strategy: z.string(), email_address_id: z.string().optional() }),
   handler: async (context) => {
     const { body, params, store, auth, clock } = context;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
 
@@ -8,9 +8,10 @@ import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
  * `POST /v1/client/sign_ins/{sign_in_id}/prepare_second_factor`: nothing to send for `totp` or
  * `backup_code` (the user reads their app or list); other strategies are not offered.
  */
-export const prepareSecondFactorRoute = defineFrontendRoute({
+export const prepareSecondFactorRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ins/{sign_in_id}/prepare_second_factor",
+  auth: "client",
   body: z.object({ strategy: z.string() }),
   handler: async ({ body, params, store, auth, clock, baseUrl, settings }) => {
     const signIn = await requireOwnSignIn(store, auth, params.sign_in_id);

@@ -1,11 +1,7 @@
-import type { Clock } from "../../../../clock.js";
 import { ApiError } from "../../../../errors/api-error.js";
-import { sendVerificationCode } from "../../../../flows/verification-codes/send-verification-code.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
 import type { SignInRecord } from "../../../../store/frontend-store.js";
-import type { Store, UserRecord } from "../../../../store/store.js";
-import type { FrontendApiConfig } from "../../../frontend-api/define-frontend-route.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import type { UserRecord } from "../../../../store/store.js";
+import { type EmailCodeContext, sendEmailCode } from "../../../frontend-api/email-codes.js";
 
 /**
  * Emails a sign-in code to one of the user's verified addresses (default: the one typed as the
@@ -15,12 +11,11 @@ import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js"
  *   verified; `too_many_requests`
  */
 export async function prepareSignInEmailCode(
-  context: { store: Store; clock: Clock; frontend: FrontendApiConfig; request: Request },
+  context: EmailCodeContext,
   signIn: SignInRecord,
   user: UserRecord,
   emailAddressId: string | undefined,
 ): Promise<SignInRecord> {
-  const { store, frontend } = context;
   const verified = user.emailAddresses.filter((e) => e.verification?.status === "verified");
   const email =
     emailAddressId === undefined
@@ -31,18 +26,14 @@ export async function prepareSignInEmailCode(
   if (email === undefined) {
     throw new ApiError("form_param_value_invalid", { paramName: "email_address_id" });
   }
-  await enforceRateLimits(frontend, [
-    [RATE_LIMIT_RULES.verificationSendIp, frontend.clientIp],
-    [RATE_LIMIT_RULES.verificationSendIdentifier, email.emailAddress],
-  ]);
-  const verification = await sendVerificationCode(context, {
+  const verification = await sendEmailCode(context, {
     purpose: "sign_in",
     subjectId: signIn.id,
     emailAddress: email.emailAddress,
     emailAddressId: email.id,
     userId: user.id,
   });
-  return store.updateSignIn(signIn.id, {
+  return context.store.updateSignIn(signIn.id, {
     firstFactorVerification: { ...verification, emailAddressId: email.id },
   });
 }

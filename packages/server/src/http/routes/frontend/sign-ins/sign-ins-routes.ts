@@ -1,4 +1,4 @@
-import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import type { AnyRoute } from "../../../define-route.js";
 import { attemptFirstFactorRoute } from "./attempt-first-factor-route.js";
 import { attemptSecondFactorRoute } from "./attempt-second-factor-route.js";
 import { createSignInRoute } from "./create-sign-in-route.js";
@@ -7,7 +7,7 @@ import { prepareFirstFactorRoute } from "./prepare-first-factor-route.js";
 import { prepareSecondFactorRoute } from "./prepare-second-factor-route.js";
 
 /** The `/v1/client/sign_ins` routes of the Frontend API. */
-export const signInsRoutes: readonly AnyFrontendRoute[] = [
+export const signInsRoutes: readonly AnyRoute[] = [
   createSignInRoute,
   getSignInRoute,
   prepareFirstFactorRoute,

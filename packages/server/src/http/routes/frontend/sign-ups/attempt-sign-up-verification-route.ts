@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
-import { attemptVerificationCode } from "../../../../flows/verification-codes/attempt-verification-code.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
+import { defineRoute } from "../../../define-route.js";
+import { attemptEmailCode } from "../../../frontend-api/email-codes.js";
 import { requireOpenSignUp, requireOwnSignUp } from "./require-own-sign-up.js";
 
 /**
@@ -13,22 +11,19 @@ import { requireOpenSignUp, requireOwnSignUp } from "./require-own-sign-up.js";
  * verifies the email address; when nothing else is missing the user and a session are created
  * and the answer sets `__client`, `__session` and `__client_uat`.
  */
-export const attemptSignUpVerificationRoute = defineFrontendRoute({
+export const attemptSignUpVerificationRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ups/{sign_up_id}/attempt_verification",
+  auth: "client",
   body: z.object({ strategy: z.string().optional(), code: z.string() }),
   handler: async (context) => {
-    const { body, params, store, clock, auth, frontend } = context;
+    const { body, params, store, clock, auth } = context;
     let signUp = await requireOwnSignUp(store, auth, params.sign_up_id);
     requireOpenSignUp(signUp);
     if ((body.strategy ?? "email_code") !== "email_code") {
       throw new ApiError("form_param_value_invalid", { paramName: "strategy" });
     }
-    await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.verificationAttemptIp, frontend.clientIp],
-      [RATE_LIMIT_RULES.verificationAttemptIdentifier, signUp.emailAddress],
-    ]);
-    const attempt = await attemptVerificationCode(context, {
+    const attempt = await attemptEmailCode(context, signUp.emailAddress, {
       purpose: "sign_up",
       subjectId: signUp.id,
       code: body.code,

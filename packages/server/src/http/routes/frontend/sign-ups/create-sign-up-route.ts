@@ -1,9 +1,8 @@
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
 import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
+import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
@@ -17,9 +16,10 @@ const SIGN_UP_ABANDON_MS = 24 * 3600 * 1000;
  *
  * Security note: a taken email address answers `form_identifier_exists` (reveals the account).
  */
-export const createSignUpRoute = defineFrontendRoute({
+export const createSignUpRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ups",
+  auth: "client",
   body: signUpBody,
   handler: async (context) => {
     const { body, store, clock, auth, frontend } = context;
@@ -30,10 +30,7 @@ export const createSignUpRoute = defineFrontendRoute({
       "action_complete_redirect_url",
     );
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
-    await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp],
-      [RATE_LIMIT_RULES.signUpIdentifier, body.email_address],
-    ]);
+    await enforceRateLimits(frontend, "sign_up", body.email_address);
     const patch = await signUpPatchFrom(store, body, clock.now());
     const client = await auth.ensureClient();
     let signUp = await store.createSignUp({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
 import { requireOpenSignUp, requireOwnSignUp } from "./require-own-sign-up.js";
 
@@ -9,9 +9,10 @@ import { requireOpenSignUp, requireOwnSignUp } from "./require-own-sign-up.js";
  * `POST /v1/client/sign_ups/{sign_up_id}/prepare_verification` (`strategy=email_code`): emails a
  * new six-digit code (the previous one stops working).
  */
-export const prepareSignUpVerificationRoute = defineFrontendRoute({
+export const prepareSignUpVerificationRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ups/{sign_up_id}/prepare_verification",
+  auth: "client",
   body: z.object({ strategy: z.string().optional() }),
   handler: async (context) => {
     const { body, params, store, auth } = context;

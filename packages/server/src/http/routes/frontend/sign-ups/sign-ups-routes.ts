@@ -1,4 +1,4 @@
-import type { AnyFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import type { AnyRoute } from "../../../define-route.js";
 import { attemptSignUpVerificationRoute } from "./attempt-sign-up-verification-route.js";
 import { createSignUpRoute } from "./create-sign-up-route.js";
 import { getSignUpRoute } from "./get-sign-up-route.js";
@@ -6,7 +6,7 @@ import { prepareSignUpVerificationRoute } from "./prepare-sign-up-verification-r
 import { updateSignUpRoute } from "./update-sign-up-route.js";
 
 /** The `/v1/client/sign_ups` routes of the Frontend API. */
-export const signUpsRoutes: readonly AnyFrontendRoute[] = [
+export const signUpsRoutes: readonly AnyRoute[] = [
   createSignUpRoute,
   getSignUpRoute,
   updateSignUpRoute,

@@ -1,8 +1,7 @@
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
 import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
-import { RATE_LIMIT_RULES } from "../../../../rate-limits/rate-limit-rules.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
-import { defineFrontendRoute } from "../../../frontend-api/define-frontend-route.js";
+import { defineRoute } from "../../../define-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
@@ -13,19 +12,17 @@ import { signUpBody } from "./sign-up-body.js";
  * `PATCH /v1/client/sign_ups/{sign_up_id}`: adds or changes fields (a new email address must be
  * verified again). Completes the sign-up when that was the last requirement.
  */
-export const updateSignUpRoute = defineFrontendRoute({
+export const updateSignUpRoute = defineRoute({
   method: "PATCH",
   path: "/v1/client/sign_ups/{sign_up_id}",
+  auth: "client",
   body: signUpBody,
   handler: async (context) => {
     const { body, params, store, clock, auth, frontend } = context;
     let signUp = await requireOwnSignUp(store, auth, params.sign_up_id);
     requireOpenSignUp(signUp);
     checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
-    await enforceRateLimits(frontend, [
-      [RATE_LIMIT_RULES.signUpIp, frontend.clientIp],
-      [RATE_LIMIT_RULES.signUpIdentifier, body.email_address ?? signUp.emailAddress],
-    ]);
+    await enforceRateLimits(frontend, "sign_up", body.email_address ?? signUp.emailAddress);
     const patch = await signUpPatchFrom(store, body, clock.now());
     if (
       patch.emailAddress !== undefined &&

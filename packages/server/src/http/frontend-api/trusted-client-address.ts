@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env.js";
+import type { FrontendApiSetup } from "./frontend-api-config.js";
+import { resolveRequestClient } from "./resolve-request-client.js";
+import { createTrustedProxies } from "./trusted-proxies.js";
+
+/**
+ * Frontend API middleware: works out who is calling (the app's signed forwarded-client header,
+ * trusted proxies' `X-Forwarded-*`, or the socket; see `resolveRequestClient`) and sets the
+ * request's Frontend API configuration, whose `clientIp` per-IP rate limits count against.
+ *
+ * @example
+ * frontendApp.use("*", trustedClientAddress(setup, { secretKey, clock }));
+ */
+export function trustedClientAddress(
+  setup: FrontendApiSetup,
+  input: { secretKey: string; now: () => number },
+): MiddlewareHandler<AppEnv> {
+  const trustedProxy = createTrustedProxies(setup.options.trustedProxies ?? []);
+  return async (c, next) => {
+    if (c.var.route !== undefined) {
+      const caller = resolveRequestClient(c.req.raw, c.env?.connection, {
+        secretKey: input.secretKey,
+        trustedProxy,
+        nowMs: input.now(),
+      });
+      const clientIp = setup.options.clientIp?.(c.req.raw) ?? caller.address;
+      c.set("frontend", setup.configFor(c.var.baseUrl, clientIp));
+      c.set("secure", setup.alwaysSecure || caller.secure);
+    }
+    await next();
+  };
+}
