@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { type FormSubmission, useFormSubmission } from "./use-form-submission.js";
 
-/** What {@link useCredentialsForm} hands the sign-in and sign-up components. */
+/** What {@link useCredentialsForm} hands the sign-in and sign-up flow (`useCredentialsFlow`). */
 export interface CredentialsForm extends FormSubmission {
   email: string;
   setEmail(value: string): void;
