@@ -29,13 +29,6 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
 const KNOWN_UPWARD_IMPORTS = [
   "flows/sign-in/complete-sign-in.ts -> http/frontend-api/frontend-request.ts",
   "flows/sign-up/complete-sign-up.ts -> http/frontend-api/frontend-request.ts",
-  "store/internal/sql-invitation-methods.ts -> flows/organizations/load-organizations.ts",
-  "store/internal/sql-invitation-methods.ts -> flows/organizations/organization-guards.ts",
-  "store/internal/sql-invitation-methods.ts -> flows/organizations/organization-roles.ts",
-  "store/internal/sql-organization-methods.ts -> flows/organizations/load-organizations.ts",
-  "store/internal/sql-organization-methods.ts -> flows/organizations/organization-guards.ts",
-  "store/internal/sql-organization-methods.ts -> flows/organizations/organization-roles.ts",
-  "store/internal/sql-organization-methods.ts -> flows/organizations/organization-slug.ts",
   "wire/frontend-sign-in-json.ts -> flows/sign-in/sign-in-factors.ts",
   "wire/frontend-sign-up-json.ts -> flows/sign-up/sign-up-requirements.ts",
 ];

@@ -63,20 +63,6 @@ export interface OrganizationInvitationRecord {
   inviter: UserRecord | null;
 }
 
-export interface NewOrganization {
-  name: string;
-  /** Derived from the name when absent (with a suffix when the derived one is taken). */
-  slug?: string | null;
-  /** Becomes the first member, with the admin role. */
-  createdBy?: string | null;
-  maxAllowedMemberships?: number | null;
-  publicMetadata?: Metadata | null;
-  privateMetadata?: Metadata | null;
-  roleSetKey?: string | null;
-  /** Defaults to now. */
-  createdAt?: number;
-}
-
 /** `undefined` leaves a field as it is. */
 export interface OrganizationPatch {
   name?: string;
@@ -135,61 +121,24 @@ export interface MembershipFilter extends UserFilter {
   roles?: string[];
 }
 
-export interface NewOrganizationMembership {
-  userId: string;
-  role: string;
-  publicMetadata?: Metadata | null;
-  privateMetadata?: Metadata | null;
-}
-
-export interface NewOrganizationInvitation {
-  emailAddress: string;
-  role: string;
-  /** Must be an admin of the organization when given. */
-  inviterUserId?: string | null;
-  publicMetadata?: Metadata | null;
-  privateMetadata?: Metadata | null;
-  redirectUrl?: string | null;
-  /** Default 30. */
-  expiresInDays?: number | null;
-}
-
 export interface OrganizationInvitationFilter {
   statuses?: InvitationStatus[];
   emailAddress?: string;
 }
 
 /**
- * Organizations, memberships and organization invitations. Part of {@link Store}.
+ * Reading organizations, memberships and organization invitations. Part of {@link Store}; they
+ * change through `Store.transaction`, in the flows (`flows/organizations`, `flows/invitations`).
  *
- * Errors (`ApiError`): unknown organization/membership/invitation → `resource_not_found`;
- * unknown role → `resource_not_found` (`role`); taken slug → `form_identifier_exists` (`slug`);
- * existing membership → `already_a_member_in_organization`; `max_allowed_memberships` reached
- * (members plus pending invitations) → `organization_membership_quota_exceeded`.
+ * Errors (`ApiError`): listing under an unknown organization or user → `resource_not_found`.
  */
 export interface OrganizationStore {
-  /** Creates the organization, and the creator's admin membership when `createdBy` is set. */
-  createOrganization(input: NewOrganization): Promise<OrganizationRecord>;
   /** By id (`org_…`) or by slug; null when neither matches. */
   getOrganization(idOrSlug: string): Promise<OrganizationRecord | null>;
   listOrganizations(
     filter: OrganizationFilter,
     page: Paging<OrganizationOrderField>,
   ): Promise<ResultPage<OrganizationRecord>>;
-  updateOrganization(organizationId: string, patch: OrganizationPatch): Promise<OrganizationRecord>;
-  /** `merge`: deep merge, `null` deletes a key. `replace`: each given field is overwritten. */
-  setOrganizationMetadata(
-    organizationId: string,
-    update: OrganizationMetadataUpdate,
-    mode: "merge" | "replace",
-  ): Promise<OrganizationRecord>;
-  /** Deletes it with its memberships and invitations; null when there was none. */
-  deleteOrganization(organizationId: string): Promise<OrganizationRecord | null>;
-
-  createOrganizationMembership(
-    organizationId: string,
-    input: NewOrganizationMembership,
-  ): Promise<OrganizationMembershipRecord>;
   /** The membership with its organization (slug), role and permissions; null when not a member. */
   getOrganizationMembership(
     organizationId: string,
@@ -205,28 +154,6 @@ export interface OrganizationStore {
     userId: string,
     page: { limit: number; offset: number },
   ): Promise<ResultPage<OrganizationMembershipRecord>>;
-  updateOrganizationMembership(
-    organizationId: string,
-    userId: string,
-    patch: { role: string },
-  ): Promise<OrganizationMembershipRecord>;
-  setOrganizationMembershipMetadata(
-    organizationId: string,
-    userId: string,
-    update: OrganizationMetadataUpdate,
-    mode: "merge" | "replace",
-  ): Promise<OrganizationMembershipRecord>;
-  /** Removes the membership and answers it as it was. */
-  deleteOrganizationMembership(
-    organizationId: string,
-    userId: string,
-  ): Promise<OrganizationMembershipRecord>;
-
-  /** @throws also `organization_invitation_not_unique` (a pending one exists for the address) */
-  createOrganizationInvitation(
-    organizationId: string,
-    input: NewOrganizationInvitation,
-  ): Promise<OrganizationInvitationRecord>;
   getOrganizationInvitation(
     organizationId: string,
     invitationId: string,
@@ -242,24 +169,4 @@ export interface OrganizationStore {
     filter: { statuses?: InvitationStatus[] },
     page: { limit: number; offset: number },
   ): Promise<ResultPage<OrganizationInvitationRecord>>;
-  /** @throws also `organization_invitation_not_pending` */
-  revokeOrganizationInvitation(
-    organizationId: string,
-    invitationId: string,
-    options?: { requestingUserId?: string | null },
-  ): Promise<OrganizationInvitationRecord>;
-  /**
-   * Accepts a pending invitation for a user who owns its (verified) email address: creates the
-   * membership with the invitation's role and metadata and marks the invitation accepted.
-   *
-   * @throws also `organization_invitation_not_pending`,
-   *   `organization_invitation_identification_not_exist` (the user lacks that email address)
-   */
-  acceptOrganizationInvitation(
-    invitationId: string,
-    userId: string,
-  ): Promise<{
-    membership: OrganizationMembershipRecord;
-    invitation: OrganizationInvitationRecord;
-  }>;
 }

@@ -15,6 +15,7 @@ import { sqlRateLimitMethods } from "./internal/sql-rate-limit-methods.js";
 import { sqlSessionMethods } from "./internal/sql-session-methods.js";
 import { sqlSignAttemptMethods } from "./internal/sql-sign-attempt-methods.js";
 import type { SqlStoreContext } from "./internal/sql-store-context.js";
+import { sqlStoreTransaction } from "./internal/sql-store-transaction.js";
 import { sqlTotpEnrollmentMethods } from "./internal/sql-totp-enrollment-methods.js";
 import { sqlUserMethods } from "./internal/sql-user-methods.js";
 import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
@@ -72,9 +73,11 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlUserMethods(context, userEvents),
     ...sqlIdentificationMethods(context, userEvents),
 
-    // Organizations, memberships, organization and application invitations.
+    // Organizations, memberships, organization and application invitations (read here; changed
+    // by the flows inside `transaction`).
     ...sqlOrganizationMethods(context),
     ...sqlInvitationMethods(context),
+    ...sqlStoreTransaction(context),
 
     // Clients and sessions, signing keys, JWT templates.
     ...sqlInstanceConfigMethods(context),

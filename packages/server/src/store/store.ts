@@ -7,6 +7,7 @@ import type { OrganizationStore } from "./organization-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
 import type { SessionStore } from "./session-store.js";
 import type { SigningKeyStore } from "./signing-key-store.js";
+import type { TransactionalStore } from "./store-transaction.js";
 import type { TotpEnrollmentStore } from "./totp-enrollment-store.js";
 import type { WebhookStore } from "./webhook-store.js";
 
@@ -249,7 +250,8 @@ export interface Store
     InvitationStore,
     MailStore,
     RateLimitStore,
-    TotpEnrollmentStore {
+    TotpEnrollmentStore,
+    TransactionalStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;

@@ -1,44 +1,37 @@
 import { ApiError } from "../../errors/api-error.js";
-import type { Queryable, Row } from "../../store/database.js";
+import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
+import { checkMetadataSize } from "../../internal/metadata-size.js";
 import {
-  identifierExists,
-  translateUniqueViolation,
-} from "../../store/internal/unique-violation.js";
+  alreadyMember,
+  organizationNotFound,
+  userNotFound,
+} from "../../store/organization-errors.js";
+import type { Metadata } from "../../store/store.js";
+import type { LockedOrganization, StoreTransaction } from "../../store/store-transaction.js";
 import { ADMIN_ROLE } from "./organization-roles.js";
 
 /**
- * Locks an organization row for the rest of the transaction: every change to its memberships and
+ * Locks the organization for the rest of the transaction: every change to its memberships and
  * invitations goes through here, so quota checks and member counts cannot race.
  *
- * @throws ApiError `resource_not_found` (`organization_id`) when there is no such organization.
+ * @throws ApiError `resource_not_found` (`organization_id`)
  */
-export async function lockOrganization(tx: Queryable, organizationId: string): Promise<Row> {
-  const rows = await tx.query("SELECT * FROM organizations WHERE id = $1 FOR UPDATE", [
-    organizationId,
-  ]);
-  const row = rows[0];
-  if (row === undefined) {
-    throw new ApiError("resource_not_found", {
-      paramName: "organization_id",
-      longMessage: "Given organization not found.",
-    });
-  }
-  return row;
+export async function lockOrganization(
+  tx: StoreTransaction,
+  organizationId: string,
+): Promise<LockedOrganization> {
+  const organization = await tx.lockOrganization(organizationId);
+  if (organization === null) throw organizationNotFound();
+  return organization;
 }
 
 /** @throws ApiError `resource_not_found` (`paramName`) when the user does not exist. */
 export async function requireUserExists(
-  q: Queryable,
+  tx: StoreTransaction,
   userId: string,
   paramName = "user_id",
 ): Promise<void> {
-  const rows = await q.query("SELECT 1 FROM users WHERE id = $1", [userId]);
-  if (rows.length === 0) {
-    throw new ApiError("resource_not_found", {
-      paramName,
-      longMessage: `No user was found with the id given as ${paramName}.`,
-    });
-  }
+  if (!(await tx.userExists(userId))) throw userNotFound(paramName);
 }
 
 /**
@@ -47,17 +40,13 @@ export async function requireUserExists(
  * @throws ApiError `resource_not_found` (unknown user), `missing_organization_permission`
  */
 export async function requireOrganizationAdmin(
-  q: Queryable,
+  tx: StoreTransaction,
   organizationId: string,
   userId: string,
   paramName: string,
 ): Promise<void> {
-  await requireUserExists(q, userId, paramName);
-  const rows = await q.query(
-    "SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2 AND role = $3",
-    [organizationId, userId, ADMIN_ROLE],
-  );
-  if (rows.length === 0) {
+  await requireUserExists(tx, userId, paramName);
+  if ((await tx.membershipRole(organizationId, userId)) !== ADMIN_ROLE) {
     throw new ApiError("missing_organization_permission", {
       paramName,
       meta: { permissions: ["org:sys_memberships:manage"] },
@@ -65,69 +54,56 @@ export async function requireOrganizationAdmin(
   }
 }
 
+/** @throws ApiError `already_a_member_in_organization` when the user is a member. */
+export async function requireNotMember(
+  tx: StoreTransaction,
+  organizationId: string,
+  userId: string,
+): Promise<void> {
+  if ((await tx.membershipRole(organizationId, userId)) !== null) throw alreadyMember();
+}
+
 /**
  * Enforces `max_allowed_memberships` (0 = unlimited): members, plus pending invitations when
- * `countPending`, must stay below it. Call with the organization row locked.
+ * `countPending`, must stay below it. Call with the organization locked.
  *
  * @throws ApiError `organization_membership_quota_exceeded`
  */
 export async function requireMembershipRoom(
-  tx: Queryable,
-  organization: Row,
-  now: number,
+  tx: StoreTransaction,
+  organization: LockedOrganization,
   countPending: boolean,
 ): Promise<void> {
-  const max = Number(organization.max_allowed_memberships);
+  const max = organization.maxAllowedMemberships;
   if (!(max > 0)) return;
-  const rows = await tx.query<{ total: number }>(
-    `SELECT (SELECT count(*) FROM organization_memberships WHERE organization_id = $1)
-       + CASE WHEN $3::boolean THEN (SELECT count(*) FROM organization_invitations
-           WHERE organization_id = $1 AND status = 'pending'
-             AND (expires_at IS NULL OR expires_at > $2)) ELSE 0 END AS total`,
-    [organization.id, now, countPending],
-  );
-  if (Number(rows[0]?.total ?? 0) >= max) {
+  const members = await tx.countMemberships(organization.id);
+  const pending = countPending ? await tx.countPendingOrganizationInvitations(organization.id) : 0;
+  if (members + pending >= max) {
     throw new ApiError("organization_membership_quota_exceeded", {
       longMessage: `You have reached your limit of ${max} organization memberships, including outstanding invitations.`,
     });
   }
 }
 
-/** Whether the user is already a member of the organization. */
-export async function isMember(q: Queryable, organizationId: string, userId: string) {
-  const rows = await q.query(
-    "SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2",
-    [organizationId, userId],
-  );
-  return rows.length > 0;
-}
-
-/** The error for adding a user who is already a member. */
-export function alreadyMember(cause?: unknown): ApiError {
-  return new ApiError("already_a_member_in_organization", { paramName: "user_id", cause });
-}
-
 /**
- * Turns unique violations of the organization tables into their API errors (slug taken, already
- * a member, duplicate pending invitation); anything else goes through the store's usual mapping.
+ * The public and private metadata to store: `update` merged into (or replacing) `current`, each
+ * within the size limit; a field not in `update` stays as it is.
+ *
+ * @throws ApiError `form_param_max_length_exceeded` (metadata over 8 KB)
  */
-export function translateOrganizationConflict(error: unknown): unknown {
-  if (typeof error !== "object" || error === null) return error;
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  if (code !== "23505") return error;
-  // The driver error carries the statement's parameters: keep only what is safe as the cause.
-  const cause = { code, constraint };
-  switch (constraint) {
-    case "organizations_slug_key":
-      return identifierExists("slug", "slug", cause);
-    case "organization_memberships_org_user_key":
-      return alreadyMember(cause);
-    case "organization_invitations_pending_key":
-      return new ApiError("organization_invitation_not_unique", {
-        paramName: "email_address",
-        cause,
-      });
-    default:
-      return translateUniqueViolation(error);
-  }
+export function nextMetadata(
+  current: { publicMetadata: Metadata; privateMetadata: Metadata },
+  update: { publicMetadata?: Metadata; privateMetadata?: Metadata },
+  mode: "merge" | "replace",
+): { publicMetadata: Metadata; privateMetadata: Metadata } {
+  const next = (paramName: string, existing: Metadata, value: Metadata | undefined) => {
+    if (value === undefined) return existing;
+    const merged = mode === "replace" ? value : deepMergeMetadata(existing, value);
+    checkMetadataSize(paramName, merged);
+    return merged;
+  };
+  return {
+    publicMetadata: next("public_metadata", current.publicMetadata, update.publicMetadata),
+    privateMetadata: next("private_metadata", current.privateMetadata, update.privateMetadata),
+  };
 }

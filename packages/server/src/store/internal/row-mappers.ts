@@ -1,27 +1,20 @@
 import type { Row } from "../database.js";
 import type {
   EmailAddressRecord,
-  Metadata,
   PhoneNumberRecord,
   UserRecord,
   VerificationRecord,
 } from "../store.js";
-
-const num = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
-const str = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
-const meta = (value: unknown): Metadata =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Metadata) : {};
+import { metadataOf, numberOrNull, stringOrNull } from "./row-values.js";
 
 function verificationFromRow(row: Row): VerificationRecord | null {
-  const status = str(row.verification_status);
+  const status = stringOrNull(row.verification_status);
   if (status === null) return null;
   return {
     status: status as VerificationRecord["status"],
-    strategy: str(row.verification_strategy) ?? "admin",
-    attempts: num(row.verification_attempts),
-    expireAt: num(row.verification_expire_at),
+    strategy: stringOrNull(row.verification_strategy) ?? "admin",
+    attempts: numberOrNull(row.verification_attempts),
+    expireAt: numberOrNull(row.verification_expire_at),
   };
 }
 
@@ -71,34 +64,34 @@ export function userFromRow(
 ): UserRecord {
   return {
     id: String(row.id),
-    externalId: str(row.external_id),
-    username: str(row.username),
-    firstName: str(row.first_name),
-    lastName: str(row.last_name),
-    locale: str(row.locale),
-    primaryEmailAddressId: str(row.primary_email_address_id),
-    primaryPhoneNumberId: str(row.primary_phone_number_id),
-    imageId: str(row.image_id),
-    publicMetadata: meta(row.public_metadata),
-    privateMetadata: meta(row.private_metadata),
-    unsafeMetadata: meta(row.unsafe_metadata),
+    externalId: stringOrNull(row.external_id),
+    username: stringOrNull(row.username),
+    firstName: stringOrNull(row.first_name),
+    lastName: stringOrNull(row.last_name),
+    locale: stringOrNull(row.locale),
+    primaryEmailAddressId: stringOrNull(row.primary_email_address_id),
+    primaryPhoneNumberId: stringOrNull(row.primary_phone_number_id),
+    imageId: stringOrNull(row.image_id),
+    publicMetadata: metadataOf(row.public_metadata),
+    privateMetadata: metadataOf(row.private_metadata),
+    unsafeMetadata: metadataOf(row.unsafe_metadata),
     passwordEnabled: Boolean(row.password_enabled),
-    passwordUpdatedAt: num(row.password_updated_at),
+    passwordUpdatedAt: numberOrNull(row.password_updated_at),
     totpEnabled: Boolean(row.totp_enabled),
     backupCodeEnabled: Boolean(row.backup_code_enabled),
-    mfaEnabledAt: num(row.mfa_enabled_at),
-    mfaDisabledAt: num(row.mfa_disabled_at),
+    mfaEnabledAt: numberOrNull(row.mfa_enabled_at),
+    mfaDisabledAt: numberOrNull(row.mfa_disabled_at),
     banned: Boolean(row.banned),
-    lockedAt: num(row.locked_at),
-    lockoutExpiresAt: num(row.lockout_expires_at),
+    lockedAt: numberOrNull(row.locked_at),
+    lockoutExpiresAt: numberOrNull(row.lockout_expires_at),
     failedVerificationAttempts: Number(row.failed_verification_attempts ?? 0),
     deleteSelfEnabled: Boolean(row.delete_self_enabled),
     createOrganizationEnabled: Boolean(row.create_organization_enabled),
-    createOrganizationsLimit: num(row.create_organizations_limit),
-    legalAcceptedAt: num(row.legal_accepted_at),
+    createOrganizationsLimit: numberOrNull(row.create_organizations_limit),
+    legalAcceptedAt: numberOrNull(row.legal_accepted_at),
     bypassClientTrust: Boolean(row.bypass_client_trust),
-    lastSignInAt: num(row.last_sign_in_at),
-    lastActiveAt: num(row.last_active_at),
+    lastSignInAt: numberOrNull(row.last_sign_in_at),
+    lastActiveAt: numberOrNull(row.last_active_at),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     emailAddresses,

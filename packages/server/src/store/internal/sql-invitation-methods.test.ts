@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { ApiError } from "../../errors/api-error.js";
+import { acceptOrganizationInvitation } from "../../flows/invitations/accept-organization-invitation.js";
+import { createInvitation } from "../../flows/invitations/create-invitation.js";
+import { createOrganizationInvitation } from "../../flows/invitations/create-organization-invitation.js";
+import { revokeInvitation } from "../../flows/invitations/revoke-invitation.js";
+import { revokeOrganizationInvitation } from "../../flows/invitations/revoke-organization-invitation.js";
+import { createOrganization } from "../../flows/organizations/create-organization.js";
+import { createOrganizationMembership } from "../../flows/organizations/create-organization-membership.js";
 import {
   describeName,
   TEST_DATABASE_TARGETS,
@@ -42,14 +49,17 @@ for (const target of TEST_DATABASE_TARGETS) {
     describe("organization invitations", () => {
       it("creates a pending invitation and refuses a second pending one for the address", async () => {
         const ada = await user("ada@example.com");
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
-        const invitation = await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "bob@example.com",
-          role: "org:member",
-          inviterUserId: ada.id,
-          publicMetadata: { team: "x" },
-          expiresInDays: 7,
-        });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
+        const invitation = (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "bob@example.com",
+            role: "org:member",
+            inviterUserId: ada.id,
+            publicMetadata: { team: "x" },
+            expiresInDays: 7,
+          })
+        ).invitation;
         expect(invitation).toMatchObject({
           emailAddress: "bob@example.com",
           role: "org:member",
@@ -63,10 +73,10 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
         expect(invitation.id).toMatch(/^orginv_/);
         const dup = await rejection(
-          ctx.store.createOrganizationInvitation(org.id, {
+          createOrganizationInvitation(ctx.store, org.id, {
             emailAddress: "BOB@example.com",
             role: "org:admin",
-          }),
+          }).then((result) => result.invitation),
         );
         expect(dup.code).toBe("organization_invitation_not_unique");
         expect(await eventTypes()).toContain("organizationInvitation.created");
@@ -75,64 +85,85 @@ for (const target of TEST_DATABASE_TARGETS) {
       it("refuses unknown roles, non-admin inviters, members and unknown organizations", async () => {
         const ada = await user("ada@example.com");
         const bob = await user("bob@example.com");
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
-        await ctx.store.createOrganizationMembership(org.id, {
-          userId: bob.id,
-          role: "org:member",
-        });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
+        (
+          await createOrganizationMembership(ctx.store, org.id, {
+            userId: bob.id,
+            role: "org:member",
+          })
+        ).membership;
         const input = { emailAddress: "carol@example.com", role: "org:member" };
         expect(
-          (await rejection(ctx.store.createOrganizationInvitation(org.id, { ...input, role: "x" })))
-            .paramName,
+          (
+            await rejection(
+              createOrganizationInvitation(ctx.store, org.id, { ...input, role: "x" }).then(
+                (result) => result.invitation,
+              ),
+            )
+          ).paramName,
         ).toBe("role");
         expect(
           (
             await rejection(
-              ctx.store.createOrganizationInvitation(org.id, { ...input, inviterUserId: bob.id }),
+              createOrganizationInvitation(ctx.store, org.id, {
+                ...input,
+                inviterUserId: bob.id,
+              }).then((result) => result.invitation),
             )
           ).code,
         ).toBe("missing_organization_permission");
         expect(
           (
             await rejection(
-              ctx.store.createOrganizationInvitation(org.id, {
+              createOrganizationInvitation(ctx.store, org.id, {
                 ...input,
                 inviterUserId: "user_x",
-              }),
+              }).then((result) => result.invitation),
             )
           ).code,
         ).toBe("resource_not_found");
         expect(
           (
             await rejection(
-              ctx.store.createOrganizationInvitation(org.id, {
+              createOrganizationInvitation(ctx.store, org.id, {
                 ...input,
                 emailAddress: "bob@example.com",
-              }),
+              }).then((result) => result.invitation),
             )
           ).code,
         ).toBe("already_a_member_in_organization");
-        expect((await rejection(ctx.store.createOrganizationInvitation("org_x", input))).code).toBe(
-          "resource_not_found",
-        );
+        expect(
+          (
+            await rejection(
+              createOrganizationInvitation(ctx.store, "org_x", input).then(
+                (result) => result.invitation,
+              ),
+            )
+          ).code,
+        ).toBe("resource_not_found");
       });
 
       it("reports expiry, and an expired invitation no longer blocks a new one", async () => {
-        const org = await ctx.store.createOrganization({ name: "Team" });
-        const first = await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "bob@example.com",
-          role: "org:member",
-          expiresInDays: 1,
-        });
+        const org = (await createOrganization(ctx.store, { name: "Team" })).organization;
+        const first = (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "bob@example.com",
+            role: "org:member",
+            expiresInDays: 1,
+          })
+        ).invitation;
         clock.advance(DAY + 1);
         expect((await ctx.store.getOrganizationInvitation(org.id, first.id))?.status).toBe(
           "expired",
         );
         expect((await ctx.store.getOrganization(org.id))?.pendingInvitationsCount).toBe(0);
-        const second = await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "bob@example.com",
-          role: "org:member",
-        });
+        const second = (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "bob@example.com",
+            role: "org:member",
+          })
+        ).invitation;
         const expired = await ctx.store.listOrganizationInvitations(
           org.id,
           { statuses: ["expired"] },
@@ -150,51 +181,70 @@ for (const target of TEST_DATABASE_TARGETS) {
       it("revokes pending invitations only", async () => {
         const ada = await user("ada@example.com");
         const bob = await user("bob@example.com");
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
-        await ctx.store.createOrganizationMembership(org.id, {
-          userId: bob.id,
-          role: "org:member",
-        });
-        const invitation = await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "carol@example.com",
-          role: "org:member",
-        });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
+        (
+          await createOrganizationMembership(ctx.store, org.id, {
+            userId: bob.id,
+            role: "org:member",
+          })
+        ).membership;
+        const invitation = (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "carol@example.com",
+            role: "org:member",
+          })
+        ).invitation;
         const notAdmin = await rejection(
-          ctx.store.revokeOrganizationInvitation(org.id, invitation.id, {
+          revokeOrganizationInvitation(ctx.store, org.id, invitation.id, {
             requestingUserId: bob.id,
-          }),
+          }).then((result) => result.invitation),
         );
         expect(notAdmin.code).toBe("missing_organization_permission");
-        const revoked = await ctx.store.revokeOrganizationInvitation(org.id, invitation.id, {
-          requestingUserId: ada.id,
-        });
+        const revoked = (
+          await revokeOrganizationInvitation(ctx.store, org.id, invitation.id, {
+            requestingUserId: ada.id,
+          })
+        ).invitation;
         expect(revoked.status).toBe("revoked");
         const again = await rejection(
-          ctx.store.revokeOrganizationInvitation(org.id, invitation.id),
+          revokeOrganizationInvitation(ctx.store, org.id, invitation.id).then(
+            (result) => result.invitation,
+          ),
         );
         expect(again.code).toBe("organization_invitation_not_pending");
-        const elsewhere = await ctx.store.createOrganization({ name: "Other" });
+        const elsewhere = (await createOrganization(ctx.store, { name: "Other" })).organization;
         expect(
-          (await rejection(ctx.store.revokeOrganizationInvitation(elsewhere.id, invitation.id)))
-            .code,
+          (
+            await rejection(
+              revokeOrganizationInvitation(ctx.store, elsewhere.id, invitation.id).then(
+                (result) => result.invitation,
+              ),
+            )
+          ).code,
         ).toBe("resource_not_found");
         expect(await eventTypes()).toContain("organizationInvitation.revoked");
       });
 
       it("accepts an invitation: membership with its role and metadata, events, once only", async () => {
-        const org = await ctx.store.createOrganization({
-          name: "Team",
-          maxAllowedMemberships: 1,
-        });
-        const invitation = await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "Bob@Example.com",
-          role: "org:admin",
-          publicMetadata: { a: 1 },
-          privateMetadata: { b: 2 },
-        });
+        const org = (
+          await createOrganization(ctx.store, {
+            name: "Team",
+            maxAllowedMemberships: 1,
+          })
+        ).organization;
+        const invitation = (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "Bob@Example.com",
+            role: "org:admin",
+            publicMetadata: { a: 1 },
+            privateMetadata: { b: 2 },
+          })
+        ).invitation;
         const bob = await user("bob@example.com");
         clock.advance(1000);
-        const { membership, invitation: accepted } = await ctx.store.acceptOrganizationInvitation(
+        const { membership, invitation: accepted } = await acceptOrganizationInvitation(
+          ctx.store,
           invitation.id,
           bob.id,
         );
@@ -216,58 +266,66 @@ for (const target of TEST_DATABASE_TARGETS) {
           "organizationInvitation.accepted",
         ]);
         const again = await rejection(
-          ctx.store.acceptOrganizationInvitation(invitation.id, bob.id),
+          acceptOrganizationInvitation(ctx.store, invitation.id, bob.id),
         );
         expect(again.code).toBe("organization_invitation_not_pending");
       });
 
       it("refuses acceptance by a user without the verified address, and expired ones", async () => {
-        const org = await ctx.store.createOrganization({ name: "Team" });
-        const invitation = await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "bob@example.com",
-          role: "org:member",
-          expiresInDays: 1,
-        });
+        const org = (await createOrganization(ctx.store, { name: "Team" })).organization;
+        const invitation = (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "bob@example.com",
+            role: "org:member",
+            expiresInDays: 1,
+          })
+        ).invitation;
         const other = await user("mallory@example.com");
         const wrong = await rejection(
-          ctx.store.acceptOrganizationInvitation(invitation.id, other.id),
+          acceptOrganizationInvitation(ctx.store, invitation.id, other.id),
         );
         expect(wrong.code).toBe("organization_invitation_identification_not_exist");
         const unverified = await user("bob@example.com", "unverified");
         expect(
-          (await rejection(ctx.store.acceptOrganizationInvitation(invitation.id, unverified.id)))
+          (await rejection(acceptOrganizationInvitation(ctx.store, invitation.id, unverified.id)))
             .code,
         ).toBe("organization_invitation_identification_not_exist");
         await ctx.store.updateEmailAddress(unverified.emailAddresses[0]!.id, { verified: true });
         clock.advance(2 * DAY);
         expect(
-          (await rejection(ctx.store.acceptOrganizationInvitation(invitation.id, unverified.id)))
+          (await rejection(acceptOrganizationInvitation(ctx.store, invitation.id, unverified.id)))
             .code,
         ).toBe("organization_invitation_not_pending");
         expect(
-          (await rejection(ctx.store.acceptOrganizationInvitation("orginv_x", other.id))).code,
+          (await rejection(acceptOrganizationInvitation(ctx.store, "orginv_x", other.id))).code,
         ).toBe("resource_not_found");
         expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(0);
       });
 
       it("lists the invitations addressed to a user's email addresses", async () => {
         const bob = await user("bob@example.com");
-        const one = await ctx.store.createOrganization({ name: "One" });
-        const two = await ctx.store.createOrganization({ name: "Two" });
-        const a = await ctx.store.createOrganizationInvitation(one.id, {
-          emailAddress: "BOB@example.com",
-          role: "org:member",
-        });
+        const one = (await createOrganization(ctx.store, { name: "One" })).organization;
+        const two = (await createOrganization(ctx.store, { name: "Two" })).organization;
+        const a = (
+          await createOrganizationInvitation(ctx.store, one.id, {
+            emailAddress: "BOB@example.com",
+            role: "org:member",
+          })
+        ).invitation;
         clock.advance(1000);
-        const b = await ctx.store.createOrganizationInvitation(two.id, {
-          emailAddress: "bob@example.com",
-          role: "org:member",
-        });
-        await ctx.store.createOrganizationInvitation(two.id, {
-          emailAddress: "someone@example.com",
-          role: "org:member",
-        });
-        await ctx.store.revokeOrganizationInvitation(one.id, a.id);
+        const b = (
+          await createOrganizationInvitation(ctx.store, two.id, {
+            emailAddress: "bob@example.com",
+            role: "org:member",
+          })
+        ).invitation;
+        (
+          await createOrganizationInvitation(ctx.store, two.id, {
+            emailAddress: "someone@example.com",
+            role: "org:member",
+          })
+        ).invitation;
+        (await revokeOrganizationInvitation(ctx.store, one.id, a.id)).invitation;
         const all = await ctx.store.listUserOrganizationInvitations(bob.id, {}, FIRST_PAGE);
         expect(all.data.map((i) => i.id)).toEqual([b.id, a.id]);
         expect(all.totalCount).toBe(2);
@@ -280,18 +338,18 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("lets exactly one of several concurrent invitations of an address win", async () => {
-        const org = await ctx.store.createOrganization({ name: "Team" });
+        const org = (await createOrganization(ctx.store, { name: "Team" })).organization;
         const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
         const results = await Promise.allSettled(
           stores.flatMap((s) => [
-            s.createOrganizationInvitation(org.id, {
+            createOrganizationInvitation(s, org.id, {
               emailAddress: "bob@example.com",
               role: "org:member",
-            }),
-            s.createOrganizationInvitation(org.id, {
+            }).then((result) => result.invitation),
+            createOrganizationInvitation(s, org.id, {
               emailAddress: "Bob@example.com",
               role: "org:admin",
-            }),
+            }).then((result) => result.invitation),
           ]),
         );
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -305,11 +363,13 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     describe("application invitations", () => {
       it("creates, lists, filters and revokes invitations", async () => {
-        const first = await ctx.store.createInvitation({
-          emailAddress: "new@example.com",
-          publicMetadata: { plan: "beta" },
-          redirectUrl: "https://app.example.com/welcome",
-        });
+        const first = (
+          await createInvitation(ctx.store, {
+            emailAddress: "new@example.com",
+            publicMetadata: { plan: "beta" },
+            redirectUrl: "https://app.example.com/welcome",
+          })
+        ).invitation;
         expect(first).toMatchObject({
           emailAddress: "new@example.com",
           status: "pending",
@@ -319,15 +379,24 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
         expect(first.id).toMatch(/^inv_/);
         clock.advance(1000);
-        const second = await ctx.store.createInvitation({ emailAddress: "other@example.com" });
-        const revoked = await ctx.store.revokeInvitation(second.id);
+        const second = (await createInvitation(ctx.store, { emailAddress: "other@example.com" }))
+          .invitation;
+        const revoked = (await revokeInvitation(ctx.store, second.id)).invitation;
         expect(revoked.status).toBe("revoked");
-        expect((await rejection(ctx.store.revokeInvitation(second.id))).code).toBe(
-          "invitation_already_revoked",
-        );
-        expect((await rejection(ctx.store.revokeInvitation("inv_missing"))).code).toBe(
-          "resource_not_found",
-        );
+        expect(
+          (
+            await rejection(
+              revokeInvitation(ctx.store, second.id).then((result) => result.invitation),
+            )
+          ).code,
+        ).toBe("invitation_already_revoked");
+        expect(
+          (
+            await rejection(
+              revokeInvitation(ctx.store, "inv_missing").then((result) => result.invitation),
+            )
+          ).code,
+        ).toBe("resource_not_found");
         const all = await ctx.store.listInvitations({}, NEWEST);
         expect(all.data.map((i) => i.id)).toEqual([second.id, first.id]);
         const pending = await ctx.store.listInvitations({ statuses: ["pending"] }, NEWEST);
@@ -350,25 +419,33 @@ for (const target of TEST_DATABASE_TARGETS) {
       it("refuses taken addresses and duplicates unless told to ignore them", async () => {
         await user("taken@example.com");
         const taken = await rejection(
-          ctx.store.createInvitation({ emailAddress: "TAKEN@example.com" }),
+          createInvitation(ctx.store, { emailAddress: "TAKEN@example.com" }).then(
+            (result) => result.invitation,
+          ),
         );
         expect(taken.code).toBe("form_identifier_exists");
         expect(taken.paramName).toBe("email_address");
-        await ctx.store.createInvitation({
-          emailAddress: "taken@example.com",
-          ignoreExisting: true,
-        });
+        (
+          await createInvitation(ctx.store, {
+            emailAddress: "taken@example.com",
+            ignoreExisting: true,
+          })
+        ).invitation;
 
-        await ctx.store.createInvitation({ emailAddress: "dup@example.com" });
+        (await createInvitation(ctx.store, { emailAddress: "dup@example.com" })).invitation;
         const dup = await rejection(
-          ctx.store.createInvitation({ emailAddress: "dup@example.com" }),
+          createInvitation(ctx.store, { emailAddress: "dup@example.com" }).then(
+            (result) => result.invitation,
+          ),
         );
         expect(dup.code).toBe("duplicate_record");
         expect(dup.meta).toEqual({ email_addresses: ["dup@example.com"] });
-        await ctx.store.createInvitation({
-          emailAddress: "dup@example.com",
-          ignoreExisting: true,
-        });
+        (
+          await createInvitation(ctx.store, {
+            emailAddress: "dup@example.com",
+            ignoreExisting: true,
+          })
+        ).invitation;
         expect((await ctx.store.listInvitations({ query: "dup@" }, NEWEST)).totalCount).toBe(2);
       });
 
@@ -376,8 +453,12 @@ for (const target of TEST_DATABASE_TARGETS) {
         const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
         const results = await Promise.allSettled(
           stores.flatMap((s) => [
-            s.createInvitation({ emailAddress: "race@example.com" }),
-            s.createInvitation({ emailAddress: "RACE@example.com" }),
+            createInvitation(s, { emailAddress: "race@example.com" }).then(
+              (result) => result.invitation,
+            ),
+            createInvitation(s, { emailAddress: "RACE@example.com" }).then(
+              (result) => result.invitation,
+            ),
           ]),
         );
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

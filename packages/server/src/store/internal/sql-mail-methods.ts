@@ -7,19 +7,17 @@ import type {
   EmailStatus,
   MailStore,
 } from "../mail-store.js";
+import { stringOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-
-const strOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
 
 function emailFromRow(row: Row): EmailRecord {
   const data = row.data;
   return {
     id: String(row.id),
     toEmailAddress: String(row.to_email_address),
-    userId: strOrNull(row.user_id),
-    emailAddressId: strOrNull(row.email_address_id),
+    userId: stringOrNull(row.user_id),
+    emailAddressId: stringOrNull(row.email_address_id),
     slug: String(row.slug),
     fromEmailName: String(row.from_email_name),
     subject: String(row.subject),
@@ -32,7 +30,7 @@ function emailFromRow(row: Row): EmailRecord {
     status: String(row.status) as EmailStatus,
     deliveredVia: String(row.delivered_via) as EmailChannel,
     test: Boolean(row.is_test),
-    error: strOrNull(row.error),
+    error: stringOrNull(row.error),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

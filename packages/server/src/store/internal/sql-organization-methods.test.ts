@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { ApiError } from "../../errors/api-error.js";
+import { createOrganizationInvitation } from "../../flows/invitations/create-organization-invitation.js";
+import { createOrganization } from "../../flows/organizations/create-organization.js";
+import { createOrganizationMembership } from "../../flows/organizations/create-organization-membership.js";
+import { deleteOrganization } from "../../flows/organizations/delete-organization.js";
+import { deleteOrganizationMembership } from "../../flows/organizations/delete-organization-membership.js";
+import {
+  setOrganizationMetadata,
+  updateOrganization,
+} from "../../flows/organizations/update-organization.js";
+import {
+  setOrganizationMembershipMetadata,
+  updateOrganizationMembership,
+} from "../../flows/organizations/update-organization-membership.js";
 import { webhookEventData } from "../../wire/webhook-event-data.js";
 import type { Paging } from "../organization-store.js";
 import {
@@ -53,12 +66,14 @@ for (const target of TEST_DATABASE_TARGETS) {
     describe("organizations", () => {
       it("creates one with a derived slug; the creator becomes its admin, with events", async () => {
         const ada = await user("ada@example.com", { firstName: "Ada" });
-        const org = await ctx.store.createOrganization({
-          name: "Acme Corp",
-          createdBy: ada.id,
-          publicMetadata: { plan: "pro" },
-          maxAllowedMemberships: 5,
-        });
+        const org = (
+          await createOrganization(ctx.store, {
+            name: "Acme Corp",
+            createdBy: ada.id,
+            publicMetadata: { plan: "pro" },
+            maxAllowedMemberships: 5,
+          })
+        ).organization;
         expect(org).toMatchObject({
           name: "Acme Corp",
           slug: "acme-corp",
@@ -95,12 +110,14 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("suffixes a derived slug that is taken, but refuses a taken explicit slug", async () => {
-        const first = await ctx.store.createOrganization({ name: "Acme" });
-        const second = await ctx.store.createOrganization({ name: "ACME!" });
+        const first = (await createOrganization(ctx.store, { name: "Acme" })).organization;
+        const second = (await createOrganization(ctx.store, { name: "ACME!" })).organization;
         expect(first.slug).toBe("acme");
         expect(second.slug).toMatch(/^acme-[0-9a-z]{6}$/);
         const error = await rejection(
-          ctx.store.createOrganization({ name: "Other", slug: "acme" }),
+          createOrganization(ctx.store, { name: "Other", slug: "acme" }).then(
+            (result) => result.organization,
+          ),
         );
         expect(error.code).toBe("form_identifier_exists");
         expect(error.paramName).toBe("slug");
@@ -108,7 +125,9 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("refuses an unknown creator and leaves nothing behind", async () => {
         const error = await rejection(
-          ctx.store.createOrganization({ name: "Ghost", createdBy: "user_missing" }),
+          createOrganization(ctx.store, { name: "Ghost", createdBy: "user_missing" }).then(
+            (result) => result.organization,
+          ),
         );
         expect(error.code).toBe("organization_creator_not_found");
         expect(await ctx.store.getOrganization("ghost")).toBeNull();
@@ -116,7 +135,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("finds by id or slug", async () => {
-        const org = await ctx.store.createOrganization({ name: "Find Me" });
+        const org = (await createOrganization(ctx.store, { name: "Find Me" })).organization;
         expect((await ctx.store.getOrganization(org.id))?.id).toBe(org.id);
         expect((await ctx.store.getOrganization("find-me"))?.id).toBe(org.id);
         expect(await ctx.store.getOrganization("org_nope")).toBeNull();
@@ -124,11 +143,12 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("lists with query, membership filters, ordering, paging and a total", async () => {
         const ada = await user("ada@example.com");
-        const a = await ctx.store.createOrganization({ name: "Alpha", createdBy: ada.id });
+        const a = (await createOrganization(ctx.store, { name: "Alpha", createdBy: ada.id }))
+          .organization;
         clock.advance(1000);
-        const b = await ctx.store.createOrganization({ name: "Beta" });
+        const b = (await createOrganization(ctx.store, { name: "Beta" })).organization;
         clock.advance(1000);
-        const c = await ctx.store.createOrganization({ name: "Gamma alpha" });
+        const c = (await createOrganization(ctx.store, { name: "Gamma alpha" })).organization;
 
         const all = await ctx.store.listOrganizations({}, page("created_at"));
         expect(all.data.map((o) => o.id)).toEqual([c.id, b.id, a.id]);
@@ -167,15 +187,17 @@ for (const target of TEST_DATABASE_TARGETS) {
       });
 
       it("updates fields (slug still unique) and emits organization.updated", async () => {
-        const org = await ctx.store.createOrganization({ name: "Before" });
-        await ctx.store.createOrganization({ name: "Taken" });
+        const org = (await createOrganization(ctx.store, { name: "Before" })).organization;
+        (await createOrganization(ctx.store, { name: "Taken" })).organization;
         clock.advance(5000);
-        const updated = await ctx.store.updateOrganization(org.id, {
-          name: "After",
-          slug: "after",
-          maxAllowedMemberships: 3,
-          adminDeleteEnabled: false,
-        });
+        const updated = (
+          await updateOrganization(ctx.store, org.id, {
+            name: "After",
+            slug: "after",
+            maxAllowedMemberships: 3,
+            adminDeleteEnabled: false,
+          })
+        ).organization;
         expect(updated).toMatchObject({
           name: "After",
           slug: "after",
@@ -184,45 +206,64 @@ for (const target of TEST_DATABASE_TARGETS) {
           updatedAt: START + 5000,
           createdAt: START,
         });
-        const taken = await rejection(ctx.store.updateOrganization(org.id, { slug: "taken" }));
+        const taken = await rejection(
+          updateOrganization(ctx.store, org.id, { slug: "taken" }).then(
+            (result) => result.organization,
+          ),
+        );
         expect(taken.code).toBe("form_identifier_exists");
-        const missing = await rejection(ctx.store.updateOrganization("org_missing", { name: "x" }));
+        const missing = await rejection(
+          updateOrganization(ctx.store, "org_missing", { name: "x" }).then(
+            (result) => result.organization,
+          ),
+        );
         expect(missing.code).toBe("resource_not_found");
         expect((await events()).filter((e) => e.type === "organization.updated")).toHaveLength(1);
       });
 
       it("merges metadata deeply (null deletes) or replaces it", async () => {
-        const org = await ctx.store.createOrganization({
-          name: "Meta",
-          publicMetadata: { a: 1, nested: { x: 1, y: 2 } },
-          privateMetadata: { secret: "s" },
-        });
-        const merged = await ctx.store.setOrganizationMetadata(
-          org.id,
-          { publicMetadata: { a: null, nested: { y: null, z: 3 } } },
-          "merge",
-        );
+        const org = (
+          await createOrganization(ctx.store, {
+            name: "Meta",
+            publicMetadata: { a: 1, nested: { x: 1, y: 2 } },
+            privateMetadata: { secret: "s" },
+          })
+        ).organization;
+        const merged = (
+          await setOrganizationMetadata(
+            ctx.store,
+            org.id,
+            { publicMetadata: { a: null, nested: { y: null, z: 3 } } },
+            "merge",
+          )
+        ).organization;
         expect(merged.publicMetadata).toEqual({ nested: { x: 1, z: 3 } });
         expect(merged.privateMetadata).toEqual({ secret: "s" });
-        const replaced = await ctx.store.setOrganizationMetadata(
-          org.id,
-          { privateMetadata: { only: true } },
-          "replace",
-        );
+        const replaced = (
+          await setOrganizationMetadata(
+            ctx.store,
+            org.id,
+            { privateMetadata: { only: true } },
+            "replace",
+          )
+        ).organization;
         expect(replaced.privateMetadata).toEqual({ only: true });
         expect(replaced.publicMetadata).toEqual({ nested: { x: 1, z: 3 } });
       });
 
       it("deletes with its memberships and invitations, emitting the deleted object", async () => {
         const ada = await user("ada@example.com");
-        const org = await ctx.store.createOrganization({ name: "Doomed", createdBy: ada.id });
-        await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "bob@example.com",
-          role: "org:member",
-        });
-        const deleted = await ctx.store.deleteOrganization(org.id);
+        const org = (await createOrganization(ctx.store, { name: "Doomed", createdBy: ada.id }))
+          .organization;
+        (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "bob@example.com",
+            role: "org:member",
+          })
+        ).invitation;
+        const deleted = (await deleteOrganization(ctx.store, org.id)).organization;
         expect(deleted?.id).toBe(org.id);
-        expect(await ctx.store.deleteOrganization(org.id)).toBeNull();
+        expect((await deleteOrganization(ctx.store, org.id)).organization).toBeNull();
         expect(await ctx.store.getOrganizationMembership(org.id, ada.id)).toBeNull();
         const counts = await ctx.db.query(
           "SELECT (SELECT count(*) FROM organization_memberships) AS m, (SELECT count(*) FROM organization_invitations) AS i",
@@ -240,12 +281,15 @@ for (const target of TEST_DATABASE_TARGETS) {
       it("adds, changes and removes members, keeping members_count right", async () => {
         const ada = await user("ada@example.com");
         const bob = await user("bob@example.com", { username: "bobby" });
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
-        const member = await ctx.store.createOrganizationMembership(org.id, {
-          userId: bob.id,
-          role: "org:member",
-          publicMetadata: { title: "dev" },
-        });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
+        const member = (
+          await createOrganizationMembership(ctx.store, org.id, {
+            userId: bob.id,
+            role: "org:member",
+            publicMetadata: { title: "dev" },
+          })
+        ).membership;
         expect(member).toMatchObject({
           role: "org:member",
           roleName: "Member",
@@ -254,19 +298,24 @@ for (const target of TEST_DATABASE_TARGETS) {
           organization: { id: org.id, membersCount: 2 },
           user: { id: bob.id },
         });
-        const promoted = await ctx.store.updateOrganizationMembership(org.id, bob.id, {
-          role: "org:admin",
-        });
+        const promoted = (
+          await updateOrganizationMembership(ctx.store, org.id, bob.id, {
+            role: "org:admin",
+          })
+        ).membership;
         expect(promoted.permissions).toHaveLength(6);
-        const withMeta = await ctx.store.setOrganizationMembershipMetadata(
-          org.id,
-          bob.id,
-          { publicMetadata: { title: null, level: 2 }, privateMetadata: { note: "n" } },
-          "merge",
-        );
+        const withMeta = (
+          await setOrganizationMembershipMetadata(
+            ctx.store,
+            org.id,
+            bob.id,
+            { publicMetadata: { title: null, level: 2 }, privateMetadata: { note: "n" } },
+            "merge",
+          )
+        ).membership;
         expect(withMeta.publicMetadata).toEqual({ level: 2 });
         expect(withMeta.privateMetadata).toEqual({ note: "n" });
-        const removed = await ctx.store.deleteOrganizationMembership(org.id, bob.id);
+        const removed = (await deleteOrganizationMembership(ctx.store, org.id, bob.id)).membership;
         expect(removed.organization.membersCount).toBe(1);
         expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(1);
         expect(await ctx.store.getOrganizationMembership(org.id, bob.id)).toBeNull();
@@ -283,76 +332,105 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("allows removing the last admin (the spec sets no rule against it)", async () => {
         const ada = await user("ada@example.com");
-        const org = await ctx.store.createOrganization({ name: "Solo", createdBy: ada.id });
-        await ctx.store.deleteOrganizationMembership(org.id, ada.id);
+        const org = (await createOrganization(ctx.store, { name: "Solo", createdBy: ada.id }))
+          .organization;
+        (await deleteOrganizationMembership(ctx.store, org.id, ada.id)).membership;
         expect((await ctx.store.getOrganization(org.id))?.hasAdmin).toBe(false);
       });
 
       it("refuses duplicates, unknown roles, users and organizations", async () => {
         const ada = await user("ada@example.com");
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
         const dup = await rejection(
-          ctx.store.createOrganizationMembership(org.id, { userId: ada.id, role: "org:member" }),
+          createOrganizationMembership(ctx.store, org.id, {
+            userId: ada.id,
+            role: "org:member",
+          }).then((result) => result.membership),
         );
         expect(dup.code).toBe("already_a_member_in_organization");
         const role = await rejection(
-          ctx.store.createOrganizationMembership(org.id, { userId: ada.id, role: "org:owner" }),
+          createOrganizationMembership(ctx.store, org.id, {
+            userId: ada.id,
+            role: "org:owner",
+          }).then((result) => result.membership),
         );
         expect(role.code).toBe("resource_not_found");
         expect(role.paramName).toBe("role");
         const badUser = await rejection(
-          ctx.store.createOrganizationMembership(org.id, {
+          createOrganizationMembership(ctx.store, org.id, {
             userId: "user_x",
             role: "org:member",
-          }),
+          }).then((result) => result.membership),
         );
         expect(badUser.paramName).toBe("user_id");
         const badOrg = await rejection(
-          ctx.store.createOrganizationMembership("org_x", { userId: ada.id, role: "org:member" }),
+          createOrganizationMembership(ctx.store, "org_x", {
+            userId: ada.id,
+            role: "org:member",
+          }).then((result) => result.membership),
         );
         expect(badOrg.paramName).toBe("organization_id");
         const badUpdate = await rejection(
-          ctx.store.updateOrganizationMembership(org.id, ada.id, { role: "org:nope" }),
+          updateOrganizationMembership(ctx.store, org.id, ada.id, { role: "org:nope" }).then(
+            (result) => result.membership,
+          ),
         );
         expect(badUpdate.code).toBe("resource_not_found");
-        const notMember = await rejection(ctx.store.deleteOrganizationMembership(org.id, "user_x"));
+        const notMember = await rejection(
+          deleteOrganizationMembership(ctx.store, org.id, "user_x").then(
+            (result) => result.membership,
+          ),
+        );
         expect(notMember.code).toBe("resource_not_found");
       });
 
       it("enforces max_allowed_memberships, counting pending invitations", async () => {
         const ada = await user("ada@example.com");
         const bob = await user("bob@example.com");
-        const org = await ctx.store.createOrganization({
-          name: "Small",
-          createdBy: ada.id,
-          maxAllowedMemberships: 2,
-        });
-        await ctx.store.createOrganizationInvitation(org.id, {
-          emailAddress: "carol@example.com",
-          role: "org:member",
-        });
+        const org = (
+          await createOrganization(ctx.store, {
+            name: "Small",
+            createdBy: ada.id,
+            maxAllowedMemberships: 2,
+          })
+        ).organization;
+        (
+          await createOrganizationInvitation(ctx.store, org.id, {
+            emailAddress: "carol@example.com",
+            role: "org:member",
+          })
+        ).invitation;
         const full = await rejection(
-          ctx.store.createOrganizationMembership(org.id, { userId: bob.id, role: "org:member" }),
+          createOrganizationMembership(ctx.store, org.id, {
+            userId: bob.id,
+            role: "org:member",
+          }).then((result) => result.membership),
         );
         expect(full.code).toBe("organization_membership_quota_exceeded");
-        await ctx.store.updateOrganization(org.id, { maxAllowedMemberships: 0 });
-        await ctx.store.createOrganizationMembership(org.id, {
-          userId: bob.id,
-          role: "org:member",
-        });
+        (await updateOrganization(ctx.store, org.id, { maxAllowedMemberships: 0 })).organization;
+        (
+          await createOrganizationMembership(ctx.store, org.id, {
+            userId: bob.id,
+            role: "org:member",
+          })
+        ).membership;
       });
 
       it("lists an organization's members with user filters, roles and ordering", async () => {
         const ada = await user("ada@example.com", { firstName: "Ada", username: "ada" });
         const bob = await user("bob@example.com", { firstName: "Bob", username: "bob" });
         const cat = await user("cat@example.com", { firstName: "Cat", username: "cat" });
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
         for (const u of [bob, cat]) {
           clock.advance(1000);
-          await ctx.store.createOrganizationMembership(org.id, {
-            userId: u.id,
-            role: "org:member",
-          });
+          (
+            await createOrganizationMembership(ctx.store, org.id, {
+              userId: u.id,
+              role: "org:member",
+            })
+          ).membership;
         }
         const all = await ctx.store.listOrganizationMemberships(
           org.id,
@@ -388,10 +466,12 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("lists a user's memberships across organizations", async () => {
         const ada = await user("ada@example.com");
-        const one = await ctx.store.createOrganization({ name: "One", createdBy: ada.id });
+        const one = (await createOrganization(ctx.store, { name: "One", createdBy: ada.id }))
+          .organization;
         clock.advance(1000);
-        const two = await ctx.store.createOrganization({ name: "Two", createdBy: ada.id });
-        await ctx.store.createOrganization({ name: "Three" });
+        const two = (await createOrganization(ctx.store, { name: "Two", createdBy: ada.id }))
+          .organization;
+        (await createOrganization(ctx.store, { name: "Three" })).organization;
         const list = await ctx.store.listUserOrganizationMemberships(ada.id, {
           limit: 10,
           offset: 0,
@@ -406,7 +486,8 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("drops memberships with their user", async () => {
         const ada = await user("ada@example.com");
-        const org = await ctx.store.createOrganization({ name: "Team", createdBy: ada.id });
+        const org = (await createOrganization(ctx.store, { name: "Team", createdBy: ada.id }))
+          .organization;
         await ctx.store.deleteUser(ada.id);
         expect((await ctx.store.getOrganization(org.id))?.membersCount).toBe(0);
       });
@@ -417,8 +498,12 @@ for (const target of TEST_DATABASE_TARGETS) {
         const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
         const results = await Promise.allSettled(
           stores.flatMap((s) => [
-            s.createOrganization({ name: "Race", slug: "race" }),
-            s.createOrganization({ name: "Race", slug: "race" }),
+            createOrganization(s, { name: "Race", slug: "race" }).then(
+              (result) => result.organization,
+            ),
+            createOrganization(s, { name: "Race", slug: "race" }).then(
+              (result) => result.organization,
+            ),
           ]),
         );
         const won = results.filter((r) => r.status === "fulfilled");
@@ -436,12 +521,16 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("lets exactly one of several concurrent additions of a member win", async () => {
         const ada = await user("ada@example.com");
-        const org = await ctx.store.createOrganization({ name: "Team" });
+        const org = (await createOrganization(ctx.store, { name: "Team" })).organization;
         const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
         const results = await Promise.allSettled(
           stores.flatMap((s) => [
-            s.createOrganizationMembership(org.id, { userId: ada.id, role: "org:member" }),
-            s.createOrganizationMembership(org.id, { userId: ada.id, role: "org:admin" }),
+            createOrganizationMembership(s, org.id, { userId: ada.id, role: "org:member" }).then(
+              (result) => result.membership,
+            ),
+            createOrganizationMembership(s, org.id, { userId: ada.id, role: "org:admin" }).then(
+              (result) => result.membership,
+            ),
           ]),
         );
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -457,14 +546,15 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("never lets concurrent additions exceed max_allowed_memberships", async () => {
         const users = await Promise.all(["a", "b", "c", "d"].map((n) => user(`${n}@example.com`)));
-        const org = await ctx.store.createOrganization({ name: "Cap", maxAllowedMemberships: 2 });
+        const org = (await createOrganization(ctx.store, { name: "Cap", maxAllowedMemberships: 2 }))
+          .organization;
         const stores = [ctx.store, await ctx.openSiblingStore(), await ctx.openSiblingStore()];
         const results = await Promise.allSettled(
           users.map((u, i) =>
-            stores[i % stores.length]!.createOrganizationMembership(org.id, {
+            createOrganizationMembership(stores[i % stores.length]!, org.id, {
               userId: u.id,
               role: "org:member",
-            }),
+            }).then((result) => result.membership),
           ),
         );
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);

@@ -10,13 +10,9 @@ import type {
 import type { EventType } from "../store-events.js";
 import { effectiveSessionStatus, effectiveSessionStatusSql } from "./effective-session-status.js";
 import { loadUser } from "./load-users.js";
+import { numberOrNull, stringOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-
-const numOrNull = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
-const strOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
 
 function sessionFromRow(row: Row, now: number): SessionRecord {
   const expireAt = Number(row.expire_at);
@@ -35,10 +31,10 @@ function sessionFromRow(row: Row, now: number): SessionRecord {
       typeof actor === "object" && actor !== null && !Array.isArray(actor)
         ? (actor as Record<string, unknown>)
         : null,
-    lastActiveOrganizationId: strOrNull(row.last_active_organization_id),
+    lastActiveOrganizationId: stringOrNull(row.last_active_organization_id),
     lastActiveAt: Number(row.last_active_at),
     firstFactorVerifiedAt: Number(row.first_factor_verified_at),
-    secondFactorVerifiedAt: numOrNull(row.second_factor_verified_at),
+    secondFactorVerifiedAt: numberOrNull(row.second_factor_verified_at),
     expireAt,
     abandonAt,
     createdAt: Number(row.created_at),
@@ -224,10 +220,10 @@ export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): Se
       return {
         id: String(row.id),
         sessions: sessions.map((session) => sessionFromRow(session, now)),
-        lastActiveSessionId: strOrNull(row.last_active_session_id),
-        signInId: strOrNull(row.sign_in_id),
-        signUpId: strOrNull(row.sign_up_id),
-        lastAuthenticationStrategy: strOrNull(row.last_authentication_strategy),
+        lastActiveSessionId: stringOrNull(row.last_active_session_id),
+        signInId: stringOrNull(row.sign_in_id),
+        signUpId: stringOrNull(row.sign_up_id),
+        lastAuthenticationStrategy: stringOrNull(row.last_authentication_strategy),
         createdAt: Number(row.created_at),
         updatedAt: Number(row.updated_at),
       };

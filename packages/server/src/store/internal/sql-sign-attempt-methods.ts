@@ -11,13 +11,9 @@ import type {
   SignUpStatus,
 } from "../frontend-store.js";
 import type { Metadata } from "../store.js";
+import { numberOrNull, stringOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-
-const numOrNull = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
-const strOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
 
 function verificationFromJson(value: unknown): FactorVerification | null {
   if (typeof value !== "object" || value === null) return null;
@@ -25,9 +21,9 @@ function verificationFromJson(value: unknown): FactorVerification | null {
   return {
     strategy: String(v.strategy),
     status: String(v.status) as FactorVerification["status"],
-    attempts: numOrNull(v.attempts),
-    expireAt: numOrNull(v.expire_at),
-    emailAddressId: strOrNull(v.email_address_id),
+    attempts: numberOrNull(v.attempts),
+    expireAt: numberOrNull(v.expire_at),
+    emailAddressId: stringOrNull(v.email_address_id),
   };
 }
 
@@ -45,30 +41,30 @@ function verificationToJson(v: FactorVerification | null): string | null {
 function signUpFromRow(row: Row, now: number): SignUpRecord {
   const abandonAt = Number(row.abandon_at);
   const stored = String(row.status) as SignUpStatus;
-  const strategy = strOrNull(row.email_verification_strategy);
+  const strategy = stringOrNull(row.email_verification_strategy);
   return {
     id: String(row.id),
     clientId: String(row.client_id),
     status: stored === "missing_requirements" && now >= abandonAt ? "abandoned" : stored,
-    emailAddress: strOrNull(row.email_address),
-    emailVerifiedAt: numOrNull(row.email_verified_at),
+    emailAddress: stringOrNull(row.email_address),
+    emailVerifiedAt: numberOrNull(row.email_verified_at),
     emailVerification:
       strategy === null
         ? null
         : {
             strategy,
             status: String(row.email_verification_status) as FactorVerification["status"],
-            attempts: numOrNull(row.email_verification_attempts),
-            expireAt: numOrNull(row.email_verification_expire_at),
+            attempts: numberOrNull(row.email_verification_attempts),
+            expireAt: numberOrNull(row.email_verification_expire_at),
           },
-    username: strOrNull(row.username),
-    firstName: strOrNull(row.first_name),
-    lastName: strOrNull(row.last_name),
+    username: stringOrNull(row.username),
+    firstName: stringOrNull(row.first_name),
+    lastName: stringOrNull(row.last_name),
     hasPassword: row.password_digest !== null && row.password_digest !== undefined,
     unsafeMetadata: (row.unsafe_metadata ?? {}) as Metadata,
-    legalAcceptedAt: numOrNull(row.legal_accepted_at),
-    createdUserId: strOrNull(row.created_user_id),
-    createdSessionId: strOrNull(row.created_session_id),
+    legalAcceptedAt: numberOrNull(row.legal_accepted_at),
+    createdUserId: stringOrNull(row.created_user_id),
+    createdSessionId: stringOrNull(row.created_session_id),
     abandonAt,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
@@ -82,12 +78,12 @@ function signInFromRow(row: Row, now: number): SignInRecord {
     id: String(row.id),
     clientId: String(row.client_id),
     status: stored !== "complete" && now >= abandonAt ? "abandoned" : stored,
-    identifier: strOrNull(row.identifier),
-    userId: strOrNull(row.user_id),
+    identifier: stringOrNull(row.identifier),
+    userId: stringOrNull(row.user_id),
     firstFactorVerification: verificationFromJson(row.first_factor_verification),
     secondFactorVerification: verificationFromJson(row.second_factor_verification),
-    firstFactorVerifiedAt: numOrNull(row.first_factor_verified_at),
-    createdSessionId: strOrNull(row.created_session_id),
+    firstFactorVerifiedAt: numberOrNull(row.first_factor_verified_at),
+    createdSessionId: stringOrNull(row.created_session_id),
     abandonAt,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),

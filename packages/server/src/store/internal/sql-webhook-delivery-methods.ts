@@ -6,6 +6,7 @@ import type {
   WebhookDeliveryStatus,
   WebhookStore,
 } from "../webhook-store.js";
+import { numberOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
@@ -23,9 +24,6 @@ type DeliveryMethods = Pick<
 /** Longest `last_error` kept, in characters. */
 export const MAX_ERROR_LENGTH = 500;
 
-const num = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
-
 function deliveryFromRow(row: Row): WebhookDeliveryRecord {
   return {
     id: String(row.id),
@@ -34,11 +32,11 @@ function deliveryFromRow(row: Row): WebhookDeliveryRecord {
     endpointId: String(row.endpoint_id),
     status: String(row.status) as WebhookDeliveryStatus,
     attempts: Number(row.attempts),
-    nextAttemptAt: num(row.next_attempt_at),
-    lastAttemptAt: num(row.last_attempt_at),
-    lastStatusCode: num(row.last_status_code),
+    nextAttemptAt: numberOrNull(row.next_attempt_at),
+    lastAttemptAt: numberOrNull(row.last_attempt_at),
+    lastStatusCode: numberOrNull(row.last_status_code),
     lastError: row.last_error === null ? null : String(row.last_error),
-    deliveredAt: num(row.delivered_at),
+    deliveredAt: numberOrNull(row.delivered_at),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createInvitation } from "../../../flows/invitations/create-invitation.js";
 import { invitationJson } from "../../../wire/invitation-json.js";
 import { defineRoute } from "../../define-route.js";
 import { emailAddressSchema, metadataSchema } from "../organizations/list-params.js";
@@ -25,13 +26,15 @@ export const createInvitationRoute = defineRoute({
   }),
   handler: async ({ body, store }) =>
     invitationJson(
-      await store.createInvitation({
-        emailAddress: body.email_address,
-        publicMetadata: body.public_metadata ?? null,
-        redirectUrl: body.redirect_url ?? null,
-        notify: body.notify ?? true,
-        ignoreExisting: body.ignore_existing ?? false,
-        expiresInDays: body.expires_in_days ?? null,
-      }),
+      (
+        await createInvitation(store, {
+          emailAddress: body.email_address,
+          publicMetadata: body.public_metadata ?? null,
+          redirectUrl: body.redirect_url ?? null,
+          notify: body.notify ?? true,
+          ignoreExisting: body.ignore_existing ?? false,
+          expiresInDays: body.expires_in_days ?? null,
+        })
+      ).invitation,
     ),
 });

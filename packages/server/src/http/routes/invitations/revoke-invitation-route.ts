@@ -1,3 +1,4 @@
+import { revokeInvitation } from "../../../flows/invitations/revoke-invitation.js";
 import { invitationJson } from "../../../wire/invitation-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -12,5 +13,5 @@ export const revokeInvitationRoute = defineRoute({
   path: "/v1/invitations/{invitation_id}/revoke",
   auth: "secret_key",
   handler: async ({ params, store }) =>
-    invitationJson(await store.revokeInvitation(params.invitation_id)),
+    invitationJson((await revokeInvitation(store, params.invitation_id)).invitation),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createOrganizationInvitation } from "../../../flows/invitations/create-organization-invitation.js";
 import { organizationInvitationJson } from "../../../wire/organization-invitation-json.js";
 import { defineRoute } from "../../define-route.js";
 import { emailAddressSchema, metadataSchema } from "./list-params.js";
@@ -27,15 +28,17 @@ export const createOrganizationInvitationRoute = defineRoute({
     notify: z.boolean().nullable().optional(),
   }),
   handler: async ({ params, body, store, baseUrl }) => {
-    const invitation = await store.createOrganizationInvitation(params.organization_id, {
-      emailAddress: body.email_address,
-      role: body.role,
-      inviterUserId: body.inviter_user_id || null,
-      publicMetadata: body.public_metadata ?? null,
-      privateMetadata: body.private_metadata ?? null,
-      redirectUrl: body.redirect_url ?? null,
-      expiresInDays: body.expires_in_days ?? null,
-    });
+    const invitation = (
+      await createOrganizationInvitation(store, params.organization_id, {
+        emailAddress: body.email_address,
+        role: body.role,
+        inviterUserId: body.inviter_user_id || null,
+        publicMetadata: body.public_metadata ?? null,
+        privateMetadata: body.private_metadata ?? null,
+        redirectUrl: body.redirect_url ?? null,
+        expiresInDays: body.expires_in_days ?? null,
+      })
+    ).invitation;
     return organizationInvitationJson(invitation, baseUrl);
   },
 });

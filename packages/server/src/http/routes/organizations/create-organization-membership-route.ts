@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createOrganizationMembership } from "../../../flows/organizations/create-organization-membership.js";
 import { organizationMembershipJson } from "../../../wire/organization-membership-json.js";
 import { defineRoute } from "../../define-route.js";
 import { metadataSchema } from "./list-params.js";
@@ -20,12 +21,14 @@ export const createOrganizationMembershipRoute = defineRoute({
     private_metadata: metadataSchema().nullable().optional(),
   }),
   handler: async ({ params, body, store, baseUrl }) => {
-    const membership = await store.createOrganizationMembership(params.organization_id, {
-      userId: body.user_id,
-      role: body.role,
-      publicMetadata: body.public_metadata ?? null,
-      privateMetadata: body.private_metadata ?? null,
-    });
+    const membership = (
+      await createOrganizationMembership(store, params.organization_id, {
+        userId: body.user_id,
+        role: body.role,
+        publicMetadata: body.public_metadata ?? null,
+        privateMetadata: body.private_metadata ?? null,
+      })
+    ).membership;
     return organizationMembershipJson(membership, baseUrl);
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createOrganization } from "../../../flows/organizations/create-organization.js";
 import { organizationJson } from "../../../wire/organization-json.js";
 import { defineRoute } from "../../define-route.js";
 import { metadataSchema } from "./list-params.js";
@@ -33,16 +34,18 @@ export const createOrganizationRoute = defineRoute({
   auth: "secret_key",
   body,
   handler: async ({ body, store }) => {
-    const org = await store.createOrganization({
-      name: checkOrganizationName(body.name),
-      slug: body.slug ? checkOrganizationSlug(body.slug) : null,
-      createdBy: body.created_by || null,
-      maxAllowedMemberships: body.max_allowed_memberships ?? null,
-      publicMetadata: body.public_metadata ?? null,
-      privateMetadata: body.private_metadata ?? null,
-      roleSetKey: body.role_set_key ?? null,
-      ...(body.created_at ? { createdAt: parseCreatedAt(body.created_at) } : {}),
-    });
+    const org = (
+      await createOrganization(store, {
+        name: checkOrganizationName(body.name),
+        slug: body.slug ? checkOrganizationSlug(body.slug) : null,
+        createdBy: body.created_by || null,
+        maxAllowedMemberships: body.max_allowed_memberships ?? null,
+        publicMetadata: body.public_metadata ?? null,
+        privateMetadata: body.private_metadata ?? null,
+        roleSetKey: body.role_set_key ?? null,
+        ...(body.created_at ? { createdAt: parseCreatedAt(body.created_at) } : {}),
+      })
+    ).organization;
     return organizationJson(org);
   },
 });

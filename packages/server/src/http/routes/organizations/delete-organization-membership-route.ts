@@ -1,3 +1,4 @@
+import { deleteOrganizationMembership } from "../../../flows/organizations/delete-organization-membership.js";
 import { organizationMembershipJson } from "../../../wire/organization-membership-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -13,7 +14,8 @@ export const deleteOrganizationMembershipRoute = defineRoute({
   auth: "secret_key",
   handler: async ({ params, store, baseUrl }) =>
     organizationMembershipJson(
-      await store.deleteOrganizationMembership(params.organization_id, params.user_id),
+      (await deleteOrganizationMembership(store, params.organization_id, params.user_id))
+        .membership,
       baseUrl,
     ),
 });

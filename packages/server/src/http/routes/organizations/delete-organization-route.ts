@@ -1,3 +1,4 @@
+import { deleteOrganization } from "../../../flows/organizations/delete-organization.js";
 import { deletedOrganizationJson } from "../../../wire/organization-json.js";
 import { defineRoute } from "../../define-route.js";
 import { organizationNotFound } from "./organization-input.js";
@@ -12,7 +13,7 @@ export const deleteOrganizationRoute = defineRoute({
   path: "/v1/organizations/{organization_id}",
   auth: "secret_key",
   handler: async ({ params, store }) => {
-    const deleted = await store.deleteOrganization(params.organization_id);
+    const deleted = (await deleteOrganization(store, params.organization_id)).organization;
     if (deleted === null) throw organizationNotFound();
     return deletedOrganizationJson(deleted);
   },

@@ -1,3 +1,4 @@
+import { setOrganizationMetadata } from "../../../flows/organizations/update-organization.js";
 import { organizationJson } from "../../../wire/organization-json.js";
 import { defineRoute } from "../../define-route.js";
 import { metadataUpdate, organizationMetadataBody } from "./organization-metadata-body.js";
@@ -14,6 +15,7 @@ export const mergeOrganizationMetadataRoute = defineRoute({
   body: organizationMetadataBody,
   handler: async ({ params, body, store }) =>
     organizationJson(
-      await store.setOrganizationMetadata(params.organization_id, metadataUpdate(body), "merge"),
+      (await setOrganizationMetadata(store, params.organization_id, metadataUpdate(body), "merge"))
+        .organization,
     ),
 });

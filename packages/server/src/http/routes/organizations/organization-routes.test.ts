@@ -6,6 +6,7 @@ import {
   responseShapeProblems,
 } from "../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../test/test-instance.js";
+import { createOrganizationMembership } from "../../../flows/organizations/create-organization-membership.js";
 
 const bapi = loadSpec("bapi");
 
@@ -388,10 +389,12 @@ describe("memberships", () => {
     const org = await newOrg({ created_by: ada.id });
     instance.clock.advance(1000);
     const bob = await newUser();
-    await instance.store.createOrganizationMembership(org.id, {
-      userId: bob.id,
-      role: "org:member",
-    });
+    (
+      await createOrganizationMembership(instance.store, org.id, {
+        userId: bob.id,
+        role: "org:member",
+      })
+    ).membership;
     const path = `/v1/organizations/${org.id}/memberships`;
     const all = await instance.call("GET", `${path}?order_by=created_at`);
     expect(all.status).toBe(200);
@@ -426,10 +429,12 @@ describe("memberships", () => {
   it("changes a member's role and metadata, then removes the member", async () => {
     const org = await newOrg();
     const bob = await newUser();
-    await instance.store.createOrganizationMembership(org.id, {
-      userId: bob.id,
-      role: "org:member",
-    });
+    (
+      await createOrganizationMembership(instance.store, org.id, {
+        userId: bob.id,
+        role: "org:member",
+      })
+    ).membership;
     const path = `/v1/organizations/${org.id}/memberships/${bob.id}`;
     const promoted = await instance.call("PATCH", path, { body: { role: "org:admin" } });
     expect(promoted.status).toBe(200);
@@ -566,10 +571,12 @@ describe("organization invitations", () => {
     const ada = await newUser();
     const bob = await newUser();
     const org = await newOrg({ created_by: ada.id });
-    await instance.store.createOrganizationMembership(org.id, {
-      userId: bob.id,
-      role: "org:member",
-    });
+    (
+      await createOrganizationMembership(instance.store, org.id, {
+        userId: bob.id,
+        role: "org:member",
+      })
+    ).membership;
     const path = `/v1/organizations/${org.id}/invitations`;
     expectError(
       await instance.call("POST", path, {

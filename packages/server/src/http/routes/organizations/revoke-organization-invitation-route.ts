@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { revokeOrganizationInvitation } from "../../../flows/invitations/revoke-organization-invitation.js";
 import { organizationInvitationJson } from "../../../wire/organization-invitation-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -16,9 +17,11 @@ export const revokeOrganizationInvitationRoute = defineRoute({
   body: z.strictObject({ requesting_user_id: z.string().nullable().optional() }),
   handler: async ({ params, body, store, baseUrl }) =>
     organizationInvitationJson(
-      await store.revokeOrganizationInvitation(params.organization_id, params.invitation_id, {
-        requestingUserId: body.requesting_user_id || null,
-      }),
+      (
+        await revokeOrganizationInvitation(store, params.organization_id, params.invitation_id, {
+          requestingUserId: body.requesting_user_id || null,
+        })
+      ).invitation,
       baseUrl,
     ),
 });

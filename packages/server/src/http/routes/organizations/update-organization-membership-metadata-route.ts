@@ -1,3 +1,4 @@
+import { setOrganizationMembershipMetadata } from "../../../flows/organizations/update-organization-membership.js";
 import { organizationMembershipJson } from "../../../wire/organization-membership-json.js";
 import { defineRoute } from "../../define-route.js";
 import { metadataUpdate, organizationMetadataBody } from "./organization-metadata-body.js";
@@ -15,12 +16,15 @@ export const updateOrganizationMembershipMetadataRoute = defineRoute({
   body: organizationMetadataBody,
   handler: async ({ params, body, store, baseUrl }) =>
     organizationMembershipJson(
-      await store.setOrganizationMembershipMetadata(
-        params.organization_id,
-        params.user_id,
-        metadataUpdate(body),
-        "merge",
-      ),
+      (
+        await setOrganizationMembershipMetadata(
+          store,
+          params.organization_id,
+          params.user_id,
+          metadataUpdate(body),
+          "merge",
+        )
+      ).membership,
       baseUrl,
     ),
 });

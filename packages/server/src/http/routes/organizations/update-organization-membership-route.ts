@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { updateOrganizationMembership } from "../../../flows/organizations/update-organization-membership.js";
 import { organizationMembershipJson } from "../../../wire/organization-membership-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -15,9 +16,11 @@ export const updateOrganizationMembershipRoute = defineRoute({
   body: z.strictObject({ role: z.string().min(1) }),
   handler: async ({ params, body, store, baseUrl }) =>
     organizationMembershipJson(
-      await store.updateOrganizationMembership(params.organization_id, params.user_id, {
-        role: body.role,
-      }),
+      (
+        await updateOrganizationMembership(store, params.organization_id, params.user_id, {
+          role: body.role,
+        })
+      ).membership,
       baseUrl,
     ),
 });

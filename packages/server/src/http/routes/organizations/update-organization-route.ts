@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { updateOrganization } from "../../../flows/organizations/update-organization.js";
 import type { OrganizationPatch } from "../../../store/organization-store.js";
 import { organizationJson } from "../../../wire/organization-json.js";
 import { defineRoute } from "../../define-route.js";
@@ -40,6 +41,8 @@ export const updateOrganizationRoute = defineRoute({
     if (body.admin_delete_enabled != null) patch.adminDeleteEnabled = body.admin_delete_enabled;
     if (body.role_set_key != null) patch.roleSetKey = body.role_set_key;
     if (body.created_at != null) patch.createdAt = parseCreatedAt(body.created_at);
-    return organizationJson(await store.updateOrganization(params.organization_id, patch));
+    return organizationJson(
+      (await updateOrganization(store, params.organization_id, patch)).organization,
+    );
   },
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expectResponseMatchesSpec, loadSpec } from "../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../test/test-instance.js";
+import { createOrganizationInvitation } from "../../../flows/invitations/create-organization-invitation.js";
+import { revokeOrganizationInvitation } from "../../../flows/invitations/revoke-organization-invitation.js";
+import { createOrganization } from "../../../flows/organizations/create-organization.js";
 
 const bapi = loadSpec("bapi");
 
@@ -11,17 +14,21 @@ describe("GET /v1/users/{user_id}/organization_invitations", () => {
     const bob = await instance.store.createUser({
       emailAddresses: [{ emailAddress: "bob@example.com", status: "verified" }],
     });
-    const org = await instance.store.createOrganization({ name: "Inviters" });
-    const other = await instance.store.createOrganization({ name: "Others" });
-    const invitation = await instance.store.createOrganizationInvitation(org.id, {
-      emailAddress: "BOB@example.com",
-      role: "org:member",
-    });
-    const revoked = await instance.store.createOrganizationInvitation(other.id, {
-      emailAddress: "bob@example.com",
-      role: "org:admin",
-    });
-    await instance.store.revokeOrganizationInvitation(other.id, revoked.id);
+    const org = (await createOrganization(instance.store, { name: "Inviters" })).organization;
+    const other = (await createOrganization(instance.store, { name: "Others" })).organization;
+    const invitation = (
+      await createOrganizationInvitation(instance.store, org.id, {
+        emailAddress: "BOB@example.com",
+        role: "org:member",
+      })
+    ).invitation;
+    const revoked = (
+      await createOrganizationInvitation(instance.store, other.id, {
+        emailAddress: "bob@example.com",
+        role: "org:admin",
+      })
+    ).invitation;
+    (await revokeOrganizationInvitation(instance.store, other.id, revoked.id)).invitation;
 
     const answer = await instance.call("GET", `/v1/users/${bob.id}/organization_invitations`);
     expect(answer.status).toBe(200);

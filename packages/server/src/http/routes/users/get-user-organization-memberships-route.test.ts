@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectResponseMatchesSpec, loadSpec } from "../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../test/test-instance.js";
+import { createOrganization } from "../../../flows/organizations/create-organization.js";
+import { createOrganizationMembership } from "../../../flows/organizations/create-organization-membership.js";
 
 const bapi = loadSpec("bapi");
 
@@ -11,14 +13,17 @@ describe("GET /v1/users/{user_id}/organization_memberships", () => {
     const ada = await instance.store.createUser({
       emailAddresses: [{ emailAddress: "ada@example.com", status: "verified" }],
     });
-    const one = await instance.store.createOrganization({ name: "One", createdBy: ada.id });
+    const one = (await createOrganization(instance.store, { name: "One", createdBy: ada.id }))
+      .organization;
     instance.clock.advance(1000);
-    const two = await instance.store.createOrganization({ name: "Two" });
-    await instance.store.createOrganizationMembership(two.id, {
-      userId: ada.id,
-      role: "org:member",
-    });
-    await instance.store.createOrganization({ name: "Three" });
+    const two = (await createOrganization(instance.store, { name: "Two" })).organization;
+    (
+      await createOrganizationMembership(instance.store, two.id, {
+        userId: ada.id,
+        role: "org:member",
+      })
+    ).membership;
+    (await createOrganization(instance.store, { name: "Three" })).organization;
 
     const answer = await instance.call("GET", `/v1/users/${ada.id}/organization_memberships`);
     expect(answer.status).toBe(200);

@@ -1,4 +1,5 @@
 import { ApiError, isApiError } from "../../../../errors/api-error.js";
+import { acceptOrganizationInvitation } from "../../../../flows/invitations/accept-organization-invitation.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
@@ -18,7 +19,8 @@ export const acceptMyOrganizationInvitationRoute = defineRoute({
   handler: async ({ params, auth, store, request, clock }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     try {
-      const { invitation } = await store.acceptOrganizationInvitation(
+      const { invitation } = await acceptOrganizationInvitation(
+        store,
         params.invitation_id,
         user.id,
       );

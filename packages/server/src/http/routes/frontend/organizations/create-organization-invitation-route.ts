@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkEmailAddress } from "../../../../flows/identifiers/check-email-address.js";
+import { createOrganizationInvitation } from "../../../../flows/invitations/create-organization-invitation.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "../me/require-signed-in-user.js";
@@ -31,11 +32,13 @@ export const createOrganizationInvitationRoute = defineRoute({
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     const membership = await requireOrganizationMember(store, params.organization_id, user.id);
     requireOrganizationPermission(membership, "org:sys_memberships:manage");
-    const invitation = await store.createOrganizationInvitation(membership.organizationId, {
-      emailAddress: checkEmailAddress(body.email_address),
-      role: body.role,
-      inviterUserId: user.id,
-    });
+    const invitation = (
+      await createOrganizationInvitation(store, membership.organizationId, {
+        emailAddress: checkEmailAddress(body.email_address),
+        role: body.role,
+        inviterUserId: user.id,
+      })
+    ).invitation;
     return frontendOrganizationInvitationJson(invitation);
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
+import { createOrganization } from "../../../../flows/organizations/create-organization.js";
 import type { Store, UserRecord } from "../../../../store/store.js";
 import { frontendOrganizationJson } from "../../../../wire/frontend-organization-json.js";
 import { defineRoute } from "../../../define-route.js";
@@ -47,11 +48,13 @@ export const createOrganizationRoute = defineRoute({
         meta: { create_organizations_limit: limit },
       });
     }
-    const organization = await store.createOrganization({
-      name: checkOrganizationName(body.name),
-      slug: body.slug ? checkOrganizationSlug(body.slug) : null,
-      createdBy: user.id,
-    });
+    const organization = (
+      await createOrganization(store, {
+        name: checkOrganizationName(body.name),
+        slug: body.slug ? checkOrganizationSlug(body.slug) : null,
+        createdBy: user.id,
+      })
+    ).organization;
     return frontendOrganizationJson(organization);
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { updateOrganization } from "../../../../flows/organizations/update-organization.js";
 import type { OrganizationPatch } from "../../../../store/organization-store.js";
 import { frontendOrganizationJson } from "../../../../wire/frontend-organization-json.js";
 import { defineRoute } from "../../../define-route.js";
@@ -34,7 +35,8 @@ export const updateOrganizationRoute = defineRoute({
     const patch: OrganizationPatch = {};
     if (body.name) patch.name = checkOrganizationName(body.name);
     if (body.slug) patch.slug = checkOrganizationSlug(body.slug);
-    const updated = await store.updateOrganization(membership.organizationId, patch);
+    const updated = (await updateOrganization(store, membership.organizationId, patch))
+      .organization;
     return frontendOrganizationJson(updated);
   },
 });

@@ -1,20 +1,15 @@
-import type { Queryable, Row } from "../../store/database.js";
-import { loadUsers } from "../../store/internal/load-users.js";
+import type { Queryable, Row } from "../database.js";
+import { userNotFound } from "../organization-errors.js";
+import { findOrganizationRole } from "../organization-roles.js";
 import type {
   InvitationStatus,
   OrganizationInvitationRecord,
   OrganizationMembershipRecord,
   OrganizationRecord,
-} from "../../store/organization-store.js";
-import type { Metadata, UserRecord } from "../../store/store.js";
-import { findOrganizationRole } from "./organization-roles.js";
-
-const meta = (value: unknown): Metadata =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Metadata) : {};
-const str = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
-const num = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
+} from "../organization-store.js";
+import type { UserRecord } from "../store.js";
+import { loadUsers } from "./load-users.js";
+import { metadataOf, numberOrNull, stringOrNull } from "./row-values.js";
 
 /**
  * Columns of `organizations o` with the computed counts. `$now` is the placeholder of the current
@@ -43,10 +38,10 @@ function organizationFromRow(row: Row): OrganizationRecord {
     slug: String(row.slug),
     maxAllowedMemberships: Number(row.max_allowed_memberships),
     adminDeleteEnabled: Boolean(row.admin_delete_enabled),
-    publicMetadata: meta(row.public_metadata),
-    privateMetadata: meta(row.private_metadata),
-    createdBy: str(row.created_by),
-    roleSetKey: str(row.role_set_key),
+    publicMetadata: metadataOf(row.public_metadata),
+    privateMetadata: metadataOf(row.private_metadata),
+    createdBy: stringOrNull(row.created_by),
+    roleSetKey: stringOrNull(row.role_set_key),
     membersCount: Number(row.members_count ?? 0),
     pendingInvitationsCount: Number(row.pending_invitations_count ?? 0),
     hasAdmin: Boolean(row.has_admin),
@@ -127,8 +122,8 @@ export async function membershipsFromRows(
         role,
         roleName: known?.name ?? role,
         permissions: [...(known?.permissions ?? [])],
-        publicMetadata: meta(row.public_metadata),
-        privateMetadata: meta(row.private_metadata),
+        publicMetadata: metadataOf(row.public_metadata),
+        privateMetadata: metadataOf(row.private_metadata),
         createdAt: Number(row.created_at),
         updatedAt: Number(row.updated_at),
         organization,
@@ -174,7 +169,7 @@ export async function invitationsFromRows(
     const organization = orgs.get(String(row.organization_id));
     if (organization === undefined) return [];
     const role = String(row.role);
-    const inviterUserId = str(row.inviter_user_id);
+    const inviterUserId = stringOrNull(row.inviter_user_id);
     return [
       {
         id: String(row.id),
@@ -184,11 +179,11 @@ export async function invitationsFromRows(
         roleName: findOrganizationRole(role)?.name ?? role,
         status: String(row.effective_status ?? row.status) as InvitationStatus,
         inviterUserId,
-        acceptedUserId: str(row.accepted_user_id),
-        publicMetadata: meta(row.public_metadata),
-        privateMetadata: meta(row.private_metadata),
-        redirectUrl: str(row.redirect_url),
-        expiresAt: num(row.expires_at),
+        acceptedUserId: stringOrNull(row.accepted_user_id),
+        publicMetadata: metadataOf(row.public_metadata),
+        privateMetadata: metadataOf(row.private_metadata),
+        redirectUrl: stringOrNull(row.redirect_url),
+        expiresAt: numberOrNull(row.expires_at),
         createdAt: Number(row.created_at),
         updatedAt: Number(row.updated_at),
         organization,
@@ -211,4 +206,10 @@ export async function loadOrganizationInvitation(
     [invitationId, organizationId, now],
   );
   return (await invitationsFromRows(q, rows, now))[0] ?? null;
+}
+
+/** @throws ApiError `resource_not_found` (`paramName`) when the user does not exist. */
+export async function requireUser(q: Queryable, userId: string, paramName = "user_id") {
+  const rows = await q.query("SELECT 1 FROM users WHERE id = $1", [userId]);
+  if (rows.length === 0) throw userNotFound(paramName);
 }

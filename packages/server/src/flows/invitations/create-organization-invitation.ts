@@ -1,0 +1,71 @@
+import { ApiError } from "../../errors/api-error.js";
+import { alreadyMember } from "../../store/organization-errors.js";
+import type { OrganizationInvitationRecord } from "../../store/organization-store.js";
+import type { Metadata } from "../../store/store.js";
+import type { TransactionalStore } from "../../store/store-transaction.js";
+import {
+  lockOrganization,
+  requireMembershipRoom,
+  requireOrganizationAdmin,
+} from "../organizations/organization-guards.js";
+import { requireOrganizationRole } from "../organizations/organization-roles.js";
+import { type FlowResult, runFlow } from "../run-flow.js";
+import { emitInvitation } from "./emit-invitation.js";
+import { invitationExpiresAt } from "./invitation-expiry.js";
+
+/** An invitation to join an organization. */
+export interface NewOrganizationInvitation {
+  emailAddress: string;
+  role: string;
+  /** Must be an admin of the organization when given. */
+  inviterUserId?: string | null;
+  publicMetadata?: Metadata | null;
+  privateMetadata?: Metadata | null;
+  redirectUrl?: string | null;
+  /** Default 30. */
+  expiresInDays?: number | null;
+}
+
+/**
+ * Invites an email address into an organization (`organizationInvitation.created`): with a known
+ * role, by an admin when an inviter is named, not to a member's address, one pending invitation
+ * per address, within `max_allowed_memberships` (pending invitations hold seats).
+ *
+ * @throws ApiError `resource_not_found` (organization, inviter, `role`),
+ *   `missing_organization_permission`, `already_a_member_in_organization`,
+ *   `organization_invitation_not_unique`, `organization_membership_quota_exceeded`
+ * @example
+ * const { invitation } = await createOrganizationInvitation(store, orgId, { emailAddress, role: "org:member" });
+ */
+export function createOrganizationInvitation(
+  store: TransactionalStore,
+  organizationId: string,
+  input: NewOrganizationInvitation,
+): Promise<FlowResult<{ invitation: OrganizationInvitationRecord }>> {
+  return runFlow(store, async (tx) => {
+    const organization = await lockOrganization(tx, organizationId);
+    const role = requireOrganizationRole(input.role);
+    if (input.inviterUserId != null) {
+      await requireOrganizationAdmin(tx, organizationId, input.inviterUserId, "inviter_user_id");
+    }
+    const email = input.emailAddress;
+    if (await tx.memberHasEmailAddress(organizationId, email)) throw alreadyMember();
+    // A pending invitation past its expiry no longer blocks a new one.
+    await tx.expireOrganizationInvitations(organizationId, email);
+    if ((await tx.countPendingOrganizationInvitations(organizationId, email)) > 0) {
+      throw new ApiError("organization_invitation_not_unique", { paramName: "email_address" });
+    }
+    await requireMembershipRoom(tx, organization, true);
+    const id = await tx.insertOrganizationInvitation({
+      organizationId,
+      emailAddress: email,
+      role: role.key,
+      inviterUserId: input.inviterUserId ?? null,
+      publicMetadata: input.publicMetadata ?? {},
+      privateMetadata: input.privateMetadata ?? {},
+      redirectUrl: input.redirectUrl ?? null,
+      expiresAt: invitationExpiresAt(tx.now(), input.expiresInDays),
+    });
+    return { invitation: await emitInvitation(tx, "created", organizationId, id) };
+  });
+}
