@@ -29,8 +29,6 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
 const KNOWN_UPWARD_IMPORTS = [
   "flows/sign-in/complete-sign-in.ts -> http/frontend-api/frontend-request.ts",
   "flows/sign-up/complete-sign-up.ts -> http/frontend-api/frontend-request.ts",
-  "wire/frontend-sign-in-json.ts -> flows/sign-in/sign-in-factors.ts",
-  "wire/frontend-sign-up-json.ts -> flows/sign-up/sign-up-requirements.ts",
 ];
 
 function sourceFiles(dir: string, found: string[] = []): string[] {

@@ -1,15 +1,22 @@
-import type { SignInFactor } from "../flows/sign-in/sign-in-factors.js";
 import type { SignInRecord } from "../store/frontend-store.js";
 import type { UserRecord } from "../store/store.js";
 import { frontendVerificationJson } from "./frontend-verification-json.js";
 import { profileImageUrl } from "./user-json.js";
 
+/** A factor as the Frontend API lists it in `supported_first_factors` / `supported_second_factors`. */
+export interface SignInFactorJson {
+  strategy: "password" | "email_code" | "totp" | "backup_code";
+  safe_identifier?: string;
+  email_address_id?: string;
+  primary?: boolean;
+}
+
 /** What a sign-in's JSON needs besides the record. */
 export interface FrontendSignInContext {
   /** The identified user, or null before identification. */
   user: UserRecord | null;
-  firstFactors: SignInFactor[] | null;
-  secondFactors: SignInFactor[] | null;
+  firstFactors: SignInFactorJson[] | null;
+  secondFactors: SignInFactorJson[] | null;
   baseUrl: string;
 }
 

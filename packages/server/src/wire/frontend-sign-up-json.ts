@@ -1,31 +1,33 @@
-import {
-  SIGN_UP_OPTIONAL_FIELDS,
-  SIGN_UP_REQUIRED_FIELDS,
-  signUpRequirements,
-} from "../flows/sign-up/sign-up-requirements.js";
 import type { SignUpRecord } from "../store/frontend-store.js";
 import { frontendVerificationJson } from "./frontend-verification-json.js";
 
+/** What the sign-up flow asks of a sign-up, and what it still lacks (`signUpRequirements`). */
+export interface SignUpRequirements {
+  requiredFields: readonly string[];
+  optionalFields: readonly string[];
+  missingFields: string[];
+  unverifiedFields: string[];
+}
+
 /**
- * Serialises a sign-up as the Frontend API's `SignUp` (`object: "sign_up_attempt"`), with
- * `missing_fields`, `unverified_fields` and `verifications.email_address` (`next_action`:
+ * Serialises a sign-up as the Frontend API's `SignUp` (`object: "sign_up_attempt"`), with the
+ * fields the flow requires (`required_fields`, `missing_fields`, `unverified_fields`…) and `verifications.email_address` (`next_action`:
  * `needs_attempt` while a code is pending, empty once verified). The password never appears,
  * only `password_enabled`.
  *
  * @example
- * frontendSignUpJson(signUp);
+ * frontendSignUpJson(signUp, signUpRequirements(signUp));
  */
-export function frontendSignUpJson(signUp: SignUpRecord) {
-  const { missingFields, unverifiedFields } = signUpRequirements(signUp);
+export function frontendSignUpJson(signUp: SignUpRecord, requirements: SignUpRequirements) {
   const email = frontendVerificationJson(signUp.emailVerification);
   return {
     object: "sign_up_attempt" as const,
     id: signUp.id,
     status: signUp.status,
-    required_fields: [...SIGN_UP_REQUIRED_FIELDS],
-    optional_fields: [...SIGN_UP_OPTIONAL_FIELDS],
-    missing_fields: missingFields,
-    unverified_fields: unverifiedFields,
+    required_fields: [...requirements.requiredFields],
+    optional_fields: [...requirements.optionalFields],
+    missing_fields: requirements.missingFields,
+    unverified_fields: requirements.unverifiedFields,
     verifications: {
       email_address:
         email === null

@@ -1,12 +1,8 @@
 import type { UserRecord } from "../../store/store.js";
+import type { SignInFactorJson } from "../../wire/frontend-sign-in-json.js";
 
-/** A factor as the Frontend API lists it in `supported_first_factors` / `supported_second_factors`. */
-export interface SignInFactor {
-  strategy: "password" | "email_code" | "totp" | "backup_code";
-  safe_identifier?: string;
-  email_address_id?: string;
-  primary?: boolean;
-}
+/** A factor a user may sign in with, as the Frontend API lists it. */
+export type SignInFactor = SignInFactorJson;
 
 /**
  * Masks an email address for display to someone who has not proven they own the account:

@@ -1,4 +1,5 @@
 import type { SignUpRecord } from "../../store/frontend-store.js";
+import type { SignUpRequirements } from "../../wire/frontend-sign-up-json.js";
 
 /** Fields a sign-up must have (email + password sign-up, Clerk's default). */
 export const SIGN_UP_REQUIRED_FIELDS = ["email_address", "password"] as const;
@@ -6,16 +7,13 @@ export const SIGN_UP_REQUIRED_FIELDS = ["email_address", "password"] as const;
 export const SIGN_UP_OPTIONAL_FIELDS = ["first_name", "last_name", "username"] as const;
 
 /**
- * What a sign-up still lacks: required fields not given, and given fields not yet verified
- * (the email address, by `email_code`). A sign-up with neither is ready to be completed.
+ * What a sign-up asks for and still lacks: required fields not given, and given fields not yet
+ * verified (the email address, by `email_code`). A sign-up with neither is ready to be completed.
  *
  * @example
  * const { missingFields, unverifiedFields } = signUpRequirements(signUp);
  */
-export function signUpRequirements(signUp: SignUpRecord): {
-  missingFields: string[];
-  unverifiedFields: string[];
-} {
+export function signUpRequirements(signUp: SignUpRecord): SignUpRequirements {
   const missingFields: string[] = [];
   if (signUp.emailAddress === null) missingFields.push("email_address");
   if (!signUp.hasPassword) missingFields.push("password");
@@ -23,5 +21,10 @@ export function signUpRequirements(signUp: SignUpRecord): {
   if (signUp.emailAddress !== null && signUp.emailVerifiedAt === null) {
     unverifiedFields.push("email_address");
   }
-  return { missingFields, unverifiedFields };
+  return {
+    requiredFields: SIGN_UP_REQUIRED_FIELDS,
+    optionalFields: SIGN_UP_OPTIONAL_FIELDS,
+    missingFields,
+    unverifiedFields,
+  };
 }

@@ -1,4 +1,5 @@
 import { firstFactorsFor, secondFactorsFor } from "../../flows/sign-in/sign-in-factors.js";
+import { signUpRequirements } from "../../flows/sign-up/sign-up-requirements.js";
 import type { InstanceSettings } from "../../instance-settings.js";
 import type { SignInRecord } from "../../store/frontend-store.js";
 import type { ClientRecord, SessionRecord } from "../../store/session-store.js";
@@ -124,7 +125,7 @@ export async function loadFrontendClient(
     signUp:
       signUp === null || signUp.status === "complete" || signUp.status === "abandoned"
         ? null
-        : frontendSignUpJson(signUp),
+        : frontendSignUpJson(signUp, signUpRequirements(signUp)),
     lastActiveSessionId: lastActive,
   });
 }

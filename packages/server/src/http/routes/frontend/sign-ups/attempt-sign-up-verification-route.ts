@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
+import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requirements.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { attemptEmailCode } from "../../../frontend-api/email-codes.js";
@@ -37,6 +38,6 @@ export const attemptSignUpVerificationRoute = defineRoute({
     }
     if (attempt.error !== null) throw attempt.error;
     signUp = await completeSignUpIfReady(context, signUp);
-    return frontendSignUpJson(signUp);
+    return frontendSignUpJson(signUp, signUpRequirements(signUp));
   },
 });

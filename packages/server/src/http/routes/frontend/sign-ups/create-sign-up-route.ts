@@ -1,5 +1,6 @@
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
 import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
+import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requirements.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
@@ -41,6 +42,6 @@ export const createSignUpRoute = defineRoute({
     await store.setClientAttempts(client.id, { signUpId: signUp.id });
     if (body.strategy === "email_code") signUp = await prepareSignUpEmail(context, signUp);
     signUp = await completeSignUpIfReady(context, signUp);
-    return frontendSignUpJson(signUp);
+    return frontendSignUpJson(signUp, signUpRequirements(signUp));
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
+import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requirements.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
@@ -21,6 +22,7 @@ export const prepareSignUpVerificationRoute = defineRoute({
     if ((body.strategy ?? "email_code") !== "email_code") {
       throw new ApiError("form_param_value_invalid", { paramName: "strategy" });
     }
-    return frontendSignUpJson(await prepareSignUpEmail(context, signUp));
+    const prepared = await prepareSignUpEmail(context, signUp);
+    return frontendSignUpJson(prepared, signUpRequirements(prepared));
   },
 });

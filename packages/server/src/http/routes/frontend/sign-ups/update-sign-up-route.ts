@@ -1,5 +1,6 @@
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
 import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
+import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requirements.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
@@ -36,6 +37,6 @@ export const updateSignUpRoute = defineRoute({
     signUp = await store.updateSignUp(signUp.id, patch);
     if (body.strategy === "email_code") signUp = await prepareSignUpEmail(context, signUp);
     signUp = await completeSignUpIfReady(context, signUp);
-    return frontendSignUpJson(signUp);
+    return frontendSignUpJson(signUp, signUpRequirements(signUp));
   },
 });
