@@ -7,7 +7,7 @@
 import { createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
 import { createClerkClient } from "@clerk/backend";
 import { authenticateRequest } from "@latchkey/backend";
-import { importSPKI, jwtVerify } from "jose";
+import { compactVerify, importSPKI, jwtVerify } from "jose";
 import { printTable, type Result, runInterleaved } from "./harness.js";
 
 const ROUNDS = 15;
@@ -63,6 +63,7 @@ const joseKey = await importSPKI(publicPem, "RS256");
 process.stdout.write("minting tokens for the cache-miss cases… ");
 const missCookie = freshTokens("cookie").map(cookieRequest);
 const missBearer = freshTokens("bearer").map(bearerRequest);
+const missPerCall = freshTokens("per-call").map(cookieRequest);
 console.log("done");
 const hitCookie = cookieRequest(token);
 const hitBearer = bearerRequest(token);
@@ -83,6 +84,9 @@ for (const [name, state] of [
 
 let missCookieIndex = 0;
 let missBearerIndex = 0;
+let missPerCallIndex = 0;
+// As Clerk's docs call it: a new options object on every call, the PEM key inside.
+const perCallOptions = () => ({ jwtKey: publicPem, authorizedParties: [ORIGIN] });
 const results: Result[] = await runInterleaved(ROUNDS, OPS_PER_ROUND, [
   {
     name: "raw crypto.verify('RSA-SHA256')",
@@ -90,7 +94,8 @@ const results: Result[] = await runInterleaved(ROUNDS, OPS_PER_ROUND, [
       if (!verify("sha256", signingInput, keyObject, signature)) throw new Error("bad signature");
     },
   },
-  { name: "jose jwtVerify", run: () => jwtVerify(token, joseKey) },
+  { name: "jose jwtVerify (pre-imported key)", run: () => jwtVerify(token, joseKey) },
+  { name: "jose compactVerify (pre-imported key)", run: () => compactVerify(token, joseKey) },
   {
     name: "latchkey authenticateRequest, cookie, cache miss",
     run: () => authenticateRequest(missCookie[missCookieIndex++]!, options),
@@ -108,6 +113,14 @@ const results: Result[] = await runInterleaved(ROUNDS, OPS_PER_ROUND, [
     run: () => authenticateRequest(hitBearer, options),
   },
   {
+    name: "latchkey authenticateRequest, per-call options, repeated token",
+    run: () => authenticateRequest(hitCookie, perCallOptions()),
+  },
+  {
+    name: "latchkey authenticateRequest, per-call options, fresh token",
+    run: () => authenticateRequest(missPerCall[missPerCallIndex++]!, perCallOptions()),
+  },
+  {
     name: "@clerk/backend authenticateRequest, cookie",
     run: () => clerk.authenticateRequest(clerkCookie, clerkOptions),
   },
@@ -123,30 +136,36 @@ printTable("Request verification (µs per call, median of interleaved rounds)", 
 
 const us = (name: string) => results.find((r) => r.name.startsWith(name))!.medianMicros;
 const raw = us("raw crypto");
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const perCallHit = us("latchkey authenticateRequest, per-call options, repeated token");
+const perCallMiss = us("latchkey authenticateRequest, per-call options, fresh token");
+const clerkCookieUs = us("@clerk/backend authenticateRequest, cookie");
 const goals: [string, boolean, string][] = [
+  ["per-call options, repeated token ≤ 5 µs", perCallHit <= 5, `${perCallHit.toFixed(2)} µs`],
   [
-    "cookie cache miss ≤ 1.5× raw RSA verify",
-    us("latchkey authenticateRequest, cookie, cache miss") <= 1.5 * raw,
-    `${(us("latchkey authenticateRequest, cookie, cache miss") / raw).toFixed(2)}×`,
+    "per-call options, fresh token ≤ 2× raw RSA verify",
+    perCallMiss <= 2 * raw,
+    ratio(perCallMiss, raw),
   ],
   [
-    "cache hit ≤ 3 µs (cookie)",
-    us("latchkey authenticateRequest, cookie, cache hit") <= 3,
-    `${us("latchkey authenticateRequest, cookie, cache hit").toFixed(2)} µs`,
+    "cookie cache miss ≤ 2× raw RSA verify",
+    us("latchkey authenticateRequest, cookie, cache miss") <= 2 * raw,
+    ratio(us("latchkey authenticateRequest, cookie, cache miss"), raw),
   ],
   [
-    "≥ 15× faster than @clerk/backend (cookie, cache miss)",
-    us("@clerk/backend authenticateRequest, cookie") /
-      us("latchkey authenticateRequest, cookie, cache miss") >=
-      15,
-    `${(us("@clerk/backend authenticateRequest, cookie") / us("latchkey authenticateRequest, cookie, cache miss")).toFixed(1)}×`,
+    "≥ 15× faster than @clerk/backend (per-call options, fresh token)",
+    clerkCookieUs / perCallMiss >= 15,
+    `${(clerkCookieUs / perCallMiss).toFixed(1)}×`,
   ],
   [
-    "≥ 15× faster than @clerk/backend (cookie, cache hit)",
-    us("@clerk/backend authenticateRequest, cookie") /
-      us("latchkey authenticateRequest, cookie, cache hit") >=
-      15,
-    `${(us("@clerk/backend authenticateRequest, cookie") / us("latchkey authenticateRequest, cookie, cache hit")).toFixed(0)}×`,
+    "≥ 15× faster than @clerk/backend (per-call options, repeated token)",
+    clerkCookieUs / perCallHit >= 15,
+    `${(clerkCookieUs / perCallHit).toFixed(0)}×`,
+  ],
+  [
+    "(why node:crypto verifies on Node) jose compactVerify ≤ 2× raw RSA verify",
+    us("jose compactVerify") <= 2 * raw,
+    ratio(us("jose compactVerify"), raw),
   ],
 ];
 console.log("\nGoals");

@@ -79,3 +79,15 @@ describe("createClerkClient", () => {
     expect(refused.toAuth().userId).toBeNull();
   });
 });
+
+describe("createClerkClient: a jwtKey that is not a PEM public key", () => {
+  it("throws jwk-local-missing at once when it cannot be PEM text (startup, not first request)", () => {
+    const privateKey = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----";
+    for (const jwtKey of ["not a key!", privateKey]) {
+      expect(() => createClerkClient({ jwtKey })).toThrow(
+        expect.objectContaining({ code: "jwk-local-missing" }),
+      );
+    }
+    expect(() => createClerkClient({ jwtKey: PRIMARY_PUBLIC_PEM })).not.toThrow();
+  });
+});

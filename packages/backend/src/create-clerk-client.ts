@@ -9,6 +9,8 @@ import {
   authenticateRequest,
 } from "./auth/authenticate-request.js";
 import type { RequestState } from "./auth/request-state.js";
+import { publicKeyPemOf } from "./tokens/internal/public-key-pem.js";
+import { TokenVerificationError } from "./tokens/token-verification-error.js";
 import type { VerifyTokenOptions } from "./tokens/verify-token-options.js";
 
 /** Options of {@link createClerkClient}: the Backend API's and request authentication's. */
@@ -39,6 +41,8 @@ function defined<T extends object>(value: T): Partial<T> {
  * Creates a Clerk-compatible client: every Backend API resource (`users`, `sessions`,
  * `organizations`…) and `authenticateRequest`, configured once.
  *
+ * @throws {TokenVerificationError} `jwk-local-missing` (at once) when `jwtKey` is not a PEM
+ *   public key.
  * @throws BackendError `secret-key-missing` (at call time) when a Backend API call has no secret key.
  * @throws ClerkAPIResponseError when the Backend API answers non-2xx.
  * @example
@@ -51,6 +55,12 @@ function defined<T extends object>(value: T): Partial<T> {
  * ```
  */
 export function createClerkClient(options: ClerkClientOptions = {}): ClerkClient {
+  if (options.jwtKey && publicKeyPemOf(options.jwtKey) === undefined) {
+    throw new TokenVerificationError(
+      "jwk-local-missing",
+      "jwtKey (CLERK_JWT_KEY) is not a PEM-encoded public key. Set it to the instance's PEM public key.",
+    );
+  }
   const api = createBackendApiClient(options);
   const templateTokenFetcher: TemplateTokenFetcher = async (sessionId, template, expiresIn) =>
     (await api.sessions.getToken(sessionId, template, expiresIn)).jwt;

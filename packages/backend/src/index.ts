@@ -40,7 +40,6 @@ export {
 export {
   type AuthenticateRequestOptions,
   authenticateRequest,
-  authenticateRequestEager,
 } from "./auth/authenticate-request.js";
 export {
   type AuthErrorReason,

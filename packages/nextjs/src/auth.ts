@@ -57,7 +57,9 @@ async function currentRequest(): Promise<CurrentRequest> {
     const header: HeaderLookup = (name) => requestHeaders.get(name) ?? undefined;
     pending = (async () => {
       const config = resolveConfig();
-      return { ...(await resolveRequestAuth(header, config)), header, config, next };
+      const resolved = resolveRequestAuth(header, config);
+      const result = resolved.ready ? resolved.result : await resolved.result;
+      return { ...result, header, config, next };
     })();
     perRequest.set(requestHeaders, pending);
     pending.catch(() => perRequest.delete(requestHeaders));

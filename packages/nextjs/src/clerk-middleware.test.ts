@@ -148,14 +148,14 @@ describe("clerkMiddleware: authentication", () => {
     expect(verdictOf(downstreamHeaders(response))?.status).toBe("signed-in");
   });
 
-  it("answers at once (no promise) when nothing has to wait; a promise for an async handler", async () => {
+  it("answers with a Response, for a synchronous or an async handler alike", async () => {
     const syncProtect = clerkMiddleware((auth) => {
       void auth.protect();
     }, options());
     const signedIn = nextRequest("/", { cookies: signedInCookies() });
-    const immediate = syncProtect(signedIn, fetchEvent(signedIn));
+    const immediate = await syncProtect(signedIn, fetchEvent(signedIn));
     expect(immediate).toBeInstanceOf(Response);
-    expect(verdictOf(downstreamHeaders(immediate as Response))?.status).toBe("signed-in");
+    expect(verdictOf(downstreamHeaders(immediate))?.status).toBe("signed-in");
 
     const asyncProtect = clerkMiddleware(async (auth) => {
       await auth.protect();
@@ -166,9 +166,9 @@ describe("clerkMiddleware: authentication", () => {
 
     // A refusal thrown by a synchronous handler is still an answer, not an exception.
     const signedOut = nextRequest("/", { headers: PAGE });
-    const refused = syncProtect(signedOut, fetchEvent(signedOut));
+    const refused = await syncProtect(signedOut, fetchEvent(signedOut));
     expect(refused).toBeInstanceOf(Response);
-    expect((refused as Response).status).toBe(307);
+    expect(refused.status).toBe(307);
   });
 
   it("reports every failure as a rejection, never a synchronous throw", async () => {

@@ -1,8 +1,9 @@
-import { authenticateRequestEager, type RequestState } from "@latchkey/backend";
+import { authenticateRequest, type RequestState } from "@latchkey/backend";
 import type { NextFetchEvent, NextRequest } from "next/server.js";
 import { NextResponse } from "next/server.js";
 import { createRouteMatcher, type RouteMatcherParam } from "./create-route-matcher.js";
 import { type ResolvedConfig, resolveConfig } from "./internal/config/resolve-config.js";
+import { readCookie } from "./internal/cookie-header.js";
 import { type DebugLogger, debugLoggerFor } from "./internal/debug-log.js";
 import {
   type DownstreamHeaders,
@@ -78,10 +79,7 @@ export type ClerkMiddlewareOptionsParam =
   | ((request: NextRequest) => ClerkMiddlewareOptions | Promise<ClerkMiddlewareOptions>);
 
 /** The function to export from `proxy.ts` or `middleware.ts`. */
-export type LatchkeyMiddleware = (
-  request: NextRequest,
-  event: NextFetchEvent,
-) => Response | Promise<Response>;
+export type LatchkeyMiddleware = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
  * Authenticates every matched request (`Authorization: Bearer` or the `__session` cookie) and
@@ -132,32 +130,22 @@ export function clerkMiddleware(
     return publicRoutes.match;
   };
 
-  // Synchronous wherever nothing has to be waited for (a verified token, a synchronous handler):
-  // under Next every promise costs `AsyncLocalStorage` hook work, so the signed-in path makes as
-  // few as it can. Failures are always rejections, never synchronous throws.
-  return (request, event) => {
-    try {
-      const options =
-        typeof optionsParam === "function" ? optionsParam(request) : (optionsParam ?? {});
-      return isPromise(options)
-        ? options.then((resolved) =>
-            handleRequest(resolved, handler, publicRoutesMatcher, request, event),
-          )
-        : handleRequest(options, handler, publicRoutesMatcher, request, event);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  // Failures are always rejections, never synchronous throws.
+  return async (request, event) => {
+    const options =
+      typeof optionsParam === "function" ? await optionsParam(request) : (optionsParam ?? {});
+    return handleRequest(options, handler, publicRoutesMatcher, request, event);
   };
 }
 
-/** One request through the middleware, up to authentication. */
-function handleRequest(
+/** One request through the middleware. */
+async function handleRequest(
   options: ClerkMiddlewareOptions,
   handler: ClerkMiddlewareHandler | undefined,
   publicRoutesMatcher: (param: RouteMatcherParam) => (request: NextRequest) => boolean,
   request: NextRequest,
   event: NextFetchEvent,
-): Response | Promise<Response> {
+): Promise<Response> {
   const log = debugLoggerFor(options.debug, options.logger);
   const config = resolveConfig(options);
   const url = request.nextUrl ?? new URL(request.url);
@@ -203,8 +191,17 @@ function handleRequest(
     isPublicRoute:
       options.publicRoutes === undefined ? undefined : publicRoutesMatcher(options.publicRoutes),
   };
-  const initial = authenticateRequestEager(request, config.authenticateOptions);
-  return isPromise(initial) ? initial.then((state) => renew(pass, state)) : renew(pass, initial);
+  const initial = await authenticateRequest(request, config.authenticateOptions);
+  // Renews an expired session cookie when it can (the only step that may wait on the network).
+  const renewal = await renewRequestSession({
+    request,
+    state: initial,
+    authenticateOptions: config.authenticateOptions,
+    frontendApiUrl: config.frontendApiUrl,
+    fetch: config.fetch,
+    timeoutInMs: options.renewalTimeoutInMs,
+  });
+  return runHandler(pass, renewal);
 }
 
 /** What one request's pass through the middleware carries from step to step. */
@@ -222,23 +219,8 @@ interface Pass {
   isPublicRoute: ((request: NextRequest) => boolean) | undefined;
 }
 
-/** Renews an expired session cookie when it can (the only step that may wait on the network). */
-function renew(pass: Pass, initial: RequestState): Response | Promise<Response> {
-  const renewing = renewRequestSession({
-    request: pass.request,
-    state: initial,
-    authenticateOptions: pass.config.authenticateOptions,
-    frontendApiUrl: pass.config.frontendApiUrl,
-    fetch: pass.config.fetch,
-    timeoutInMs: pass.options.renewalTimeoutInMs,
-  });
-  return isPromise(renewing)
-    ? renewing.then((renewal) => runHandler(pass, renewal))
-    : runHandler(pass, renewing);
-}
-
 /** Runs `publicRoutes` protection and the handler over the final state. */
-function runHandler(pass: Pass, renewal: RenewalOutcome): Response | Promise<Response> {
+async function runHandler(pass: Pass, renewal: RenewalOutcome): Promise<Response> {
   const { request, log } = pass;
   const state = renewal.state;
   log("authenticated", {
@@ -257,20 +239,15 @@ function runHandler(pass: Pass, renewal: RenewalOutcome): Response | Promise<Res
     pass.config.signInUrl,
     log,
   );
-  let result: ClerkMiddlewareHandlerResult | Promise<ClerkMiddlewareHandlerResult>;
+  let response: Response | undefined;
   try {
     // `protect()` throws at once when it refuses; allowed, its promise is already settled.
     if (pass.isPublicRoute && !pass.isPublicRoute(request)) void auth.protect();
-    result = pass.handler?.(auth, request, pass.event);
+    response = (await pass.handler?.(auth, request, pass.event)) ?? undefined;
   } catch (err) {
-    return finish(pass, state, renewal, interruptResponse(err));
+    response = interruptResponse(err);
   }
-  return isPromise(result)
-    ? result.then(
-        (response) => finish(pass, state, renewal, response ?? undefined),
-        (err: unknown) => finish(pass, state, renewal, interruptResponse(err)),
-      )
-    : finish(pass, state, renewal, result ?? undefined);
+  return finish(pass, state, renewal, response);
 }
 
 /** The response of a stopped handler (`protect()`, `redirectToSignIn()`); other errors go on. */
@@ -280,15 +257,15 @@ function interruptResponse(err: unknown): Response {
 }
 
 /** The handler's response (or `next()`), carrying the signed verdict to the page. */
-function finish(
+async function finish(
   pass: Pass,
   state: RequestState,
   renewal: RenewalOutcome,
   response: Response | undefined,
-): Response | Promise<Response> {
+): Promise<Response> {
   // A handler that sets the page's request headers itself may leave out (or change) the
   // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
-  const building = downstreamHeaders(
+  const downstream = await downstreamHeaders(
     pass.request,
     pass.requestUrl,
     state,
@@ -296,22 +273,14 @@ function finish(
     renewal.cookieHeader,
     setsRequestHeaders(response),
   );
-  const respond = (downstream: DownstreamHeaders): Response => {
-    const owned =
-      renewal.cookieHeader === undefined ? AUTH_HEADER_NAMES : [...AUTH_HEADER_NAMES, "cookie"];
-    let final = forwardRequestHeaders(response, downstream, owned);
-    if (renewal.setCookies.length > 0) {
-      final = new NextResponse(final.body, final);
-      for (const cookie of renewal.setCookies) final.headers.append("set-cookie", cookie);
-    }
-    return final;
-  };
-  return isPromise(building) ? building.then(respond) : respond(building);
-}
-
-/** `true` for a promise or any thenable (a handler may return either). */
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
+  const owned =
+    renewal.cookieHeader === undefined ? AUTH_HEADER_NAMES : [...AUTH_HEADER_NAMES, "cookie"];
+  let final = forwardRequestHeaders(response, downstream, owned);
+  if (renewal.setCookies.length > 0) {
+    final = new NextResponse(final.body, final);
+    for (const cookie of renewal.setCookies) final.headers.append("set-cookie", cookie);
+  }
+  return final;
 }
 
 function isUnder(pathname: string, base: string): boolean {
@@ -332,7 +301,7 @@ function stripAuthHeadersInPlace(request: Request): void {
 function setRequestCookie(request: NextRequest, cookieHeader: string): void {
   try {
     request.headers.set("cookie", cookieHeader);
-    const fresh = /(?:^|;\s*)__session=([^;]*)/.exec(cookieHeader)?.[1];
+    const fresh = readCookie(cookieHeader, "__session");
     if (fresh !== undefined) request.cookies?.set("__session", fresh);
   } catch {
     // Immutable headers: the page still gets the renewed cookie through the override headers.
@@ -340,14 +309,14 @@ function setRequestCookie(request: NextRequest, cookieHeader: string): void {
 }
 
 /** The headers the page behind the middleware sees: the request's, plus the signed verdict. */
-function downstreamHeaders(
+async function downstreamHeaders(
   request: Request,
   requestUrl: string,
   state: RequestState,
   secretKey: string | undefined,
   renewedCookieHeader: string | undefined,
   tokenInline: boolean,
-): DownstreamHeaders | Promise<DownstreamHeaders> {
+): Promise<DownstreamHeaders> {
   const headers: DownstreamHeaders = new Map();
   request.headers.forEach((value, name) => {
     if (!isAuthHeaderName(name)) headers.set(name, value);
@@ -365,7 +334,7 @@ function downstreamHeaders(
       : tokenFrom(lookup, "authorization") === state.token
         ? "authorization"
         : "cookie";
-  const signing = signAuthState(
+  const verdict = await signAuthState(
     {
       status: signedIn ? "signed-in" : "signed-out",
       reason: signedIn ? "" : state.reason,
@@ -375,10 +344,6 @@ function downstreamHeaders(
     },
     secretKey,
   );
-  const withVerdict = (entries: [name: string, value: string][]): DownstreamHeaders => {
-    for (const [name, value] of entries) headers.set(name, value);
-    return headers;
-  };
-  // Synchronous on Node (node:crypto HMAC): no promise, no extra turn of the event loop.
-  return isPromise(signing) ? signing.then(withVerdict) : withVerdict(signing);
+  for (const [name, value] of verdict) headers.set(name, value);
+  return headers;
 }

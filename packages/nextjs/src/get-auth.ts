@@ -42,9 +42,9 @@ export type GetAuthRequest =
 export function getAuth(request: GetAuthRequest, options?: LatchkeyOptions): AwaitableAuth {
   const config = resolveConfig(options);
   const resolved = resolveRequestAuth(headerLookupOf(request), config);
-  if (!(resolved instanceof Promise)) return settledAuth(resolved.auth);
+  if (resolved.ready) return settledAuth(resolved.result.auth);
   return pendingAuth(
-    resolved.then((result) => result.auth),
+    resolved.result.then((result) => result.auth),
     "clerkMiddleware did not vouch for this request (or this runtime checks its verdict asynchronously), so the session token is being verified.",
   );
 }

@@ -360,8 +360,12 @@ describe("server helpers against a real instance", () => {
 
   describe("getAuth()", () => {
     it("without the middleware: verifies cookies and Bearer tokens, pages-router requests too", async () => {
-      // A route handler's own options object: its own verifier, so it loads the JWKS itself.
-      const options = { ...instanceOptions(app) };
+      // A route handler with its own `fetch`: its own verifier, so it loads the JWKS itself
+      // (verifiers are kept per key material and per `fetch`, not per options object).
+      const options = {
+        ...instanceOptions(app),
+        fetch: ((input, init) => app.fetch(input, init)) as typeof fetch,
+      };
       await refreshSessionToken(alice);
       const cookies = appCookies(alice.browser);
       const cookieHeader = Object.entries(cookies)

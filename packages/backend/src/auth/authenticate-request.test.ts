@@ -10,11 +10,7 @@ import {
   sessionClaims,
   signToken,
 } from "../../test/token-fixtures.js";
-import {
-  type AuthenticateRequestOptions,
-  authenticateRequest,
-  authenticateRequestEager,
-} from "./authenticate-request.js";
+import { type AuthenticateRequestOptions, authenticateRequest } from "./authenticate-request.js";
 
 const options = (extra: Partial<AuthenticateRequestOptions> = {}): AuthenticateRequestOptions => ({
   jwtKey: PRIMARY_PUBLIC_PEM,
@@ -198,7 +194,7 @@ describe("authenticateRequest: COMPAT request-authentication cases", () => {
   });
 });
 
-describe("authenticateRequestEager: the same answers, without a promise when none is needed", () => {
+describe("authenticateRequest: the same answer for the same request, call after call", () => {
   const cases: [string, Record<string, string>, { status: string; reason: string | null }][] = [
     [
       "a valid cookie",
@@ -227,10 +223,8 @@ describe("authenticateRequestEager: the same answers, without a promise when non
     ],
   ];
   for (const [what, headers, expected] of cases) {
-    it(`answers ${what} at once with a known key: ${expected.status}, as authenticateRequest does`, async () => {
-      const eager = authenticateRequestEager(request(headers), options());
-      expect(eager).not.toBeInstanceOf(Promise);
-      const state = eager as Awaited<typeof eager>;
+    it(`answers ${what} with a known key: ${expected.status}, and the same again`, async () => {
+      const state = await authenticateRequest(request(headers), options());
       expect({ status: state.status, reason: state.reason }).toEqual(expected);
       expect(state.toAuth().userId).toBe(expected.status === "signed-in" ? "user_2abc" : null);
       const awaited = await authenticateRequest(request(headers), options());
@@ -244,28 +238,26 @@ describe("authenticateRequestEager: the same answers, without a promise when non
     });
   }
 
-  it("returns a promise only while the instance's JWKS has to be fetched", async () => {
+  it("fetches the instance's JWKS once: later tokens verify with the known key", async () => {
     const { fetch, options: remote } = jwksBackedOptions("sk_test_eager");
     const signedIn = () => request({ authorization: `Bearer ${valid()}` });
-    const first = authenticateRequestEager(signedIn(), remote);
-    expect(first).toBeInstanceOf(Promise);
-    await expect(first).resolves.toMatchObject({ status: "signed-in" });
-    const again = authenticateRequestEager(signedIn(), remote);
-    expect(again).not.toBeInstanceOf(Promise);
-    expect(again).toMatchObject({ status: "signed-in" });
+    await expect(authenticateRequest(signedIn(), remote)).resolves.toMatchObject({
+      status: "signed-in",
+    });
+    await expect(authenticateRequest(signedIn(), remote)).resolves.toMatchObject({
+      status: "signed-in",
+    });
     const otherToken = signToken(sessionClaims({ jti: "another" }));
-    const known = authenticateRequestEager(
-      request({ authorization: `Bearer ${otherToken}` }),
-      remote,
-    );
-    expect(known).not.toBeInstanceOf(Promise);
+    await expect(
+      authenticateRequest(request({ authorization: `Bearer ${otherToken}` }), remote),
+    ).resolves.toMatchObject({ status: "signed-in" });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it("throws missing configuration at once (authenticateRequest rejects with the same error)", () => {
-    expect(() => authenticateRequestEager(request({}), {})).toThrow(
-      expect.objectContaining({ code: "jwk-failed-to-resolve" }),
-    );
+  it("rejects missing configuration with a coded error", async () => {
+    await expect(authenticateRequest(request({}), {})).rejects.toMatchObject({
+      code: "jwk-failed-to-resolve",
+    });
   });
 });
 
@@ -366,5 +358,76 @@ describe("authenticateRequest: arbitrary headers (property)", () => {
       ),
       propertyParams({ numRuns: 300 }),
     );
+  });
+});
+
+describe("authenticateRequest: options made afresh on every call", () => {
+  it("checks each call's authorizedParties, even for a token verified (and cached) under others", async () => {
+    const token = signToken(sessionClaims({ jti: "per-call-parties" }));
+    const bearer = () => request({ authorization: `Bearer ${token}` });
+    const app = "https://app.example.test";
+    const accepted = await authenticateRequest(bearer(), options({ authorizedParties: [app] }));
+    expect(accepted.status).toBe("signed-in");
+    const refused = await authenticateRequest(
+      bearer(),
+      options({ authorizedParties: ["https://other.example.test"] }),
+    );
+    expect(refused).toMatchObject({
+      status: "signed-out",
+      reason: "token-invalid-authorized-parties",
+    });
+    // …and the refusal did not spoil the token for the callers it is meant for.
+    const again = await authenticateRequest(bearer(), options({ authorizedParties: [app] }));
+    expect(again.status).toBe("signed-in");
+  });
+
+  it("checks each call's audience and clock skew on the same cached token", async () => {
+    const token = signToken(sessionClaims({ jti: "per-call-aud", aud: "api" }));
+    const bearer = () => request({ authorization: `Bearer ${token}` });
+    expect((await authenticateRequest(bearer(), options({ audience: "api" }))).status).toBe(
+      "signed-in",
+    );
+    expect(await authenticateRequest(bearer(), options({ audience: ["other"] }))).toMatchObject({
+      status: "signed-out",
+      reason: "token-verification-failed",
+    });
+    const late = () => NOW_MS + 3_600_000;
+    expect(await authenticateRequest(bearer(), options({ now: late }))).toMatchObject({
+      reason: "token-expired",
+    });
+  });
+});
+
+describe("authenticateRequest: a key that cannot be imported", () => {
+  it("rejects with jwk-local-missing (bad configuration is loud, never a signed-out state)", async () => {
+    const notAnRsaKey = "-----BEGIN PUBLIC KEY-----\nAAAAAAAA\n-----END PUBLIC KEY-----";
+    for (const jwtKey of [notAnRsaKey, "nonsense"]) {
+      const outcome = authenticateRequest(
+        request({ authorization: `Bearer ${valid()}` }),
+        options({ jwtKey }),
+      );
+      await expect(outcome).rejects.toMatchObject({ code: "jwk-local-missing" });
+    }
+  });
+});
+
+describe("authenticateRequest: a cookie name sent twice", () => {
+  it("reads the first __session and the first __client_uat (the `cookie` package's rule)", async () => {
+    const first = await authenticateRequest(
+      request({
+        ...PAGE,
+        cookie: `__session=${valid()}; __client_uat=${NOW_S - 100}; __session=garbage; __client_uat=0`,
+      }),
+      options(),
+    );
+    expect(first.status).toBe("signed-in");
+    const garbageFirst = await authenticateRequest(
+      request({
+        ...API,
+        cookie: `__session=garbage; __client_uat=${NOW_S - 100}; __session=${valid()}`,
+      }),
+      options(),
+    );
+    expect(garbageFirst).toMatchObject({ status: "signed-out", reason: "token-invalid" });
   });
 });

@@ -1,6 +1,4 @@
 import { tokenVerifierFor } from "../tokens/internal/token-verifier-for.js";
-import type { JwtPayload } from "../tokens/jwt-payload.js";
-import { TokenVerificationError } from "../tokens/token-verification-error.js";
 import type { VerifyTokenOptions } from "../tokens/verify-token-options.js";
 import {
   type SignedInAuthObject,
@@ -42,8 +40,12 @@ const RENEWABLE: Partial<Record<string, AuthErrorReason>> = {
  * when the cookie token is missing, expired or stale but the client may still be live. Bearer
  * and non-document requests are never renewed: they are signed out with the same reason.
  *
+ * The options may be a new object on every call: the key (and the tokens it verified) is kept
+ * per key material, and `authorizedParties`, `audience` and the clock are read from each call.
+ *
  * @throws {TokenVerificationError} `jwk-failed-to-resolve` when neither `jwtKey` nor `secretKey`
- *   is configured (bad configuration is loud; bad tokens are states, never exceptions).
+ *   is configured, `jwk-local-missing` when `jwtKey` is not an RSA public key (bad
+ *   configuration is loud; bad tokens are states, never exceptions).
  * @example
  * ```ts
  * const state = await authenticateRequest(request, { jwtKey, authorizedParties: [origin] });
@@ -54,26 +56,6 @@ export async function authenticateRequest(
   request: Request,
   options: AuthenticateRequestOptions,
 ): Promise<RequestState> {
-  return authenticateRequestEager(request, options);
-}
-
-/**
- * {@link authenticateRequest} for hot paths: the same states and errors, but answered at once
- * (no promise) when nothing has to be fetched: a token already verified, or a key already known.
- * A promise only when the instance's JWKS must be fetched first. Middleware that runs on every
- * request uses it to avoid the cost of a promise (and, under `AsyncLocalStorage`, of its hooks).
- *
- * @throws {TokenVerificationError} as {@link authenticateRequest} (synchronously).
- * @example
- * ```ts
- * const outcome = authenticateRequestEager(request, { jwtKey });
- * const state = outcome instanceof Promise ? await outcome : outcome;
- * ```
- */
-export function authenticateRequestEager(
-  request: Request,
-  options: AuthenticateRequestOptions,
-): RequestState | Promise<RequestState> {
   const verifier = tokenVerifierFor(options);
   const credentials = readRequestCredentials(request);
   const renewOr = (reason: AuthErrorReason, message: string): RequestState =>
@@ -107,15 +89,9 @@ export function authenticateRequestEager(
     );
   }
 
-  const refused = (err: unknown): RequestState => {
-    if (!(err instanceof TokenVerificationError)) {
-      return notSignedIn(options, "signed-out", "unexpected-error", "Verification failed.");
-    }
-    const renewable = RENEWABLE[err.code];
-    if (renewable && credentials.headerToken === undefined) return renewOr(renewable, err.message);
-    return notSignedIn(options, "signed-out", err.code, err.message);
-  };
-  const verified = (claims: JwtPayload): RequestState => {
+  const verification = await verifier.verify(token, options);
+  if (verification.ok) {
+    const { claims } = verification;
     if (
       credentials.clientUat !== undefined &&
       typeof claims.iat === "number" &&
@@ -127,17 +103,16 @@ export function authenticateRequestEager(
       );
     }
     return signedIn(options, token, claims);
-  };
-
-  // Cached tokens and known keys verify synchronously: no extra await on that path.
-  let claims: JwtPayload | Promise<JwtPayload>;
-  try {
-    claims = verifier.verify(token);
-  } catch (err) {
-    return refused(err);
   }
-  return claims instanceof Promise ? claims.then(verified, refused) : verified(claims);
+  const { error } = verification;
+  if (CONFIGURATION_ERRORS.has(error.code)) throw error;
+  const renewable = RENEWABLE[error.code];
+  if (renewable && credentials.headerToken === undefined) return renewOr(renewable, error.message);
+  return notSignedIn(options, "signed-out", error.code, error.message);
 }
+
+/** Refusals that are the configuration's fault, not the token's: thrown, never a state. */
+const CONFIGURATION_ERRORS: ReadonlySet<string> = new Set(["jwk-local-missing"]);
 
 /** Fields every state shares; a class, so creating a state is one cheap allocation. */
 abstract class BaseState {

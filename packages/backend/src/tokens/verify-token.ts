@@ -24,10 +24,8 @@ import type { VerifyTokenOptions } from "./verify-token-options.js";
  * console.log(claims.sub, claims.sid);
  * ```
  */
-export function verifyToken(token: string, options: VerifyTokenOptions): Promise<JwtPayload> {
-  try {
-    return Promise.resolve(tokenVerifierFor(options).verify(token));
-  } catch (err) {
-    return Promise.reject(err);
-  }
+export async function verifyToken(token: string, options: VerifyTokenOptions): Promise<JwtPayload> {
+  const verification = await tokenVerifierFor(options).verify(token, options);
+  if (verification.ok) return verification.claims;
+  throw verification.error;
 }

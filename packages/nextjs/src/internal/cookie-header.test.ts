@@ -28,3 +28,13 @@ describe("cookie header helpers", () => {
     );
   });
 });
+
+describe("a cookie name sent twice", () => {
+  // The same rule as @latchkey/backend's request-credentials (the `cookie` package's): first wins.
+  it("reads the first, and replacing it leaves one pair", () => {
+    const header = "__session=first; a=1; __session=second; __client_uat=0; __client_uat=17";
+    expect(readCookie(header, "__session")).toBe("first");
+    expect(readCookie(header, "__client_uat")).toBe("0");
+    expect(replaceCookie(header, "__session", "new")).toBe("__session=new; a=1; __client_uat=0");
+  });
+});

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from "./config/resolve-config.js";
 import { decodeJwtPayload } from "./decode-jwt-payload.js";
 import type { HeaderLookup } from "./request-kind.js";
 import {
-  readSignedAuthState,
+  checkSignedAuthState,
   type SignedAuthState,
 } from "./signed-auth-headers/signed-auth-state.js";
 
@@ -24,23 +24,35 @@ export interface RequestAuth {
 const PLACEHOLDER_URL = "http://localhost/";
 
 /**
+ * A request's auth, known now (the middleware's verdict, checked with `node:crypto`) or still
+ * being resolved (a token to verify here, or a verdict checked with Web Crypto). `getAuth(req)`
+ * can be read at once only in the first case, as Clerk's synchronous form is.
+ */
+export type ResolvedAuth =
+  | { ready: true; result: RequestAuth }
+  | { ready: false; result: Promise<RequestAuth> };
+
+/**
  * Resolves a request's auth: the middleware's signed verdict when its HMAC is valid; otherwise
  * (no middleware, or headers that did not come from it) the request's own `Authorization` /
  * `__session` is verified here. Unsigned or tampered auth headers are never believed.
- * Synchronous when the middleware's verdict is checked with `node:crypto`; a promise when the
- * token must be verified here or the runtime only has Web Crypto.
  */
-export function resolveRequestAuth(
-  header: HeaderLookup,
-  config: ResolvedConfig,
-): RequestAuth | Promise<RequestAuth> {
-  const signed = readSignedAuthState(header, config.secretKey);
-  if (signed instanceof Promise) {
-    return signed.then((state) =>
-      state ? fromSignedState(state, config) : verifyOwnToken(header, config),
-    );
+export function resolveRequestAuth(header: HeaderLookup, config: ResolvedConfig): ResolvedAuth {
+  const check = checkSignedAuthState(header, config.secretKey);
+  switch (check.status) {
+    case "valid":
+      return { ready: true, result: fromSignedState(check.state, config) };
+    case "pending":
+      return {
+        ready: false,
+        result: check.state.then((state) =>
+          state ? fromSignedState(state, config) : verifyOwnToken(header, config),
+        ),
+      };
+    case "absent":
+    case "invalid":
+      return { ready: false, result: verifyOwnToken(header, config) };
   }
-  return signed ? fromSignedState(signed, config) : verifyOwnToken(header, config);
 }
 
 const DEFAULT_CLOCK_SKEW_MS = 5000;

@@ -12,6 +12,12 @@ describe("cookieValue", () => {
     expect(cookieValue("", "__session")).toBeUndefined();
   });
 
+  it("a name sent twice: the first wins, whatever the second holds", () => {
+    expect(cookieValue("__session=first; a=1; __session=second", "__session")).toBe("first");
+    expect(cookieValue("__session=; __session=second", "__session")).toBe("");
+    expect(cookieValue("a=1;__client_uat=0;__client_uat=1700000000", "__client_uat")).toBe("0");
+  });
+
   it("property: agrees with a straightforward parser on well-formed headers", () => {
     const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
     const value = fc.stringMatching(/^[A-Za-z0-9._-]{0,20}$/);

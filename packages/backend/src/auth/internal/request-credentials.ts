@@ -1,3 +1,5 @@
+import { parseCookie } from "cookie";
+
 /** Where a request's session token came from, and what the request looks like. */
 export interface RequestCredentials {
   /** The token from `Authorization: Bearer`; when set, cookies are ignored. */
@@ -8,10 +10,7 @@ export interface RequestCredentials {
   clientUat: number | undefined;
 }
 
-/**
- * Reads the credentials of a request without parsing every cookie: only `__session` and
- * `__client_uat` are looked for, which keeps the cached path short.
- */
+/** Reads the credentials of a request: the Bearer token, or the session cookies. */
 export function readRequestCredentials(request: Request): RequestCredentials {
   const headers = request.headers;
   const headerToken = bearerToken(headers.get("authorization"));
@@ -19,10 +18,12 @@ export function readRequestCredentials(request: Request): RequestCredentials {
     return { headerToken, cookieToken: undefined, clientUat: undefined };
   }
   const cookie = headers.get("cookie");
-  const uat = cookie ? cookieValue(cookie, "__client_uat") : undefined;
+  if (!cookie) return { headerToken: undefined, cookieToken: undefined, clientUat: undefined };
+  const cookies = parseCookies(cookie);
+  const uat = cookies.__client_uat;
   return {
     headerToken: undefined,
-    cookieToken: cookie ? cookieValue(cookie, "__session") || undefined : undefined,
+    cookieToken: cookies.__session || undefined,
     clientUat: uat === undefined ? undefined : parseUat(uat),
   };
 }
@@ -37,31 +38,23 @@ export function bearerToken(authorization: string | null): string | undefined {
 }
 
 /**
- * The value of the cookie `name` in a `Cookie` header, or `undefined`. Names must match exactly
- * (so `__session_x` is not `__session`); the first occurrence wins, as browsers send the most
- * specific cookie first.
+ * The cookies of a `Cookie` header, parsed by the `cookie` package (as Clerk's SDK does). When a
+ * name appears twice the first one wins (browsers send the most specific cookie first). Values are
+ * taken as sent, only a pair of surrounding quotes removed: session tokens are never
+ * percent-encoded, and a value is never altered on its way through.
  */
+export function parseCookies(header: string): Record<string, string | undefined> {
+  return parseCookie(header, COOKIE_VALUES_AS_SENT);
+}
+
+const COOKIE_VALUES_AS_SENT = {
+  decode: (value: string) =>
+    value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value,
+};
+
+/** The value of the cookie `name` in a `Cookie` header (by {@link parseCookies}), or `undefined`. */
 export function cookieValue(header: string, name: string): string | undefined {
-  let from = 0;
-  while (from < header.length) {
-    const at = header.indexOf(name, from);
-    if (at === -1) return undefined;
-    const end = at + name.length;
-    const startsPair = at === 0 || header[at - 1] === " " || header[at - 1] === ";";
-    let cursor = end;
-    while (header[cursor] === " ") cursor++;
-    if (startsPair && header[cursor] === "=") {
-      let valueEnd = header.indexOf(";", cursor + 1);
-      if (valueEnd === -1) valueEnd = header.length;
-      let value = header.slice(cursor + 1, valueEnd).trim();
-      if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
-        value = value.slice(1, -1);
-      }
-      return value;
-    }
-    from = end;
-  }
-  return undefined;
+  return parseCookies(header)[name];
 }
 
 function parseUat(value: string): number {

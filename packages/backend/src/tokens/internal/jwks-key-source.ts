@@ -1,11 +1,6 @@
 import { TokenVerificationError } from "../token-verification-error.js";
-import { importRsaPublicKey, type RsaPublicKey } from "./rsa-public-key.js";
-
-/** Finds the public key that signed a token. */
-export interface KeySource {
-  /** Resolves the key for `kid`; throws a {@link TokenVerificationError} when there is none. */
-  getKey(kid: string | undefined): RsaPublicKey | Promise<RsaPublicKey>;
-}
+import type { KeyLookup, KeySource } from "./key-source.js";
+import { importSessionKey, type SessionKey } from "./session-key.js";
 
 /** How a {@link JwksKeySource} reaches the Backend API's `GET /v1/jwks`. */
 export interface JwksKeySourceOptions {
@@ -26,50 +21,44 @@ export interface JwksKeySourceOptions {
  * concurrent misses share one request; when a refresh fails the last good keys keep serving.
  */
 export class JwksKeySource implements KeySource {
-  private keys = new Map<string, RsaPublicKey>();
+  private keys = new Map<string, SessionKey>();
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
-  private inFlight: Promise<void> | undefined;
+  private inFlight: Promise<Refresh> | undefined;
 
   constructor(private readonly options: JwksKeySourceOptions) {}
 
-  getKey(kid: string | undefined): RsaPublicKey | Promise<RsaPublicKey> {
+  async keyFor(kid: string | undefined): Promise<KeyLookup> {
     const now = this.options.now();
     const cached = kid === undefined ? this.onlyKey() : this.keys.get(kid);
-    if (cached && now - this.fetchedAt < this.options.ttlMs) return cached;
-    return this.refreshThenGet(kid, cached, now);
-  }
-
-  private async refreshThenGet(
-    kid: string | undefined,
-    cached: RsaPublicKey | undefined,
-    now: number,
-  ): Promise<RsaPublicKey> {
+    if (cached && now - this.fetchedAt < this.options.ttlMs) return { ok: true, key: cached };
     const stale = now - this.fetchedAt >= this.options.ttlMs;
     const mayRefetch = stale || now - this.lastAttemptAt >= this.options.minRefetchIntervalMs;
     if (mayRefetch) {
-      try {
-        await this.refresh();
-      } catch (err) {
-        // A failed refresh keeps the keys we had: apps keep working while the instance is down.
-        if (cached) return cached;
-        if (this.keys.size === 0) throw err;
+      const refreshed = await this.refresh();
+      // A failed refresh keeps the keys we had: apps keep working while the instance is down.
+      if (!refreshed.ok) {
+        if (cached) return { ok: true, key: cached };
+        if (this.keys.size === 0) return refreshed;
       }
     }
     const key = kid === undefined ? this.onlyKey() : this.keys.get(kid);
-    if (key) return key;
-    throw new TokenVerificationError(
-      "jwk-kid-mismatch",
-      "No key in the instance's JWKS matches the token's kid. The token was signed by another instance, or the key was rotated away.",
-    );
+    if (key) return { ok: true, key };
+    return {
+      ok: false,
+      error: new TokenVerificationError(
+        "jwk-kid-mismatch",
+        "No key in the instance's JWKS matches the token's kid. The token was signed by another instance, or the key was rotated away.",
+      ),
+    };
   }
 
-  private onlyKey(): RsaPublicKey | undefined {
+  private onlyKey(): SessionKey | undefined {
     if (this.keys.size !== 1) return undefined;
     return this.keys.values().next().value;
   }
 
-  private refresh(): Promise<void> {
+  private refresh(): Promise<Refresh> {
     if (!this.inFlight) {
       this.lastAttemptAt = this.options.now();
       this.inFlight = this.load().finally(() => {
@@ -79,7 +68,7 @@ export class JwksKeySource implements KeySource {
     return this.inFlight;
   }
 
-  private async load(): Promise<void> {
+  private async load(): Promise<Refresh> {
     const { apiUrl, apiVersion, secretKey } = this.options;
     const url = `${apiUrl.replace(/\/+$/, "")}/${apiVersion}/jwks`;
     let response: Response;
@@ -88,20 +77,20 @@ export class JwksKeySource implements KeySource {
         headers: { Authorization: `Bearer ${secretKey}`, "Clerk-API-Version": "2026-05-12" },
       });
     } catch (cause) {
-      throw new TokenVerificationError(
+      return refused(
         "jwk-remote-failed-to-load",
         `Could not reach the JWKS endpoint at ${url}.`,
-        { cause },
+        cause,
       );
     }
     if (response.status === 401 || response.status === 403) {
-      throw new TokenVerificationError(
+      return refused(
         "secret-key-invalid",
         "The JWKS endpoint refused the secret key. Check CLERK_SECRET_KEY.",
       );
     }
     if (!response.ok) {
-      throw new TokenVerificationError(
+      return refused(
         "jwk-remote-failed-to-load",
         `The JWKS endpoint at ${url} answered ${response.status}.`,
       );
@@ -110,31 +99,34 @@ export class JwksKeySource implements KeySource {
     try {
       body = await response.json();
     } catch (cause) {
-      throw new TokenVerificationError("jwk-remote-invalid", "The JWKS response is not JSON.", {
-        cause,
-      });
+      return refused("jwk-remote-invalid", "The JWKS response is not JSON.", cause);
     }
     const entries = (body as { keys?: unknown } | null)?.keys;
     if (!Array.isArray(entries)) {
-      throw new TokenVerificationError(
-        "jwk-remote-invalid",
-        "The JWKS response has no keys array.",
-      );
+      return refused("jwk-remote-invalid", "The JWKS response has no keys array.");
     }
-    const keys = new Map<string, RsaPublicKey>();
+    const keys = new Map<string, SessionKey>();
     for (const entry of entries as JsonWebKey[]) {
+      if (entry === null || typeof entry !== "object") continue;
       const kid = (entry as { kid?: unknown }).kid;
       if (typeof kid !== "string" || entry.kty !== "RSA") continue;
-      try {
-        keys.set(kid, importRsaPublicKey({ format: "jwk", key: entry }, kid));
-      } catch {
-        // An entry we cannot import is skipped; the others still serve.
-      }
+      const imported = await importSessionKey({ format: "jwk", jwk: entry }, kid);
+      // An entry we cannot import is skipped; the others still serve.
+      if (imported.ok) keys.set(kid, imported.key);
     }
     if (keys.size === 0) {
-      throw new TokenVerificationError("jwk-remote-missing", "The JWKS holds no usable RSA key.");
+      return refused("jwk-remote-missing", "The JWKS holds no usable RSA key.");
     }
     this.keys = keys;
     this.fetchedAt = this.options.now();
+    return { ok: true };
   }
+}
+
+/** What a JWKS refresh gave: the keys are replaced only when it succeeded. */
+type Refresh = { ok: true } | { ok: false; error: TokenVerificationError };
+
+function refused(code: TokenVerificationError["code"], message: string, cause?: unknown): Refresh {
+  const options = cause === undefined ? undefined : { cause };
+  return { ok: false, error: new TokenVerificationError(code, message, options) };
 }

@@ -1,35 +1,31 @@
 import { TokenVerificationError } from "../token-verification-error.js";
-import type { KeySource } from "./jwks-key-source.js";
-import { spkiFromPem } from "./pem.js";
-import { importRsaPublicKey, type RsaPublicKey } from "./rsa-public-key.js";
+import type { KeyLookup, KeySource } from "./key-source.js";
+import { importSessionKey } from "./session-key.js";
 
 /**
  * A key source holding one PEM public key (`jwtKey` / `CLERK_JWT_KEY`): no network at all. The
- * token's `kid` is not consulted, as with Clerk's networkless verification.
+ * token's `kid` is not consulted, as with Clerk's networkless verification. The key is imported
+ * (with jose) on first use, once.
  */
 export class LocalKeySource implements KeySource {
-  private readonly key: RsaPublicKey;
+  private imported: Promise<KeyLookup> | undefined;
 
-  constructor(pem: string) {
-    const der = spkiFromPem(pem);
-    if (!der) {
-      throw new TokenVerificationError(
-        "jwk-local-missing",
-        "jwtKey (CLERK_JWT_KEY) is not a PEM-encoded RSA public key.",
-      );
-    }
-    try {
-      this.key = importRsaPublicKey({ format: "spki", key: der });
-    } catch (cause) {
-      throw new TokenVerificationError(
-        "jwk-local-missing",
-        "jwtKey (CLERK_JWT_KEY) is not a usable RSA public key.",
-        { cause },
-      );
-    }
-  }
+  constructor(private readonly pem: string) {}
 
-  getKey(): RsaPublicKey {
-    return this.key;
+  keyFor(): Promise<KeyLookup> {
+    this.imported ??= importSessionKey({ format: "pem", pem: this.pem }).then(
+      (result): KeyLookup =>
+        result.ok
+          ? { ok: true, key: result.key }
+          : {
+              ok: false,
+              error: new TokenVerificationError(
+                "jwk-local-missing",
+                "jwtKey (CLERK_JWT_KEY) is not a PEM-encoded RSA public key.",
+                { cause: result.cause },
+              ),
+            },
+    );
+    return this.imported;
   }
 }

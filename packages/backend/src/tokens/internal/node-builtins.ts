@@ -1,49 +1,38 @@
-/** A Node `Buffer`, as far as the fast paths use it. */
-export type NodeBufferInstance = Uint8Array & {
-  /** Writes `text` decoded as `encoding` at `offset`; returns the number of bytes written. */
-  write(text: string, offset: number, encoding: "latin1" | "base64url"): number;
-  toString(encoding: "utf8", start?: number, end?: number): string;
-};
-
-/** The parts of `node:buffer` the fast paths use. */
-export interface NodeBuffer {
-  from(value: string, encoding: "latin1" | "base64url"): NodeBufferInstance;
-  allocUnsafeSlow(size: number): NodeBufferInstance;
+/** A `node:crypto` `KeyObject`, as far as the fast path uses it. */
+export interface NodeKeyObject {
+  readonly asymmetricKeyType?: string;
 }
 
 /** The parts of `node:crypto` the fast path uses. */
 export interface NodeCrypto {
-  createPublicKey(
-    input: { key: JsonWebKey; format: "jwk" } | { key: Uint8Array; format: "der"; type: "spki" },
-  ): { asymmetricKeyType?: string };
-  verify(algorithm: string, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
+  KeyObject: { from(key: CryptoKey): NodeKeyObject };
+  verify(algorithm: string, data: Uint8Array, key: NodeKeyObject, signature: Uint8Array): boolean;
 }
 
-/** What {@link nodeBuiltins} holds. */
-export interface NodeBuiltins {
-  crypto: NodeCrypto;
-  Buffer: NodeBuffer;
-  /**
-   * One 16 KiB buffer the synchronous fast paths decode into instead of allocating per token
-   * (token parts, RSA inputs). Each use finishes before the next begins (no `await` between
-   * writing and reading), so they can share it; larger inputs must get their own buffers.
-   */
-  scratch: NodeBufferInstance;
+/** The part of `node:buffer` the fast path uses: a fresh buffer per call, never a shared one. */
+export interface NodeBuffer {
+  from(text: string, encoding: "base64url" | "latin1"): Uint8Array;
 }
 
 /**
- * `node:crypto` and `node:buffer`, when this runtime has them; `undefined` on edge runtimes,
- * browsers and workers. `process.getBuiltinModule` is a runtime lookup, so no import exists for
- * edge bundlers to trip on; callers fall back to Web APIs when this is undefined.
+ * `node:crypto` (and `Buffer`), when this runtime has them; `undefined` on edge runtimes, browsers and workers.
+ * `process.getBuiltinModule` is a runtime lookup, so no import exists for edge bundlers to trip
+ * on; callers fall back to Web Crypto when this is undefined.
  */
-export const nodeBuiltins = ((): NodeBuiltins | undefined => {
+export const nodeBuiltins = ((): { crypto: NodeCrypto; Buffer: NodeBuffer } | undefined => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
-    const crypto = proc?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
+    const crypto = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
     const buffer = proc?.getBuiltinModule?.("node:buffer") as { Buffer?: NodeBuffer } | undefined;
-    if (!crypto || !buffer?.Buffer) return undefined;
-    return { crypto, Buffer: buffer.Buffer, scratch: buffer.Buffer.allocUnsafeSlow(16 * 1024) };
+    return typeof crypto?.verify === "function" &&
+      typeof crypto.KeyObject?.from === "function" &&
+      buffer?.Buffer
+      ? { crypto: crypto as NodeCrypto, Buffer: buffer.Buffer }
+      : undefined;
   } catch {
     return undefined;
   }
 })();
+
+/** What {@link nodeBuiltins} holds. */
+export type NodeBuiltins = NonNullable<typeof nodeBuiltins>;

@@ -7,77 +7,87 @@ import { TokenVerifier } from "./token-verifier.js";
 const DEFAULT_API_URL = "https://api.clerk.com";
 const DEFAULT_API_VERSION = "v1";
 const VERIFIED_TOKEN_CACHE_CAPACITY = 10_000;
-const MAX_SHARED_VERIFIERS = 64;
+const MAX_VERIFIERS = 64;
 
-const byOptionsObject = new WeakMap<VerifyTokenOptions, TokenVerifier>();
-const byConfiguration = new Map<string, TokenVerifier>();
+type Verifiers = Map<string, TokenVerifier>;
+
+/** PEM key text → its verifier. */
+const byJwtKey: Verifiers = new Map();
+/** Secret key, API URL, version and JWKS timings → the verifier of that instance's JWKS. */
+const byInstance: Verifiers = new Map();
+/** The same, for options bringing their own `fetch` or clock (functions compare by identity). */
+const byFunctions = new WeakMap<object, WeakMap<object, Verifiers>>();
 
 /**
- * The verifier for a set of options, made once. Callers that pass the same options object (the
- * middleware does) pay one WeakMap lookup; equal options in new objects share a verifier by value,
- * so keys, JWKS and verified tokens are cached across calls. Options with their own `fetch` or
- * clock are only shared by object identity, since functions cannot be compared by value.
+ * The verifier for the key material of `options`, made once and kept: the imported key (or the
+ * instance's JWKS) and the cache of signature-verified tokens. It is found by the key material
+ * alone (`jwtKey`, or `secretKey` + `apiUrl` + `apiVersion`), never by the per-call checks
+ * (`authorizedParties`, `audience`, clock skew), which {@link TokenVerifier.verify} takes from
+ * each call's options. So options made afresh per call cost one map lookup by a string that is
+ * usually the very same string object (its hash is kept by the engine).
+ *
+ * @throws {TokenVerificationError} `jwk-failed-to-resolve` when neither `jwtKey` nor
+ *   `secretKey` is set (bad configuration is loud).
  */
 export function tokenVerifierFor(options: VerifyTokenOptions): TokenVerifier {
-  const known = byOptionsObject.get(options);
-  if (known) return known;
-
-  const shareable = options.fetch === undefined && options.now === undefined;
-  const key = shareable ? configurationKey(options) : undefined;
-  let verifier = key === undefined ? undefined : byConfiguration.get(key);
-  if (!verifier) {
-    verifier = createVerifier(options);
-    if (key !== undefined) {
-      if (byConfiguration.size >= MAX_SHARED_VERIFIERS) byConfiguration.clear();
-      byConfiguration.set(key, verifier);
+  const { jwtKey } = options;
+  if (jwtKey) {
+    let verifier = byJwtKey.get(jwtKey);
+    if (verifier === undefined) {
+      verifier = new TokenVerifier(new LocalKeySource(jwtKey), VERIFIED_TOKEN_CACHE_CAPACITY);
+      remember(byJwtKey, jwtKey, verifier);
     }
+    return verifier;
   }
-  byOptionsObject.set(options, verifier);
-  return verifier;
-}
-
-function createVerifier(options: VerifyTokenOptions): TokenVerifier {
-  const now = options.now ?? Date.now;
-  let keySource: LocalKeySource | JwksKeySource;
-  if (options.jwtKey) {
-    keySource = new LocalKeySource(options.jwtKey);
-  } else if (options.secretKey) {
-    keySource = new JwksKeySource({
-      apiUrl: options.apiUrl ?? DEFAULT_API_URL,
-      apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-      secretKey: options.secretKey,
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      now,
-      ttlMs: options.jwksCacheTtlInMs ?? 5 * 60_000,
-      minRefetchIntervalMs: options.jwksRefetchIntervalInMs ?? 30_000,
-    });
-  } else {
+  const { secretKey } = options;
+  if (!secretKey) {
     throw new TokenVerificationError(
       "jwk-failed-to-resolve",
       "No key to verify tokens with: set jwtKey (CLERK_JWT_KEY) or secretKey (CLERK_SECRET_KEY).",
     );
   }
-  const audience = options.audience;
-  return new TokenVerifier({
-    keySource,
-    authorizedParties: options.authorizedParties,
-    audience: audience === undefined ? undefined : Array.isArray(audience) ? audience : [audience],
-    clockSkewMs: options.clockSkewInMs ?? 5000,
-    now,
-    cacheCapacity: VERIFIED_TOKEN_CACHE_CAPACITY,
-  });
+  const apiUrl = options.apiUrl ?? DEFAULT_API_URL;
+  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  const ttlMs = options.jwksCacheTtlInMs ?? 5 * 60_000;
+  const minRefetchIntervalMs = options.jwksRefetchIntervalInMs ?? 30_000;
+  const key = `${secretKey}\n${apiUrl}\n${apiVersion}\n${ttlMs}\n${minRefetchIntervalMs}`;
+  const verifiers = verifiersFor(options);
+  let verifier = verifiers.get(key);
+  if (verifier === undefined) {
+    const keySource = new JwksKeySource({
+      apiUrl,
+      apiVersion,
+      secretKey,
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      now: options.now ?? Date.now,
+      ttlMs,
+      minRefetchIntervalMs,
+    });
+    verifier = new TokenVerifier(keySource, VERIFIED_TOKEN_CACHE_CAPACITY);
+    remember(verifiers, key, verifier);
+  }
+  return verifier;
 }
 
-function configurationKey(options: VerifyTokenOptions): string {
-  return JSON.stringify([
-    options.jwtKey ?? null,
-    options.jwtKey ? null : (options.secretKey ?? null),
-    options.apiUrl ?? DEFAULT_API_URL,
-    options.apiVersion ?? DEFAULT_API_VERSION,
-    options.authorizedParties ?? null,
-    options.audience ?? null,
-    options.clockSkewInMs ?? 5000,
-    options.jwksCacheTtlInMs ?? null,
-    options.jwksRefetchIntervalInMs ?? null,
-  ]);
+/** Where the JWKS verifiers of `options` live: shared, or per `fetch` and clock function. */
+function verifiersFor(options: VerifyTokenOptions): Verifiers {
+  if (options.fetch === undefined && options.now === undefined) return byInstance;
+  const fetchKey: object = options.fetch ?? byInstance;
+  const nowKey: object = options.now ?? byInstance;
+  let byNow = byFunctions.get(fetchKey);
+  if (byNow === undefined) {
+    byNow = new WeakMap();
+    byFunctions.set(fetchKey, byNow);
+  }
+  let verifiers = byNow.get(nowKey);
+  if (verifiers === undefined) {
+    verifiers = new Map();
+    byNow.set(nowKey, verifiers);
+  }
+  return verifiers;
+}
+
+function remember(verifiers: Verifiers, key: string, verifier: TokenVerifier): void {
+  if (verifiers.size >= MAX_VERIFIERS) verifiers.clear();
+  verifiers.set(key, verifier);
 }

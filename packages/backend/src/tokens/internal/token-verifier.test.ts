@@ -8,32 +8,26 @@ import {
   signToken,
 } from "../../../test/token-fixtures.js";
 import { TokenVerificationError } from "../token-verification-error.js";
-import type { KeySource } from "./jwks-key-source.js";
+import type { KeySource } from "./key-source.js";
 import { LocalKeySource } from "./local-key-source.js";
-import type { RsaPublicKey } from "./rsa-public-key.js";
 import { TokenVerifier } from "./token-verifier.js";
 
 function countingVerifier(capacity = 100) {
-  const inner = new LocalKeySource(PRIMARY_PUBLIC_PEM).getKey();
+  const inner = new LocalKeySource(PRIMARY_PUBLIC_PEM);
+  // The key is looked up once per signature check (never for a cached token).
   const counts = { checks: 0 };
-  const key: RsaPublicKey = {
-    kid: undefined,
-    verify: (alg, data, signature) => {
+  const keySource: KeySource = {
+    keyFor: () => {
       counts.checks++;
-      return inner.verify(alg, data, signature);
+      return inner.keyFor();
     },
   };
-  const keySource: KeySource = { getKey: () => key };
-  const verifier = new TokenVerifier({
-    keySource,
-    authorizedParties: undefined,
-    audience: undefined,
-    clockSkewMs: 5000,
-    now: () => NOW_MS,
-    cacheCapacity: capacity,
-  });
-  // verify() may answer synchronously; tests always look at it as a promise.
-  const verify = (token: string) => Promise.resolve().then(() => verifier.verify(token));
+  const verifier = new TokenVerifier(keySource, capacity);
+  const verify = async (token: string) => {
+    const verification = await verifier.verify(token, { now: () => NOW_MS });
+    if (verification.ok) return verification.claims;
+    throw verification.error;
+  };
   return { verify, counts };
 }
 

@@ -1,8 +1,10 @@
 import {
   type AuthenticateRequestOptions,
   type ClerkClient,
+  type ClerkClientOptions,
   createClerkClient,
   type TemplateTokenFetcher,
+  TokenVerificationError,
 } from "@latchkey/backend";
 import { LatchkeyNextjsError } from "../../latchkey-nextjs-error.js";
 import type { LatchkeyOptions } from "../../latchkey-options.js";
@@ -108,9 +110,6 @@ function buildConfig(options: LatchkeyOptions, env: LatchkeyEnv): ResolvedConfig
   if (secretKey !== undefined && !/^sk_[A-Za-z0-9]+_\S+$/.test(secretKey)) {
     throw invalid("CLERK_SECRET_KEY", 'a secret key starts with "sk_test_" or "sk_live_"');
   }
-  if (jwtKey !== undefined && !looksLikePublicKey(jwtKey)) {
-    throw invalid("CLERK_JWT_KEY", "it must be the instance's PEM public key");
-  }
   if (secretKey === undefined && jwtKey === undefined) {
     throw new LatchkeyNextjsError(
       "config-missing",
@@ -140,7 +139,7 @@ function buildConfig(options: LatchkeyOptions, env: LatchkeyEnv): ResolvedConfig
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const now = options.now ?? Date.now;
 
-  const client = createClerkClient({
+  const client = clientFor({
     secretKey,
     publishableKey,
     apiUrl,
@@ -209,12 +208,17 @@ function pageUrl(value: string, variable: string): string {
   return value;
 }
 
-function looksLikePublicKey(value: string): boolean {
-  const text = value.replace(/\\n/g, "\n");
-  if (text.includes("PRIVATE KEY")) return false;
-  const body = text
-    .replace(/-----BEGIN PUBLIC KEY-----/, "")
-    .replace(/-----END PUBLIC KEY-----/, "")
-    .replace(/\s+/g, "");
-  return body.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+/**
+ * The Backend API client. `@latchkey/backend` checks `jwtKey` here, with the same PEM check its
+ * verifier uses (one check for both packages): a key that cannot be PEM text fails at once.
+ */
+function clientFor(options: ClerkClientOptions): ClerkClient {
+  try {
+    return createClerkClient(options);
+  } catch (err) {
+    if (err instanceof TokenVerificationError && err.code === "jwk-local-missing") {
+      throw invalid("CLERK_JWT_KEY", "it must be the instance's PEM public key");
+    }
+    throw err;
+  }
 }

@@ -5,7 +5,7 @@ import {
   TokenVerificationError,
   verifyToken,
 } from "@latchkey/backend";
-import { readCookie, replaceCookie, serializeCookie } from "../cookie-header.js";
+import { readCookie, readCookies, replaceCookie, serializeCookie } from "../cookie-header.js";
 import { decodeJwtPayload } from "../decode-jwt-payload.js";
 import { type RenewSessionTokenResult, renewSessionToken } from "./renew-session-token.js";
 
@@ -67,9 +67,9 @@ const inFlight = new Map<string, Promise<RenewSessionTokenResult>>();
  * unsuccessful attempts at {@link MAX_RENEWAL_ATTEMPTS}; concurrent renewals of the same session
  * in one process share one call.
  */
-export function renewRequestSession(
+export async function renewRequestSession(
   params: RenewRequestSessionParams,
-): RenewalOutcome | Promise<RenewalOutcome> {
+): Promise<RenewalOutcome> {
   const { request, state } = params;
   const notNeeded: RenewalOutcome = {
     decision: "not-needed",
@@ -84,10 +84,10 @@ export function renewRequestSession(
     return notNeeded;
   }
   if (!RENEWABLE_REASONS.has(state.reason) || !params.frontendApiUrl) return notNeeded;
-  const token = readCookie(cookieHeader, "__session");
-  const clientCookie = readCookie(cookieHeader, "__client");
+  const cookies = readCookies(cookieHeader);
+  const token = cookies.__session;
+  const clientCookie = cookies.__client;
   if (!token || !clientCookie) return notNeeded;
-  // Only here does renewal need to wait for anything: the common paths above stay synchronous.
   return renewThroughInstance(params, token, clientCookie, cookieHeader, attempts, notNeeded);
 }
 

@@ -1,186 +1,145 @@
-/** The parts of `node:crypto` and `node:buffer` the synchronous path uses. */
+/** The parts of `node:crypto` the Node form uses. */
 interface NodeCryptoParts {
   createHmac(
     algorithm: "sha256",
     key: string,
-  ): {
-    update(data: string, encoding: "utf8"): { digest(encoding: "base64url"): string };
-  };
-  /** One-shot digest (Node ≥ 20.12): no hash object per call. */
-  hash?(algorithm: "sha256", data: Uint8Array, outputEncoding: "buffer" | "base64url"): unknown;
-}
-
-interface NodeBufferInstance extends Uint8Array {
-  write(text: string, offset: number, encoding: "utf8"): number;
-}
-
-interface NodeBufferParts {
-  allocUnsafeSlow(size: number): NodeBufferInstance;
-  byteLength(text: string, encoding: "utf8"): number;
+  ): { update(data: string, encoding: "utf8"): { digest(encoding: "base64url"): string } };
+  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
 }
 
 /**
- * `node:crypto` and `node:buffer` when this runtime has them (Node: `proxy.ts`, route handlers,
- * server components); `undefined` on edge runtimes. Looked up at run time so edge bundles import
- * nothing.
+ * `node:crypto` when this runtime has it (Node: `proxy.ts`, route handlers, server components);
+ * `undefined` on edge runtimes. Looked up at run time so edge bundles import nothing.
  */
-const node = ((): { crypto: NodeCryptoParts; Buffer: NodeBufferParts } | undefined => {
+const nodeCrypto = ((): NodeCryptoParts | undefined => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
     const crypto = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeCryptoParts> | undefined;
-    const buffer = proc?.getBuiltinModule?.("node:buffer") as
-      | { Buffer?: NodeBufferParts }
-      | undefined;
-    return typeof crypto?.createHmac === "function" && buffer?.Buffer
-      ? { crypto: crypto as NodeCryptoParts, Buffer: buffer.Buffer }
+    return typeof crypto?.createHmac === "function" && typeof crypto.timingSafeEqual === "function"
+      ? (crypto as NodeCryptoParts)
       : undefined;
   } catch {
     return undefined;
   }
 })();
 
-const BLOCK = 64;
-const DIGEST = 32;
-const encoder = new TextEncoder();
-// Keys by secret key (an app has one; a bound keeps a misuse from growing memory).
-const MAX_KEYS = 8;
-const webKeys = new Map<string, Promise<CryptoKey>>();
-
-/** A secret key's HMAC pads (RFC 2104), written once into the buffers each MAC reuses. */
-interface PaddedKey {
-  /** `key ⊕ ipad`, followed by room for the message. */
-  inner: NodeBufferInstance;
-  /** `key ⊕ opad`, followed by the inner digest. */
-  outer: NodeBufferInstance;
-}
-const paddedKeys = new Map<string, PaddedKey>();
-
 /**
- * HMAC-SHA256 of `message` keyed with `secretKey`, as unpadded base64url. Synchronous where
- * `node:crypto` exists; a promise through Web Crypto on edge runtimes, except for a message
- * signed recently (see below). On Node ≥ 20.12 it is the RFC 2104 construction over two one-shot
- * SHA-256 calls into reused buffers: no hash objects or buffers are made per request
- * (`createHmac` made a native object each time).
- *
- * Recent MACs are remembered (by key and message, a bounded number): a browser sends the same
- * token to the same URL again and again, and the page behind the middleware checks the very
- * verdict the middleware just signed, so most messages were signed moments before.
- *
- * @throws never synchronously; the Web Crypto promise rejects only if the runtime lacks HMAC.
+ * HMAC-SHA256 keyed with the secret key, over the middleware's verdict, as unpadded base64url.
+ * Its form depends on the runtime, and says so in `runtime`:
+ * - `node`: `node:crypto`'s `createHmac`, answered at once; compared with `timingSafeEqual`;
+ * - `web`: Web Crypto (`crypto.subtle`, the key imported once), answered by a promise.
  */
-export function authStateMac(secretKey: string, message: string): string | Promise<string> {
-  const cache = macCacheFor(secretKey);
-  const known = cache.get(message);
-  if (known !== undefined) return known;
-  const mac = computeMac(secretKey, message);
-  if (typeof mac === "string") {
-    remember(cache, message, mac);
+export type AuthStateMac =
+  | {
+      runtime: "node";
+      sign(message: string): string;
+      /** True when `mac` is the MAC of `message` (constant-time comparison). */
+      verify(message: string, mac: string): boolean;
+    }
+  | {
+      runtime: "web";
+      sign(message: string): Promise<string>;
+      /** True when `mac` is the MAC of `message` (`crypto.subtle.verify`). */
+      verify(message: string, mac: string): Promise<boolean>;
+    };
+
+// An app has one secret key; a bound keeps a misuse from growing memory.
+const MAX_KEYS = 8;
+const macs = new Map<string, AuthStateMac>();
+
+/** The MAC for `secretKey`, made once per key. */
+export function authStateMacFor(secretKey: string): AuthStateMac {
+  let mac = macs.get(secretKey);
+  if (mac === undefined) {
+    mac = nodeCrypto ? nodeMac(nodeCrypto, secretKey) : webMac(secretKey);
+    if (macs.size >= MAX_KEYS) macs.clear();
+    macs.set(secretKey, mac);
+  }
+  return mac;
+}
+
+// Recent MACs are remembered (a bounded number per key, strings only): a browser sends the same
+// token to the same URL again and again, and the page behind the middleware checks the very
+// verdict the middleware signed moments before, so most messages were signed already.
+const MAX_REMEMBERED_MACS = 1024;
+
+function nodeMac(crypto: NodeCryptoParts, secretKey: string): AuthStateMac {
+  const remembered = new Map<string, string>();
+  const sign = (message: string): string => {
+    const known = remembered.get(message);
+    if (known !== undefined) return known;
+    const mac = crypto.createHmac("sha256", secretKey).update(message, "utf8").digest("base64url");
+    remember(remembered, message, mac);
     return mac;
-  }
-  // A failure is left to the caller, who holds the same promise.
-  return mac.then((value) => {
-    remember(cache, message, value);
-    return value;
-  });
+  };
+  return {
+    runtime: "node",
+    sign,
+    verify: (message, mac) => {
+      const expected = encoder.encode(sign(message));
+      const given = encoder.encode(mac);
+      // Only the length can differ in time, and a MAC's length is public.
+      return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+    },
+  };
 }
 
-// Bounded: at most this many messages per key (≈ 1.5 KB each), the oldest forgotten first.
-const MAX_CACHED_MACS = 1024;
-let cachedKey: string | undefined;
-let macCache = new Map<string, string>();
+const encoder = new TextEncoder();
 
-/** The MACs remembered for `secretKey` (an app has one key: another one starts afresh). */
-function macCacheFor(secretKey: string): Map<string, string> {
-  if (cachedKey !== secretKey) {
-    cachedKey = secretKey;
-    macCache = new Map();
-  }
-  return macCache;
+function webMac(secretKey: string): AuthStateMac {
+  const key = crypto.subtle.importKey(
+    "raw",
+    encoder.encode(secretKey),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
+  const remembered = new Map<string, string>();
+  return {
+    runtime: "web",
+    sign: async (message) => {
+      const known = remembered.get(message);
+      if (known !== undefined) return known;
+      const bytes = await crypto.subtle.sign("HMAC", await key, encoder.encode(message));
+      const mac = base64UrlOf(new Uint8Array(bytes));
+      remember(remembered, message, mac);
+      return mac;
+    },
+    verify: async (message, mac) => {
+      const given = bytesOfBase64Url(mac);
+      if (given === undefined) return false;
+      return crypto.subtle.verify("HMAC", await key, given, encoder.encode(message));
+    },
+  };
 }
 
-function remember(cache: Map<string, string>, message: string, mac: string): void {
-  if (cache.size >= MAX_CACHED_MACS) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
+function remember(remembered: Map<string, string>, message: string, mac: string): void {
+  if (remembered.size >= MAX_REMEMBERED_MACS) {
+    const oldest = remembered.keys().next().value;
+    if (oldest !== undefined) remembered.delete(oldest);
   }
-  cache.set(message, mac);
+  remembered.set(message, mac);
 }
 
-function computeMac(secretKey: string, message: string): string | Promise<string> {
-  if (!node) return webCryptoMac(secretKey, message);
-  const { crypto, Buffer } = node;
-  if (typeof crypto.hash !== "function") {
-    return crypto.createHmac("sha256", secretKey).update(message, "utf8").digest("base64url");
-  }
-  const key = paddedKeyFor(secretKey, crypto as Required<NodeCryptoParts>, Buffer);
-  if (key.inner.length - BLOCK < message.length * 3) {
-    key.inner = grown(key.inner, BLOCK + message.length * 3, Buffer);
-  }
-  const length = BLOCK + key.inner.write(message, BLOCK, "utf8");
-  const innerDigest = crypto.hash("sha256", key.inner.subarray(0, length), "buffer") as Uint8Array;
-  key.outer.set(innerDigest, BLOCK);
-  return crypto.hash("sha256", key.outer, "base64url") as string;
-}
-
-function paddedKeyFor(
-  secretKey: string,
-  crypto: Required<NodeCryptoParts>,
-  Buffer: NodeBufferParts,
-): PaddedKey {
-  let key = paddedKeys.get(secretKey);
-  if (key) return key;
-  if (paddedKeys.size >= MAX_KEYS) paddedKeys.clear();
-  let raw: Uint8Array = encoder.encode(secretKey);
-  // RFC 2104: a key longer than the block is replaced by its digest.
-  if (raw.length > BLOCK) raw = crypto.hash("sha256", raw, "buffer") as Uint8Array;
-  const inner = Buffer.allocUnsafeSlow(BLOCK + 4096);
-  const outer = Buffer.allocUnsafeSlow(BLOCK + DIGEST);
-  for (let i = 0; i < BLOCK; i++) {
-    const byte = raw[i] ?? 0;
-    inner[i] = byte ^ 0x36;
-    outer[i] = byte ^ 0x5c;
-  }
-  key = { inner, outer };
-  paddedKeys.set(secretKey, key);
-  return key;
-}
-
-function grown(
-  buffer: NodeBufferInstance,
-  size: number,
-  Buffer: NodeBufferParts,
-): NodeBufferInstance {
-  const bigger = Buffer.allocUnsafeSlow(size);
-  bigger.set(buffer.subarray(0, BLOCK));
-  return bigger;
-}
-
-async function webCryptoMac(secretKey: string, message: string): Promise<string> {
-  let key = webKeys.get(secretKey);
-  if (!key) {
-    if (webKeys.size >= MAX_KEYS) webKeys.clear();
-    key = crypto.subtle.importKey(
-      "raw",
-      encoder.encode(secretKey),
-      { name: "HMAC", hash: "SHA-256" },
-      false,
-      ["sign"],
-    );
-    webKeys.set(secretKey, key);
-  }
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(message)));
+function base64UrlOf(bytes: Uint8Array): string {
   let binary = "";
-  for (const byte of mac) binary += String.fromCharCode(byte);
+  for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 /**
- * Compares two MACs without an early exit on the first differing character (only the length,
- * which is public for a fixed-size MAC, can leak).
+ * The bytes of unpadded base64url text, or `undefined` when it is not that. Only the canonical
+ * spelling is taken (decoders ignore the last character's spare bits): one MAC, one string.
  */
-export function macEquals(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+function bytesOfBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  } catch {
+    return undefined;
+  }
+  return base64UrlOf(bytes) === text ? bytes : undefined;
 }

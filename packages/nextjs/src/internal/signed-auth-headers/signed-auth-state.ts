@@ -1,6 +1,6 @@
 import { readCookie } from "../cookie-header.js";
 import { AUTH_HEADERS } from "./auth-header-names.js";
-import { authStateMac, macEquals } from "./auth-state-mac.js";
+import { authStateMacFor } from "./auth-state-mac.js";
 
 /**
  * Where the page finds the session token a signed-in verdict is about: the `__session` cookie,
@@ -43,15 +43,12 @@ type Entries = [name: string, value: string][];
 /**
  * The request headers that carry `state`: the verdict header (`status;source;reason;mac;url`,
  * the URL last since it may hold `;`) with an HMAC-SHA256 over every field and the token, keyed
- * with the secret key, plus the token itself when its source is `inline`. Synchronous on Node;
- * a promise on edge runtimes (Web Crypto).
+ * with the secret key, plus the token itself when its source is `inline`.
  */
-export function signAuthState(
-  state: SignedAuthState,
-  secretKey: string,
-): Entries | Promise<Entries> {
-  const mac = authStateMac(secretKey, signedText(state));
-  return typeof mac === "string" ? entriesOf(state, mac) : mac.then((m) => entriesOf(state, m));
+export async function signAuthState(state: SignedAuthState, secretKey: string): Promise<Entries> {
+  const mac = authStateMacFor(secretKey);
+  const text = signedText(state);
+  return entriesOf(state, mac.runtime === "node" ? mac.sign(text) : await mac.sign(text));
 }
 
 function entriesOf(state: SignedAuthState, mac: string): Entries {
@@ -65,15 +62,67 @@ function entriesOf(state: SignedAuthState, mac: string): Entries {
 }
 
 /**
- * The state the middleware signed, or `undefined` when the verdict is missing or malformed, the
- * token is not where it says, or the HMAC does not match (the headers are then ignored: fail
- * closed). The comparison is constant-time. Synchronous on Node; a promise on edge runtimes.
+ * What the request's verdict headers say, checked:
+ * - `absent`: no verdict, or a malformed one, or the token is not where it says;
+ * - `valid` / `invalid`: the HMAC was checked at once (Node), and matches or not;
+ * - `pending`: the HMAC is being checked (Web Crypto, edge runtimes); resolves to the state when
+ *   it matches, `undefined` when not.
+ * Only `valid` (or a `pending` that resolves to a state) may be believed: everything else fails
+ * closed.
  */
-export function readSignedAuthState(
+export type VerdictCheck =
+  | { status: "absent" }
+  | { status: "valid"; state: SignedAuthState }
+  | { status: "invalid" }
+  | { status: "pending"; state: Promise<SignedAuthState | undefined> };
+
+/** Reads the middleware's verdict from the request headers and checks its HMAC. */
+export function checkSignedAuthState(
   header: (name: string) => string | undefined,
   secretKey: string | undefined,
-): SignedAuthState | undefined | Promise<SignedAuthState | undefined> {
-  if (!secretKey) return undefined;
+): VerdictCheck {
+  if (!secretKey) return ABSENT;
+  const claimed = claimedState(header);
+  if (claimed === undefined) return ABSENT;
+  const { state, signature } = claimed;
+  const mac = authStateMacFor(secretKey);
+  const text = signedText(state);
+  if (mac.runtime === "node") {
+    return mac.verify(text, signature) ? { status: "valid", state } : INVALID;
+  }
+  return {
+    status: "pending",
+    state: mac.verify(text, signature).then((matches) => (matches ? state : undefined)),
+  };
+}
+
+const ABSENT: VerdictCheck = { status: "absent" };
+const INVALID: VerdictCheck = { status: "invalid" };
+
+/**
+ * The state the middleware signed, or `undefined` when the verdict is missing or malformed, the
+ * token is not where it says, or the HMAC does not match (the headers are then ignored: fail
+ * closed). The comparison is constant-time.
+ */
+export async function readSignedAuthState(
+  header: (name: string) => string | undefined,
+  secretKey: string | undefined,
+): Promise<SignedAuthState | undefined> {
+  const check = checkSignedAuthState(header, secretKey);
+  switch (check.status) {
+    case "valid":
+    case "pending":
+      return check.state;
+    case "absent":
+    case "invalid":
+      return undefined;
+  }
+}
+
+/** The verdict's fields as the headers state them, before any HMAC check. */
+function claimedState(
+  header: (name: string) => string | undefined,
+): { state: SignedAuthState; signature: string } | undefined {
   const verdict = header(AUTH_HEADERS.verdict);
   if (!verdict) return undefined;
   const afterStatus = verdict.indexOf(";");
@@ -93,10 +142,7 @@ export function readSignedAuthState(
   if (!signature) return undefined;
   const token = tokenFrom(header, source);
   if (status === "signed-in" && token.length === 0) return undefined;
-  const state: SignedAuthState = { status, reason, source, token, url };
-  const expected = authStateMac(secretKey, signedText(state));
-  const check = (mac: string) => (macEquals(mac, signature) ? state : undefined);
-  return typeof expected === "string" ? check(expected) : expected.then(check);
+  return { state: { status, reason, source, token, url }, signature };
 }
 
 /** The session token at `source` in the request's headers; empty when there is none. */
