@@ -27,8 +27,6 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 const KNOWN_UPWARD_IMPORTS = [
-  "flows/sign-in/complete-sign-in.ts -> http/frontend-api/frontend-request.ts",
-  "flows/sign-up/complete-sign-up.ts -> http/frontend-api/frontend-request.ts",
 ];
 
 function sourceFiles(dir: string, found: string[] = []): string[] {

@@ -20,6 +20,7 @@ import { sqlTotpEnrollmentMethods } from "./internal/sql-totp-enrollment-methods
 import { sqlUserMethods } from "./internal/sql-user-methods.js";
 import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
 import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
+import { joinTransaction } from "./internal/join-transaction.js";
 import { translateUniqueViolation } from "./internal/unique-violation.js";
 import { createUserEvents } from "./internal/user-events.js";
 import type { Store } from "./store.js";
@@ -98,6 +99,10 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlVerificationMethods(context, userEvents),
     // Pending TOTP enrolments of `/v1/me/totp`.
     ...sqlTotpEnrollmentMethods(context, userEvents),
+
+    // A flow of several steps (sign-up completion, sign-in) runs them as one transaction.
+    withTransaction: (fn) =>
+      db.transaction((tx) => fn(createSqlStore(joinTransaction(db, tx), options))),
 
     ping: async () => {
       await db.query("SELECT 1");

@@ -1,66 +1,100 @@
-import type { Clock } from "../../clock.js";
 import { ApiError } from "../../errors/api-error.js";
-import type { FrontendRequest } from "../../http/frontend-api/frontend-request.js";
-import type { FactorVerification, SignInRecord, SignInStatus } from "../../store/frontend-store.js";
-import type { Store, UserRecord } from "../../store/store.js";
+import type {
+  FactorVerification,
+  SignInPatch,
+  SignInRecord,
+  SignInStatus,
+} from "../../store/frontend-store.js";
+import type { SessionRecord } from "../../store/session-store.js";
+import type { UserRecord } from "../../store/store.js";
+import { type ClientSessionContext, startSessionOnClient } from "./start-session-on-client.js";
 
-interface SignInContext {
-  store: Store;
-  clock: Clock;
-  auth: FrontendRequest;
+/** Where a sign-in stands after a verified factor, and the session it started (if it did). */
+export interface SignInStep {
+  signIn: SignInRecord;
+  session: SessionRecord | null;
 }
 
-async function finish(
-  context: SignInContext,
+/**
+ * Records a verified factor; when no further step is needed, completes the sign-in in one
+ * transaction: claims it (compare-and-set: of concurrent successful attempts, one creates the
+ * session), clears the user's failed attempts, starts the session on the client (rotated client
+ * token) and detaches the sign-in from the client.
+ */
+async function afterVerifiedFactor(
+  context: ClientSessionContext,
   signIn: SignInRecord,
-  expected: SignInStatus,
-  input: { strategy: string; secondFactorVerifiedAt: number | null },
-): Promise<SignInRecord> {
-  const { store, auth, clock } = context;
-  if (signIn.userId === null) throw new ApiError("sign_in_status_invalid");
-  // Compare-and-set: of concurrent successful attempts, one creates the session.
-  if (!(await store.claimSignInCompletion(signIn.id, expected))) {
-    throw new ApiError("sign_in_status_invalid", { meta: { status: "complete" } });
+  verified: SignInPatch,
+  next:
+    | { status: "needs_second_factor"; userId: string }
+    | {
+        status: "complete";
+        expected: SignInStatus;
+        strategy: string;
+        secondFactorAt: number | null;
+      },
+): Promise<SignInStep> {
+  const { store, now } = context;
+  const recorded = await store.updateSignIn(signIn.id, verified);
+  if (next.status === "needs_second_factor") {
+    await store.resetFailedVerifications(next.userId);
+    return {
+      signIn: await store.updateSignIn(signIn.id, { status: "needs_second_factor" }),
+      session: null,
+    };
   }
-  await store.resetFailedVerifications(signIn.userId);
-  const session = await auth.startSession({
-    userId: signIn.userId,
-    strategy: input.strategy,
-    firstFactorVerifiedAt: signIn.firstFactorVerifiedAt ?? clock.now(),
-    secondFactorVerifiedAt: input.secondFactorVerifiedAt,
+  const userId = recorded.userId;
+  if (userId === null) throw new ApiError("sign_in_status_invalid");
+  return store.withTransaction(async (tx) => {
+    if (!(await tx.claimSignInCompletion(signIn.id, next.expected))) {
+      throw new ApiError("sign_in_status_invalid", { meta: { status: "complete" } });
+    }
+    await tx.resetFailedVerifications(userId);
+    const session = await startSessionOnClient(
+      { ...context, store: tx },
+      {
+        userId,
+        clientId: recorded.clientId,
+        strategy: next.strategy,
+        firstFactorVerifiedAt: recorded.firstFactorVerifiedAt ?? now,
+        secondFactorVerifiedAt: next.secondFactorAt,
+      },
+    );
+    await tx.setClientAttempts(recorded.clientId, { signInId: null });
+    return { signIn: await tx.setSignInSession(signIn.id, session.id), session };
   });
-  await store.setClientAttempts(signIn.clientId, { signInId: null });
-  await auth.reloadClient();
-  return store.setSignInSession(signIn.id, session.id);
 }
 
 /**
  * After a verified first factor: a user with two-step verification moves to
- * `needs_second_factor`; anyone else is signed in (new session, rotated client token, cookies).
+ * `needs_second_factor`; anyone else is signed in (new session on the client, rotated token).
  *
  * @throws `sign_in_status_invalid` when a concurrent request completed the sign-in first
  * @example
- * signIn = await afterFirstFactor({ store, clock, auth }, signIn, user, verification);
+ * const { signIn, session } = await afterFirstFactor(context, signIn, user, verification);
  */
-export async function afterFirstFactor(
-  context: SignInContext,
+export function afterFirstFactor(
+  context: ClientSessionContext,
   signIn: SignInRecord,
   user: UserRecord,
   verification: FactorVerification,
-): Promise<SignInRecord> {
-  const now = context.clock.now();
-  const verified = await context.store.updateSignIn(signIn.id, {
-    firstFactorVerification: { ...verification, status: "verified" },
-    firstFactorVerifiedAt: now,
-  });
-  if (user.totpEnabled) {
-    await context.store.resetFailedVerifications(user.id);
-    return context.store.updateSignIn(signIn.id, { status: "needs_second_factor" });
-  }
-  return finish(context, verified, "needs_first_factor", {
-    strategy: verification.strategy,
-    secondFactorVerifiedAt: null,
-  });
+): Promise<SignInStep> {
+  return afterVerifiedFactor(
+    context,
+    signIn,
+    {
+      firstFactorVerification: { ...verification, status: "verified" },
+      firstFactorVerifiedAt: context.now,
+    },
+    user.totpEnabled
+      ? { status: "needs_second_factor", userId: user.id }
+      : {
+          status: "complete",
+          expected: "needs_first_factor",
+          strategy: verification.strategy,
+          secondFactorAt: null,
+        },
+  );
 }
 
 /**
@@ -68,20 +102,22 @@ export async function afterFirstFactor(
  *
  * @throws `sign_in_status_invalid` when a concurrent request completed the sign-in first
  * @example
- * signIn = await afterSecondFactor({ store, clock, auth }, signIn, verification);
+ * const { signIn, session } = await afterSecondFactor(context, signIn, verification);
  */
-export async function afterSecondFactor(
-  context: SignInContext,
+export function afterSecondFactor(
+  context: ClientSessionContext,
   signIn: SignInRecord,
   verification: FactorVerification,
-): Promise<SignInRecord> {
-  const now = context.clock.now();
-  const verified = await context.store.updateSignIn(signIn.id, {
-    secondFactorVerification: { ...verification, status: "verified" },
-  });
-  const strategy = signIn.firstFactorVerification?.strategy ?? verification.strategy;
-  return finish(context, verified, "needs_second_factor", {
-    strategy,
-    secondFactorVerifiedAt: now,
-  });
+): Promise<SignInStep> {
+  return afterVerifiedFactor(
+    context,
+    signIn,
+    { secondFactorVerification: { ...verification, status: "verified" } },
+    {
+      status: "complete",
+      expected: "needs_second_factor",
+      strategy: signIn.firstFactorVerification?.strategy ?? verification.strategy,
+      secondFactorAt: context.now,
+    },
+  );
 }

@@ -1,41 +1,59 @@
-import type { FrontendRequest } from "../../http/frontend-api/frontend-request.js";
 import type { SignUpRecord } from "../../store/frontend-store.js";
-import type { Store } from "../../store/store.js";
+import type { SessionRecord } from "../../store/session-store.js";
+import {
+  type ClientSessionContext,
+  startSessionOnClient,
+} from "../sign-in/start-session-on-client.js";
 import { signUpRequirements } from "./sign-up-requirements.js";
 
+/** A sign-up after {@link completeSignUpIfReady}, and the session it started (if it completed). */
+export interface SignUpStep {
+  signUp: SignUpRecord;
+  session: SessionRecord | null;
+}
+
 /**
- * Completes a sign-up once nothing is missing or unverified: creates the user (with the verified
- * email address and the already-hashed password; `user.created` in the store's transaction),
- * signs them in on the requesting client (new session, rotated client token, `session.created`),
- * and records `created_user_id` / `created_session_id`. A sign-up that is not ready is returned
- * unchanged.
+ * Completes a sign-up once nothing is missing or unverified, in one transaction: creates the user
+ * (with the verified email address and the already-hashed password; `user.created`), signs them
+ * in on the sign-up's client (rotated client token, new session, `session.created`) and records
+ * `created_user_id` / `created_session_id`. A sign-up that is not ready is returned unchanged.
  *
  * @throws `form_identifier_exists` when the email address or username was taken meanwhile
+ *   (nothing is written)
  * @example
- * signUp = await completeSignUpIfReady({ store, auth }, signUp);
+ * const { signUp, session } = await completeSignUpIfReady(context, signUp);
  */
 export async function completeSignUpIfReady(
-  context: { store: Store; auth: FrontendRequest },
+  context: ClientSessionContext,
   signUp: SignUpRecord,
-): Promise<SignUpRecord> {
-  const { store, auth } = context;
-  if (signUp.status !== "missing_requirements" || signUp.emailAddress === null) return signUp;
+): Promise<SignUpStep> {
+  const { store } = context;
+  const emailAddress = signUp.emailAddress;
+  if (signUp.status !== "missing_requirements" || emailAddress === null) {
+    return { signUp, session: null };
+  }
   const { missingFields, unverifiedFields } = signUpRequirements(signUp);
-  if (missingFields.length > 0 || unverifiedFields.length > 0) return signUp;
-  const password = await store.getSignUpPassword(signUp.id);
-  const user = await store.createUser({
-    emailAddresses: [{ emailAddress: signUp.emailAddress, status: "verified" }],
-    password,
-    username: signUp.username,
-    firstName: signUp.firstName,
-    lastName: signUp.lastName,
-    unsafeMetadata: signUp.unsafeMetadata,
-    legalAcceptedAt: signUp.legalAcceptedAt,
+  if (missingFields.length > 0 || unverifiedFields.length > 0) return { signUp, session: null };
+  const session = await store.withTransaction(async (tx) => {
+    const user = await tx.createUser({
+      emailAddresses: [{ emailAddress, status: "verified" }],
+      password: await tx.getSignUpPassword(signUp.id),
+      username: signUp.username,
+      firstName: signUp.firstName,
+      lastName: signUp.lastName,
+      unsafeMetadata: signUp.unsafeMetadata,
+      legalAcceptedAt: signUp.legalAcceptedAt,
+    });
+    const started = await startSessionOnClient(
+      { ...context, store: tx },
+      {
+        userId: user.id,
+        clientId: signUp.clientId,
+        strategy: signUp.emailVerification?.strategy ?? "email_code",
+      },
+    );
+    await tx.completeSignUp(signUp.id, { userId: user.id, sessionId: started.id });
+    return started;
   });
-  const session = await auth.startSession({
-    userId: user.id,
-    strategy: signUp.emailVerification?.strategy ?? "email_code",
-  });
-  await store.completeSignUp(signUp.id, { userId: user.id, sessionId: session.id });
-  return (await store.getSignUp(signUp.id)) ?? signUp;
+  return { signUp: (await store.getSignUp(signUp.id)) ?? signUp, session };
 }

@@ -1,5 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
 import { mintSessionTokenForRequest } from "../../flows/sessions/mint-session-token-for-request.js";
+import type { ClientSessionContext } from "../../flows/sign-in/start-session-on-client.js";
 import type { ClientRecord, SessionRecord } from "../../store/session-store.js";
 import type { RouteServices } from "../define-route.js";
 import { hashClientToken, newClientToken } from "./client-token.js";
@@ -14,15 +15,6 @@ import { loadFrontendClient } from "./load-frontend-client.js";
 
 /** How the request presented its client token. */
 export type ClientCredentialSource = "cookie" | "header" | null;
-
-/** Input of {@link FrontendRequest.startSession}. */
-export interface StartSessionInput {
-  userId: string;
-  /** Recorded on the client as `last_authentication_strategy`. */
-  strategy: string;
-  firstFactorVerifiedAt?: number;
-  secondFactorVerifiedAt?: number | null;
-}
 
 /**
  * The requesting client of one Frontend API request and what the answer must carry back: the
@@ -97,30 +89,34 @@ export class FrontendRequest {
   }
 
   /**
-   * Signs a user in on this client: a new client token replaces the one the request came with
-   * (so a token planted before sign-in is worthless after it), a new session is created, and the
-   * answer carries `__session` and `__client_uat`.
+   * Runs a flow that may sign a user in on this client. The flow gets the store, the time, the
+   * session lifetimes and the digest of a fresh client token to replace the client's own (so a
+   * token planted before sign-in is worthless after it). When the flow started a session, the
+   * answer carries the new token (`__client`, or `Authorization` for native callers), the
+   * session's token (`__session`) and `__client_uat`.
+   *
+   * @example
+   * const { signUp } = await auth.signingIn((flow) => completeSignUpIfReady(flow, signUp));
    */
-  async startSession(input: StartSessionInput): Promise<SessionRecord> {
+  async signingIn<T extends { session: SessionRecord | null }>(
+    flow: (context: ClientSessionContext) => Promise<T>,
+  ): Promise<T> {
     const { store, clock, settings } = this.services;
-    const client = await this.ensureClient();
-    await this.rotateClientToken();
-    const now = clock.now();
-    const session = await store.createSessionForUser({
-      userId: input.userId,
-      clientId: client.id,
-      expireAt: now + settings.sessionLifetimeSeconds * 1000,
-      abandonAt: now + settings.sessionAbandonSeconds * 1000,
-      authenticationStrategy: input.strategy,
-      ...(input.firstFactorVerifiedAt === undefined
-        ? {}
-        : { firstFactorVerifiedAt: input.firstFactorVerifiedAt }),
-      secondFactorVerifiedAt: input.secondFactorVerifiedAt ?? null,
+    const token = newClientToken();
+    const result = await flow({
+      store,
+      now: clock.now(),
+      settings,
+      clientTokenHash: hashClientToken(token),
     });
-    await this.reloadClient();
-    this.setSessionToken(session.id, await this.mintToken(session));
-    this.setCookie(CLIENT_UAT_COOKIE, String(Math.floor(now / 1000)), LONG_COOKIE_MAX_AGE_SECONDS);
-    return session;
+    if (result.session !== null) {
+      this.issueClientToken(token);
+      await this.reloadClient();
+      this.setSessionToken(result.session.id, await this.mintToken(result.session));
+      const seconds = Math.floor(clock.now() / 1000);
+      this.setCookie(CLIENT_UAT_COOKIE, String(seconds), LONG_COOKIE_MAX_AGE_SECONDS);
+    }
+    return result;
   }
 
   /** Mints a session token for an active session (`azp` = the request's `Origin`). */
@@ -151,13 +147,6 @@ export class FrontendRequest {
       response.headers.set("Authorization", this.issuedToken);
     }
     return response;
-  }
-
-  private async rotateClientToken(): Promise<void> {
-    const client = this.requireClient();
-    const token = newClientToken();
-    await this.services.store.rotateClientToken(client.id, hashClientToken(token));
-    this.issueClientToken(token);
   }
 
   private issueClientToken(token: string): void {

@@ -24,7 +24,7 @@ export const attemptSecondFactorRoute = defineRoute({
   body: z.object({ strategy: z.string(), code: z.string() }),
   handler: async (context) => {
     const { body, params, store, auth, clock, settings, frontend } = context;
-    let signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
+    const signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
     const user = await requireSignInStep(store, signIn, "needs_second_factor");
     const now = clock.now();
     checkUserMaySignIn(user, now);
@@ -52,7 +52,7 @@ export const attemptSecondFactorRoute = defineRoute({
       await store.updateSignIn(signIn.id, { secondFactorVerification: verification });
       return { passed: false, error: new ApiError("form_code_incorrect", { paramName: "code" }) };
     });
-    signIn = await afterSecondFactor(context, signIn, verification);
-    return loadFrontendSignIn({ store, baseUrl: context.baseUrl, now, settings }, signIn);
+    const step = await auth.signingIn((flow) => afterSecondFactor(flow, signIn, verification));
+    return loadFrontendSignIn({ store, baseUrl: context.baseUrl, now, settings }, step.signIn);
   },
 });

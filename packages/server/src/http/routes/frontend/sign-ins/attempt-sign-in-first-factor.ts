@@ -7,7 +7,7 @@ import { afterFirstFactor } from "../../../../flows/sign-in/complete-sign-in.js"
 import { attemptVerificationCode } from "../../../../flows/verification-codes/attempt-verification-code.js";
 import type { InstanceSettings } from "../../../../instance-settings.js";
 import type { Logger } from "../../../../logger.js";
-import type { SignInRecord } from "../../../../store/frontend-store.js";
+import type { FactorVerification, SignInRecord } from "../../../../store/frontend-store.js";
 import type { Store, UserRecord } from "../../../../store/store.js";
 import type { FrontendApiConfig } from "../../../frontend-api/frontend-api-config.js";
 import type { FrontendRequest } from "../../../frontend-api/frontend-request.js";
@@ -40,25 +40,39 @@ export async function attemptSignInFirstFactor(
   user: UserRecord,
   attempt: FirstFactorAttempt,
 ): Promise<SignInRecord> {
-  const { store, clock } = context;
-  const now = clock.now();
+  const now = context.clock.now();
+  const verification = await verifyFirstFactor({ ...context, now }, signIn, user, attempt);
+  const step = await context.auth.signingIn((flow) =>
+    afterFirstFactor(flow, signIn, user, verification),
+  );
+  return step.signIn;
+}
+
+/** Checks the first factor under the lockout; the verification to record when it passed. */
+async function verifyFirstFactor(
+  context: Parameters<typeof attemptSignInFirstFactor>[0] & { now: number },
+  signIn: SignInRecord,
+  user: UserRecord,
+  attempt: FirstFactorAttempt,
+): Promise<FactorVerification> {
+  const { store, now } = context;
   if (attempt.strategy === "password") {
     if (attempt.password === undefined || attempt.password === "") {
       throw new ApiError("form_param_missing", { paramName: "password" });
     }
-    await attemptPassword({ ...context, now }, signIn, user, attempt.password);
-    return afterFirstFactor(context, signIn, user, {
+    await attemptPassword(context, signIn, user, attempt.password);
+    return {
       strategy: "password",
       status: "verified",
       attempts: (signIn.firstFactorVerification?.attempts ?? 0) + 1,
       expireAt: null,
-    });
+    };
   }
   if (attempt.strategy === "email_code") {
     if (attempt.code === undefined) throw new ApiError("form_param_missing", { paramName: "code" });
     checkUserMaySignIn(user, now);
     const current = signIn.firstFactorVerification;
-    const verification = await checkFactorUnderLockout({ ...context, now }, user.id, async () => {
+    return checkFactorUnderLockout(context, user.id, async () => {
       const result = await attemptVerificationCode(
         { store, codes: context.frontend },
         {
@@ -77,7 +91,6 @@ export async function attemptSignInFirstFactor(
       if (counts) return { passed: false, error: result.error };
       throw result.error;
     });
-    return afterFirstFactor(context, signIn, user, verification);
   }
   throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
 }

@@ -37,7 +37,7 @@ export const attemptSignUpVerificationRoute = defineRoute({
       });
     }
     if (attempt.error !== null) throw attempt.error;
-    signUp = await completeSignUpIfReady(context, signUp);
-    return frontendSignUpJson(signUp, signUpRequirements(signUp));
+    const completed = await auth.signingIn((flow) => completeSignUpIfReady(flow, signUp));
+    return frontendSignUpJson(completed.signUp, signUpRequirements(completed.signUp));
   },
 });

@@ -41,7 +41,7 @@ export const createSignUpRoute = defineRoute({
     });
     await store.setClientAttempts(client.id, { signUpId: signUp.id });
     if (body.strategy === "email_code") signUp = await prepareSignUpEmail(context, signUp);
-    signUp = await completeSignUpIfReady(context, signUp);
-    return frontendSignUpJson(signUp, signUpRequirements(signUp));
+    const completed = await auth.signingIn((flow) => completeSignUpIfReady(flow, signUp));
+    return frontendSignUpJson(completed.signUp, signUpRequirements(completed.signUp));
   },
 });

@@ -36,7 +36,7 @@ export const updateSignUpRoute = defineRoute({
     }
     signUp = await store.updateSignUp(signUp.id, patch);
     if (body.strategy === "email_code") signUp = await prepareSignUpEmail(context, signUp);
-    signUp = await completeSignUpIfReady(context, signUp);
-    return frontendSignUpJson(signUp, signUpRequirements(signUp));
+    const completed = await auth.signingIn((flow) => completeSignUpIfReady(flow, signUp));
+    return frontendSignUpJson(completed.signUp, signUpRequirements(completed.signUp));
   },
 });
