@@ -21,8 +21,12 @@ export async function runInterleaved(
   cases: Case[],
 ): Promise<Result[]> {
   const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  // Each case starts from a collected heap when the runtime allows it (`--expose-gc`), so no case
+  // pays for the garbage another one left.
+  const collect = (globalThis as { gc?: () => void }).gc;
   for (let round = -1; round < rounds; round++) {
     for (const c of cases) {
+      collect?.();
       const start = process.hrtime.bigint();
       for (let i = 0; i < opsPerRound; i++) {
         const value = c.run();

@@ -11,7 +11,7 @@ export interface NodeCrypto {
 
 /** The part of `node:buffer` the fast path uses: a fresh buffer per call, never a shared one. */
 export interface NodeBuffer {
-  from(text: string, encoding: "base64url" | "latin1"): Uint8Array;
+  from(text: string, encoding: "base64url" | "latin1"): Uint8Array & { toString(): string };
 }
 
 /**
