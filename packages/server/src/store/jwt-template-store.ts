@@ -12,9 +12,8 @@ export const CUSTOM_SIGNING_ALGORITHMS = [
 
 export type TemplateSigningAlgorithm = (typeof CUSTOM_SIGNING_ALGORITHMS)[number];
 
-/** A JWT template. Its custom signing key is deliberately absent (see {@link JwtTemplateStore.getJwtTemplateSigningKey}). */
-export interface JwtTemplateRecord {
-  id: string;
+/** What a template is made of, as stored and as answered (its signing key aside). */
+export interface JwtTemplateSettings {
   name: string;
   claims: Record<string, unknown>;
   /** Token lifetime in seconds. */
@@ -23,18 +22,17 @@ export interface JwtTemplateRecord {
   allowedClockSkew: number;
   customSigningKey: boolean;
   signingAlgorithm: string;
+}
+
+/** A JWT template. Its custom signing key is deliberately absent (see {@link JwtTemplateStore.getJwtTemplateSigningKey}). */
+export interface JwtTemplateRecord extends JwtTemplateSettings {
+  id: string;
   createdAt: number;
   updatedAt: number;
 }
 
 /** A template's full settings, as created or replaced. */
-export interface JwtTemplateInput {
-  name: string;
-  claims: Record<string, unknown>;
-  lifetime: number;
-  allowedClockSkew: number;
-  customSigningKey: boolean;
-  signingAlgorithm: string;
+export interface JwtTemplateInput extends JwtTemplateSettings {
   /**
    * The custom signing key (HMAC secret or PEM private key). On update, `undefined` keeps the
    * stored one.

@@ -10,12 +10,9 @@ export type EmailStatus = "queued" | "sent" | "delivered" | "failed";
 /** The transport an email went through. */
 export type EmailChannel = "mailbox" | "console" | "smtp";
 
-/** A stored email. */
-export interface EmailRecord {
-  id: string;
+/** What an email says and how it went out: the fields of a new email and of a stored one. */
+export interface EmailContent {
   toEmailAddress: string;
-  userId: string | null;
-  emailAddressId: string | null;
   /** Template name, e.g. `verification_code`. */
   slug: string;
   /** Local part of the sender address (`notifications`). */
@@ -27,6 +24,13 @@ export interface EmailRecord {
   data: Record<string, unknown>;
   status: EmailStatus;
   deliveredVia: EmailChannel;
+}
+
+/** A stored email. */
+export interface EmailRecord extends EmailContent {
+  id: string;
+  userId: string | null;
+  emailAddressId: string | null;
   /** A `+clerk_test` address in development mode: never delivered, no webhook event. */
   test: boolean;
   /** Why delivery failed; never contains credentials. */
@@ -36,18 +40,9 @@ export interface EmailRecord {
 }
 
 /** An email to record. */
-export interface NewEmail {
-  toEmailAddress: string;
+export interface NewEmail extends EmailContent {
   userId?: string | null;
   emailAddressId?: string | null;
-  slug: string;
-  fromEmailName: string;
-  subject: string;
-  bodyText: string;
-  bodyHtml: string;
-  data: Record<string, unknown>;
-  status: EmailStatus;
-  deliveredVia: EmailChannel;
   test?: boolean;
 }
 

@@ -1,6 +1,5 @@
 import type { InvitationRecord } from "./invitation-store.js";
 import type {
-  InvitationStatus,
   OrganizationInvitationRecord,
   OrganizationMembershipRecord,
   OrganizationPatch,
@@ -21,17 +20,6 @@ export interface LockedOrganization {
 /** A membership row held under a lock. */
 export interface LockedMembership {
   role: string;
-  publicMetadata: Metadata;
-  privateMetadata: Metadata;
-}
-
-/** An organization invitation row held under a lock; `status` as it reads now (`expired`…). */
-export interface LockedOrganizationInvitation {
-  id: string;
-  organizationId: string;
-  emailAddress: string;
-  role: string;
-  status: InvitationStatus;
   publicMetadata: Metadata;
   privateMetadata: Metadata;
 }
@@ -136,7 +124,8 @@ export interface InvitationTransaction {
   insertOrganizationInvitation(row: OrganizationInvitationRow): Promise<string>;
   /** The organization an invitation belongs to; null when there is no such invitation. */
   organizationOfInvitation(invitationId: string): Promise<string | null>;
-  lockOrganizationInvitation(invitationId: string): Promise<LockedOrganizationInvitation | null>;
+  /** Locks an organization invitation for the rest of the transaction; null when missing. */
+  lockOrganizationInvitation(invitationId: string): Promise<OrganizationInvitationRecord | null>;
   getOrganizationInvitation(
     organizationId: string,
     invitationId: string,

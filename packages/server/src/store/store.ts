@@ -102,32 +102,39 @@ export interface NewIdentification {
   status: "verified" | "reserved" | "unverified";
 }
 
-export interface NewUser {
+/**
+ * The plain columns of a user, set at creation or by a patch; `undefined` leaves a field as it is
+ * (or at its default), `null` clears it.
+ */
+export interface UserColumns {
   externalId?: string | null;
   username?: string | null;
   firstName?: string | null;
   lastName?: string | null;
   locale?: string | null;
+  /** Already hashed (or an imported digest). */
+  password?: PasswordCredential | null;
+  banned?: boolean;
+  deleteSelfEnabled?: boolean;
+  createOrganizationEnabled?: boolean;
+  createOrganizationsLimit?: number | null;
+  legalAcceptedAt?: number | null;
+  bypassClientTrust?: boolean;
+  /** Defaults to now at creation. */
+  createdAt?: number;
+}
+
+export interface NewUser extends UserColumns {
   publicMetadata?: Metadata;
   privateMetadata?: Metadata;
   unsafeMetadata?: Metadata;
-  /** Already hashed (or an imported digest). */
-  password?: PasswordCredential | null;
   totpSecret?: string | null;
   /**
    * Backup codes to store with the user, as digests (see `hashBackupCode`, which takes the user's
    * id: called once the id is known). Needs `totpSecret`.
    */
   backupCodeHashes?: (userId: string) => readonly string[];
-  banned?: boolean;
   locked?: boolean;
-  deleteSelfEnabled?: boolean;
-  createOrganizationEnabled?: boolean;
-  createOrganizationsLimit?: number | null;
-  legalAcceptedAt?: number | null;
-  bypassClientTrust?: boolean;
-  /** Defaults to now. */
-  createdAt?: number;
   /** The first one becomes primary. */
   emailAddresses?: Array<NewIdentification & { emailAddress: string }>;
   /** The first one becomes primary. */
@@ -135,15 +142,9 @@ export interface NewUser {
 }
 
 /** Fields of a user that can be changed; `undefined` leaves a field as it is, `null` clears it. */
-export interface UserPatch {
-  externalId?: string | null;
-  username?: string | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  locale?: string | null;
+export interface UserPatch extends UserColumns {
   primaryEmailAddressId?: string;
   primaryPhoneNumberId?: string;
-  password?: PasswordCredential | null;
   /** `null` removes TOTP and the backup codes with it. */
   totpSecret?: string | null;
   /**
@@ -151,15 +152,8 @@ export interface UserPatch {
    * after the patch.
    */
   backupCodeHashes?: readonly string[];
-  banned?: boolean;
   /** `{ expiresAt: null }` locks forever; `null` unlocks (and resets failed attempts). */
   lock?: { expiresAt: number | null } | null;
-  deleteSelfEnabled?: boolean;
-  createOrganizationEnabled?: boolean;
-  createOrganizationsLimit?: number | null;
-  legalAcceptedAt?: number | null;
-  bypassClientTrust?: boolean;
-  createdAt?: number;
   lastSignInAt?: number;
   lastActiveAt?: number;
 }
@@ -171,8 +165,22 @@ export interface MetadataUpdate {
   unsafeMetadata?: Metadata | null;
 }
 
+/**
+ * The partial, case-insensitive text matches a user filter can ask for: `query` (id, username,
+ * external id, name, email address, phone number) and one per kind of identifier.
+ */
+export const USER_TEXT_QUERIES = [
+  "query",
+  "emailAddressQuery",
+  "phoneNumberQuery",
+  "usernameQuery",
+  "nameQuery",
+] as const;
+
+export type UserTextQuery = (typeof USER_TEXT_QUERIES)[number];
+
 /** Filters of `GET /v1/users` and `/v1/users/count`. Lists are OR'd, different filters AND'd. */
-export interface UserFilter {
+export interface UserFilter extends Partial<Record<UserTextQuery, string>> {
   emailAddresses?: string[];
   phoneNumbers?: string[];
   usernames?: string[];
@@ -180,11 +188,6 @@ export interface UserFilter {
   externalIds?: { include: string[]; exclude: string[] };
   /** Users with (include) / without (exclude) a membership in these organizations. */
   organizationIds?: { include: string[]; exclude: string[] };
-  query?: string;
-  emailAddressQuery?: string;
-  phoneNumberQuery?: string;
-  usernameQuery?: string;
-  nameQuery?: string;
   banned?: boolean;
   createdAtBefore?: number;
   createdAtAfter?: number;
@@ -252,12 +255,6 @@ export interface Store
     RateLimitStore,
     TotpEnrollmentStore,
     TransactionalStore {
-  /**
-   * Runs `fn` with a store whose every method joins one transaction: committed when `fn`
-   * resolves, rolled back when it throws (events written meanwhile go with it). For flows of
-   * several steps; `fn` must not use any other store meanwhile.
-   */
-  withTransaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;

@@ -1,9 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { OrganizationInvitationRecord } from "../../store/organization-store.js";
-import type {
-  LockedOrganizationInvitation,
-  StoreTransaction,
-} from "../../store/store-transaction.js";
+import type { StoreTransaction } from "../../store/store-transaction.js";
 
 /** Loads an organization invitation changed in `tx` and raises its event. */
 export async function emitInvitation(
@@ -27,7 +24,7 @@ export async function lockInvitationOf(
   tx: StoreTransaction,
   organizationId: string,
   invitationId: string,
-): Promise<LockedOrganizationInvitation> {
+): Promise<OrganizationInvitationRecord> {
   const invitation = await tx.lockOrganizationInvitation(invitationId);
   if (invitation === null || invitation.organizationId !== organizationId) {
     throw new ApiError("resource_not_found", { paramName: "invitation_id" });
@@ -36,7 +33,7 @@ export async function lockInvitationOf(
 }
 
 /** @throws ApiError `organization_invitation_not_pending` (accepted, revoked or expired) */
-export function requirePending(invitation: LockedOrganizationInvitation): void {
+export function requirePending(invitation: OrganizationInvitationRecord): void {
   if (invitation.status !== "pending") {
     throw new ApiError("organization_invitation_not_pending", {
       longMessage: `The organization invitation is ${invitation.status}, not pending.`,

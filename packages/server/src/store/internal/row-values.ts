@@ -11,3 +11,9 @@ export const stringOrNull = (value: unknown): string | null =>
 /** A jsonb metadata column; anything but a JSON object reads as `{}`. */
 export const metadataOf = (value: unknown): Metadata =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Metadata) : {};
+
+/** Public and private metadata as the parameters of two `::jsonb` columns, in that order. */
+export const metadataParams = (row: {
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+}): [string, string] => [JSON.stringify(row.publicMetadata), JSON.stringify(row.privateMetadata)];

@@ -1,9 +1,12 @@
 import type { Queryable } from "../database.js";
-import type { InvitationStatus } from "../organization-store.js";
 import type { InvitationTransaction } from "../store-transaction.js";
 import { invitationFromRow } from "./invitation-rows.js";
-import { effectiveStatusSql, loadOrganizationInvitation } from "./load-organizations.js";
-import { metadataOf } from "./row-values.js";
+import {
+  effectiveStatusSql,
+  invitationsFromRows,
+  loadOrganizationInvitation,
+} from "./load-organizations.js";
+import { metadataParams } from "./row-values.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
 /** The invitation verbs of a transaction, in SQL over `tx`. */
@@ -54,8 +57,7 @@ export function sqlInvitationTransaction(
           row.emailAddress,
           row.role,
           row.inviterUserId,
-          JSON.stringify(row.publicMetadata),
-          JSON.stringify(row.privateMetadata),
+          ...metadataParams(row),
           row.redirectUrl,
           row.expiresAt,
           clock.now(),
@@ -73,22 +75,13 @@ export function sqlInvitationTransaction(
     },
 
     async lockOrganizationInvitation(invitationId) {
+      const now = clock.now();
       const rows = await tx.query(
         `SELECT i.*, ${effectiveStatusSql("i", "$2")} AS effective_status
          FROM organization_invitations i WHERE i.id = $1 FOR UPDATE`,
-        [invitationId, clock.now()],
+        [invitationId, now],
       );
-      const row = rows[0];
-      if (row === undefined) return null;
-      return {
-        id: String(row.id),
-        organizationId: String(row.organization_id),
-        emailAddress: String(row.email_address),
-        role: String(row.role),
-        status: String(row.effective_status) as InvitationStatus,
-        publicMetadata: metadataOf(row.public_metadata),
-        privateMetadata: metadataOf(row.private_metadata),
-      };
+      return (await invitationsFromRows(tx, rows, now))[0] ?? null;
     },
 
     getOrganizationInvitation: (organizationId, invitationId) =>

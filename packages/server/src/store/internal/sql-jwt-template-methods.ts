@@ -1,18 +1,19 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { Row } from "../database.js";
-import type { JwtTemplateRecord, JwtTemplateStore } from "../jwt-template-store.js";
+import type {
+  JwtTemplateRecord,
+  JwtTemplateSettings,
+  JwtTemplateStore,
+} from "../jwt-template-store.js";
+import { metadataOf } from "./row-values.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 import { identifierExists } from "./unique-violation.js";
 
 function templateFromRow(row: Row): JwtTemplateRecord {
-  const claims = row.claims;
   return {
     id: String(row.id),
     name: String(row.name),
-    claims:
-      typeof claims === "object" && claims !== null && !Array.isArray(claims)
-        ? (claims as Record<string, unknown>)
-        : {},
+    claims: metadataOf(row.claims),
     lifetime: Number(row.lifetime),
     allowedClockSkew: Number(row.allowed_clock_skew),
     customSigningKey: Boolean(row.custom_signing_key),
@@ -20,6 +21,21 @@ function templateFromRow(row: Row): JwtTemplateRecord {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
+}
+
+/**
+ * A template's settings as the parameters of the columns `name, claims, lifetime,
+ * allowed_clock_skew, custom_signing_key, signing_algorithm`, in that order.
+ */
+function settingsParams(input: JwtTemplateSettings): unknown[] {
+  return [
+    input.name,
+    JSON.stringify(input.claims),
+    input.lifetime,
+    input.allowedClockSkew,
+    input.customSigningKey,
+    input.signingAlgorithm,
+  ];
 }
 
 /** Turns a unique violation on the template name into `form_identifier_exists` (`name`). */
@@ -51,12 +67,7 @@ export function sqlJwtTemplateMethods({ db, clock, ids }: SqlStoreContext): JwtT
            VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
           [
             ids("jtmp"),
-            input.name,
-            JSON.stringify(input.claims),
-            input.lifetime,
-            input.allowedClockSkew,
-            input.customSigningKey,
-            input.signingAlgorithm,
+            ...settingsParams(input),
             input.customSigningKey ? (input.signingKey ?? null) : null,
             now,
           ],
@@ -98,12 +109,7 @@ export function sqlJwtTemplateMethods({ db, clock, ids }: SqlStoreContext): JwtT
            WHERE id = $1 RETURNING *`,
           [
             templateId,
-            input.name,
-            JSON.stringify(input.claims),
-            input.lifetime,
-            input.allowedClockSkew,
-            input.customSigningKey,
-            input.signingAlgorithm,
+            ...settingsParams(input),
             input.signingKey !== undefined,
             input.signingKey ?? null,
             clock.now(),

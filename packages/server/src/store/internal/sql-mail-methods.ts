@@ -7,12 +7,11 @@ import type {
   EmailStatus,
   MailStore,
 } from "../mail-store.js";
-import { stringOrNull } from "./row-values.js";
+import { metadataOf, stringOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
 function emailFromRow(row: Row): EmailRecord {
-  const data = row.data;
   return {
     id: String(row.id),
     toEmailAddress: String(row.to_email_address),
@@ -23,10 +22,7 @@ function emailFromRow(row: Row): EmailRecord {
     subject: String(row.subject),
     bodyText: String(row.body_text),
     bodyHtml: String(row.body_html),
-    data:
-      typeof data === "object" && data !== null && !Array.isArray(data)
-        ? (data as Record<string, unknown>)
-        : {},
+    data: metadataOf(row.data),
     status: String(row.status) as EmailStatus,
     deliveredVia: String(row.delivered_via) as EmailChannel,
     test: Boolean(row.is_test),

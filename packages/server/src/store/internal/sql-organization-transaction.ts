@@ -1,7 +1,7 @@
 import type { Queryable, Row } from "../database.js";
 import type { LockedOrganization, OrganizationTransaction } from "../store-transaction.js";
 import { loadMembership, loadOrganizations } from "./load-organizations.js";
-import { metadataOf } from "./row-values.js";
+import { metadataOf, metadataParams } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
@@ -81,8 +81,7 @@ export function sqlOrganizationTransaction(
           row.name,
           row.slug,
           row.maxAllowedMemberships,
-          JSON.stringify(row.publicMetadata),
-          JSON.stringify(row.privateMetadata),
+          ...metadataParams(row),
           row.createdBy,
           row.roleSetKey,
           row.createdAt,
@@ -150,8 +149,7 @@ export function sqlOrganizationTransaction(
           row.organizationId,
           row.userId,
           row.role,
-          JSON.stringify(row.publicMetadata),
-          JSON.stringify(row.privateMetadata),
+          ...metadataParams(row),
           clock.now(),
         ],
       );

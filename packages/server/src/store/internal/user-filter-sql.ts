@@ -1,5 +1,22 @@
-import type { UserFilter, UserPage } from "../store.js";
+import { USER_TEXT_QUERIES, type UserFilter, type UserPage, type UserTextQuery } from "../store.js";
 import { likePattern, type SqlParams } from "./sql-params.js";
+
+const emailLike = (p: string) =>
+  `EXISTS (SELECT 1 FROM email_addresses e WHERE e.user_id = u.id AND e.email_address ILIKE ${p})`;
+const phoneLike = (p: string) =>
+  `EXISTS (SELECT 1 FROM phone_numbers p WHERE p.user_id = u.id AND p.phone_number ILIKE ${p})`;
+const nameLike = (p: string) =>
+  `(u.first_name ILIKE ${p} OR u.last_name ILIKE ${p} OR concat_ws(' ', u.first_name, u.last_name) ILIKE ${p})`;
+
+/** The condition of each text match over `users u`, given the placeholder of its LIKE pattern. */
+const TEXT_MATCH_SQL: Record<UserTextQuery, (pattern: string) => string> = {
+  query: (p) =>
+    `(u.id ILIKE ${p} OR u.username ILIKE ${p} OR u.external_id ILIKE ${p} OR ${nameLike(p)} OR ${emailLike(p)} OR ${phoneLike(p)})`,
+  emailAddressQuery: emailLike,
+  phoneNumberQuery: phoneLike,
+  usernameQuery: (p) => `u.username ILIKE ${p}`,
+  nameQuery: nameLike,
+};
 
 /** Builds the WHERE clause (without the keyword) for a user filter over `users u`. */
 export function userFilterSql(filter: UserFilter, params: SqlParams): string {
@@ -42,26 +59,10 @@ export function userFilterSql(filter: UserFilter, params: SqlParams): string {
   if (orgs?.include.length) conditions.push(membership(params.add(orgs.include)));
   if (orgs?.exclude.length) conditions.push(`NOT ${membership(params.add(orgs.exclude))}`);
 
-  const emailLike = (p: string) =>
-    `EXISTS (SELECT 1 FROM email_addresses e WHERE e.user_id = u.id AND e.email_address ILIKE ${p})`;
-  const phoneLike = (p: string) =>
-    `EXISTS (SELECT 1 FROM phone_numbers p WHERE p.user_id = u.id AND p.phone_number ILIKE ${p})`;
-  const nameLike = (p: string) =>
-    `(u.first_name ILIKE ${p} OR u.last_name ILIKE ${p} OR concat_ws(' ', u.first_name, u.last_name) ILIKE ${p})`;
-
-  if (filter.query) {
-    const p = params.add(likePattern(filter.query));
-    conditions.push(
-      `(u.id ILIKE ${p} OR u.username ILIKE ${p} OR u.external_id ILIKE ${p} OR ${nameLike(p)} OR ${emailLike(p)} OR ${phoneLike(p)})`,
-    );
+  for (const field of USER_TEXT_QUERIES) {
+    const text = filter[field];
+    if (text) conditions.push(TEXT_MATCH_SQL[field](params.add(likePattern(text))));
   }
-  if (filter.emailAddressQuery)
-    conditions.push(emailLike(params.add(likePattern(filter.emailAddressQuery))));
-  if (filter.phoneNumberQuery)
-    conditions.push(phoneLike(params.add(likePattern(filter.phoneNumberQuery))));
-  if (filter.usernameQuery)
-    conditions.push(`u.username ILIKE ${params.add(likePattern(filter.usernameQuery))}`);
-  if (filter.nameQuery) conditions.push(nameLike(params.add(likePattern(filter.nameQuery))));
   if (filter.banned !== undefined) conditions.push(`u.banned = ${params.add(filter.banned)}`);
 
   const ranges: Array<[string, number | undefined, "<" | ">"]> = [
