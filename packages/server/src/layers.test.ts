@@ -4,10 +4,6 @@
  * organizations…); services and wire JSON; the store (SQL only); base pieces (errors, clock,
  * ids, logger). An import may point sideways or down, never up. Every source file must belong to
  * a layer, so a new folder is placed on purpose.
- *
- * The imports that still point up are listed below: the debt the flows/wire split clears. The
- * list is exact (a new upward import fails, and so does a listed one that is gone: take it off),
- * so it can only shrink.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
@@ -24,9 +20,6 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(flows|webhooks)\//, 3],
   [/^http\//, 4],
   [/^(instance|dev)\/|^(create-handler|start-instance|cli|index)\.ts$/, 5],
-];
-
-const KNOWN_UPWARD_IMPORTS = [
 ];
 
 function sourceFiles(dir: string, found: string[] = []): string[] {
@@ -49,7 +42,7 @@ describe("server layers", () => {
     expect(files.filter((file) => layerOf(file) === undefined)).toEqual([]);
   });
 
-  it("has no import pointing up but the known ones, which may only go away", () => {
+  it("has no import pointing up", () => {
     const upward: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(SRC, file), "utf8");
@@ -58,6 +51,6 @@ describe("server layers", () => {
         if ((layerOf(target) ?? 0) > (layerOf(file) ?? 0)) upward.push(`${file} -> ${target}`);
       }
     }
-    expect([...new Set(upward)].sort()).toEqual([...KNOWN_UPWARD_IMPORTS].sort());
+    expect(upward).toEqual([]);
   });
 });
