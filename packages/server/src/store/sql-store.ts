@@ -3,6 +3,7 @@ import { systemClock } from "../clock.js";
 import { defaultIdGenerator, type IdGenerator } from "../id-generator.js";
 import type { Database, Queryable } from "./database.js";
 import { createEventEmitter } from "./internal/emit-event.js";
+import { joinTransaction } from "./internal/join-transaction.js";
 import { sqlFrontendClientMethods } from "./internal/sql-frontend-client-methods.js";
 import { sqlIdentificationMethods } from "./internal/sql-identification-methods.js";
 import { sqlInstanceConfigMethods } from "./internal/sql-instance-config-methods.js";
@@ -20,7 +21,6 @@ import { sqlTotpEnrollmentMethods } from "./internal/sql-totp-enrollment-methods
 import { sqlUserMethods } from "./internal/sql-user-methods.js";
 import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
 import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
-import { joinTransaction } from "./internal/join-transaction.js";
 import { translateUniqueViolation } from "./internal/unique-violation.js";
 import { createUserEvents } from "./internal/user-events.js";
 import type { Store } from "./store.js";
