@@ -78,7 +78,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     // by the flows inside `transaction`).
     ...sqlOrganizationMethods(context),
     ...sqlInvitationMethods(context),
-    ...sqlStoreTransaction(context),
+    // A flow runs its steps as one transaction: the store's verbs joined to it, and row verbs.
+    ...sqlStoreTransaction(context, (tx) => createSqlStore(joinTransaction(db, tx), options)),
 
     // Clients and sessions, signing keys, JWT templates.
     ...sqlInstanceConfigMethods(context),
@@ -99,10 +100,6 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlVerificationMethods(context, userEvents),
     // Pending TOTP enrolments of `/v1/me/totp`.
     ...sqlTotpEnrollmentMethods(context, userEvents),
-
-    // A flow of several steps (sign-up completion, sign-in) runs them as one transaction.
-    withTransaction: (fn) =>
-      db.transaction((tx) => fn(createSqlStore(joinTransaction(db, tx), options))),
 
     ping: async () => {
       await db.query("SELECT 1");

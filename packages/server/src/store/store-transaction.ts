@@ -3,9 +3,8 @@ import type {
   OrganizationInvitationRecord,
   OrganizationMembershipRecord,
   OrganizationPatch,
-  OrganizationRecord,
 } from "./organization-store.js";
-import type { Metadata } from "./store.js";
+import type { Metadata, Store } from "./store.js";
 import type { StoreEvent } from "./store-events.js";
 
 /** An organization row held under a lock, with what the rules read from it. */
@@ -82,8 +81,6 @@ export interface OrganizationTransaction {
    * invitations takes this lock first, so counts read afterwards cannot race. Null when missing.
    */
   lockOrganization(organizationId: string): Promise<LockedOrganization | null>;
-  /** By id, with its counts as they are in this transaction. */
-  getOrganization(organizationId: string): Promise<OrganizationRecord | null>;
   /** @returns the new organization's id; `form_identifier_exists` (`slug`) when taken */
   insertOrganization(row: OrganizationRow): Promise<string>;
   updateOrganization(organizationId: string, columns: OrganizationColumns): Promise<void>;
@@ -150,8 +147,11 @@ export interface InvitationTransaction {
   setInvitationStatus(invitationId: string, status: "revoked"): Promise<InvitationRecord>;
 }
 
-/** What a flow does inside `Store.transaction`: SQL-level verbs, the time, and the outbox. */
-export interface StoreTransaction extends OrganizationTransaction, InvitationTransaction {
+/**
+ * What a flow works with inside `Store.transaction`: every store verb, joined to the one
+ * transaction, plus row-level verbs, the time and the outbox.
+ */
+export interface StoreTransaction extends Store, OrganizationTransaction, InvitationTransaction {
   /** The store clock's current time (epoch ms). */
   now(): number;
   /** Writes a webhook event to the outbox with this transaction (data rendered from its records). */
@@ -161,9 +161,10 @@ export interface StoreTransaction extends OrganizationTransaction, InvitationTra
 /** Runs flows over one transaction each. Part of {@link Store}. */
 export interface TransactionalStore {
   /**
-   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Unique
-   * violations come out as API errors (`form_identifier_exists`,
-   * `already_a_member_in_organization`, `organization_invitation_not_unique`).
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws (events
+   * written meanwhile go with it). `fn` must not use any other store meanwhile. Unique violations
+   * come out as API errors (`form_identifier_exists`, `already_a_member_in_organization`,
+   * `organization_invitation_not_unique`).
    */
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
 }

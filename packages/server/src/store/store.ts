@@ -255,12 +255,6 @@ export interface Store
     RateLimitStore,
     TotpEnrollmentStore,
     TransactionalStore {
-  /**
-   * Runs `fn` with a store whose every method joins one transaction: committed when `fn`
-   * resolves, rolled back when it throws (events written meanwhile go with it). For flows of
-   * several steps; `fn` must not use any other store meanwhile.
-   */
-  withTransaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;

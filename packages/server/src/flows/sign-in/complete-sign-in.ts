@@ -45,7 +45,7 @@ async function afterVerifiedFactor(
   }
   const userId = recorded.userId;
   if (userId === null) throw new ApiError("sign_in_status_invalid");
-  return store.withTransaction(async (tx) => {
+  return store.transaction(async (tx) => {
     if (!(await tx.claimSignInCompletion(signIn.id, next.expected))) {
       throw new ApiError("sign_in_status_invalid", { meta: { status: "complete" } });
     }

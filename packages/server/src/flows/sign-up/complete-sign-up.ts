@@ -34,7 +34,7 @@ export async function completeSignUpIfReady(
   }
   const { missingFields, unverifiedFields } = signUpRequirements(signUp);
   if (missingFields.length > 0 || unverifiedFields.length > 0) return { signUp, session: null };
-  const session = await store.withTransaction(async (tx) => {
+  const session = await store.transaction(async (tx) => {
     const user = await tx.createUser({
       emailAddresses: [{ emailAddress, status: "verified" }],
       password: await tx.getSignUpPassword(signUp.id),

@@ -1,6 +1,6 @@
 import type { Queryable, Row } from "../database.js";
 import type { LockedOrganization, OrganizationTransaction } from "../store-transaction.js";
-import { loadMembership, loadOrganizations } from "./load-organizations.js";
+import { loadMembership } from "./load-organizations.js";
 import { metadataOf, metadataParams } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
@@ -63,11 +63,6 @@ export function sqlOrganizationTransaction(
         organizationId,
       ]);
       return rows[0] === undefined ? null : lockedOrganization(rows[0]);
-    },
-
-    async getOrganization(organizationId) {
-      const [organization] = await loadOrganizations(tx, [organizationId], clock.now());
-      return organization ?? null;
     },
 
     async insertOrganization(row) {
