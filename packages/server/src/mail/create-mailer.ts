@@ -1,7 +1,9 @@
 import { ApiError } from "../errors/api-error.js";
 import { consoleLogger, type Logger } from "../logger.js";
 import type { EmailRecord, MailStore } from "../store/mail-store.js";
+import type { TransactionalStore } from "../store/store-transaction.js";
 import { isTestEmailAddress } from "./is-test-email-address.js";
+import { recordEmail } from "./record-email.js";
 import {
   renderVerificationCodeEmail,
   VERIFICATION_CODE_TTL_MINUTES,
@@ -21,7 +23,7 @@ export type MailTransportConfig =
 
 /** Options of {@link createMailer}. */
 export interface MailerOptions {
-  store: MailStore;
+  store: MailStore & TransactionalStore;
   /** Development instance: `+clerk_test` addresses get no mail; `console` is allowed. */
   developmentMode: boolean;
   /** Default in development: `mailbox`. Production must choose one explicitly. */
@@ -111,7 +113,7 @@ export function createMailer(options: MailerOptions): Mailer {
       const rendered = renderVerificationCodeEmail(input);
       const test = developmentMode && isTestEmailAddress(input.to.emailAddress);
       const channel = test ? "mailbox" : transport.kind;
-      const email = await store.createEmail({
+      const email = await recordEmail(store, {
         toEmailAddress: input.to.emailAddress,
         userId: input.to.userId ?? null,
         emailAddressId: input.to.emailAddressId ?? null,

@@ -53,10 +53,7 @@ export interface EmailFilter {
 }
 
 export interface MailStore {
-  /**
-   * Records an email and, in the same transaction, emits `email.created` with its wire JSON
-   * (except for test emails, which nobody is meant to receive).
-   */
+  /** Records an email (`mail/record-email.ts` raises `email.created` with it). */
   createEmail(input: NewEmail): Promise<EmailRecord>;
   getEmail(emailId: string): Promise<EmailRecord | null>;
   /**

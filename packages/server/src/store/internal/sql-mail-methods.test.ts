@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { expectMatchesSpec, loadSpec } from "../../../test/openapi-shape.js";
 import { ApiError } from "../../errors/api-error.js";
+import { recordEmail } from "../../mail/record-email.js";
 import { emailJson } from "../../wire/email-json.js";
 import type { NewEmail } from "../mail-store.js";
 import {
@@ -42,7 +43,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       );
 
     it("records an email and emits email.created with its wire JSON", async () => {
-      const created = await ctx.store.createEmail(email());
+      const created = await recordEmail(ctx.store, email());
       expect(created).toEqual({
         id: expect.stringMatching(/^ema_[0-9A-Za-z]{27}$/),
         ...email(),
@@ -68,13 +69,14 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("records test emails without an event", async () => {
-      const created = await ctx.store.createEmail(email({ test: true }));
+      const created = await recordEmail(ctx.store, email({ test: true }));
       expect(created.test).toBe(true);
       expect(await outbox()).toEqual([]);
     });
 
     it("records delivery outcomes without events, and refuses unknown emails", async () => {
-      const created = await ctx.store.createEmail(
+      const created = await recordEmail(
+        ctx.store,
         email({ status: "queued", deliveredVia: "smtp" }),
       );
       clock.advance(2000);
@@ -98,10 +100,10 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("lists newest first (ties in insertion order reversed), filters by address case-insensitively, counts", async () => {
-      const a = await ctx.store.createEmail(email());
-      const b = await ctx.store.createEmail(email({ toEmailAddress: "bob@example.com" }));
+      const a = await recordEmail(ctx.store, email());
+      const b = await recordEmail(ctx.store, email({ toEmailAddress: "bob@example.com" }));
       clock.advance(1000);
-      const c = await ctx.store.createEmail(email({ toEmailAddress: "ada@example.COM" }));
+      const c = await recordEmail(ctx.store, email({ toEmailAddress: "ada@example.COM" }));
       const page = { limit: 10, offset: 0 };
       expect((await ctx.store.listEmails({}, page)).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
       expect((await ctx.store.listEmails({}, { limit: 1, offset: 1 })).map((e) => e.id)).toEqual([
@@ -115,16 +117,16 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("deletes emails created before a time", async () => {
-      const old = await ctx.store.createEmail(email());
+      const old = await recordEmail(ctx.store, email());
       clock.advance(10_000);
-      const recent = await ctx.store.createEmail(email());
+      const recent = await recordEmail(ctx.store, email());
       expect(await ctx.store.deleteEmailsCreatedBefore(START + 10_000)).toBe(1);
       expect(await ctx.store.getEmail(old.id)).toBeNull();
       expect(await ctx.store.getEmail(recent.id)).not.toBeNull();
     });
 
     it("emits data shaped as the webhook spec's EmailEventPayload", async () => {
-      const created = await ctx.store.createEmail(email());
+      const created = await recordEmail(ctx.store, email());
       const data = (await outbox())[0]?.payload.data ?? {};
       expect(data.id).toBe(created.id);
       expectMatchesSpec(loadSpec("webhooks"), "EmailEventPayload", data);

@@ -38,38 +38,35 @@ function filterSql(filter: EmailFilter, params: SqlParams): string {
 }
 
 /** The email part of the SQL store. */
-export function sqlMailMethods({ db, clock, ids, emit }: SqlStoreContext): MailStore {
+export function sqlMailMethods({ db, clock, ids }: SqlStoreContext): MailStore {
   return {
-    createEmail: (input) =>
-      db.transaction(async (tx) => {
-        const now = clock.now();
-        const rows = await tx.query(
-          `INSERT INTO emails (id, to_email_address, user_id, email_address_id, slug,
+    async createEmail(input) {
+      const now = clock.now();
+      const rows = await db.query(
+        `INSERT INTO emails (id, to_email_address, user_id, email_address_id, slug,
              from_email_name, subject, body_text, body_html, data, status, delivered_via, is_test,
              created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $14)
            RETURNING *`,
-          [
-            ids("ema"),
-            input.toEmailAddress,
-            input.userId ?? null,
-            input.emailAddressId ?? null,
-            input.slug,
-            input.fromEmailName,
-            input.subject,
-            input.bodyText,
-            input.bodyHtml,
-            JSON.stringify(input.data),
-            input.status,
-            input.deliveredVia,
-            input.test ?? false,
-            now,
-          ],
-        );
-        const email = emailFromRow(rows[0]!);
-        if (!email.test) await emit(tx, { type: "email.created", email });
-        return email;
-      }),
+        [
+          ids("ema"),
+          input.toEmailAddress,
+          input.userId ?? null,
+          input.emailAddressId ?? null,
+          input.slug,
+          input.fromEmailName,
+          input.subject,
+          input.bodyText,
+          input.bodyHtml,
+          JSON.stringify(input.data),
+          input.status,
+          input.deliveredVia,
+          input.test ?? false,
+          now,
+        ],
+      );
+      return emailFromRow(rows[0]!);
+    },
 
     async getEmail(emailId) {
       const rows = await db.query("SELECT * FROM emails WHERE id = $1", [emailId]);

@@ -3,6 +3,7 @@ import { TEST_SECRET_KEY, useTestInstance } from "../../../../test/test-instance
 import { createHandler } from "../../../create-handler.js";
 import { silentLogger } from "../../../logger.js";
 import { createMailer } from "../../../mail/create-mailer.js";
+import { recordEmail } from "../../../mail/record-email.js";
 import { backendApiRoutes } from "../backend-api-routes.js";
 
 const instance = useTestInstance();
@@ -97,7 +98,7 @@ describe("GET /__dev/mailbox", () => {
 
   it("answers a self-contained, escaped HTML page by default", async () => {
     const email = await sendCode("ada@example.com", "987654");
-    await instance.store.createEmail({
+    await recordEmail(instance.store, {
       toEmailAddress: "eve@example.com",
       slug: "verification_code",
       fromEmailName: "notifications",
