@@ -17,6 +17,15 @@ export interface VerificationAttempt {
   error: ApiError | null;
 }
 
+/** A code typed for a sign-up or sign-in, and the verification it would complete. */
+export interface CodeAttempt {
+  purpose: VerificationCodePurpose;
+  subjectId: string;
+  code: string;
+  /** The subject's verification as it stands (null: none recorded yet). */
+  current: FactorVerification | null;
+}
+
 /**
  * Tries an email code against the subject's pending code. The store consumes a matching code
  * atomically, so of concurrent correct attempts exactly one succeeds; a wrong code counts an
@@ -30,12 +39,7 @@ export interface VerificationAttempt {
  */
 export async function attemptVerificationCode(
   context: { store: Store; codes: Pick<VerificationCodeOptions, "codeKey"> },
-  input: {
-    purpose: VerificationCodePurpose;
-    subjectId: string;
-    code: string;
-    current: FactorVerification | null;
-  },
+  input: CodeAttempt,
 ): Promise<VerificationAttempt> {
   const code = input.code.trim();
   const result = /^\d{6}$/.test(code)

@@ -1,13 +1,14 @@
 import type { Clock } from "../../clock.js";
 import {
   attemptVerificationCode,
+  type CodeAttempt,
   type VerificationAttempt,
 } from "../../flows/verification-codes/attempt-verification-code.js";
 import {
   type SendVerificationCodeInput,
   sendVerificationCode,
 } from "../../flows/verification-codes/send-verification-code.js";
-import type { FactorVerification, VerificationCodePurpose } from "../../store/frontend-store.js";
+import type { FactorVerification } from "../../store/frontend-store.js";
 import type { Store } from "../../store/store.js";
 import { enforceRateLimits } from "./enforce-rate-limits.js";
 import type { FrontendApiConfig } from "./frontend-api-config.js";
@@ -51,12 +52,7 @@ export async function sendEmailCode(
 export async function attemptEmailCode(
   context: EmailCodeContext,
   identifier: string | null,
-  input: {
-    purpose: VerificationCodePurpose;
-    subjectId: string;
-    code: string;
-    current: FactorVerification | null;
-  },
+  input: CodeAttempt,
 ): Promise<VerificationAttempt> {
   await enforceRateLimits(context.frontend, "verification_attempt", identifier);
   return attemptVerificationCode({ store: context.store, codes: context.frontend }, input);

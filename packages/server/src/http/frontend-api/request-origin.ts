@@ -78,3 +78,23 @@ export function checkRedirectUrl(
     throw new ApiError("redirect_url_invalid", { paramName });
   }
 }
+
+/**
+ * Checks where a new sign-in or sign-up may send the browser: `redirect_url` and
+ * `action_complete_redirect_url`, each on an allowed origin (see {@link checkRedirectUrl}).
+ *
+ * @throws `redirect_url_invalid` (422, naming the parameter)
+ * @example
+ * checkAttemptRedirectUrls(body, frontend.allowedOrigins);
+ */
+export function checkAttemptRedirectUrls(
+  body: { redirect_url?: string | undefined; action_complete_redirect_url?: string | undefined },
+  allowedOrigins: ReadonlySet<string>,
+): void {
+  checkRedirectUrl(body.redirect_url, allowedOrigins);
+  checkRedirectUrl(
+    body.action_complete_redirect_url,
+    allowedOrigins,
+    "action_complete_redirect_url",
+  );
+}

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { SESSION_STATUSES, type SessionFilter } from "../../../store/session-store.js";
 import { sessionJson } from "../../../wire/session-json.js";
 import { defineRoute } from "../../define-route.js";
-import { queryBoolean, queryInteger, queryText } from "../../query-params.js";
+import { listAnswer, pageOf, pageQuery } from "../../list-answer.js";
+import { queryText } from "../../query-params.js";
 
 /**
  * `GET /v1/sessions`: sessions filtered by `client_id`, `user_id`, `status`, newest first; a bare
@@ -19,18 +20,14 @@ export const listSessionsRoute = defineRoute({
       (value) => (Array.isArray(value) ? value[0] : value === "" ? undefined : value),
       z.enum(SESSION_STATUSES).optional(),
     ),
-    paginated: queryBoolean(),
-    limit: queryInteger({ min: 1, max: 500 }),
-    offset: queryInteger({ min: 0 }),
+    ...pageQuery,
   }),
   handler: async ({ query, store }) => {
     const filter: SessionFilter = {};
     if (query.client_id !== undefined) filter.clientId = query.client_id;
     if (query.user_id !== undefined) filter.userId = query.user_id;
     if (query.status !== undefined) filter.status = query.status;
-    const page = { limit: query.limit ?? 10, offset: query.offset ?? 0 };
-    const sessions = (await store.listSessions(filter, page)).map(sessionJson);
-    if (!query.paginated) return sessions;
-    return { data: sessions, total_count: await store.countSessions(filter) };
+    const sessions = (await store.listSessions(filter, pageOf(query))).map(sessionJson);
+    return listAnswer(sessions, query.paginated, () => store.countSessions(filter));
   },
 });

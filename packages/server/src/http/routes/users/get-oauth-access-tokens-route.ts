@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../../define-route.js";
-import { queryBoolean, queryInteger } from "../../query-params.js";
+import { listAnswer, pageQuery } from "../../list-answer.js";
 import { requireUser } from "./user-answer.js";
 
 /**
@@ -12,14 +12,9 @@ export const getOAuthAccessTokensRoute = defineRoute({
   method: "GET",
   path: "/v1/users/{user_id}/oauth_access_tokens/{provider}",
   auth: "secret_key",
-  query: z.object({
-    paginated: queryBoolean(),
-    limit: queryInteger({ min: 1, max: 500 }),
-    offset: queryInteger({ min: 0 }),
-  }),
+  query: z.object(pageQuery),
   handler: async ({ params, query, store }) => {
     await requireUser(store, params.user_id);
-    const tokens: unknown[] = [];
-    return query.paginated === true ? { data: tokens, total_count: tokens.length } : tokens;
+    return listAnswer([], query.paginated, 0);
   },
 });

@@ -1,4 +1,5 @@
 import { defineRoute } from "../../define-route.js";
+import { listAnswer } from "../../list-answer.js";
 import { answerUser } from "./user-answer.js";
 import { userFilterFromQuery, userListQuery, userPageFromQuery } from "./user-list-query.js";
 
@@ -12,11 +13,12 @@ export const listUsersRoute = defineRoute({
   auth: "secret_key",
   query: userListQuery,
   handler: async (context) => {
-    const { query, store } = context;
-    const filter = userFilterFromQuery(query);
-    const users = await store.listUsers(filter, userPageFromQuery(query));
-    const data = users.map((user) => answerUser(context, user));
-    if (query.paginated !== true) return data;
-    return { data, total_count: await store.countUsers(filter) };
+    const filter = userFilterFromQuery(context.query);
+    const users = await context.store.listUsers(filter, userPageFromQuery(context.query));
+    return listAnswer(
+      users.map((user) => answerUser(context, user)),
+      context.query.paginated,
+      () => context.store.countUsers(filter),
+    );
   },
 });

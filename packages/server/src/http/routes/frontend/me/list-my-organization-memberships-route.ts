@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
 import { defineRoute } from "../../../define-route.js";
+import { listAnswer } from "../../../list-answer.js";
 import { queryBoolean } from "../../../query-params.js";
 import { limitParam, offsetParam, paging } from "../../organizations/list-params.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
@@ -20,6 +21,6 @@ export const listMyOrganizationMembershipsRoute = defineRoute({
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     const page = await store.listUserOrganizationMemberships(user.id, paging(query));
     const data = page.data.map((m) => frontendOrganizationMembershipJson(m, baseUrl));
-    return query.paginated ? { data, total_count: page.totalCount } : data;
+    return listAnswer(data, query.paginated, page.totalCount);
   },
 });

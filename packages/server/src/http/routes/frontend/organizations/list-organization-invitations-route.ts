@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
+import { listAnswer } from "../../../list-answer.js";
 import { queryBoolean } from "../../../query-params.js";
 import {
   invitationStatusSchema,
@@ -41,6 +42,6 @@ export const listOrganizationInvitationsRoute = defineRoute({
       { ...paging(query), orderBy: { field: "created_at", direction: "desc" } },
     );
     const data = page.data.map((invitation) => frontendOrganizationInvitationJson(invitation));
-    return query.paginated ? { data, total_count: page.totalCount } : data;
+    return listAnswer(data, query.paginated, page.totalCount);
   },
 });

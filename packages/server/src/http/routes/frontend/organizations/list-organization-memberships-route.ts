@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { MembershipFilter } from "../../../../store/organization-store.js";
 import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
 import { defineRoute } from "../../../define-route.js";
+import { listAnswer } from "../../../list-answer.js";
 import { queryBoolean, queryList, queryText } from "../../../query-params.js";
 import { limitParam, offsetParam, paging } from "../../organizations/list-params.js";
 import { requireSignedInUser } from "../me/require-signed-in-user.js";
@@ -42,6 +43,6 @@ export const listOrganizationMembershipsRoute = defineRoute({
       orderBy: { field: "created_at", direction: "desc" },
     });
     const data = page.data.map((m) => frontendOrganizationMembershipJson(m, baseUrl));
-    return query.paginated ? { data, total_count: page.totalCount } : data;
+    return listAnswer(data, query.paginated, page.totalCount);
   },
 });

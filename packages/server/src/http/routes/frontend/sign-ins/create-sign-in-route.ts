@@ -6,7 +6,7 @@ import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
-import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
+import { checkAttemptRedirectUrls } from "../../../frontend-api/request-origin.js";
 import { attemptSignInFirstFactor } from "./attempt-sign-in-first-factor.js";
 import { prepareSignInEmailCode } from "./prepare-sign-in-email-code.js";
 
@@ -36,12 +36,7 @@ export const createSignInRoute = defineRoute({
   }),
   handler: async (context) => {
     const { body, store, clock, auth, frontend } = context;
-    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
-    checkRedirectUrl(
-      body.action_complete_redirect_url,
-      frontend.allowedOrigins,
-      "action_complete_redirect_url",
-    );
+    checkAttemptRedirectUrls(body, frontend.allowedOrigins);
     const identifier = body.identifier?.trim() || null;
     await enforceRateLimits(frontend, "sign_in", identifier);
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });

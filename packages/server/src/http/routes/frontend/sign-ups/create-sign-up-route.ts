@@ -5,7 +5,7 @@ import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
 import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
-import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
+import { checkAttemptRedirectUrls } from "../../../frontend-api/request-origin.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
 import { signUpBody } from "./sign-up-body.js";
 
@@ -24,12 +24,7 @@ export const createSignUpRoute = defineRoute({
   body: signUpBody,
   handler: async (context) => {
     const { body, store, clock, auth, frontend } = context;
-    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
-    checkRedirectUrl(
-      body.action_complete_redirect_url,
-      frontend.allowedOrigins,
-      "action_complete_redirect_url",
-    );
+    checkAttemptRedirectUrls(body, frontend.allowedOrigins);
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
     await enforceRateLimits(frontend, "sign_up", body.email_address);
     const patch = await signUpPatchFrom(store, body, clock.now());
