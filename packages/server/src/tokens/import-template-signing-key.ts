@@ -1,9 +1,10 @@
-import { createPrivateKey, createSecretKey, type KeyObject } from "node:crypto";
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { ApiError } from "../errors/api-error.js";
 import {
   CUSTOM_SIGNING_ALGORITHMS,
   type TemplateSigningAlgorithm,
 } from "../store/jwt-template-store.js";
+import { importRsaPrivateKey } from "./import-rsa-private-key.js";
 
 /** True for the algorithms a template's own key may use. */
 export function isTemplateSigningAlgorithm(value: string): value is TemplateSigningAlgorithm {
@@ -32,14 +33,9 @@ export function importTemplateSigningKey(algorithm: string, signingKey: string):
     if (signingKey.length === 0) throw invalidKey("signing_key must not be empty.");
     return createSecretKey(Buffer.from(signingKey, "utf8"));
   }
-  let key: KeyObject;
-  try {
-    key = createPrivateKey(signingKey);
-  } catch {
+  const imported = importRsaPrivateKey(signingKey);
+  if (!imported.ok) {
     throw invalidKey("signing_key must be a PEM-encoded RSA private key for RS* algorithms.");
   }
-  if (key.asymmetricKeyType !== "rsa") {
-    throw invalidKey("signing_key must be a PEM-encoded RSA private key for RS* algorithms.");
-  }
-  return key;
+  return imported.key;
 }

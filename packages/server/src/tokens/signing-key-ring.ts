@@ -1,8 +1,9 @@
-import { createPrivateKey, createPublicKey, type KeyObject, verify } from "node:crypto";
+import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import { type Clock, systemClock } from "../clock.js";
 import type { NewSigningKey, PublicRsaJwk, SigningKeyStore } from "../store/signing-key-store.js";
 import { createJwtSigner, type JwtSigner } from "./create-jwt-signer.js";
 import { generateSigningKey } from "./generate-signing-key.js";
+import { importRsaPrivateKey } from "./import-rsa-private-key.js";
 import { signingKeySchedule } from "./signing-key-schedule.js";
 
 /** A key as published in the JWKS: id and public parts only. */
@@ -115,7 +116,13 @@ export function createSigningKeyRing(options: SigningKeyRingOptions): SigningKey
     const keys = records.map((record): LoadedKey => {
       let entry = imported.get(record.kid);
       if (entry === undefined) {
-        const privateKey = createPrivateKey(record.privateKeyPem);
+        const imported = importRsaPrivateKey(record.privateKeyPem);
+        if (!imported.ok) {
+          throw new Error(
+            `Signing key ${record.kid} in the database is unusable (${imported.reason}).`,
+          );
+        }
+        const privateKey = imported.key;
         entry = {
           publicKey: createPublicKey(privateKey),
           signer: createJwtSigner("RS256", privateKey, record.kid),
