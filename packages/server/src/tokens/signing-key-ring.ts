@@ -116,13 +116,13 @@ export function createSigningKeyRing(options: SigningKeyRingOptions): SigningKey
     const keys = records.map((record): LoadedKey => {
       let entry = imported.get(record.kid);
       if (entry === undefined) {
-        const imported = importRsaPrivateKey(record.privateKeyPem);
-        if (!imported.ok) {
+        const pem = importRsaPrivateKey(record.privateKeyPem);
+        if (!pem.ok) {
           throw new Error(
-            `Signing key ${record.kid} in the database is unusable (${imported.reason}).`,
+            `Signing key ${record.kid} in the database is unusable (${pem.reason}).`,
           );
         }
-        const privateKey = imported.key;
+        const privateKey = pem.key;
         entry = {
           publicKey: createPublicKey(privateKey),
           signer: createJwtSigner("RS256", privateKey, record.kid),
