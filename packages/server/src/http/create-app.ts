@@ -45,6 +45,7 @@ const backendStyle: RouteStyle = {
  * paths included, is answered in Clerk's error envelope (the Frontend API's carries the client);
  * unexpected errors are logged with the trace id and answered as `internal_clerk_error`.
  *
+ * @throws Error at startup for a Frontend API route (`auth: "client"`) among the Backend API's
  * @example
  * const app = createApp({ services, secretKey, routes: backendApiRoutes, publicUrl, ...limits });
  * const response = await app.fetch(request, { connection: undefined });
@@ -66,6 +67,11 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
   app.use("*", requireSecretKey(input.secretKey));
   app.use("*", limitBody(input));
   for (const route of input.routes) {
+    if (route.auth === "client") {
+      throw new Error(
+        `${route.method} ${route.path} is a Frontend API route (auth: "client"): list it in frontendApiRoutes.`,
+      );
+    }
     mountRoute(app, route, { services, registry, style: backendStyle });
   }
   if (input.frontendApi !== undefined) {

@@ -1,5 +1,5 @@
-import { mintTemplateTokenForSession } from "../../../flows/sessions/mint-template-token-for-session.js";
 import { defineRoute } from "../../define-route.js";
+import { templateTokenAnswer } from "./template-token-answer.js";
 import { tokenRequestBody } from "./token-request-body.js";
 
 /**
@@ -11,14 +11,6 @@ export const createSessionTemplateTokenRoute = defineRoute({
   path: "/v1/sessions/{session_id}/tokens/{template_name}",
   auth: "secret_key",
   body: tokenRequestBody,
-  handler: async (context) => {
-    const { params, body, clock } = context;
-    const jwt = await mintTemplateTokenForSession(context, {
-      sessionId: params.session_id,
-      templateName: params.template_name,
-      now: clock.now(),
-      lifetimeSeconds: body.expires_in_seconds,
-    });
-    return { object: "token", jwt };
-  },
+  handler: async (context) =>
+    templateTokenAnswer(context, context.params, context.body.expires_in_seconds),
 });

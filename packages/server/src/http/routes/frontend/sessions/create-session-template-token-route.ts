@@ -1,6 +1,6 @@
-import { mintTemplateTokenForSession } from "../../../../flows/sessions/mint-template-token-for-session.js";
 import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
+import { templateTokenAnswer } from "../../sessions/template-token-answer.js";
 
 /**
  * `POST /v1/client/sessions/{session_id}/tokens/{template_name}`: a token from a JWT template for
@@ -14,13 +14,7 @@ export const createSessionTemplateTokenRoute = defineRoute({
   path: "/v1/client/sessions/{session_id}/tokens/{template_name}",
   auth: "client",
   handler: async (context) => {
-    const { params, auth, clock } = context;
-    auth.requireOwnSession(params.session_id);
-    const jwt = await mintTemplateTokenForSession(context, {
-      sessionId: params.session_id,
-      templateName: params.template_name,
-      now: clock.now(),
-    });
-    return jsonResponse({ object: "token", jwt });
+    context.auth.requireOwnSession(context.params.session_id);
+    return jsonResponse(await templateTokenAnswer(context, context.params));
   },
 });
