@@ -1,5 +1,5 @@
 import { defineRoute } from "../../define-route.js";
-import { templateTokenAnswer } from "./template-token-answer.js";
+import { templateTokenAnswer } from "./token-answer.js";
 import { tokenRequestBody } from "./token-request-body.js";
 
 /**

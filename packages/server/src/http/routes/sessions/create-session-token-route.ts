@@ -1,6 +1,5 @@
-import { mintSessionTokenForRequest } from "../../../flows/sessions/mint-session-token-for-request.js";
-import { requireActiveSession } from "../../../flows/sessions/require-active-session.js";
 import { defineRoute } from "../../define-route.js";
+import { sessionTokenAnswer } from "./token-answer.js";
 import { tokenRequestBody } from "./token-request-body.js";
 
 /**
@@ -12,14 +11,6 @@ export const createSessionTokenRoute = defineRoute({
   path: "/v1/sessions/{session_id}/tokens",
   auth: "secret_key",
   body: tokenRequestBody,
-  handler: async (context) => {
-    const { params, body, store, clock, settings } = context;
-    const now = clock.now();
-    const { session } = await requireActiveSession(store, params.session_id, now);
-    const jwt = await mintSessionTokenForRequest(context, session, {
-      now,
-      lifetimeSeconds: body.expires_in_seconds ?? settings.sessionTokenLifetimeSeconds,
-    });
-    return { object: "token", jwt };
-  },
+  handler: async (context) =>
+    sessionTokenAnswer(context, context.params.session_id, context.body.expires_in_seconds),
 });

@@ -1,6 +1,6 @@
 import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
-import { templateTokenAnswer } from "../../sessions/template-token-answer.js";
+import { templateTokenAnswer } from "../../sessions/token-answer.js";
 
 /**
  * `POST /v1/client/sessions/{session_id}/tokens/{template_name}`: a token from a JWT template for
