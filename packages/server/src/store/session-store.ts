@@ -1,6 +1,6 @@
 /**
  * The clients-and-sessions part of the {@link Store}: a client (one browser or device) holds
- * sessions; session state changes emit Clerk's `session.*` webhook events in the same transaction.
+ * sessions (their `session.*` events are raised by the flows in `flows/sessions`).
  */
 
 /** Statuses a session can have, as Clerk names them. */
@@ -70,6 +70,9 @@ export interface NewSession {
   authenticationStrategy?: string | null;
 }
 
+/** The statuses that end an active session: revoked (by the Backend API), ended (signed out), removed. */
+export type EndedSessionStatus = "revoked" | "ended" | "removed";
+
 /** Filters of `GET /v1/sessions`; different filters are AND'd. */
 export interface SessionFilter {
   clientId?: string;
@@ -85,24 +88,22 @@ export interface SessionPage {
 
 export interface SessionStore {
   /**
-   * Creates an active session for a user (and a client when `clientId` is absent), makes it the
-   * client's last active session, records the sign-in on the user, and emits `session.created`.
+   * Inserts an active session for a user (and a client when `clientId` is absent), makes it the
+   * client's last active session and records the sign-in on the user. No event:
+   * `flows/sessions/create-session.ts` raises `session.created`.
    * @throws `resource_not_found` (`user_id` or `client_id`) when they do not exist
    */
-  createSessionForUser(input: NewSession): Promise<SessionRecord>;
+  insertSession(input: NewSession): Promise<SessionRecord>;
   getSession(sessionId: string): Promise<SessionRecord | null>;
   listSessions(filter: SessionFilter, page: SessionPage): Promise<SessionRecord[]>;
   countSessions(filter: SessionFilter): Promise<number>;
+  /** Locks the session until the transaction ends (inside `Store.transaction`); null when missing. */
+  lockSession(sessionId: string): Promise<SessionRecord | null>;
   /**
-   * Marks an active session `revoked` and emits `session.revoked`. A session that is no longer
-   * active is answered unchanged (no event).
+   * Sets a session's stored status (see `flows/sessions/end-session.ts` for when).
    * @throws `resource_not_found` (`session_id`)
    */
-  revokeSession(sessionId: string): Promise<SessionRecord>;
-  /** Like {@link revokeSession}, for signing out: status `ended`, event `session.ended`. */
-  endSession(sessionId: string): Promise<SessionRecord>;
-  /** Like {@link revokeSession}, for removing a session from a client: `removed`, `session.removed`. */
-  removeSession(sessionId: string): Promise<SessionRecord>;
+  setSessionStatus(sessionId: string, status: EndedSessionStatus): Promise<SessionRecord>;
   /**
    * Records activity on an active session (`last_active_at`, the client's last active session and
    * the user's `last_active_at`).

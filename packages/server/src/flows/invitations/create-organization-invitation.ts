@@ -10,7 +10,7 @@ import {
 } from "../organizations/organization-guards.js";
 import { requireOrganizationRole } from "../organizations/organization-roles.js";
 import { type FlowResult, runFlow } from "../run-flow.js";
-import { emitInvitation } from "./emit-invitation.js";
+import { emitInvitation } from "./organization-invitation-steps.js";
 import { invitationExpiresAt } from "./invitation-expiry.js";
 
 /** An invitation to join an organization. */

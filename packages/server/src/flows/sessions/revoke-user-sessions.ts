@@ -1,4 +1,6 @@
 import type { SessionStore } from "../../store/session-store.js";
+import type { TransactionalStore } from "../../store/store-transaction.js";
+import { endSession } from "./end-session.js";
 
 /**
  * Revokes every active session of a user (a ban ends them at once, as Clerk does): each gets
@@ -8,14 +10,17 @@ import type { SessionStore } from "../../store/session-store.js";
  * @example
  * await revokeUserSessions(store, "user_123");
  */
-export async function revokeUserSessions(store: SessionStore, userId: string): Promise<number> {
+export async function revokeUserSessions(
+  store: SessionStore & TransactionalStore,
+  userId: string,
+): Promise<number> {
   let revoked = 0;
   for (;;) {
     const active = await store.listSessions(
       { userId, status: "active" },
       { limit: 100, offset: 0 },
     );
-    for (const session of active) await store.revokeSession(session.id);
+    for (const session of active) await endSession(store, session.id, "revoked");
     revoked += active.length;
     if (active.length < 100) return revoked;
   }

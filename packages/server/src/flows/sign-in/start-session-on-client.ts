@@ -1,6 +1,7 @@
 import type { InstanceSettings } from "../../instance-settings.js";
 import type { SessionRecord } from "../../store/session-store.js";
 import type { Store } from "../../store/store.js";
+import { createSession } from "../sessions/create-session.js";
 
 /** How a sign-in or sign-up signs its user in on the requesting client. */
 export interface ClientSessionContext {
@@ -39,7 +40,7 @@ export async function startSessionOnClient(
 ): Promise<SessionRecord> {
   const { store, now, settings } = context;
   await store.rotateClientToken(input.clientId, context.clientTokenHash);
-  return store.createSessionForUser({
+  return createSession(store, {
     userId: input.userId,
     clientId: input.clientId,
     expireAt: now + settings.sessionLifetimeSeconds * 1000,
@@ -49,5 +50,5 @@ export async function startSessionOnClient(
       ? {}
       : { firstFactorVerifiedAt: input.firstFactorVerifiedAt }),
     secondFactorVerifiedAt: input.secondFactorVerifiedAt ?? null,
-  });
+  }).then((result) => result.session);
 }

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
 import { ApiError } from "../../errors/api-error.js";
+import { createSession } from "../../flows/sessions/create-session.js";
+import { endSession } from "../../flows/sessions/end-session.js";
 import type { Database } from "../database.js";
 import {
   describeName,
@@ -46,7 +48,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("creates an active session on a new client and emits session.created with its JSON", async () => {
-      const session = await ctx.store.createSessionForUser({ userId, ...limits() });
+      const session = (await createSession(ctx.store, { userId, ...limits() })).session;
       expect(session).toMatchObject({
         userId,
         status: "active",
@@ -70,14 +72,16 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("adds sessions to an existing client", async () => {
-      const first = await ctx.store.createSessionForUser({ userId, ...limits() });
+      const first = (await createSession(ctx.store, { userId, ...limits() })).session;
       clock.advance(1000);
-      const second = await ctx.store.createSessionForUser({
-        userId,
-        clientId: first.clientId,
-        activeOrganizationId: "org_1",
-        ...limits(),
-      });
+      const second = (
+        await createSession(ctx.store, {
+          userId,
+          clientId: first.clientId,
+          activeOrganizationId: "org_1",
+          ...limits(),
+        })
+      ).session;
       const client = await ctx.store.getClient(first.clientId);
       expect(client?.sessions.map((s) => s.id)).toEqual([first.id, second.id]);
       expect(client?.lastActiveSessionId).toBe(second.id);
@@ -86,49 +90,59 @@ for (const target of TEST_DATABASE_TARGETS) {
 
     it("refuses unknown users and clients, and writes nothing then", async () => {
       const noUser = await rejection(
-        ctx.store.createSessionForUser({ userId: "user_x", ...limits() }),
+        createSession(ctx.store, { userId: "user_x", ...limits() }).then(
+          (result) => result.session,
+        ),
       );
       expect([noUser.code, noUser.paramName]).toEqual(["resource_not_found", "user_id"]);
       const noClient = await rejection(
-        ctx.store.createSessionForUser({ userId, clientId: "client_x", ...limits() }),
+        createSession(ctx.store, { userId, clientId: "client_x", ...limits() }).then(
+          (result) => result.session,
+        ),
       );
       expect([noClient.code, noClient.paramName]).toEqual(["resource_not_found", "client_id"]);
       expect(await outbox(ctx.db)).toEqual([]);
     });
 
     it("revokes, ends and removes active sessions once, each with its event", async () => {
-      const a = await ctx.store.createSessionForUser({ userId, ...limits() });
-      const b = await ctx.store.createSessionForUser({ userId, ...limits() });
-      const c = await ctx.store.createSessionForUser({ userId, ...limits() });
+      const a = (await createSession(ctx.store, { userId, ...limits() })).session;
+      const b = (await createSession(ctx.store, { userId, ...limits() })).session;
+      const c = (await createSession(ctx.store, { userId, ...limits() })).session;
       clock.advance(5000);
-      expect((await ctx.store.revokeSession(a.id)).status).toBe("revoked");
-      expect((await ctx.store.endSession(b.id)).status).toBe("ended");
-      const removed = await ctx.store.removeSession(c.id);
+      expect((await endSession(ctx.store, a.id, "revoked")).session.status).toBe("revoked");
+      expect((await endSession(ctx.store, b.id, "ended")).session.status).toBe("ended");
+      const removed = (await endSession(ctx.store, c.id, "removed")).session;
       expect(removed.status).toBe("removed");
       expect(removed.updatedAt).toBe(START + 5000);
       // Already ended: answered unchanged, no second event.
-      expect((await ctx.store.revokeSession(b.id)).status).toBe("ended");
+      expect((await endSession(ctx.store, b.id, "revoked")).session.status).toBe("ended");
       const events = (await outbox(ctx.db)).slice(3);
       expect(events).toEqual([
         { type: "session.revoked", id: a.id, status: "revoked" },
         { type: "session.ended", id: b.id, status: "ended" },
         { type: "session.removed", id: c.id, status: "removed" },
       ]);
-      const missing = await rejection(ctx.store.revokeSession("sess_missing"));
+      const missing = await rejection(
+        endSession(ctx.store, "sess_missing", "revoked").then((result) => result.session),
+      );
       expect([missing.code, missing.paramName]).toEqual(["resource_not_found", "session_id"]);
     });
 
     it("reads active sessions past their limits as expired or abandoned", async () => {
-      const expiring = await ctx.store.createSessionForUser({
-        userId,
-        expireAt: START + 1000,
-        abandonAt: START + 10_000,
-      });
-      const abandoning = await ctx.store.createSessionForUser({
-        userId,
-        expireAt: START + 10_000,
-        abandonAt: START + 1000,
-      });
+      const expiring = (
+        await createSession(ctx.store, {
+          userId,
+          expireAt: START + 1000,
+          abandonAt: START + 10_000,
+        })
+      ).session;
+      const abandoning = (
+        await createSession(ctx.store, {
+          userId,
+          expireAt: START + 10_000,
+          abandonAt: START + 1000,
+        })
+      ).session;
       clock.advance(1000);
       expect((await ctx.store.getSession(expiring.id))?.status).toBe("expired");
       expect((await ctx.store.getSession(abandoning.id))?.status).toBe("abandoned");
@@ -139,7 +153,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       ).toEqual([expiring.id]);
       expect(await ctx.store.countSessions({ status: "active" })).toBe(0);
       // An expired session cannot be revoked any more.
-      expect((await ctx.store.revokeSession(expiring.id)).status).toBe("expired");
+      expect((await endSession(ctx.store, expiring.id, "revoked")).session.status).toBe("expired");
     });
 
     it("lists sessions newest first with filters and paging", async () => {
@@ -147,10 +161,10 @@ for (const target of TEST_DATABASE_TARGETS) {
       const ids: string[] = [];
       for (let i = 0; i < 3; i += 1) {
         clock.advance(1000);
-        ids.push((await ctx.store.createSessionForUser({ userId, ...limits() })).id);
+        ids.push((await createSession(ctx.store, { userId, ...limits() })).session.id);
       }
-      const bobs = await ctx.store.createSessionForUser({ userId: other, ...limits() });
-      await ctx.store.revokeSession(ids[0]!);
+      const bobs = (await createSession(ctx.store, { userId: other, ...limits() })).session;
+      (await endSession(ctx.store, ids[0]!, "revoked")).session;
       const page = { limit: 10, offset: 0 };
       expect((await ctx.store.listSessions({ userId }, page)).map((s) => s.id)).toEqual(
         [...ids].reverse(),
@@ -167,7 +181,7 @@ for (const target of TEST_DATABASE_TARGETS) {
     });
 
     it("touches an active session and sets its active organization", async () => {
-      const session = await ctx.store.createSessionForUser({ userId, ...limits() });
+      const session = (await createSession(ctx.store, { userId, ...limits() })).session;
       clock.advance(60_000);
       const touched = await ctx.store.touchSession(session.id);
       expect(touched.lastActiveAt).toBe(START + 60_000);
@@ -177,7 +191,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       expect(
         (await ctx.store.setSessionActiveOrganization(session.id, null)).lastActiveOrganizationId,
       ).toBe(null);
-      await ctx.store.revokeSession(session.id);
+      (await endSession(ctx.store, session.id, "revoked")).session;
       clock.advance(60_000);
       expect((await ctx.store.touchSession(session.id)).lastActiveAt).toBe(START + 60_000);
     });

@@ -7,9 +7,7 @@ import type {
   SessionStatus,
   SessionStore,
 } from "../session-store.js";
-import type { EventType } from "../store-events.js";
 import { effectiveSessionStatus, effectiveSessionStatusSql } from "./effective-session-status.js";
-import { loadUser } from "./load-users.js";
 import { numberOrNull, stringOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
@@ -53,22 +51,8 @@ function filterSql(filter: SessionFilter, params: SqlParams, now: number): strin
   return conditions.join(" AND ");
 }
 
-/** Status changes that end an active session, with the event each one emits. */
-const TRANSITIONS = {
-  revoked: "session.revoked",
-  ended: "session.ended",
-  removed: "session.removed",
-} as const satisfies Partial<Record<SessionStatus, EventType>>;
-
 /** The clients-and-sessions part of the SQL store. */
-export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): SessionStore {
-  /** Raises a `session.*` event: the session with its user as it is in `tx`. */
-  const emitSession = async (
-    tx: Queryable,
-    type: (typeof TRANSITIONS)[keyof typeof TRANSITIONS] | "session.created",
-    session: SessionRecord,
-  ) => emit(tx, { type, session, user: await loadUser(tx, session.userId) });
-
+export function sqlSessionMethods({ db, clock, ids }: SqlStoreContext): SessionStore {
   const loadSession = async (q: Queryable, id: string, lock = false) => {
     const rows = await q.query(
       `SELECT * FROM sessions s WHERE s.id = $1${lock ? " FOR UPDATE" : ""}`,
@@ -83,22 +67,8 @@ export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): Se
     return session;
   };
 
-  const transition = (sessionId: string, status: keyof typeof TRANSITIONS) =>
-    db.transaction(async (tx) => {
-      const session = await requireSession(tx, sessionId, true);
-      if (session.status !== "active") return session;
-      await tx.query("UPDATE sessions SET status = $2, updated_at = $3 WHERE id = $1", [
-        sessionId,
-        status,
-        clock.now(),
-      ]);
-      const updated = await requireSession(tx, sessionId);
-      await emitSession(tx, TRANSITIONS[status], updated);
-      return updated;
-    });
-
   return {
-    createSessionForUser: (input) =>
+    insertSession: (input) =>
       db.transaction(async (tx) => {
         const now = clock.now();
         const users = await tx.query("SELECT id FROM users WHERE id = $1", [input.userId]);
@@ -149,9 +119,7 @@ export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): Se
           input.userId,
           now,
         ]);
-        const session = await requireSession(tx, sessionId);
-        await emitSession(tx, "session.created", session);
-        return session;
+        return requireSession(tx, sessionId);
       }),
 
     getSession: (sessionId) => loadSession(db, sessionId),
@@ -177,9 +145,16 @@ export function sqlSessionMethods({ db, clock, ids, emit }: SqlStoreContext): Se
       return Number(rows[0]?.total ?? 0);
     },
 
-    revokeSession: (sessionId) => transition(sessionId, "revoked"),
-    endSession: (sessionId) => transition(sessionId, "ended"),
-    removeSession: (sessionId) => transition(sessionId, "removed"),
+    lockSession: (sessionId) => loadSession(db, sessionId, true),
+
+    async setSessionStatus(sessionId, status) {
+      await db.query("UPDATE sessions SET status = $2, updated_at = $3 WHERE id = $1", [
+        sessionId,
+        status,
+        clock.now(),
+      ]);
+      return requireSession(db, sessionId);
+    },
 
     touchSession: (sessionId) =>
       db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectMatchesSpec, loadSpec } from "../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../test/test-instance.js";
+import { createSession } from "../../../flows/sessions/create-session.js";
 import { hashClientToken, newClientToken } from "../../frontend-api/client-token.js";
 
 const bapi = loadSpec("bapi");
@@ -15,12 +16,14 @@ async function newSession() {
 describe("GET /v1/clients/{client_id}", () => {
   it("answers the client with its sessions, shaped as the spec's Client", async () => {
     const session = await newSession();
-    const second = await instance.store.createSessionForUser({
-      userId: session.user_id,
-      clientId: session.client_id,
-      expireAt: instance.clock.now() + 1000,
-      abandonAt: instance.clock.now() + 1000,
-    });
+    const second = (
+      await createSession(instance.store, {
+        userId: session.user_id,
+        clientId: session.client_id,
+        expireAt: instance.clock.now() + 1000,
+        abandonAt: instance.clock.now() + 1000,
+      })
+    ).session;
     const answer = await instance.call("GET", `/v1/clients/${session.client_id}`);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSession } from "../../../flows/sessions/create-session.js";
 import { sessionJson } from "../../../wire/session-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -16,12 +17,14 @@ export const createSessionRoute = defineRoute({
   }),
   handler: async ({ body, store, clock, settings }) => {
     const now = clock.now();
-    const session = await store.createSessionForUser({
-      userId: body.user_id,
-      activeOrganizationId: body.active_organization_id ?? null,
-      expireAt: now + settings.sessionLifetimeSeconds * 1000,
-      abandonAt: now + settings.sessionAbandonSeconds * 1000,
-    });
+    const session = (
+      await createSession(store, {
+        userId: body.user_id,
+        activeOrganizationId: body.active_organization_id ?? null,
+        expireAt: now + settings.sessionLifetimeSeconds * 1000,
+        abandonAt: now + settings.sessionAbandonSeconds * 1000,
+      })
+    ).session;
     return sessionJson(session);
   },
 });

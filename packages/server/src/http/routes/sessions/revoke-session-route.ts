@@ -1,3 +1,4 @@
+import { endSession } from "../../../flows/sessions/end-session.js";
 import { sessionJson } from "../../../wire/session-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -6,5 +7,6 @@ export const revokeSessionRoute = defineRoute({
   method: "POST",
   path: "/v1/sessions/{session_id}/revoke",
   auth: "secret_key",
-  handler: async ({ params, store }) => sessionJson(await store.revokeSession(params.session_id)),
+  handler: async ({ params, store }) =>
+    sessionJson((await endSession(store, params.session_id, "revoked")).session),
 });

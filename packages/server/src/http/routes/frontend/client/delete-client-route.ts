@@ -1,3 +1,4 @@
+import { endSession } from "../../../../flows/sessions/end-session.js";
 import { defineRoute } from "../../../define-route.js";
 import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.js";
 
@@ -14,7 +15,7 @@ export const deleteClientRoute = defineRoute({
   handler: async ({ auth, store, baseUrl, clock, settings }) => {
     const client = auth.requireClient();
     for (const session of client.sessions) {
-      if (session.status === "active") await store.endSession(session.id);
+      if (session.status === "active") (await endSession(store, session.id, "ended")).session;
     }
     await store.setClientAttempts(client.id, { signInId: null, signUpId: null });
     auth.signedOut();

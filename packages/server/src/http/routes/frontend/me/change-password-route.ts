@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError, isApiError } from "../../../../errors/api-error.js";
+import { endSession } from "../../../../flows/sessions/end-session.js";
 import { checkFactorUnderLockout } from "../../../../flows/sign-in/check-factor-under-lockout.js";
 import { checkPasswordRules } from "../../../../passwords/check-password-rules.js";
 import { hashPassword } from "../../../../passwords/hash-password.js";
@@ -61,7 +62,7 @@ export const changePasswordRoute = defineRoute({
         { limit: 500, offset: 0 },
       );
       for (const other of active) {
-        if (other.id !== session.id) await store.revokeSession(other.id);
+        if (other.id !== session.id) (await endSession(store, other.id, "revoked")).session;
       }
       updated = (await store.getUser(user.id)) ?? updated;
     }

@@ -1,3 +1,4 @@
+import { endSession } from "../../../../flows/sessions/end-session.js";
 import { type AnyRoute, defineRoute } from "../../../define-route.js";
 import { loadFrontendSession } from "../../../frontend-api/load-frontend-client.js";
 
@@ -13,8 +14,7 @@ export function sessionEndingRoute(action: "end" | "remove"): AnyRoute {
     auth: "client",
     handler: async ({ params, auth, store, baseUrl, clock, settings }) => {
       const own = auth.requireOwnSession(params.session_id);
-      const session =
-        action === "end" ? await store.endSession(own.id) : await store.removeSession(own.id);
+      const { session } = await endSession(store, own.id, action === "end" ? "ended" : "removed");
       const client = await auth.reloadClient();
       if (!client?.sessions.some((s) => s.status === "active")) auth.signedOut();
       return loadFrontendSession({ store, baseUrl, now: clock.now(), settings }, session);

@@ -1,3 +1,4 @@
+/** Steps the organization invitation flows share: lock, pending check, and the event of a change. */
 import { ApiError } from "../../errors/api-error.js";
 import type { OrganizationInvitationRecord } from "../../store/organization-store.js";
 import type { StoreTransaction } from "../../store/store-transaction.js";
