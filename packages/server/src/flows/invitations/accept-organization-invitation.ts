@@ -12,7 +12,11 @@ import {
   requireUserExists,
 } from "../organizations/organization-guards.js";
 import { type FlowResult, runFlow } from "../run-flow.js";
-import { emitInvitation, lockInvitationOf, requirePending } from "./organization-invitation-steps.js";
+import {
+  emitInvitation,
+  lockInvitationOf,
+  requirePending,
+} from "./organization-invitation-steps.js";
 
 /**
  * Accepts a pending invitation for a user who owns its (verified) email address: creates the

@@ -10,8 +10,8 @@ import {
 } from "../organizations/organization-guards.js";
 import { requireOrganizationRole } from "../organizations/organization-roles.js";
 import { type FlowResult, runFlow } from "../run-flow.js";
-import { emitInvitation } from "./organization-invitation-steps.js";
 import { invitationExpiresAt } from "./invitation-expiry.js";
+import { emitInvitation } from "./organization-invitation-steps.js";
 
 /** An invitation to join an organization. */
 export interface NewOrganizationInvitation {

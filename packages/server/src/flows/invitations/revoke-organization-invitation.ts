@@ -5,7 +5,11 @@ import {
   requireOrganizationAdmin,
 } from "../organizations/organization-guards.js";
 import { type FlowResult, runFlow } from "../run-flow.js";
-import { emitInvitation, lockInvitationOf, requirePending } from "./organization-invitation-steps.js";
+import {
+  emitInvitation,
+  lockInvitationOf,
+  requirePending,
+} from "./organization-invitation-steps.js";
 
 /**
  * Revokes a pending organization invitation (`organizationInvitation.revoked`); a requesting user,
