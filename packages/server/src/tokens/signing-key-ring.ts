@@ -118,9 +118,7 @@ export function createSigningKeyRing(options: SigningKeyRingOptions): SigningKey
       if (entry === undefined) {
         const pem = importRsaPrivateKey(record.privateKeyPem);
         if (!pem.ok) {
-          throw new Error(
-            `Signing key ${record.kid} in the database is unusable (${pem.reason}).`,
-          );
+          throw new Error(`Signing key ${record.kid} in the database is unusable (${pem.reason}).`);
         }
         const privateKey = pem.key;
         entry = {
