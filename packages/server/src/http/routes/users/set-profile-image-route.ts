@@ -3,7 +3,15 @@ import { defineRoute } from "../../define-route.js";
 import { imageContentType } from "./image-content-type.js";
 import { answerUser, requireUser } from "./user-answer.js";
 
-async function readImageFile(request: Request): Promise<Uint8Array> {
+/**
+ * The uploaded image (`file` of a multipart body) and its type, read from its bytes.
+ *
+ * @throws `request_body_invalid` (not multipart), `form_param_missing`, `form_param_format_invalid`
+ *   (not a file, or not a PNG, JPEG, GIF or WebP image)
+ */
+async function readProfileImage(
+  request: Request,
+): Promise<{ contentType: string; bytes: Uint8Array }> {
   let form: FormData;
   try {
     form = await request.formData();
@@ -27,7 +35,15 @@ async function readImageFile(request: Request): Promise<Uint8Array> {
       longMessage: "file must be an uploaded file.",
     });
   }
-  return new Uint8Array(await file.arrayBuffer());
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const contentType = imageContentType(bytes);
+  if (contentType === null) {
+    throw new ApiError("form_param_format_invalid", {
+      paramName: "file",
+      longMessage: "file must be a PNG, JPEG, GIF or WebP image.",
+    });
+  }
+  return { contentType, bytes };
 }
 
 /**
@@ -40,16 +56,8 @@ export const setProfileImageRoute = defineRoute({
   auth: "secret_key",
   upload: true,
   handler: async (context) => {
-    const { params, request, store } = context;
-    await requireUser(store, params.user_id);
-    const bytes = await readImageFile(request);
-    const contentType = imageContentType(bytes);
-    if (contentType === null) {
-      throw new ApiError("form_param_format_invalid", {
-        paramName: "file",
-        longMessage: "file must be a PNG, JPEG, GIF or WebP image.",
-      });
-    }
-    return answerUser(context, await store.setUserImage(params.user_id, { contentType, bytes }));
+    await requireUser(context.store, context.params.user_id);
+    const image = await readProfileImage(context.request);
+    return answerUser(context, await context.store.setUserImage(context.params.user_id, image));
   },
 });
