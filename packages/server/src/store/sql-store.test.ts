@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../test/skip-when.js";
 import { ApiError } from "../errors/api-error.js";
+import { createUser } from "../flows/users/create-user.js";
+import { deleteUser } from "../flows/users/delete-user.js";
+import {
+  removeUserImage,
+  setUserImage,
+  setUserMetadata,
+  updateUser,
+} from "../flows/users/update-user.js";
 import { loadMigrations, migrate } from "./migrate.js";
 import type { NewUser, Store, UserPage } from "./store.js";
 import {
@@ -93,7 +101,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("returns null / resource_not_found for unknown users", async () => {
         expect(await ctx.store.getUser("user_missing")).toBeNull();
-        expect(await ctx.store.deleteUser("user_missing")).toBe(false);
+        expect(await ctx.store.deleteUser("user_missing")).toBeNull();
         expect(
           (await rejection(ctx.store.updateUser("user_missing", { firstName: "x" }))).code,
         ).toBe("resource_not_found");
@@ -208,7 +216,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           contentType: "image/png",
           bytes: new Uint8Array([1]),
         });
-        expect(await ctx.store.deleteUser(user.id)).toBe(true);
+        expect(await ctx.store.deleteUser(user.id)).toEqual({ id: user.id, externalId: null });
         expect(await ctx.store.getUser(user.id)).toBeNull();
         expect(await ctx.store.getEmailAddress(user.emailAddresses[0]!.id)).toBeNull();
         expect(await ctx.store.getImage(withImage.imageId!)).toBeNull();
@@ -437,27 +445,27 @@ for (const target of TEST_DATABASE_TARGETS) {
         ).map((row) => ({ type: row.event_type, data: row.payload.data }));
 
       it("writes exactly one event per user mutation, with the user's wire JSON", async () => {
-        const user = await ctx.store.createUser({
+        const { user } = await createUser(ctx.store, {
           externalId: "ext-events",
           emailAddresses: [{ emailAddress: "ev@example.com", status: "verified" }],
         });
         const steps: Array<[string, () => Promise<unknown>]> = [
-          ["user.updated", () => ctx.store.updateUser(user.id, { firstName: "Eve" })],
-          ["user.updated", () => ctx.store.updateUser(user.id, { banned: true })],
-          ["user.updated", () => ctx.store.updateUser(user.id, { lock: { expiresAt: null } })],
+          ["user.updated", () => updateUser(ctx.store, user.id, { firstName: "Eve" })],
+          ["user.updated", () => updateUser(ctx.store, user.id, { banned: true })],
+          ["user.updated", () => updateUser(ctx.store, user.id, { lock: { expiresAt: null } })],
           [
             "user.updated",
-            () => ctx.store.setUserMetadata(user.id, { publicMetadata: { a: 1 } }, "merge"),
+            () => setUserMetadata(ctx.store, user.id, { publicMetadata: { a: 1 } }, "merge"),
           ],
           [
             "user.updated",
             () =>
-              ctx.store.setUserImage(user.id, {
+              setUserImage(ctx.store, user.id, {
                 contentType: "image/png",
                 bytes: new Uint8Array([1]),
               }),
           ],
-          ["user.updated", () => ctx.store.removeUserImage(user.id)],
+          ["user.updated", () => removeUserImage(ctx.store, user.id)],
           [
             "user.updated",
             () =>
@@ -488,7 +496,7 @@ for (const target of TEST_DATABASE_TARGETS) {
               return ctx.store.deleteEmailAddress(current!.emailAddresses[0]!.id);
             },
           ],
-          ["user.deleted", () => ctx.store.deleteUser(user.id)],
+          ["user.deleted", () => deleteUser(ctx.store, user.id)],
         ];
         expect((await events()).map((e) => e.type)).toEqual(["user.created"]);
         for (const [index, [type, step]] of steps.entries()) {
@@ -522,14 +530,14 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
         let before = (await events()).length;
         await rejection(
-          ctx.store.createUser({
+          createUser(ctx.store, {
             emailAddresses: [
               { emailAddress: "fresh@example.com", status: "verified" },
               { emailAddress: "TAKEN@example.com", status: "verified" },
             ],
           }),
         );
-        await rejection(ctx.store.updateUser(first.id, { primaryEmailAddressId: "idn_nope" }));
+        await rejection(updateUser(ctx.store, first.id, { primaryEmailAddressId: "idn_nope" }));
         await rejection(
           ctx.store.addEmailAddress(first.id, {
             emailAddress: "taken@example.com",
@@ -545,7 +553,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(refused.code).toBe("primary_identification_deletion_forbidden");
         expect(await events()).toHaveLength(before);
         expect(await ctx.store.countUsers({ emailAddresses: ["fresh@example.com"] })).toBe(0);
-        expect(await ctx.store.deleteUser("user_nope")).toBe(false);
+        expect((await deleteUser(ctx.store, "user_nope")).deleted).toBeNull();
         expect(await events()).toHaveLength(before);
       });
     });

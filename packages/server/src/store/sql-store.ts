@@ -71,7 +71,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
   const sessionMethods = sqlSessionMethods(context);
 
   return {
-    ...sqlUserMethods(context, userEvents),
+    ...sqlUserMethods(context),
     ...sqlIdentificationMethods(context, userEvents),
 
     // Organizations, memberships, organization and application invitations (read here; changed

@@ -32,6 +32,12 @@ export interface EmailAddressRecord {
   updatedAt: number;
 }
 
+/** A user as it was when deleted: what `user.deleted` carries. */
+export interface DeletedUserRecord {
+  id: string;
+  externalId: string | null;
+}
+
 export interface PhoneNumberRecord {
   id: string;
   userId: string;
@@ -260,8 +266,8 @@ export interface Store
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;
   countUsers(filter: UserFilter): Promise<number>;
   updateUser(userId: string, patch: UserPatch): Promise<UserRecord>;
-  /** @returns false when there was no such user */
-  deleteUser(userId: string): Promise<boolean>;
+  /** Deletes the user with their identifications and sessions; null when there was none. */
+  deleteUser(userId: string): Promise<DeletedUserRecord | null>;
   setUserMetadata(
     userId: string,
     update: MetadataUpdate,

@@ -4,6 +4,7 @@ import {
   type ClientSessionContext,
   startSessionOnClient,
 } from "../sign-in/start-session-on-client.js";
+import { insertUserRaisingCreated } from "../users/create-user.js";
 import { signUpRequirements } from "./sign-up-requirements.js";
 
 /** A sign-up after {@link completeSignUpIfReady}, and the session it started (if it completed). */
@@ -35,7 +36,7 @@ export async function completeSignUpIfReady(
   const { missingFields, unverifiedFields } = signUpRequirements(signUp);
   if (missingFields.length > 0 || unverifiedFields.length > 0) return { signUp, session: null };
   const session = await store.transaction(async (tx) => {
-    const user = await tx.createUser({
+    const user = await insertUserRaisingCreated(tx, {
       emailAddresses: [{ emailAddress, status: "verified" }],
       password: await tx.getSignUpPassword(signUp.id),
       username: signUp.username,

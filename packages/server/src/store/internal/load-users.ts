@@ -1,3 +1,4 @@
+import { ApiError } from "../../errors/api-error.js";
 import type { Queryable } from "../database.js";
 import type { EmailAddressRecord, PhoneNumberRecord, UserRecord } from "../store.js";
 import {
@@ -45,4 +46,15 @@ export async function loadUsers(q: Queryable, ids: readonly string[]): Promise<U
 /** Loads one user; null when missing. */
 export async function loadUser(q: Queryable, id: string): Promise<UserRecord | null> {
   return (await loadUsers(q, [id]))[0] ?? null;
+}
+
+/**
+ * A user who must exist (one just changed under its lock), read inside `q`.
+ *
+ * @throws ApiError `resource_not_found` (`user_id`) when there is none
+ */
+export async function loadExistingUser(q: Queryable, id: string): Promise<UserRecord> {
+  const user = await loadUser(q, id);
+  if (user === null) throw new ApiError("resource_not_found", { paramName: "user_id" });
+  return user;
 }

@@ -3,12 +3,11 @@ import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
 import { checkMetadataSize } from "../../internal/metadata-size.js";
 import type { Queryable } from "../database.js";
 import type { Metadata, NewUser, Store } from "../store.js";
-import { loadUser, loadUsers } from "./load-users.js";
+import { loadExistingUser, loadUser, loadUsers } from "./load-users.js";
 import { backupCodesNeedTotp, replaceBackupCodeRows } from "./sql-backup-codes.js";
 import { EMAIL_KIND, insertIdentification, lockUser, PHONE_KIND } from "./sql-identifications.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-import type { UserEvents } from "./user-events.js";
 import { userFilterSql, userOrderSql } from "./user-filter-sql.js";
 import { userPatchAssignments } from "./user-patch-sql.js";
 
@@ -30,10 +29,11 @@ type UserMethods = Pick<
 >;
 
 /**
- * The user half of the SQL store. Every mutation writes exactly one `user.*` event to the outbox
- * in its own transaction, so a change that rolls back leaves no event behind.
+ * The user half of the SQL store: rows in, records out. Each change runs in one transaction (the
+ * flow's, inside `Store.transaction`) and answers the user as it now is; the `user.*` events are
+ * raised by the flows (`flows/users`).
  */
-export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): UserMethods {
+export function sqlUserMethods(context: SqlStoreContext): UserMethods {
   const { db, clock, ids, guard } = context;
 
   const insertUser = async (tx: Queryable, input: NewUser): Promise<string> => {
@@ -112,11 +112,7 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
 
   return {
     createUser: (input) =>
-      guard(() =>
-        db.transaction(async (tx) =>
-          events.emitUser(tx, "user.created", await insertUser(tx, input)),
-        ),
-      ),
+      guard(() => db.transaction(async (tx) => loadExistingUser(tx, await insertUser(tx, input)))),
 
     getUser: (userId) => loadUser(db, userId),
 
@@ -187,21 +183,18 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
           } else if (patch.totpSecret === null) {
             await tx.query("DELETE FROM backup_codes WHERE user_id = $1", [userId]);
           }
-          return events.emitUser(tx, "user.updated", userId);
+          return loadExistingUser(tx, userId);
         }),
       ),
 
-    deleteUser: (userId) =>
-      db.transaction(async (tx) => {
-        const rows = await tx.query<{ id: string; external_id: string | null }>(
-          "DELETE FROM users WHERE id = $1 RETURNING id, external_id",
-          [userId],
-        );
-        const row = rows[0];
-        if (row === undefined) return false;
-        await events.emitUserDeleted(tx, row.id, row.external_id);
-        return true;
-      }),
+    async deleteUser(userId) {
+      const rows = await db.query<{ id: string; external_id: string | null }>(
+        "DELETE FROM users WHERE id = $1 RETURNING id, external_id",
+        [userId],
+      );
+      const row = rows[0];
+      return row === undefined ? null : { id: row.id, externalId: row.external_id };
+    },
 
     setUserMetadata: (userId, update, mode) =>
       db.transaction(async (tx) => {
@@ -225,7 +218,7 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
             clock.now(),
           ],
         );
-        return events.emitUser(tx, "user.updated", userId);
+        return loadExistingUser(tx, userId);
       }),
 
     async getPasswordCredential(userId) {
@@ -274,7 +267,7 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
         if (current.image_id !== null) {
           await tx.query("DELETE FROM images WHERE id = $1", [current.image_id]);
         }
-        return events.emitUser(tx, "user.updated", userId);
+        return loadExistingUser(tx, userId);
       }),
 
     removeUserImage: (userId) =>
@@ -287,7 +280,7 @@ export function sqlUserMethods(context: SqlStoreContext, events: UserEvents): Us
         if (current.image_id !== null) {
           await tx.query("DELETE FROM images WHERE id = $1", [current.image_id]);
         }
-        return events.emitUser(tx, "user.updated", userId);
+        return loadExistingUser(tx, userId);
       }),
 
     async getImage(imageId) {

@@ -1,4 +1,5 @@
 import { revokeUserSessions } from "../../../flows/sessions/revoke-user-sessions.js";
+import { updateUser } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
 
@@ -8,7 +9,7 @@ export const banUserRoute = defineRoute({
   path: "/v1/users/{user_id}/ban",
   auth: "secret_key",
   handler: async (context) => {
-    const user = await context.store.updateUser(context.params.user_id, { banned: true });
+    const { user } = await updateUser(context.store, context.params.user_id, { banned: true });
     await revokeUserSessions(context.store, user.id);
     return answerUser(context, user);
   },

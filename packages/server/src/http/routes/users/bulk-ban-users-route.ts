@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isApiError } from "../../../errors/api-error.js";
 import { revokeUserSessions } from "../../../flows/sessions/revoke-user-sessions.js";
+import { updateUser } from "../../../flows/users/update-user.js";
 import type { UserRecord } from "../../../store/store.js";
 import { type AnyRoute, defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
@@ -17,7 +18,7 @@ function bulkBanRoute(path: "/v1/users/ban" | "/v1/users/unban", banned: boolean
       const users: UserRecord[] = [];
       for (const userId of new Set(context.body.user_ids)) {
         try {
-          users.push(await context.store.updateUser(userId, { banned }));
+          users.push((await updateUser(context.store, userId, { banned })).user);
           if (banned) await revokeUserSessions(context.store, userId);
         } catch (error) {
           // Unknown ids are skipped, like the other ids-list parameters.

@@ -3,6 +3,7 @@ import { ApiError } from "../../../errors/api-error.js";
 import { checkEmailAddress } from "../../../flows/identifiers/check-email-address.js";
 import { checkPhoneNumber } from "../../../flows/identifiers/check-phone-number.js";
 import { checkUsername } from "../../../flows/identifiers/check-username.js";
+import { createUser } from "../../../flows/users/create-user.js";
 import { hashBackupCode } from "../../../mfa/hash-backup-code.js";
 import type { NewIdentification, NewUser } from "../../../store/store.js";
 import { defineRoute } from "../../define-route.js";
@@ -126,6 +127,6 @@ export const createUserRoute = defineRoute({
     };
     const createdAt = parseTimestamp(body.created_at, "created_at");
     if (createdAt != null) input.createdAt = createdAt;
-    return answerUser(context, await store.createUser(input));
+    return answerUser(context, (await createUser(store, input)).user);
   },
 });

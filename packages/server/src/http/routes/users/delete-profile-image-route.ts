@@ -1,3 +1,4 @@
+import { removeUserImage } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
 
@@ -7,5 +8,5 @@ export const deleteProfileImageRoute = defineRoute({
   path: "/v1/users/{user_id}/profile_image",
   auth: "secret_key",
   handler: async (context) =>
-    answerUser(context, await context.store.removeUserImage(context.params.user_id)),
+    answerUser(context, (await removeUserImage(context.store, context.params.user_id)).user),
 });

@@ -1,3 +1,4 @@
+import { updateUser } from "../../../flows/users/update-user.js";
 import { type AnyRoute, defineRoute } from "../../define-route.js";
 
 function disableTotpRoute(path: "/v1/users/{user_id}/totp" | "/v1/users/{user_id}/mfa"): AnyRoute {
@@ -6,7 +7,7 @@ function disableTotpRoute(path: "/v1/users/{user_id}/totp" | "/v1/users/{user_id
     path,
     auth: "secret_key",
     handler: async ({ params, store }) => {
-      await store.updateUser(params.user_id, { totpSecret: null });
+      await updateUser(store, params.user_id, { totpSecret: null });
       return { user_id: params.user_id };
     },
   });

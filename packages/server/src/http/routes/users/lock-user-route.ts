@@ -1,3 +1,4 @@
+import { updateUser } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
 
@@ -12,7 +13,9 @@ export const lockUserRoute = defineRoute({
   handler: async (context) => {
     const seconds = context.settings.lockoutSeconds;
     const expiresAt = seconds === null ? null : context.clock.now() + seconds * 1000;
-    const user = await context.store.updateUser(context.params.user_id, { lock: { expiresAt } });
+    const { user } = await updateUser(context.store, context.params.user_id, {
+      lock: { expiresAt },
+    });
     return answerUser(context, user);
   },
 });

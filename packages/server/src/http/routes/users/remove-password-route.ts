@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { updateUser } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser, requireUser } from "./user-answer.js";
 
@@ -15,6 +16,6 @@ export const removePasswordRoute = defineRoute({
     const { params, store } = context;
     const user = await requireUser(store, params.user_id);
     if (!user.passwordEnabled) return answerUser(context, user);
-    return answerUser(context, await store.updateUser(params.user_id, { password: null }));
+    return answerUser(context, (await updateUser(store, params.user_id, { password: null })).user);
   },
 });

@@ -1,4 +1,5 @@
 import { ApiError } from "../../../errors/api-error.js";
+import { setUserImage } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { imageContentType } from "./image-content-type.js";
 import { answerUser, requireUser } from "./user-answer.js";
@@ -58,6 +59,9 @@ export const setProfileImageRoute = defineRoute({
   handler: async (context) => {
     await requireUser(context.store, context.params.user_id);
     const image = await readProfileImage(context.request);
-    return answerUser(context, await context.store.setUserImage(context.params.user_id, image));
+    return answerUser(
+      context,
+      (await setUserImage(context.store, context.params.user_id, image)).user,
+    );
   },
 });

@@ -1,3 +1,4 @@
+import { updateUser } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
 
@@ -7,5 +8,8 @@ export const unbanUserRoute = defineRoute({
   path: "/v1/users/{user_id}/unban",
   auth: "secret_key",
   handler: async (context) =>
-    answerUser(context, await context.store.updateUser(context.params.user_id, { banned: false })),
+    answerUser(
+      context,
+      (await updateUser(context.store, context.params.user_id, { banned: false })).user,
+    ),
 });

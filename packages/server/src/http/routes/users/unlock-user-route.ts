@@ -1,3 +1,4 @@
+import { updateUser } from "../../../flows/users/update-user.js";
 import { defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
 
@@ -7,5 +8,8 @@ export const unlockUserRoute = defineRoute({
   path: "/v1/users/{user_id}/unlock",
   auth: "secret_key",
   handler: async (context) =>
-    answerUser(context, await context.store.updateUser(context.params.user_id, { lock: null })),
+    answerUser(
+      context,
+      (await updateUser(context.store, context.params.user_id, { lock: null })).user,
+    ),
 });

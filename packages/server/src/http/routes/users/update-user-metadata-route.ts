@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setUserMetadata } from "../../../flows/users/update-user.js";
 import type { MetadataUpdate } from "../../../store/store.js";
 import { type AnyRoute, defineRoute } from "../../define-route.js";
 import { answerUser } from "./user-answer.js";
@@ -22,7 +23,7 @@ function metadataRoute(method: "PATCH" | "PUT", mode: "merge" | "replace"): AnyR
       if (body.public_metadata !== undefined) update.publicMetadata = body.public_metadata;
       if (body.private_metadata !== undefined) update.privateMetadata = body.private_metadata;
       if (body.unsafe_metadata !== undefined) update.unsafeMetadata = body.unsafe_metadata;
-      const user = await context.store.setUserMetadata(context.params.user_id, update, mode);
+      const { user } = await setUserMetadata(context.store, context.params.user_id, update, mode);
       return answerUser(context, user);
     },
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "../../../errors/api-error.js";
 import { checkUsername } from "../../../flows/identifiers/check-username.js";
+import { updateUser } from "../../../flows/users/update-user.js";
 import { hashBackupCode } from "../../../mfa/hash-backup-code.js";
 import type { UserPatch } from "../../../store/store.js";
 import { defineRoute } from "../../define-route.js";
@@ -99,6 +100,6 @@ export const updateUserRoute = defineRoute({
     );
     setIfGiven(patch, "createdAt", parseTimestamp(body.created_at, "created_at") ?? undefined);
     setIfGiven(patch, "bypassClientTrust", body.bypass_client_trust ?? undefined);
-    return answerUser(context, await store.updateUser(params.user_id, patch));
+    return answerUser(context, (await updateUser(store, params.user_id, patch)).user);
   },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ApiError, isApiError } from "../../../../errors/api-error.js";
 import { endSession } from "../../../../flows/sessions/end-session.js";
 import { checkFactorUnderLockout } from "../../../../flows/sign-in/check-factor-under-lockout.js";
+import { updateUser } from "../../../../flows/users/update-user.js";
 import { checkPasswordRules } from "../../../../passwords/check-password-rules.js";
 import { hashPassword } from "../../../../passwords/hash-password.js";
 import { verifyPassword } from "../../../../passwords/verify-password.js";
@@ -53,7 +54,7 @@ export const changePasswordRoute = defineRoute({
       if (!isApiError(error)) throw error;
       throw new ApiError(error.code, { paramName: "new_password" });
     }
-    let updated = await store.updateUser(user.id, {
+    let { user: updated } = await updateUser(store, user.id, {
       password: await hashPassword(body.new_password),
     });
     if (body.sign_out_of_other_sessions === true) {

@@ -1,4 +1,5 @@
 import { ApiError } from "../../../../errors/api-error.js";
+import { deleteUser } from "../../../../flows/users/delete-user.js";
 import { deletedObjectJson } from "../../../../wire/deleted-object-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
@@ -20,7 +21,7 @@ export const deleteMeRoute = defineRoute({
         longMessage: "Deleting your own account is not allowed.",
       });
     }
-    if (!(await store.deleteUser(user.id))) {
+    if ((await deleteUser(store, user.id)).deleted === null) {
       throw new ApiError("resource_not_found", { paramName: "user_id" });
     }
     auth.signedOut();

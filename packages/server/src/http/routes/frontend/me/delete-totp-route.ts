@@ -1,4 +1,5 @@
 import { ApiError } from "../../../../errors/api-error.js";
+import { updateUser } from "../../../../flows/users/update-user.js";
 import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
 
@@ -19,7 +20,7 @@ export const deleteTotpRoute = defineRoute({
     if (!user.totpEnabled && pending === null) throw new ApiError("resource_not_found");
     await store.cancelTotpEnrollment(user.id);
     if (user.totpEnabled) {
-      await store.updateUser(user.id, { totpSecret: null });
+      await updateUser(store, user.id, { totpSecret: null });
       await store.replaceBackupCodes(user.id, []);
     }
     return { object: "totp", deleted: true };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setUserMetadata } from "../../../../flows/users/update-user.js";
 import { defineRoute } from "../../../define-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
@@ -20,7 +21,8 @@ export const updateMeMetadataRoute = defineRoute({
   }),
   handler: async ({ body, auth, store, request, clock, baseUrl, settings }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const updated = await store.setUserMetadata(
+    const { user: updated } = await setUserMetadata(
+      store,
       user.id,
       { unsafeMetadata: parseUnsafeMetadata(body.unsafe_metadata) },
       "merge",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
 import { checkUsername } from "../../../../flows/identifiers/check-username.js";
+import { setUserMetadata, updateUser } from "../../../../flows/users/update-user.js";
 import type { UserPatch } from "../../../../store/store.js";
 import { defineRoute } from "../../../define-route.js";
 import { loadFrontendUser } from "../../../frontend-api/load-frontend-client.js";
@@ -59,9 +60,9 @@ export const updateMeRoute = defineRoute({
     if (body.primary_email_address_id) {
       patch.primaryEmailAddressId = body.primary_email_address_id;
     }
-    let updated = await store.updateUser(user.id, patch);
+    let updated = (await updateUser(store, user.id, patch)).user;
     if (unsafeMetadata !== undefined) {
-      updated = await store.setUserMetadata(user.id, { unsafeMetadata }, "replace");
+      updated = (await setUserMetadata(store, user.id, { unsafeMetadata }, "replace")).user;
     }
     return loadFrontendUser({ store, baseUrl, now: clock.now(), settings }, updated);
   },
