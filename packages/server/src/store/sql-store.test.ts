@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../test/skip-when.js";
 import { ApiError } from "../errors/api-error.js";
+import { changeIdentification } from "../flows/users/change-user.js";
 import { createUser } from "../flows/users/create-user.js";
 import { deleteUser } from "../flows/users/delete-user.js";
 import {
@@ -469,31 +470,36 @@ for (const target of TEST_DATABASE_TARGETS) {
           [
             "user.updated",
             () =>
-              ctx.store.addEmailAddress(user.id, {
-                emailAddress: "ev2@example.com",
-                status: "verified",
-              }),
+              changeIdentification(ctx.store, (tx) =>
+                tx.addEmailAddress(user.id, {
+                  emailAddress: "ev2@example.com",
+                  status: "verified",
+                }),
+              ),
           ],
           [
             "user.updated",
             async () => {
               const added = await ctx.store.getUser(user.id);
-              return ctx.store.updateEmailAddress(added!.emailAddresses[1]!.id, { primary: true });
+              return changeIdentification(ctx.store, (tx) =>
+                tx.updateEmailAddress(added!.emailAddresses[1]!.id, { primary: true }),
+              );
             },
           ],
           [
             "user.updated",
             () =>
-              ctx.store.addPhoneNumber(user.id, {
-                phoneNumber: "+15555550199",
-                status: "verified",
-              }),
+              changeIdentification(ctx.store, (tx) =>
+                tx.addPhoneNumber(user.id, { phoneNumber: "+15555550199", status: "verified" }),
+              ),
           ],
           [
             "user.updated",
             async () => {
               const current = await ctx.store.getUser(user.id);
-              return ctx.store.deleteEmailAddress(current!.emailAddresses[0]!.id);
+              return changeIdentification(ctx.store, (tx) =>
+                tx.deleteEmailAddress(current!.emailAddresses[0]!.id),
+              );
             },
           ],
           ["user.deleted", () => deleteUser(ctx.store, user.id)],
@@ -539,17 +545,19 @@ for (const target of TEST_DATABASE_TARGETS) {
         );
         await rejection(updateUser(ctx.store, first.id, { primaryEmailAddressId: "idn_nope" }));
         await rejection(
-          ctx.store.addEmailAddress(first.id, {
-            emailAddress: "taken@example.com",
-            status: "verified",
-          }),
+          changeIdentification(ctx.store, (tx) =>
+            tx.addEmailAddress(first.id, { emailAddress: "taken@example.com", status: "verified" }),
+          ),
         );
-        await ctx.store.addEmailAddress(first.id, {
-          emailAddress: "second@example.com",
-          status: "verified",
-        });
+        await changeIdentification(ctx.store, (tx) =>
+          tx.addEmailAddress(first.id, { emailAddress: "second@example.com", status: "verified" }),
+        );
         before += 1;
-        const refused = await rejection(ctx.store.deleteEmailAddress(first.primaryEmailAddressId!));
+        const refused = await rejection(
+          changeIdentification(ctx.store, (tx) =>
+            tx.deleteEmailAddress(first.primaryEmailAddressId!),
+          ),
+        );
         expect(refused.code).toBe("primary_identification_deletion_forbidden");
         expect(await events()).toHaveLength(before);
         expect(await ctx.store.countUsers({ emailAddresses: ["fresh@example.com"] })).toBe(0);

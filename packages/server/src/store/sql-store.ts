@@ -72,7 +72,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
 
   return {
     ...sqlUserMethods(context),
-    ...sqlIdentificationMethods(context, userEvents),
+    ...sqlIdentificationMethods(context),
 
     // Organizations, memberships, organization and application invitations (read here; changed
     // by the flows inside `transaction`).

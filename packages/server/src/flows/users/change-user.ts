@@ -34,3 +34,24 @@ export function changeUser(
     return { user };
   });
 }
+
+/**
+ * Runs one change of a user's email address or phone number in one transaction and raises
+ * `user.updated` with its user as the change left them. A change that finds nothing to change
+ * (null: no such identification) raises nothing; one that throws leaves nothing behind.
+ *
+ * @example
+ * const { identification } = await changeIdentification(store, (tx) =>
+ *   tx.addEmailAddress(userId, { emailAddress, status: "verified" }),
+ * );
+ */
+export function changeIdentification<R extends { userId: string } | null>(
+  store: TransactionalStore,
+  change: (tx: StoreTransaction) => Promise<R>,
+): Promise<FlowResult<{ identification: R }>> {
+  return runFlow(store, async (tx) => {
+    const identification = await change(tx);
+    if (identification !== null) await raiseUserUpdated(tx, identification.userId);
+    return { identification };
+  });
+}

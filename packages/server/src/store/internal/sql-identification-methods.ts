@@ -14,7 +14,6 @@ import {
   setVerified,
 } from "./sql-identifications.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-import type { UserEvents } from "./user-events.js";
 
 type IdentificationMethods = Pick<
   Store,
@@ -51,13 +50,16 @@ async function assertDeletable(
 }
 
 /**
- * The email-address and phone-number half of the SQL store. Every change of an identification is
- * a change of its user: each writes one `user.updated` event in its transaction.
+ * The email-address and phone-number half of the SQL store: each change runs in one transaction
+ * under its user's lock and answers the identification. Every change of an identification is a
+ * change of its user: the flow that makes it raises `user.updated` (`flows/users/change-user`).
  */
-export function sqlIdentificationMethods(
-  { db, clock, ids, guard }: SqlStoreContext,
-  events: UserEvents,
-): IdentificationMethods {
+export function sqlIdentificationMethods({
+  db,
+  clock,
+  ids,
+  guard,
+}: SqlStoreContext): IdentificationMethods {
   return {
     addEmailAddress: (userId, input) =>
       guard(() =>
@@ -79,7 +81,6 @@ export function sqlIdentificationMethods(
             primary ? String(row.id) : (user.primary_email_address_id as string),
             now,
           );
-          await events.emitUser(tx, "user.updated", userId);
           return emailAddressFromRow(row);
         }),
       ),
@@ -96,7 +97,6 @@ export function sqlIdentificationMethods(
         if (patch.verified !== undefined)
           await setVerified(tx, EMAIL_KIND, id, patch.verified, now);
         if (patch.primary === true) await setPrimary(tx, EMAIL_KIND, String(row.user_id), id, now);
-        await events.emitUser(tx, "user.updated", String(row.user_id));
         const rows = await tx.query("SELECT * FROM email_addresses WHERE id = $1", [id]);
         return emailAddressFromRow(rows[0]!);
       }),
@@ -115,7 +115,6 @@ export function sqlIdentificationMethods(
         } else {
           await tx.query("UPDATE users SET updated_at = $2 WHERE id = $1", [user.id, now]);
         }
-        await events.emitUser(tx, "user.updated", String(user.id));
         return emailAddressFromRow(rows[0]);
       }),
 
@@ -154,7 +153,6 @@ export function sqlIdentificationMethods(
             primary ? String(row.id) : (user.primary_phone_number_id as string),
             now,
           );
-          await events.emitUser(tx, "user.updated", userId);
           return phoneNumberFromRow(row);
         }),
       ),
@@ -195,7 +193,6 @@ export function sqlIdentificationMethods(
             ],
           );
         }
-        await events.emitUser(tx, "user.updated", userId);
         const rows = await tx.query("SELECT * FROM phone_numbers WHERE id = $1", [id]);
         return phoneNumberFromRow(rows[0]!);
       }),
@@ -214,7 +211,6 @@ export function sqlIdentificationMethods(
         } else {
           await tx.query("UPDATE users SET updated_at = $2 WHERE id = $1", [user.id, now]);
         }
-        await events.emitUser(tx, "user.updated", String(user.id));
         return phoneNumberFromRow(rows[0]);
       }),
   };

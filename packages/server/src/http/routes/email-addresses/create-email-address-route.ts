@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkEmailAddress } from "../../../flows/identifiers/check-email-address.js";
+import { changeIdentification } from "../../../flows/users/change-user.js";
 import { emailAddressJson } from "../../../wire/email-address-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -19,11 +20,13 @@ export const createEmailAddressRoute = defineRoute({
     notify_primary_email_address_changed: z.boolean().nullable().optional(),
   }),
   handler: async ({ body, store }) => {
-    const record = await store.addEmailAddress(body.user_id, {
-      emailAddress: checkEmailAddress(body.email_address),
-      status: body.verified === true ? "verified" : "unverified",
-      primary: body.primary === true,
-    });
+    const { identification: record } = await changeIdentification(store, (tx) =>
+      tx.addEmailAddress(body.user_id, {
+        emailAddress: checkEmailAddress(body.email_address),
+        status: body.verified === true ? "verified" : "unverified",
+        primary: body.primary === true,
+      }),
+    );
     return emailAddressJson(record);
   },
 });

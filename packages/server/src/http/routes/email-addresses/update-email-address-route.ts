@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changeIdentification } from "../../../flows/users/change-user.js";
 import { emailAddressJson } from "../../../wire/email-address-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -13,10 +14,12 @@ export const updateEmailAddressRoute = defineRoute({
     notify_primary_email_address_changed: z.boolean().nullable().optional(),
   }),
   handler: async ({ body, params, store }) => {
-    const record = await store.updateEmailAddress(params.email_address_id, {
-      ...(body.verified == null ? {} : { verified: body.verified }),
-      ...(body.primary === true ? { primary: true } : {}),
-    });
+    const { identification: record } = await changeIdentification(store, (tx) =>
+      tx.updateEmailAddress(params.email_address_id, {
+        ...(body.verified == null ? {} : { verified: body.verified }),
+        ...(body.primary === true ? { primary: true } : {}),
+      }),
+    );
     return emailAddressJson(record);
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkPhoneNumber } from "../../../flows/identifiers/check-phone-number.js";
+import { changeIdentification } from "../../../flows/users/change-user.js";
 import { phoneNumberJson } from "../../../wire/phone-number-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -20,12 +21,14 @@ export const createPhoneNumberRoute = defineRoute({
     reserved_for_second_factor: z.boolean().nullable().optional(),
   }),
   handler: async ({ body, store }) => {
-    const record = await store.addPhoneNumber(body.user_id, {
-      phoneNumber: checkPhoneNumber(body.phone_number),
-      status: body.verified === true ? "verified" : "unverified",
-      primary: body.primary === true,
-      reservedForSecondFactor: body.reserved_for_second_factor === true,
-    });
+    const { identification: record } = await changeIdentification(store, (tx) =>
+      tx.addPhoneNumber(body.user_id, {
+        phoneNumber: checkPhoneNumber(body.phone_number),
+        status: body.verified === true ? "verified" : "unverified",
+        primary: body.primary === true,
+        reservedForSecondFactor: body.reserved_for_second_factor === true,
+      }),
+    );
     return phoneNumberJson(record);
   },
 });

@@ -1,4 +1,5 @@
 import { ApiError } from "../../../errors/api-error.js";
+import { changeIdentification } from "../../../flows/users/change-user.js";
 import { deletedObjectJson } from "../../../wire/deleted-object-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -11,7 +12,9 @@ export const deletePhoneNumberRoute = defineRoute({
   path: "/v1/phone_numbers/{phone_number_id}",
   auth: "secret_key",
   handler: async ({ params, store }) => {
-    const deleted = await store.deletePhoneNumber(params.phone_number_id);
+    const { identification: deleted } = await changeIdentification(store, (tx) =>
+      tx.deletePhoneNumber(params.phone_number_id),
+    );
     if (deleted === null) {
       throw new ApiError("resource_not_found", { paramName: "phone_number_id" });
     }

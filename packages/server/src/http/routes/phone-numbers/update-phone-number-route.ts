@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changeIdentification } from "../../../flows/users/change-user.js";
 import { phoneNumberJson } from "../../../wire/phone-number-json.js";
 import { defineRoute } from "../../define-route.js";
 
@@ -13,13 +14,15 @@ export const updatePhoneNumberRoute = defineRoute({
     reserved_for_second_factor: z.boolean().nullable().optional(),
   }),
   handler: async ({ body, params, store }) => {
-    const record = await store.updatePhoneNumber(params.phone_number_id, {
-      ...(body.verified == null ? {} : { verified: body.verified }),
-      ...(body.primary === true ? { primary: true } : {}),
-      ...(body.reserved_for_second_factor == null
-        ? {}
-        : { reservedForSecondFactor: body.reserved_for_second_factor }),
-    });
+    const { identification: record } = await changeIdentification(store, (tx) =>
+      tx.updatePhoneNumber(params.phone_number_id, {
+        ...(body.verified == null ? {} : { verified: body.verified }),
+        ...(body.primary === true ? { primary: true } : {}),
+        ...(body.reserved_for_second_factor == null
+          ? {}
+          : { reservedForSecondFactor: body.reserved_for_second_factor }),
+      }),
+    );
     return phoneNumberJson(record);
   },
 });
