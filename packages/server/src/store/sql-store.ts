@@ -99,7 +99,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlSignAttemptMethods(context),
     ...sqlVerificationMethods(context, userEvents),
     // Pending TOTP enrolments of `/v1/me/totp`.
-    ...sqlTotpEnrollmentMethods(context, userEvents),
+    ...sqlTotpEnrollmentMethods(context),
 
     ping: async () => {
       await db.query("SELECT 1");

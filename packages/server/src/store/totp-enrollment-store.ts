@@ -24,7 +24,8 @@ export interface TotpEnrollmentStore {
   /**
    * Completes an enrolment in one transaction: the pending row (matched by id, so a replaced
    * enrolment cannot complete) becomes the user's TOTP secret (`mfa_enabled_at` set), the given
-   * backup codes (digests) replace the user's when not null, and `user.updated` is emitted.
+   * backup codes (digests) replace the user's when not null (the flow raises `user.updated`:
+   * `flows/users/complete-totp-enrollment`).
    *
    * @returns the updated user, or null when the enrolment was gone (completed or replaced)
    */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
+import { completeTotpEnrollment } from "../../flows/users/complete-totp-enrollment.js";
 import { hashBackupCode } from "../../mfa/hash-backup-code.js";
 import type { Store } from "../store.js";
 import {
@@ -60,7 +61,7 @@ for (const target of TEST_DATABASE_TARGETS) {
       const before = (await userEvents()).length;
       clock.advance(5000);
       const hashes = ["aaaa1111", "bbbb2222"].map((code) => hashBackupCode(userId, code));
-      const user = await ctx.store.completeTotpEnrollment(userId, enrollment.id, hashes);
+      const { user } = await completeTotpEnrollment(ctx.store, userId, enrollment.id, hashes);
       expect(user).toMatchObject({ id: userId, totpEnabled: true, mfaEnabledAt: START + 5000 });
       expect(await ctx.store.getTotpSecret(userId)).toBe(SECRET_A);
       expect(await ctx.store.getTotpEnrollment(userId)).toBeNull();
@@ -70,17 +71,20 @@ for (const target of TEST_DATABASE_TARGETS) {
       );
       expect(await ctx.store.consumeBackupCode(userId, hashes[0] ?? "")).toBe(true);
       expect((await userEvents()).slice(before)).toEqual(["user.updated"]);
-      expect(await ctx.store.completeTotpEnrollment(userId, enrollment.id, null)).toBeNull();
+      expect(
+        (await completeTotpEnrollment(ctx.store, userId, enrollment.id, null)).user,
+      ).toBeNull();
+      expect((await userEvents()).slice(before)).toEqual(["user.updated"]);
     });
 
     it("lets exactly one of two concurrent completions win", async () => {
       const userId = await newUser();
       const enrollment = await ctx.store.startTotpEnrollment(userId, SECRET_A);
       const results = await Promise.all([
-        ctx.store.completeTotpEnrollment(userId, enrollment.id, null),
-        sibling.completeTotpEnrollment(userId, enrollment.id, null),
+        completeTotpEnrollment(ctx.store, userId, enrollment.id, null),
+        completeTotpEnrollment(sibling, userId, enrollment.id, null),
       ]);
-      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect(results.filter((r) => r.user !== null)).toHaveLength(1);
       expect((await userEvents()).filter((t) => t === "user.updated")).toHaveLength(1);
     });
 

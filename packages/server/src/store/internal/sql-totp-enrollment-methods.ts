@@ -1,9 +1,9 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { Row } from "../database.js";
 import type { TotpEnrollmentRecord, TotpEnrollmentStore } from "../totp-enrollment-store.js";
+import { loadExistingUser } from "./load-users.js";
 import { replaceBackupCodeRows } from "./sql-backup-codes.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-import type { UserEvents } from "./user-events.js";
 
 function enrollmentFromRow(row: Row): TotpEnrollmentRecord {
   return {
@@ -16,10 +16,7 @@ function enrollmentFromRow(row: Row): TotpEnrollmentRecord {
 }
 
 /** Pending TOTP enrolments: the SQL part of {@link TotpEnrollmentStore}. */
-export function sqlTotpEnrollmentMethods(
-  { db, clock, ids }: SqlStoreContext,
-  events: UserEvents,
-): TotpEnrollmentStore {
+export function sqlTotpEnrollmentMethods({ db, clock, ids }: SqlStoreContext): TotpEnrollmentStore {
   return {
     async startTotpEnrollment(userId, secret) {
       const now = clock.now();
@@ -62,7 +59,7 @@ export function sqlTotpEnrollmentMethods(
         if (backupCodeHashes !== null) {
           await replaceBackupCodeRows(tx, ids, userId, backupCodeHashes, now);
         }
-        return events.emitUser(tx, "user.updated", userId);
+        return loadExistingUser(tx, userId);
       }),
 
     async cancelTotpEnrollment(userId) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../../../../errors/api-error.js";
+import { completeTotpEnrollment } from "../../../../flows/users/complete-totp-enrollment.js";
 import { generateBackupCodes } from "../../../../mfa/generate-backup-codes.js";
 import { totpJson } from "../../../../mfa/totp-json.js";
 import { verifyTotpCode } from "../../../../mfa/verify-totp-code.js";
@@ -32,7 +33,8 @@ export const attemptTotpVerificationRoute = defineRoute({
     }
     const backupCodes =
       (await store.countBackupCodes(user.id)) > 0 ? null : generateBackupCodes(user.id);
-    const updated = await store.completeTotpEnrollment(
+    const { user: updated } = await completeTotpEnrollment(
+      store,
       user.id,
       enrollment.id,
       backupCodes?.hashes ?? null,
