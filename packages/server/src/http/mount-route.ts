@@ -79,7 +79,7 @@ export function mountRoute(
       query,
       body,
       request,
-      baseUrl: c.get("baseUrl"),
+      baseUrl: c.var.baseUrl,
     } as never);
     return style.answer(c, result);
   };

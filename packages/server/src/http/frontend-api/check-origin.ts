@@ -13,9 +13,7 @@ import { checkRequestOrigin } from "./request-origin.js";
  */
 export function checkOrigin(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const route = c.get("route");
-    const frontend = c.get("frontend");
-    const auth = c.get("auth");
+    const { route, frontend, auth } = c.var;
     if (route !== undefined && frontend !== undefined) {
       checkRequestOrigin(c.req.raw, c.req.method, {
         allowedOrigins: frontend.allowedOrigins,

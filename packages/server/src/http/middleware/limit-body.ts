@@ -15,7 +15,7 @@ export function limitBody(limits: {
   maxUploadBytes: number;
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const route = c.get("route");
+    const route = c.var.route;
     if (route !== undefined) {
       c.req.raw = limitRequestBody(
         c.req.raw,

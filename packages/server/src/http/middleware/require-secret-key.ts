@@ -13,7 +13,7 @@ import { createSecretKeyCheck } from "../secret-key-auth.js";
 export function requireSecretKey(secretKey: string): MiddlewareHandler<AppEnv> {
   const check = createSecretKeyCheck(secretKey);
   return async (c, next) => {
-    if (c.get("route")?.auth === "secret_key") check(c.req.header("authorization") ?? null);
+    if (c.var.route?.auth === "secret_key") check(c.req.header("authorization") ?? null);
     await next();
   };
 }
