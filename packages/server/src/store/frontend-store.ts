@@ -123,10 +123,11 @@ export interface LockState {
   lockoutExpiresAt: number | null;
 }
 
-/** Outcome of {@link FrontendStore.settleFailedVerification}. */
+/** A failed factor check as counted ({@link FrontendStore.countFailedVerification}) or settled. */
 export interface FailedVerificationResult {
+  /** The failures counted so far (0 when the user is gone). */
   attempts: number;
-  /** Set when this failure locked the user (or the user was locked already). */
+  /** Set when the user is locked (by this failure, or already); null for a lock without end. */
   lockoutExpiresAt: number | null;
   locked: boolean;
 }
@@ -199,21 +200,19 @@ export interface FrontendStore {
    * the user is locked or counted failures plus slots in flight reach `maxAttempts`; so no more
    * than the limit are ever checked, across processes. A lock that expired is cleared first; a
    * slot stops counting after `slotSeconds` (a process that died mid-check). Every reservation
-   * ends in {@link settleFailedVerification} or {@link releaseVerificationAttempt}.
+   * ends in {@link countFailedVerification} or {@link releaseVerificationAttempt}.
    */
   reserveVerificationAttempt(
     userId: string,
     policy: { maxAttempts: number; slotSeconds: number },
   ): Promise<AttemptReservation>;
   /**
-   * After the check in `slotId` failed: frees the slot and counts the failure; at `maxAttempts`
-   * the user is locked until `now + lockoutSeconds` (null: forever) and `user.updated` is emitted.
+   * After the check in `slotId` failed: frees the slot and counts the failure under the user's
+   * row lock (held to the end of the caller's transaction), answering the count and the lock as
+   * it stands. Whether the failure locks the user is decided by the flow
+   * (`flows/users/settle-failed-verification`).
    */
-  settleFailedVerification(
-    userId: string,
-    slotId: string,
-    policy: { maxAttempts: number; lockoutSeconds: number | null },
-  ): Promise<FailedVerificationResult>;
+  countFailedVerification(userId: string, slotId: string): Promise<FailedVerificationResult>;
   /**
    * After the check in `slotId` passed (or was not decided): frees the slot and answers the
    * user's lock as it stands, so a pass that meets a lock set meanwhile is refused.

@@ -22,7 +22,6 @@ import { sqlUserMethods } from "./internal/sql-user-methods.js";
 import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
 import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
 import { translateUniqueViolation } from "./internal/unique-violation.js";
-import { createUserEvents } from "./internal/user-events.js";
 import type { Store } from "./store.js";
 import type { RenderEventData, StoreEvent } from "./store-events.js";
 
@@ -67,7 +66,6 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     writeOutbox(tx, event.type, options.renderEventData(event, clock.now()));
   const context: SqlStoreContext = { db, clock, ids, guard, emit };
 
-  const userEvents = createUserEvents(context);
   const sessionMethods = sqlSessionMethods(context);
 
   return {
@@ -97,7 +95,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     // Frontend API: client tokens, sign-ups, sign-ins, one-time codes, lockout, backup codes.
     ...sqlFrontendClientMethods(context, sessionMethods.getClient),
     ...sqlSignAttemptMethods(context),
-    ...sqlVerificationMethods(context, userEvents),
+    ...sqlVerificationMethods(context),
     // Pending TOTP enrolments of `/v1/me/totp`.
     ...sqlTotpEnrollmentMethods(context),
 

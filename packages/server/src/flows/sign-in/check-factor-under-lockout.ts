@@ -1,6 +1,7 @@
 import type { ApiError } from "../../errors/api-error.js";
 import type { InstanceSettings } from "../../instance-settings.js";
 import type { Store } from "../../store/store.js";
+import { settleFailedVerification } from "../users/settle-failed-verification.js";
 import { userLockedError } from "./check-user-may-sign-in.js";
 
 /** What a factor check found: passed (with what it yields), or failed with the error to answer. */
@@ -64,6 +65,6 @@ export async function checkFactorUnderLockout<T>(
     if (lock.locked) throw userLockedError(lock.lockoutExpiresAt, now);
     return outcome.value;
   }
-  const result = await store.settleFailedVerification(userId, reservation.slotId, policy);
-  throw result.locked ? userLockedError(result.lockoutExpiresAt, now) : outcome.error;
+  const { failure } = await settleFailedVerification(store, userId, reservation.slotId, policy);
+  throw failure.locked ? userLockedError(failure.lockoutExpiresAt, now) : outcome.error;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
+import { settleFailedVerification } from "../../flows/users/settle-failed-verification.js";
 import type { Store } from "../store.js";
 import {
   describeName,
@@ -68,13 +69,18 @@ for (const target of TEST_DATABASE_TARGETS) {
         const fail = async (s: Store) => {
           const slot = await s.reserveVerificationAttempt(user.id, { ...policy, slotSeconds: 60 });
           if (!slot.reserved) throw new Error("no slot");
-          return s.settleFailedVerification(user.id, slot.slotId, policy);
+          return (await settleFailedVerification(s, user.id, slot.slotId, policy)).failure;
         };
         const results = await Promise.all([fail(ctx.store), fail(sibling), fail(ctx.store)]);
         expect(results.map((r) => r.attempts).sort()).toEqual([1, 2, 3]);
         expect(results.every((r) => !r.locked)).toBe(true);
+        const lockEvents = async () =>
+          (await ctx.db.query("SELECT 1 FROM webhook_outbox WHERE event_type = 'user.updated'"))
+            .length;
+        expect(await lockEvents()).toBe(0);
         const fourth = await fail(sibling);
         expect(fourth).toEqual({ attempts: 4, locked: true, lockoutExpiresAt: START + 60_000 });
+        expect(await lockEvents()).toBe(1);
         expect((await ctx.store.getUser(user.id))?.lockedAt).toBe(START);
         expect(
           await ctx.store.reserveVerificationAttempt(user.id, { ...policy, slotSeconds: 60 }),

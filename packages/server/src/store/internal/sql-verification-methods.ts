@@ -2,14 +2,13 @@ import { randomBase62 } from "../../id-generator.js";
 import type { Queryable } from "../database.js";
 import type { CodeAttemptResult, FrontendStore } from "../frontend-store.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-import type { UserEvents } from "./user-events.js";
 
 type VerificationMethods = Pick<
   FrontendStore,
   | "createVerificationCode"
   | "attemptVerificationCode"
   | "reserveVerificationAttempt"
-  | "settleFailedVerification"
+  | "countFailedVerification"
   | "releaseVerificationAttempt"
   | "resetFailedVerifications"
   | "replaceBackupCodes"
@@ -45,10 +44,7 @@ async function lockUserRow(
  * must hold across processes is a single conditional statement (or runs under the user's row
  * lock), never a read followed by a write.
  */
-export function sqlVerificationMethods(
-  { db, clock, ids }: SqlStoreContext,
-  events: UserEvents,
-): VerificationMethods {
+export function sqlVerificationMethods({ db, clock, ids }: SqlStoreContext): VerificationMethods {
   return {
     createVerificationCode: (input) =>
       db.transaction(async (tx) => {
@@ -148,9 +144,8 @@ export function sqlVerificationMethods(
         return { reserved: true, slotId };
       }),
 
-    settleFailedVerification: (userId, slotId, policy) =>
+    countFailedVerification: (userId, slotId) =>
       db.transaction(async (tx) => {
-        const now = clock.now();
         const user = await lockUserRow(tx, userId);
         await tx.query("DELETE FROM verification_attempt_slots WHERE id = $1", [slotId]);
         if (user === null) return { attempts: 0, lockoutExpiresAt: null, locked: false };
@@ -159,19 +154,9 @@ export function sqlVerificationMethods(
           userId,
           attempts,
         ]);
-        if (user.locked) {
-          return { attempts, lockoutExpiresAt: user.lockoutExpiresAt, locked: true };
-        }
-        if (attempts < policy.maxAttempts)
-          return { attempts, lockoutExpiresAt: null, locked: false };
-        const expiresAt =
-          policy.lockoutSeconds === null ? null : now + policy.lockoutSeconds * 1000;
-        await tx.query(
-          "UPDATE users SET locked_at = $2, lockout_expires_at = $3, updated_at = $2 WHERE id = $1",
-          [userId, now, expiresAt],
-        );
-        await events.emitUser(tx, "user.updated", userId);
-        return { attempts, lockoutExpiresAt: expiresAt, locked: true };
+        return user.locked
+          ? { attempts, lockoutExpiresAt: user.lockoutExpiresAt, locked: true }
+          : { attempts, lockoutExpiresAt: null, locked: false };
       }),
 
     releaseVerificationAttempt: (userId, slotId) =>
