@@ -3,7 +3,10 @@ import type { ConnectionInfo } from "./fetch-handler.js";
 import type { FrontendApiConfig } from "./frontend-api/frontend-api-config.js";
 import type { FrontendRequest } from "./frontend-api/frontend-request.js";
 
-/** The Hono environment of the instance's app: what middleware hands on to routes. */
+/**
+ * The Hono environment of the instance's app: what middleware hands on to routes. Read with
+ * `c.get(name)`: `c.var` copies every variable into a new object on each access.
+ */
 export interface AppEnv {
   Bindings: {
     /** What the HTTP server saw of the connection (none in process). */

@@ -88,10 +88,10 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
     traceId: string,
     known: boolean,
   ) => {
-    if (c.var.route?.auth !== "client" && !underPrefix(c.req.path)) {
+    if (c.get("route")?.auth !== "client" && !underPrefix(c.req.path)) {
       return errorResponse(errors, traceId);
     }
-    const auth = c.var.auth;
+    const auth = c.get("auth");
     const client = known && auth?.client != null ? await auth.clientJson().catch(() => null) : null;
     const response = frontendErrorResponse(errors, traceId, client);
     return auth === undefined ? response : auth.apply(response);

@@ -79,7 +79,7 @@ export function mountRoute(
       query,
       body,
       request,
-      baseUrl: c.var.baseUrl,
+      baseUrl: c.get("baseUrl"),
     } as never);
     return style.answer(c, result);
   };

@@ -12,8 +12,10 @@ import { checkRequestOrigin } from "./request-origin.js";
  * frontendApp.use("*", checkOrigin());
  */
 export function checkOrigin(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const { route, frontend, auth } = c.var;
+  return (c, next) => {
+    const route = c.get("route");
+    const frontend = c.get("frontend");
+    const auth = c.get("auth");
     if (route !== undefined && frontend !== undefined) {
       checkRequestOrigin(c.req.raw, c.req.method, {
         allowedOrigins: frontend.allowedOrigins,
@@ -21,6 +23,6 @@ export function checkOrigin(): MiddlewareHandler<AppEnv> {
         allowAnonymous: route.allowAnonymous ?? false,
       });
     }
-    await next();
+    return next();
   };
 }

@@ -24,7 +24,7 @@ export interface CreateFrontendApiInput {
 
 /** The requesting client of a Frontend API request, set by {@link loadRequestingClient}. */
 function requestingClient(c: Context<AppEnv>): FrontendRequest {
-  const auth = c.var.auth;
+  const auth = c.get("auth");
   if (auth === undefined) throw new Error("Frontend API route without its client middleware");
   return auth;
 }
@@ -33,7 +33,7 @@ function requestingClient(c: Context<AppEnv>): FrontendRequest {
 const frontendStyle: RouteStyle = {
   readBody: readFrontendBody,
   strictPathParams: true,
-  extraContext: (c) => ({ frontend: c.var.frontend, auth: requestingClient(c) }),
+  extraContext: (c) => ({ frontend: c.get("frontend"), auth: requestingClient(c) }),
   async answer(c, result) {
     const auth = requestingClient(c);
     if (result instanceof Response) return auth.apply(result);

@@ -67,37 +67,48 @@ export function setUpFrontendApi(input: {
     .update(`latchkey:verification-codes:${input.secretKey}`, "utf8")
     .digest();
 
+  const forBaseUrl = (baseUrl: string): Omit<FrontendApiConfig, "clientIp"> => {
+    const allowedOrigins =
+      configuredOrigins ??
+      new Set([publicOrigin ?? originOf(baseUrl) ?? baseUrl, "http://localhost:3000"]);
+    const appOrigin = [...allowedOrigins][0] ?? baseUrl;
+    return {
+      prefix,
+      allowedOrigins,
+      development,
+      applicationName: options.applicationName ?? "Latchkey",
+      urls: {
+        homeUrl: `${appOrigin}/`,
+        signInUrl: `${appOrigin}/sign-in`,
+        signUpUrl: `${appOrigin}/sign-up`,
+        afterSignInUrl: `${appOrigin}/`,
+        afterSignUpUrl: `${appOrigin}/`,
+        afterSignOutUrl: `${appOrigin}/`,
+        ...options.urls,
+      },
+      singleSessionMode: options.singleSessionMode ?? true,
+      mailer,
+      rateLimiter,
+      codeLifetimeSeconds: options.codeLifetimeSeconds ?? 600,
+      maxCodeAttempts: options.maxCodeAttempts ?? 5,
+      codeKey,
+    };
+  };
+  // Resolved once per base URL (one, behind a configured public URL); a few kept at most, since
+  // without one the base URL comes from the request.
+  const resolved = new Map<string, Omit<FrontendApiConfig, "clientIp">>();
+
   return {
     prefix,
     alwaysSecure: !development || (input.publicUrl?.startsWith("https:") ?? false),
     options,
     configFor(baseUrl, clientIp) {
-      const allowedOrigins =
-        configuredOrigins ??
-        new Set([publicOrigin ?? originOf(baseUrl) ?? baseUrl, "http://localhost:3000"]);
-      const appOrigin = [...allowedOrigins][0] ?? baseUrl;
-      return {
-        prefix,
-        allowedOrigins,
-        development,
-        applicationName: options.applicationName ?? "Latchkey",
-        urls: {
-          homeUrl: `${appOrigin}/`,
-          signInUrl: `${appOrigin}/sign-in`,
-          signUpUrl: `${appOrigin}/sign-up`,
-          afterSignInUrl: `${appOrigin}/`,
-          afterSignUpUrl: `${appOrigin}/`,
-          afterSignOutUrl: `${appOrigin}/`,
-          ...options.urls,
-        },
-        singleSessionMode: options.singleSessionMode ?? true,
-        mailer,
-        rateLimiter,
-        clientIp,
-        codeLifetimeSeconds: options.codeLifetimeSeconds ?? 600,
-        maxCodeAttempts: options.maxCodeAttempts ?? 5,
-        codeKey,
-      };
+      let config = resolved.get(baseUrl);
+      if (config === undefined) {
+        config = forBaseUrl(baseUrl);
+        if (resolved.size < 8) resolved.set(baseUrl, config);
+      }
+      return { ...config, clientIp };
     },
   };
 }

@@ -27,7 +27,7 @@ function presentedToken(
  */
 export function loadRequestingClient(services: RouteServices): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.var.route !== undefined) {
+    if (c.get("route") !== undefined) {
       const request = c.req.raw;
       const presented = presentedToken(request);
       const client =
@@ -37,10 +37,10 @@ export function loadRequestingClient(services: RouteServices): MiddlewareHandler
       c.set(
         "auth",
         new FrontendRequest(
-          { ...services, baseUrl: c.var.baseUrl, request },
+          { ...services, baseUrl: c.get("baseUrl"), request },
           client,
           presented?.source ?? null,
-          c.var.secure ?? false,
+          c.get("secure") ?? false,
         ),
       );
     }

@@ -17,17 +17,17 @@ export function trustedClientAddress(
   input: { secretKey: string; now: () => number },
 ): MiddlewareHandler<AppEnv> {
   const trustedProxy = createTrustedProxies(setup.options.trustedProxies ?? []);
-  return async (c, next) => {
-    if (c.var.route !== undefined) {
+  return (c, next) => {
+    if (c.get("route") !== undefined) {
       const caller = resolveRequestClient(c.req.raw, c.env?.connection, {
         secretKey: input.secretKey,
         trustedProxy,
         nowMs: input.now(),
       });
       const clientIp = setup.options.clientIp?.(c.req.raw) ?? caller.address;
-      c.set("frontend", setup.configFor(c.var.baseUrl, clientIp));
+      c.set("frontend", setup.configFor(c.get("baseUrl"), clientIp));
       c.set("secure", setup.alwaysSecure || caller.secure);
     }
-    await next();
+    return next();
   };
 }

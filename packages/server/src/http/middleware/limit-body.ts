@@ -14,14 +14,14 @@ export function limitBody(limits: {
   maxBodyBytes: number;
   maxUploadBytes: number;
 }): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const route = c.var.route;
+  return (c, next) => {
+    const route = c.get("route");
     if (route !== undefined) {
       c.req.raw = limitRequestBody(
         c.req.raw,
         route.upload ? limits.maxUploadBytes : limits.maxBodyBytes,
       );
     }
-    await next();
+    return next();
   };
 }

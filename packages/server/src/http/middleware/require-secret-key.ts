@@ -12,8 +12,8 @@ import { createSecretKeyCheck } from "../secret-key-auth.js";
  */
 export function requireSecretKey(secretKey: string): MiddlewareHandler<AppEnv> {
   const check = createSecretKeyCheck(secretKey);
-  return async (c, next) => {
-    if (c.var.route?.auth === "secret_key") check(c.req.header("authorization") ?? null);
-    await next();
+  return (c, next) => {
+    if (c.get("route")?.auth === "secret_key") check(c.req.header("authorization") ?? null);
+    return next();
   };
 }
