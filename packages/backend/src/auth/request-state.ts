@@ -44,9 +44,8 @@ export interface SignedInState extends RequestStateCommon {
   toAuth(): SignedInAuthObject;
 }
 
-/** A request without a valid session, and why. */
-export interface SignedOutState extends RequestStateCommon {
-  status: "signed-out";
+/** What a request without a valid session answers, whether or not it may be renewed. */
+interface NotSignedInState extends RequestStateCommon {
   reason: AuthErrorReason;
   message: string;
   isSignedIn: false;
@@ -55,15 +54,14 @@ export interface SignedOutState extends RequestStateCommon {
   toAuth(): SignedOutAuthObject;
 }
 
+/** A request without a valid session, and why. */
+export interface SignedOutState extends NotSignedInState {
+  status: "signed-out";
+}
+
 /** A page load that should get a fresh session token before it is answered. */
-export interface NeedsRenewalState extends RequestStateCommon {
+export interface NeedsRenewalState extends NotSignedInState {
   status: "needs-renewal";
-  reason: AuthErrorReason;
-  message: string;
-  isSignedIn: false;
-  isAuthenticated: false;
-  token: null;
-  toAuth(): SignedOutAuthObject;
 }
 
 /** The result of `authenticateRequest`. */

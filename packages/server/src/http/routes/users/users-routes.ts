@@ -1,5 +1,10 @@
 import type { AnyRoute } from "../../define-route.js";
-import { banUserRoute } from "./ban-user-route.js";
+import {
+  banUserRoute,
+  lockUserRoute,
+  unbanUserRoute,
+  unlockUserRoute,
+} from "./ban-and-lock-routes.js";
 import { bulkBanUsersRoute, bulkUnbanUsersRoute } from "./bulk-ban-users-route.js";
 import { countUsersRoute } from "./count-users-route.js";
 import { createUserRoute } from "./create-user-route.js";
@@ -9,11 +14,8 @@ import { deleteUserRoute } from "./delete-user-route.js";
 import { getOAuthAccessTokensRoute } from "./get-oauth-access-tokens-route.js";
 import { getUserRoute } from "./get-user-route.js";
 import { listUsersRoute } from "./list-users-route.js";
-import { lockUserRoute } from "./lock-user-route.js";
 import { removePasswordRoute } from "./remove-password-route.js";
 import { setProfileImageRoute } from "./set-profile-image-route.js";
-import { unbanUserRoute } from "./unban-user-route.js";
-import { unlockUserRoute } from "./unlock-user-route.js";
 import { replaceUserMetadataRoute, updateUserMetadataRoute } from "./update-user-metadata-route.js";
 import { updateUserRoute } from "./update-user-route.js";
 import { verifyPasswordRoute } from "./verify-password-route.js";
