@@ -215,9 +215,16 @@ export interface FrontendStore {
   countFailedVerification(userId: string, slotId: string): Promise<FailedVerificationResult>;
   /**
    * After the check in `slotId` passed (or was not decided): frees the slot and answers the
-   * user's lock as it stands, so a pass that meets a lock set meanwhile is refused.
+   * user's lock as it stands, so a pass that meets a lock set meanwhile is refused. With
+   * `clearFailures` (a pass) and no lock, the failure count is reset in the same transaction as
+   * the slot is freed: no failure can be counted between the pass and the reset, so a burst cannot
+   * lock a user whose right answer was just accepted.
    */
-  releaseVerificationAttempt(userId: string, slotId: string): Promise<LockState>;
+  releaseVerificationAttempt(
+    userId: string,
+    slotId: string,
+    options: { clearFailures: boolean },
+  ): Promise<LockState>;
   /** Resets the failed-attempt count after a successful sign-in (an expired lock is cleared). */
   resetFailedVerifications(userId: string): Promise<void>;
 

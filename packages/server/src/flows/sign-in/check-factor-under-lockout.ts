@@ -14,8 +14,8 @@ const SLOT_SECONDS = 60;
  * Checks one factor of a user (password, email code, TOTP or backup code) under the lockout, so
  * that concurrency cannot get around it: a slot is taken before the check (none while the user
  * is locked, or while counted failures plus checks in flight reach
- * `settings.maxVerificationAttempts`), a failure is counted and may lock, and a pass that meets a
- * lock set meanwhile is refused. `check` answers `{ passed: true, value }`, or
+ * `settings.maxVerificationAttempts`), a failure is counted and may lock, a pass clears the
+ * failures counted so far, and a pass that meets a lock set meanwhile is refused. `check` answers `{ passed: true, value }`, or
  * `{ passed: false, error }` for a failure that counts; an error it throws counts as nothing.
  *
  * @throws `user_locked` (403, `meta.lockout_expires_in_seconds`) when no check may run, or when
@@ -57,11 +57,15 @@ export async function checkFactorUnderLockout<T>(
   try {
     outcome = await check();
   } catch (error) {
-    await store.releaseVerificationAttempt(userId, reservation.slotId);
+    await store.releaseVerificationAttempt(userId, reservation.slotId, { clearFailures: false });
     throw error;
   }
   if (outcome.passed) {
-    const lock = await store.releaseVerificationAttempt(userId, reservation.slotId);
+    // The pass clears the failures as it frees its slot (one transaction): a failure counted in
+    // between could otherwise lock a user whose right answer was just accepted.
+    const lock = await store.releaseVerificationAttempt(userId, reservation.slotId, {
+      clearFailures: true,
+    });
     if (lock.locked) throw userLockedError(lock.lockoutExpiresAt, now);
     return outcome.value;
   }

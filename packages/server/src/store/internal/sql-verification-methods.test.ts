@@ -107,7 +107,11 @@ for (const target of TEST_DATABASE_TARGETS) {
           Array(5).fill({ reserved: false, locked: false, lockoutExpiresAt: null }),
         );
         // A pass frees its slot without counting; the user is not locked.
-        expect(await sibling.releaseVerificationAttempt(user.id, held[0] ?? "")).toEqual({
+        expect(
+          await sibling.releaseVerificationAttempt(user.id, held[0] ?? "", {
+            clearFailures: false,
+          }),
+        ).toEqual({
           locked: false,
           lockoutExpiresAt: null,
         });
@@ -119,6 +123,26 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
       });
 
+      it("a pass clears the failures as it frees its slot; an undecided check does not", async () => {
+        const user = await ctx.store.createUser({ emailAddresses: [] });
+        const policy = { maxAttempts: 10, slotSeconds: 60 };
+        for (let i = 0; i < 3; i++) {
+          const slot = await ctx.store.reserveVerificationAttempt(user.id, policy);
+          if (!slot.reserved) throw new Error("no slot");
+          await ctx.store.countFailedVerification(user.id, slot.slotId);
+        }
+        const undecided = await ctx.store.reserveVerificationAttempt(user.id, policy);
+        if (!undecided.reserved) throw new Error("no slot");
+        await ctx.store.releaseVerificationAttempt(user.id, undecided.slotId, {
+          clearFailures: false,
+        });
+        expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(3);
+        const passed = await ctx.store.reserveVerificationAttempt(user.id, policy);
+        if (!passed.reserved) throw new Error("no slot");
+        await ctx.store.releaseVerificationAttempt(user.id, passed.slotId, { clearFailures: true });
+        expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
+      });
+
       it("a pass that meets a lock set meanwhile is told so", async () => {
         const user = await ctx.store.createUser({ emailAddresses: [] });
         const slot = await ctx.store.reserveVerificationAttempt(user.id, {
@@ -127,7 +151,9 @@ for (const target of TEST_DATABASE_TARGETS) {
         });
         if (!slot.reserved) throw new Error("no slot");
         await ctx.store.updateUser(user.id, { lock: { expiresAt: null } });
-        const lock = await ctx.store.releaseVerificationAttempt(user.id, slot.slotId);
+        const lock = await ctx.store.releaseVerificationAttempt(user.id, slot.slotId, {
+          clearFailures: true,
+        });
         expect(lock.locked).toBe(true);
       });
 

@@ -159,11 +159,19 @@ export function sqlVerificationMethods({ db, clock, ids }: SqlStoreContext): Ver
           : { attempts, lockoutExpiresAt: null, locked: false };
       }),
 
-    releaseVerificationAttempt: (userId, slotId) =>
+    releaseVerificationAttempt: (userId, slotId, { clearFailures }) =>
       db.transaction(async (tx) => {
         const user = await lockUserRow(tx, userId);
         await tx.query("DELETE FROM verification_attempt_slots WHERE id = $1", [slotId]);
-        if (user === null || !user.locked) return { locked: false, lockoutExpiresAt: null };
+        if (user === null) return { locked: false, lockoutExpiresAt: null };
+        if (!user.locked) {
+          if (clearFailures && user.failedAttempts !== 0) {
+            await tx.query("UPDATE users SET failed_verification_attempts = 0 WHERE id = $1", [
+              userId,
+            ]);
+          }
+          return { locked: false, lockoutExpiresAt: null };
+        }
         const expired = user.lockoutExpiresAt !== null && user.lockoutExpiresAt <= clock.now();
         return expired
           ? { locked: false, lockoutExpiresAt: null }
