@@ -113,13 +113,13 @@ describe("Frontend API framework", () => {
       }),
     });
     expect(answer.setCookies[0]).toMatch(
-      /^__client=[\w-]{43}; Path=\/; Max-Age=31536000; HttpOnly; Secure; SameSite=Lax$/,
+      /^__client=[\w-]{43}; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
     );
     const spoofed = await instance.browser().call("POST", "/v1/client", {
       headers: { "X-Forwarded-Proto": "https" },
     });
     expect(spoofed.setCookies[0]).toMatch(
-      /^__client=[\w-]{43}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/,
+      /^__client=[\w-]{43}; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/,
     );
   });
 

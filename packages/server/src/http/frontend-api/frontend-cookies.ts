@@ -1,3 +1,5 @@
+import { parseCookie, stringifySetCookie } from "cookie";
+
 /** Cookie names of the Frontend API, as Clerk names them. */
 export const CLIENT_COOKIE = "__client";
 export const SESSION_COOKIE = "__session";
@@ -7,26 +9,22 @@ export const CLIENT_UAT_COOKIE = "__client_uat";
 export const LONG_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
 /**
- * Reads one cookie from a `Cookie` header (the first occurrence wins). Malformed pairs are
- * skipped; values are returned as sent (our values are URL-safe).
+ * Reads one cookie from a `Cookie` header with the `cookie` package, by the rule the SDKs use too:
+ * the first occurrence of a name wins, and a value is taken as sent (only a pair of surrounding
+ * quotes removed; our values are URL-safe, so nothing is percent-decoded).
  *
  * @example
  * readCookie("a=1; __client=abc", "__client"); // "abc"
  */
 export function readCookie(header: string | null, name: string): string | null {
   if (header === null) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() !== name) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
-      value = value.slice(1, -1);
-    }
-    return value;
-  }
-  return null;
+  return parseCookie(header, VALUES_AS_SENT)[name] ?? null;
 }
+
+const VALUES_AS_SENT = {
+  decode: (value: string) =>
+    value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value,
+};
 
 /** Attributes of a `Set-Cookie`. */
 export interface CookieAttributes {
@@ -37,18 +35,27 @@ export interface CookieAttributes {
 }
 
 /**
- * Serialises a host-only cookie (no `Domain`: the browser keeps it on the host it called, which
- * is the app's own host since the app proxies the Frontend API), `Path=/`, `SameSite=Lax`.
+ * Serialises a host-only cookie with the `cookie` package (no `Domain`: the browser keeps it on
+ * the host it called, which is the app's own host since the app proxies the Frontend API),
+ * `Path=/`, `SameSite=Lax`. Values are written as given (tokens and timestamps are URL-safe).
  *
  * @example
  * serializeCookie("__client_uat", "0", { secure: false, maxAge: 31536000 });
- * // "__client_uat=0; Path=/; Max-Age=31536000; SameSite=Lax"
+ * // "__client_uat=0; Max-Age=31536000; Path=/; SameSite=Lax"
  */
 export function serializeCookie(name: string, value: string, attributes: CookieAttributes): string {
-  const parts = [`${name}=${value}`, "Path=/"];
-  if (attributes.maxAge !== undefined) parts.push(`Max-Age=${attributes.maxAge}`);
-  if (attributes.httpOnly) parts.push("HttpOnly");
-  if (attributes.secure) parts.push("Secure");
-  parts.push("SameSite=Lax");
-  return parts.join("; ");
+  return stringifySetCookie(
+    {
+      name,
+      value,
+      path: "/",
+      maxAge: attributes.maxAge,
+      httpOnly: attributes.httpOnly,
+      secure: attributes.secure,
+      sameSite: "lax",
+    },
+    VALUES_AS_GIVEN,
+  );
 }
+
+const VALUES_AS_GIVEN = { encode: (value: string) => value };

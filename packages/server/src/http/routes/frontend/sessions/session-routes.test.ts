@@ -91,7 +91,7 @@ describe("Frontend API sessions and token renewal", () => {
     expect(answer.body.response.sessions).toEqual([]);
     expect(browser.cookies.get("__client_uat")).toBe("0");
     expect(browser.cookies.has("__session")).toBe(false);
-    expect(answer.setCookies).toContain("__session=; Path=/; Max-Age=0; SameSite=Lax");
+    expect(answer.setCookies).toContain("__session=; Max-Age=0; Path=/; SameSite=Lax");
     expect((await instance.store.getSession(sessionId))?.status).toBe("ended");
     expect((await renew(sessionId, browser.cookies.get("__client"))).status).toBe(401);
   });
