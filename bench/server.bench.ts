@@ -16,6 +16,7 @@ import {
   mintSessionToken,
   openDatabase,
   silentLogger,
+  webhookEventData,
 } from "@latchkey/server";
 import { measureInstanceCpu, printInstanceCpu } from "./instance-cpu.js";
 
@@ -106,7 +107,7 @@ const rows: string[][] = [];
 for (const target of targets) {
   const { db, dispose } = await target.open();
   await migrate(db);
-  const store = createSqlStore(db);
+  const store = createSqlStore(db, { renderEventData: webhookEventData() });
   const handler = createHandler({
     store,
     secretKey: SECRET_KEY,
@@ -164,7 +165,7 @@ for (const [storage, users, call, p50, p99] of rows) {
 {
   const db = await openDatabase({ dataDir: "memory://" });
   await migrate(db);
-  const keys = createSigningKeyRing({ store: createSqlStore(db) });
+  const keys = createSigningKeyRing({ store: createSqlStore(db, { renderEventData: webhookEventData() }) });
   await keys.publishedKeys();
   const now = Date.now();
   const session = {
