@@ -165,7 +165,9 @@ for (const [storage, users, call, p50, p99] of rows) {
 {
   const db = await openDatabase({ dataDir: "memory://" });
   await migrate(db);
-  const keys = createSigningKeyRing({ store: createSqlStore(db, { renderEventData: webhookEventData() }) });
+  const keys = createSigningKeyRing({
+    store: createSqlStore(db, { renderEventData: webhookEventData() }),
+  });
   await keys.publishedKeys();
   const now = Date.now();
   const session = {
