@@ -1,4 +1,4 @@
-import { endSession } from "../../../../flows/sessions/end-session.js";
+import { endClientSessions } from "../../../../flows/sessions/end-client-sessions.js";
 import { defineRoute } from "../../../define-route.js";
 import { loadFrontendClient } from "../../../frontend-api/load-frontend-client.js";
 
@@ -14,9 +14,7 @@ export const deleteClientRoute = defineRoute({
   auth: "client",
   handler: async ({ auth, store, baseUrl, clock, settings }) => {
     const client = auth.requireClient();
-    for (const session of client.sessions) {
-      if (session.status === "active") (await endSession(store, session.id, "ended")).session;
-    }
+    await endClientSessions(store, client, "ended");
     await store.setClientAttempts(client.id, { signInId: null, signUpId: null });
     auth.signedOut();
     const current = await auth.reloadClient();
