@@ -1,6 +1,6 @@
 import type { AnyRoute } from "../../define-route.js";
 import { clientRoutes } from "./client/client-routes.js";
-import { getEnvironmentRoute } from "./environment/get-environment-route.js";
+import { environmentRoutes } from "./environment/environment-routes.js";
 import { getFrontendJwksRoute } from "./jwks/get-frontend-jwks-route.js";
 import { meRoutes } from "./me/me-routes.js";
 import { organizationsRoutes } from "./organizations/organizations-routes.js";
@@ -13,7 +13,7 @@ import { signUpsRoutes } from "./sign-ups/sign-ups-routes.js";
  * (e.g. `/v1/me`, the signed-in user's organizations) to extend the Frontend API.
  */
 export const frontendApiRoutes: readonly AnyRoute[] = [
-  getEnvironmentRoute,
+  ...environmentRoutes,
   getFrontendJwksRoute,
   ...clientRoutes,
   ...signUpsRoutes,

@@ -1,6 +1,5 @@
-import { frontendEnvironmentJson } from "../../../../wire/frontend-environment-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { jsonResponse } from "../../../json-response.js";
+import { environmentAnswer } from "./environment-answer.js";
 
 /**
  * `GET /v1/environment`: the instance's sign-in/sign-up configuration as the components read it
@@ -10,15 +9,5 @@ export const getEnvironmentRoute = defineRoute({
   method: "GET",
   path: "/v1/environment",
   auth: "client",
-  handler: async ({ frontend, settings }) =>
-    jsonResponse(
-      frontendEnvironmentJson({
-        development: frontend.development,
-        applicationName: frontend.applicationName,
-        urls: frontend.urls,
-        singleSessionMode: frontend.singleSessionMode,
-        maxVerificationAttempts: settings.maxVerificationAttempts,
-        lockoutSeconds: settings.lockoutSeconds,
-      }),
-    ),
+  handler: async ({ frontend, settings }) => environmentAnswer(frontend, settings),
 });
