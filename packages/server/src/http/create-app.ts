@@ -3,7 +3,9 @@ import { getPath } from "hono/utils/url";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrorsOf } from "../errors/api-error-list.js";
 import { randomBase62 } from "../id-generator.js";
+import { IMAGE_PATH_PREFIX } from "../wire/user-json.js";
 import type { AppEnv } from "./app-env.js";
+import { allowedOriginsCors } from "./cors/allowed-origins-cors.js";
 import type { AnyRoute, RouteServices } from "./define-route.js";
 import { errorResponse } from "./error-response.js";
 import { createFrontendApi } from "./frontend-api/create-frontend-api.js";
@@ -66,6 +68,14 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
   app.use("*", matchRoute(registry, input.publicUrl));
   app.use("*", requireSecretKey(input.secretKey));
   app.use("*", limitBody(input));
+  if (input.frontendApi !== undefined) {
+    // Profile images, read by the app's pages with `crossOrigin="anonymous"`.
+    const { setup } = input.frontendApi;
+    app.use(
+      `${IMAGE_PATH_PREFIX}*`,
+      allowedOriginsCors((baseUrl) => setup.configFor(baseUrl, "unknown").allowedOrigins),
+    );
+  }
   for (const route of input.routes) {
     if (route.auth === "client") {
       throw new Error(

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
+import { frontendCors } from "../cors/frontend-cors.js";
 import type { AnyRoute, RouteServices } from "../define-route.js";
 import { jsonResponse } from "../json-response.js";
 import type { RouteRegistry } from "../middleware/match-route.js";
@@ -42,8 +43,9 @@ const frontendStyle: RouteStyle = {
 };
 
 /**
- * Builds the Frontend API, a Hono sub-app to mount at its prefix: the middleware that finds the
- * caller's address, loads the requesting client and checks the origin of mutating requests, then
+ * Builds the Frontend API, a Hono sub-app to mount at its prefix: CORS for the allowed origins
+ * (preflights answered, every answer readable by them), the middleware that finds the caller's
+ * address, loads the requesting client and checks the origin of mutating requests, then
  * the routes (declared `auth: "client"`), whose answers are `{ response, client }` with the
  * client's cookies. Errors are answered by the app's error handler, in the Frontend API's
  * envelope (`{ errors, meta: { client }, clerk_trace_id }`).
@@ -55,6 +57,10 @@ const frontendStyle: RouteStyle = {
 export function createFrontendApi(input: CreateFrontendApiInput): Hono<AppEnv> {
   const { services } = input;
   const app = new Hono<AppEnv>();
+  app.use(
+    "*",
+    frontendCors((baseUrl) => input.setup.configFor(baseUrl, "unknown").allowedOrigins),
+  );
   app.use(
     "*",
     trustedClientAddress(input.setup, {
