@@ -8,13 +8,17 @@ import { frontendApiRoutes } from "./http/routes/frontend/frontend-api-routes.js
 import { type NodeServer, serveNode } from "./http/serve-node.js";
 import { ensureInstanceSecretKey, InstanceConfigError } from "./instance/instance-secret-key.js";
 import { loadSeed, type SeedReport } from "./instance/load-seed.js";
-import { publishableKeyFor } from "./instance/publishable-key.js";
 import type { InstanceSettings } from "./instance-settings.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/create-mailer.js";
 import { mailConfigFromEnv } from "./mail/mail-config-from-env.js";
 import { defaultDataDir, openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
+import {
+  canonicalFrontendApiUrl,
+  clerkSdksAcceptHost,
+  publishableKeyFor,
+} from "./tokens/publishable-key.js";
 import { createSigningKeyRing } from "./tokens/signing-key-ring.js";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/start-webhook-worker.js";
 import { webhookEventData } from "./wire/webhook-event-data.js";
@@ -71,7 +75,7 @@ export interface RunningInstance {
   url: string;
   /** Its public origin (`CLERK_API_URL`). */
   publicUrl: string;
-  /** Where its Frontend API is (`<publicUrl>/__clerk`). */
+  /** Where its Frontend API is (`<publicUrl>/__clerk`, `localhost` named `127.0.0.1` as in the key). */
   frontendApiUrl: string;
   secretKey: string;
   publishableKey: string;
@@ -127,7 +131,13 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       ...(options.hostname ? { hostname: options.hostname } : {}),
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${server.port}`).replace(/\/+$/, "");
-    const frontendApiUrl = `${publicUrl}/__clerk`;
+    const frontendApiUrl = canonicalFrontendApiUrl(`${publicUrl}/__clerk`);
+    if (!clerkSdksAcceptHost(frontendApiUrl)) {
+      logger.info("Clerk's own SDKs refuse a publishable key whose host has no dot", {
+        publicUrl,
+        hint: "use a dotted host name (e.g. auth.internal) or an address as --public-url",
+      });
+    }
     const developmentMode = instanceType === "development";
     const mail = mailConfigFromEnv(options.env ?? process.env);
     const mailer = createMailer({ store, developmentMode, logger, ...mail });

@@ -5,6 +5,7 @@ import type { Database, Queryable } from "./database.js";
 import { createEventEmitter } from "./internal/emit-event.js";
 import { joinTransaction } from "./internal/join-transaction.js";
 import { sqlFrontendClientMethods } from "./internal/sql-frontend-client-methods.js";
+import { sqlHandshakeMethods } from "./internal/sql-handshake-methods.js";
 import { sqlIdentificationMethods } from "./internal/sql-identification-methods.js";
 import { sqlInstanceConfigMethods } from "./internal/sql-instance-config-methods.js";
 import { sqlInvitationMethods } from "./internal/sql-invitation-methods.js";
@@ -96,6 +97,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlFrontendClientMethods(context, sessionMethods.getClient),
     ...sqlSignAttemptMethods(context),
     ...sqlVerificationMethods(context),
+    // Handshake payloads waiting for the app's server (`format=nonce`).
+    ...sqlHandshakeMethods(context),
     // Pending TOTP enrolments of `/v1/me/totp`.
     ...sqlTotpEnrollmentMethods(context),
 

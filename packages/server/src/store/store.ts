@@ -1,4 +1,5 @@
 import type { FrontendStore } from "./frontend-store.js";
+import type { HandshakeStore } from "./handshake-store.js";
 import type { InstanceConfigStore } from "./instance-config-store.js";
 import type { InvitationStore } from "./invitation-store.js";
 import type { JwtTemplateStore } from "./jwt-template-store.js";
@@ -259,6 +260,7 @@ export interface Store
     InvitationStore,
     MailStore,
     RateLimitStore,
+    HandshakeStore,
     TotpEnrollmentStore,
     TransactionalStore {
   createUser(input: NewUser): Promise<UserRecord>;

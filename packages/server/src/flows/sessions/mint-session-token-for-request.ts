@@ -27,10 +27,17 @@ export interface TokenRequestServices {
 export async function mintSessionTokenForRequest(
   services: TokenRequestServices,
   session: SessionRecord,
-  options: { now: number; lifetimeSeconds: number },
+  options: {
+    now: number;
+    lifetimeSeconds: number;
+    /** The `azp` to use instead of the request's `Origin` (a handshake names the app's origin). */
+    authorizedParty?: string;
+  },
 ): Promise<string> {
   const { store, settings, signingKeys, baseUrl, request } = services;
-  const { issuer, authorizedParty } = tokenRequestContext(settings, baseUrl, request);
+  const context = tokenRequestContext(settings, baseUrl, request);
+  const { issuer } = context;
+  const authorizedParty = options.authorizedParty ?? context.authorizedParty;
   const organization = await activeOrganizationOf(store, session);
   return mintSessionToken(signingKeys, {
     session,

@@ -119,12 +119,16 @@ export class FrontendRequest {
     return result;
   }
 
-  /** Mints a session token for an active session (`azp` = the request's `Origin`). */
-  async mintToken(session: SessionRecord): Promise<string> {
+  /**
+   * Mints a session token for an active session: `azp` is the request's `Origin`, or the given
+   * authorized party (a handshake is a navigation without `Origin`; it names the app's origin).
+   */
+  async mintToken(session: SessionRecord, authorizedParty?: string): Promise<string> {
     const { clock, settings } = this.services;
     return mintSessionTokenForRequest(this.services, session, {
       now: clock.now(),
       lifetimeSeconds: settings.sessionTokenLifetimeSeconds,
+      ...(authorizedParty === undefined ? {} : { authorizedParty }),
     });
   }
 

@@ -1,6 +1,8 @@
 import type { AnyRoute } from "../../define-route.js";
 import { clientRoutes } from "./client/client-routes.js";
+import { createDevBrowserRoute } from "./dev-browser/create-dev-browser-route.js";
 import { environmentRoutes } from "./environment/environment-routes.js";
+import { handshakeRoute } from "./handshake/handshake-route.js";
 import { getFrontendJwksRoute } from "./jwks/get-frontend-jwks-route.js";
 import { meRoutes } from "./me/me-routes.js";
 import { organizationsRoutes } from "./organizations/organizations-routes.js";
@@ -15,6 +17,8 @@ import { signUpsRoutes } from "./sign-ups/sign-ups-routes.js";
 export const frontendApiRoutes: readonly AnyRoute[] = [
   ...environmentRoutes,
   getFrontendJwksRoute,
+  handshakeRoute,
+  createDevBrowserRoute,
   ...clientRoutes,
   ...signUpsRoutes,
   ...signInsRoutes,
