@@ -11,8 +11,9 @@ import { E2E_CLIENT_ADDRESS, E2E_CLIENT_IP_HEADER } from "./e2e/e2e-settings";
 export default defineConfig({
   ...SHARED_E2E_CONFIG,
   testDir: "./e2e",
-  // The starter outside the repository has its own setup: playwright.starter.config.ts.
-  testIgnore: ["starter/**"],
+  // The starter outside the repository and the app on Clerk's own SDK have their own setups:
+  // playwright.starter.config.ts, playwright.clerk.config.ts.
+  testIgnore: ["starter/**", "clerk/**"],
   // Screenshots, traces and the e2e instance's data go under test-results/.
   outputDir: "./test-results/playwright",
   globalSetup: "./e2e/global-setup.ts",

@@ -55,7 +55,9 @@ describe("parseDevConfig", () => {
   it("refuses unknown fields, listing the known ones", () => {
     const top = refusal({ webhook: [] });
     expect(top.field).toBe("webhook");
-    expect(top.message).toContain("not a field here (known: jwtTemplates, webhooks, env)");
+    expect(top.message).toContain(
+      "not a field here (known: frontendApiProxy, jwtTemplates, webhooks, env)",
+    );
     const nested = refusal({ jwtTemplates: [{ name: "x", claims: {}, lifetme: 60 }] });
     expect(nested.field).toBe("jwtTemplates[0].lifetme");
     expect(nested.message).toContain("known: name, claims, lifetime");
@@ -72,6 +74,30 @@ describe("parseDevConfig", () => {
     expect(
       refusal({ webhooks: [{ path: "/a" }], env: { CLERK_WEBHOOK_SIGNING_SECRET: "x" } }).field,
     ).toBe("env.CLERK_WEBHOOK_SIGNING_SECRET");
+  });
+});
+
+describe("parseDevConfig: frontendApiProxy", () => {
+  it("takes a path on the app, and refuses anything else", () => {
+    expect(parseDevConfig({ frontendApiProxy: "/__clerk" }).frontendApiProxy).toBe("/__clerk");
+    expect(parseDevConfig({}).frontendApiProxy).toBeUndefined();
+    for (const bad of ["__clerk", "/", "/__clerk/", "http://app/__clerk", "/__clerk?x=1"]) {
+      const error = refusal({ frontendApiProxy: bad });
+      expect(error.field).toBe("frontendApiProxy");
+      expect(error.message).toContain('must be a path on the app, e.g. "/__clerk"');
+    }
+  });
+
+  it("refuses the variables it writes in env, only when it is set", () => {
+    const error = refusal({ frontendApiProxy: "/__clerk", env: { CLERK_FAPI_URL: "http://x" } });
+    expect(error.field).toBe("env.CLERK_FAPI_URL");
+    expect(error.message).toContain("latchkey dev sets this from frontendApiProxy");
+    expect(
+      refusal({ frontendApiProxy: "/__clerk", env: { NEXT_PUBLIC_CLERK_PROXY_URL: "/p" } }).field,
+    ).toBe("env.NEXT_PUBLIC_CLERK_PROXY_URL");
+    expect(parseDevConfig({ env: { NEXT_PUBLIC_CLERK_PROXY_URL: "/p" } }).env).toEqual({
+      NEXT_PUBLIC_CLERK_PROXY_URL: "/p",
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 // An app's `latchkey.dev.json`: what `latchkey dev` sets up in the instance for this app (JWT
-// templates, webhook endpoints on the app) and the extra lines of its environment. Optional: an
-// app without one gets an instance with its keys and nothing else.
+// templates, webhook endpoints on the app), the extra lines of its environment, and for an app on
+// Clerk's own SDK where its Frontend API proxy forwards to. Optional: an app without one gets an
+// instance with its keys and nothing else.
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { DevSetupError } from "./dev-setup-error.js";
@@ -14,6 +15,9 @@ const INSTANCE_VARIABLES = [
   "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
   "CLERK_API_URL",
 ] as const;
+
+/** Variables `frontendApiProxy` gives the app; the config's `env` cannot set them beside it. */
+const PROXY_VARIABLES = ["CLERK_FAPI_URL", "NEXT_PUBLIC_CLERK_PROXY_URL"] as const;
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 const envName = z
@@ -43,6 +47,16 @@ const devConfigSchema = z
   .strictObject({
     /** A JSON schema reference for editors; not read. */
     $schema: z.string().optional(),
+    /**
+     * For an app on Clerk's own `@clerk/nextjs`, which forwards the Frontend API itself
+     * (`clerkMiddleware(handler, { frontendApiProxy: { enabled: true } })`) at this path of its
+     * origin: the app gets `NEXT_PUBLIC_CLERK_PROXY_URL` (this path) and `CLERK_FAPI_URL` (where
+     * the proxy forwards to: the instance's Frontend API).
+     */
+    frontendApiProxy: z
+      .string()
+      .regex(/^\/[^?#]*[^/?#]$/, 'must be a path on the app, e.g. "/__clerk"')
+      .optional(),
     jwtTemplates: z.array(jwtTemplateSchema).default([]),
     webhooks: z.array(webhookSchema).default([]),
     /** Extra lines of the app's environment (and of the .env.local written on the first run). */
@@ -67,6 +81,11 @@ const devConfigSchema = z
     for (const name of Object.keys(config.env)) {
       if ((INSTANCE_VARIABLES as readonly string[]).includes(name) || secrets.includes(name)) {
         refuse(["env", name], "latchkey dev sets this from the running instance; remove it here");
+      } else if (
+        config.frontendApiProxy !== undefined &&
+        (PROXY_VARIABLES as readonly string[]).includes(name)
+      ) {
+        refuse(["env", name], "latchkey dev sets this from frontendApiProxy; remove it here");
       }
     }
   });
@@ -117,7 +136,7 @@ function knownFields(path: readonly PropertyKey[]): string[] {
   const where = path.find((part) => typeof part === "string");
   if (where === "jwtTemplates") return Object.keys(jwtTemplateSchema.shape);
   if (where === "webhooks") return Object.keys(webhookSchema.shape);
-  return ["jwtTemplates", "webhooks", "env"];
+  return ["frontendApiProxy", "jwtTemplates", "webhooks", "env"];
 }
 
 /**

@@ -30,6 +30,19 @@ describe("devEnvironment", () => {
     ]);
   });
 
+  it("points Clerk's Frontend API proxy at the running instance too", () => {
+    const { env, notes } = devEnvironment({
+      instanceEnv: { ...instanceEnv, CLERK_FAPI_URL: "http://localhost:4200/__clerk" },
+      envFile: { CLERK_FAPI_URL: "http://localhost:4100/__clerk" },
+      commandLine: {},
+      appPort: 3000,
+    });
+    expect(env.CLERK_FAPI_URL).toBe("http://localhost:4200/__clerk");
+    expect(notes).toEqual([
+      ".env.local has CLERK_FAPI_URL=http://localhost:4100/__clerk, but the instance runs with http://localhost:4200/__clerk: using the instance's. Update or delete that line.",
+    ]);
+  });
+
   it("respects an edited .env.local, and the command line over it", () => {
     const { env, notes } = devEnvironment({
       instanceEnv,

@@ -2,7 +2,11 @@
 // wins, so the app never calls an instance that is not there.
 
 /** Variables whose value comes from the running instance and its port. */
-const FROM_INSTANCE = ["CLERK_API_URL", "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY"] as const;
+const FROM_INSTANCE = [
+  "CLERK_API_URL",
+  "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
+  "CLERK_FAPI_URL",
+] as const;
 
 /** The environment of the app, and where the inputs disagreed. */
 export interface DevEnvironment {

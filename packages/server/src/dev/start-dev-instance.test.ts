@@ -64,6 +64,31 @@ describe("startDevInstance", () => {
     }
   }, 60_000);
 
+  it("gives an app on Clerk's own SDK its Frontend API proxy variables (frontendApiProxy)", async () => {
+    const { instance, env } = await startDevInstance({
+      port: 0,
+      dataDir: join(work, "proxied"),
+      appUrl: "http://localhost:3999",
+      config: parseDevConfig({ frontendApiProxy: "/__clerk" }),
+      logger: silentLogger,
+    });
+    try {
+      expect(env).toEqual({
+        CLERK_SECRET_KEY: instance.secretKey,
+        NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: instance.publishableKey,
+        CLERK_API_URL: instance.publicUrl,
+        CLERK_FAPI_URL: instance.frontendApiUrl,
+        NEXT_PUBLIC_CLERK_PROXY_URL: "/__clerk",
+      });
+      // Where Clerk's proxy forwards to answers as the Frontend API.
+      const response = await fetch(`${env.CLERK_FAPI_URL}/v1/environment`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toHaveProperty("auth_config");
+    } finally {
+      await instance.close();
+    }
+  }, 60_000);
+
   it("refuses a template the Backend API refuses, and stops the instance it started", async () => {
     const dataDir = join(work, "refused");
     const reserved = parseDevConfig({ jwtTemplates: [{ name: "bad", claims: { sub: "x" } }] });

@@ -32,7 +32,8 @@ export interface DevInstanceOptions
 export interface DevInstance {
   instance: RunningInstance;
   /**
-   * `CLERK_SECRET_KEY`, `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY`, `CLERK_API_URL`, each webhook's
+   * `CLERK_SECRET_KEY`, `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY`, `CLERK_API_URL`, with the config's
+   * `frontendApiProxy` also `CLERK_FAPI_URL` and `NEXT_PUBLIC_CLERK_PROXY_URL`, each webhook's
    * signing secret under its `signingSecretEnv`, and the config's `env`.
    */
   env: Record<string, string>;
@@ -103,6 +104,13 @@ export async function startDevInstance(options: DevInstanceOptions): Promise<Dev
       CLERK_SECRET_KEY: instance.secretKey,
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: instance.publishableKey,
       CLERK_API_URL: instance.publicUrl,
+      ...(config.frontendApiProxy
+        ? {
+            // Clerk's `frontendApiProxy` forwards `<app><path>/*` here.
+            CLERK_FAPI_URL: instance.frontendApiUrl,
+            NEXT_PUBLIC_CLERK_PROXY_URL: config.frontendApiProxy,
+          }
+        : {}),
       ...secrets,
       ...config.env,
     };

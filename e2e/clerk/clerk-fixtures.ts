@@ -1,0 +1,156 @@
+// Shared pieces of the Clerk-SDK specs: the app's URL (from ./global-setup.ts), users made through
+// the Backend API, the flows of Clerk's own components, and a record of every failed request the
+// browser made (the wire gaps between clerk-js and the instance), attached to each test.
+import { randomBytes } from "node:crypto";
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+  type Request,
+  type TestInfo,
+} from "@playwright/test";
+
+/** Clerk's usual session token lifetime, kept by the instance of this run. */
+export const SESSION_TOKEN_LIFETIME_SECONDS = 60;
+
+/** The code a development instance accepts for `+clerk_test` addresses (no mail is sent). */
+export const CLERK_TEST_CODE = "424242";
+
+/** A password that passes the instance's rules (also scanned for in the logs). */
+export { PASSWORD } from "../fixtures";
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the specs through playwright.clerk.config.ts`);
+  }
+  return value;
+}
+
+/** One failed response or request, as the browser saw it. */
+interface WireFailure {
+  method: string;
+  url: string;
+  body: string | null;
+  status: number | string;
+  answer: string;
+}
+
+/** The request body, with password-like fields blanked (the record is attached to reports). */
+function requestBody(request: Request): string | null {
+  const body = request.postData();
+  if (!body) return null;
+  return body.replace(/((?:^|&)(?:password|new_password|current_password|code)=)[^&]*/g, "$1…");
+}
+
+/** Records the context's failed requests (status ≥ 400, network errors) and console errors. */
+function watchWire(context: BrowserContext): { failures: WireFailure[]; console: string[] } {
+  const failures: WireFailure[] = [];
+  const consoleLines: string[] = [];
+  context.on("response", async (response) => {
+    if (response.status() < 400) return;
+    const request = response.request();
+    const answer = await response.text().catch(() => "(body unavailable)");
+    failures.push({
+      method: request.method(),
+      url: request.url(),
+      body: requestBody(request),
+      status: response.status(),
+      answer: answer.slice(0, 2000),
+    });
+  });
+  context.on("requestfailed", (request) => {
+    failures.push({
+      method: request.method(),
+      url: request.url(),
+      body: requestBody(request),
+      status: "network",
+      answer: request.failure()?.errorText ?? "",
+    });
+  });
+  context.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      consoleLines.push(`[${message.type()}] ${message.text()}`);
+    }
+  });
+  context.on("page", (page) => {
+    page.on("pageerror", (error) => consoleLines.push(`[pageerror] ${error.message}`));
+  });
+  return { failures, console: consoleLines };
+}
+
+/** `test` on the app started by the global setup, recording wire failures per test. */
+export const test = base.extend<{ wire: { failures: WireFailure[]; console: string[] } }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature.
+  baseURL: async ({}, use) => {
+    await use(requiredEnv("E2E_BASE_URL"));
+  },
+  wire: [
+    async ({ context }, use, testInfo) => {
+      const wire = watchWire(context);
+      await use(wire);
+      if (wire.failures.length > 0 || wire.console.length > 0) {
+        const text = [
+          ...wire.failures.map(
+            (f) =>
+              `${f.method} ${f.url}${f.body ? `\n  body: ${f.body}` : ""}\n  → ${f.status} ${f.answer}`,
+          ),
+          ...wire.console,
+        ].join("\n");
+        await testInfo.attach("wire-failures.txt", { body: text, contentType: "text/plain" });
+        console.log(`\n--- ${testInfo.title}: failed requests and console errors ---\n${text}`);
+      }
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** A fresh `+clerk_test` address: no mail is sent, and the code is {@link CLERK_TEST_CODE}. */
+export function testEmail(label: string): string {
+  return `${label}-${randomBytes(5).toString("hex")}+clerk_test@example.com`;
+}
+
+/** Creates a user with a password through the Backend API, as an admin script would. */
+export async function createUser(email: string, password: string): Promise<string> {
+  const response = await fetch(`${requiredEnv("E2E_INSTANCE_URL")}/v1/users`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${requiredEnv("E2E_CLERK_SECRET_KEY")}`,
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify({ email_address: [email], password }),
+  });
+  const body = (await response.json()) as { id?: string };
+  if (response.status !== 200 || !body.id) {
+    throw new Error(`POST /v1/users answered ${response.status}: ${JSON.stringify(body)}`);
+  }
+  return body.id;
+}
+
+/** Saves a full-page screenshot as an attachment of the test. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await testInfo.attach(name, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+}
+
+/** Types a one-time code into Clerk's code field (one box per digit, focus moves on). */
+export async function enterCode(page: Page, code: string): Promise<void> {
+  const field = page.getByRole("textbox", { name: /enter verification code/i }).first();
+  await field.waitFor();
+  await field.click();
+  await page.keyboard.type(code);
+}
+
+/** Signs in with `<SignIn/>`: identifier, then the password step. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}

@@ -1,0 +1,113 @@
+// apps/clerk-demo — written only with @clerk/nextjs and Clerk's components — against a Latchkey
+// instance: sign-up by email code, sign-out, sign-in by password, the server helpers (`auth()`,
+// `currentUser()`, `getAuth(req)`), the handshake after the session token expired, the profile
+// and organizations. Each test has its own user, so they run side by side.
+import {
+  CLERK_TEST_CODE,
+  createUser,
+  enterCode,
+  expect,
+  PASSWORD,
+  SESSION_TOKEN_LIFETIME_SECONDS,
+  signIn,
+  snap,
+  test,
+  testEmail,
+} from "./clerk-fixtures";
+
+test("signs up with an email code, signs out, and signs in with the password", async ({
+  page,
+}, testInfo) => {
+  const email = testEmail("signup");
+  await page.goto("/sign-up");
+  await snap(page, testInfo, "sign-up");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await enterCode(page, CLERK_TEST_CODE);
+  await page.waitForURL("**/dashboard");
+  await expect(page.getByTestId("user-email")).toHaveText(email);
+  await snap(page, testInfo, "dashboard");
+
+  // An API route: getAuth(req) with the browser's session cookie.
+  const userinfo = await page.request.get("/api/userinfo");
+  expect(userinfo.status()).toBe(200);
+  const me = (await userinfo.json()) as { userId: string; email: string };
+  expect(me.email).toBe(email);
+  await expect(page.getByTestId("user-id")).toHaveText(me.userId);
+
+  // Sign out from <UserButton/>.
+  await page.getByRole("button", { name: /open user (button|menu)/i }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect((await page.request.get("/api/userinfo")).status()).toBe(401);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await snap(page, testInfo, "sign-in");
+
+  await signIn(page, email, PASSWORD);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("user-email")).toHaveText(email);
+});
+
+test("stays signed in when the tab is closed past the session token's lifetime", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout((SESSION_TOKEN_LIFETIME_SECONDS + 80) * 1000);
+  const email = testEmail("handshake");
+  await createUser(email, PASSWORD);
+  await signIn(page, email, PASSWORD);
+  await page.goto("/dashboard");
+  const sessionId = await page.getByTestId("session-id").textContent();
+
+  // No page runs clerk-js meanwhile, so nothing refreshes the token: the cookie's token expires.
+  await page.close();
+  await new Promise((done) => setTimeout(done, (SESSION_TOKEN_LIFETIME_SECONDS + 10) * 1000));
+
+  // The server SDK finds the expired `__session`, sends the browser through the handshake at the
+  // instance (via the app's /__clerk proxy), and renders the page with the renewed session.
+  const reopened = await context.newPage();
+  const handshakes: string[] = [];
+  reopened.on("request", (request) => {
+    if (request.url().includes("/v1/client/handshake")) handshakes.push(request.url());
+  });
+  await reopened.goto("/dashboard");
+  await expect(reopened).toHaveURL(/\/dashboard$/);
+  await expect(reopened.getByTestId("user-email")).toHaveText(email);
+  await expect(reopened.getByTestId("session-id")).toHaveText(sessionId ?? "");
+  expect(handshakes.length).toBeGreaterThan(0);
+});
+
+test("changes the name in <UserProfile/>", async ({ page }, testInfo) => {
+  const email = testEmail("profile");
+  await createUser(email, PASSWORD);
+  await signIn(page, email, PASSWORD);
+  await page.goto("/user-profile");
+  await page.getByRole("button", { name: "Update profile" }).click();
+  await page.getByLabel("First name").fill("Ada");
+  await page.getByLabel("Last name").fill("Lovelace");
+  await snap(page, testInfo, "user-profile");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Ada Lovelace")).toBeVisible();
+
+  // currentUser() on the server sees the new name.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("user-name")).toHaveText("Ada Lovelace");
+});
+
+test("creates an organization with <CreateOrganization/> and makes it active", async ({
+  page,
+}, testInfo) => {
+  const email = testEmail("orgs");
+  await createUser(email, PASSWORD);
+  await signIn(page, email, PASSWORD);
+  await page.goto("/create-organization");
+  const name = `Acme ${Date.now().toString(36)}`;
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.waitForURL("**/organizations");
+  await expect(page.getByTestId("memberships")).toContainText(name);
+  await expect(page.getByTestId("active-org")).toContainText("org:admin");
+  await snap(page, testInfo, "organizations");
+});
