@@ -5,6 +5,7 @@ import type { ConnectionInfo, FetchHandler } from "./http/fetch-handler.js";
 import { setUpFrontendApi } from "./http/frontend-api/frontend-api-config.js";
 import type { FrontendApiOptions } from "./http/frontend-api/frontend-api-options.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES } from "./http/limit-request-body.js";
+import type { PackageResolver } from "./http/routes/npm/bundle-package.js";
 import { defaultIdGenerator, type IdGenerator } from "./id-generator.js";
 import type { InstanceSettings } from "./instance-settings.js";
 import { consoleLogger, type Logger } from "./logger.js";
@@ -36,6 +37,11 @@ export interface HandlerConfig {
   frontendApiPrefix?: string;
   /** Frontend API options: allowed origins, instance type, mailer, rate limiter… */
   frontendApi?: FrontendApiOptions;
+  /**
+   * How `@clerk/clerk-js` and `@clerk/ui` (optional dependencies, served under `/npm/…` with the
+   * Frontend API) are found; default: Node's resolution from this package.
+   */
+  resolvePackage?: PackageResolver;
 }
 
 export type { FetchHandler };
@@ -109,6 +115,7 @@ export function createHandler(config: HandlerConfig): FetchHandler {
     publicUrl,
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxUploadBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    ...(config.resolvePackage === undefined ? {} : { resolvePackage: config.resolvePackage }),
   });
   const prefix = frontendApi?.setup.prefix;
   return async (request: Request, connection?: ConnectionInfo) =>

@@ -5,6 +5,7 @@ import type { InstanceSettings } from "../src/http/define-route.js";
 import type { FrontendApiOptions } from "../src/http/frontend-api/frontend-api-options.js";
 import { backendApiRoutes } from "../src/http/routes/backend-api-routes.js";
 import { frontendApiRoutes } from "../src/http/routes/frontend/frontend-api-routes.js";
+import type { PackageResolver } from "../src/http/routes/npm/bundle-package.js";
 import { type NodeServer, serveNode } from "../src/http/serve-node.js";
 import { type Logger, silentLogger } from "../src/logger.js";
 import type { Database } from "../src/store/database.js";
@@ -75,6 +76,8 @@ export interface TestInstanceOptions {
   settings?: Partial<InstanceSettings>;
   /** Where the instance logs (default: nowhere); e.g. to see why a request answered 500. */
   logger?: Logger;
+  /** How the instance finds Clerk's browser bundles (default: Node's resolution). */
+  resolvePackage?: PackageResolver;
 }
 
 /**
@@ -106,6 +109,7 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
       frontendApiRoutes,
       ...(options.frontendApi === undefined ? {} : { frontendApi: options.frontendApi }),
       ...(options.settings === undefined ? {} : { settings: options.settings }),
+      ...(options.resolvePackage === undefined ? {} : { resolvePackage: options.resolvePackage }),
       clock,
       logger: options.logger ?? silentLogger,
     });

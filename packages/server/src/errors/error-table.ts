@@ -299,6 +299,13 @@ export const ERROR_TABLE = {
     message: "TOTP already enabled",
     longMessage: "An authenticator app is already set up; remove it before adding another.",
   },
+  // Static files: the browser bundles of Clerk's SDKs under `/npm/…`.
+  package_not_installed: {
+    status: 404,
+    message: "Package not installed",
+    longMessage:
+      "The package that holds this file is an optional dependency of @latchkey/server and is not installed.",
+  },
   internal_clerk_error: {
     status: 500,
     message: "Oops, an unexpected error occurred",

@@ -17,6 +17,8 @@ import { matchRoute, type RouteRegistry } from "./middleware/match-route.js";
 import { requireSecretKey } from "./middleware/require-secret-key.js";
 import { mountRoute, type RouteStyle } from "./mount-route.js";
 import { parseJsonObjectBody } from "./parse-json-object-body.js";
+import type { PackageResolver } from "./routes/npm/bundle-package.js";
+import { mountNpmBundles } from "./routes/npm/npm-bundles.js";
 
 /** Input of {@link createApp}. */
 export interface CreateAppInput {
@@ -29,6 +31,8 @@ export interface CreateAppInput {
   publicUrl: string | undefined;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** How Clerk's browser bundles (`/npm/…`) are found; default: Node's resolution. */
+  resolvePackage?: PackageResolver;
 }
 
 /** How Backend API routes read bodies (a JSON object) and answer (the result as JSON). */
@@ -86,6 +90,11 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
   }
   if (input.frontendApi !== undefined) {
     const { setup, routes } = input.frontendApi;
+    // Clerk's browser bundles, at the root and under the prefix (ahead of the Frontend API's middleware).
+    mountNpmBundles(app, {
+      bases: ["", setup.prefix],
+      ...(input.resolvePackage === undefined ? {} : { resolvePackage: input.resolvePackage }),
+    });
     app.route(
       setup.prefix,
       createFrontendApi({ routes, setup, services, secretKey: input.secretKey, registry }),
