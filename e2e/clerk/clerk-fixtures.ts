@@ -137,10 +137,9 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
   });
 }
 
-/** Types a one-time code into Clerk's code field (one box per digit, focus moves on). */
+/** Types a one-time code into Clerk's code field (one input behind the six boxes). */
 export async function enterCode(page: Page, code: string): Promise<void> {
-  const field = page.getByRole("textbox", { name: /enter verification code/i }).first();
-  await field.waitFor();
+  const field = page.getByRole("textbox", { name: "Enter verification code" });
   await field.click();
   await page.keyboard.type(code);
 }

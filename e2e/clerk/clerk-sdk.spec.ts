@@ -37,8 +37,11 @@ test("signs up with an email code, signs out, and signs in with the password", a
   await expect(page.getByTestId("user-id")).toHaveText(me.userId);
 
   // Sign out from <UserButton/>.
-  await page.getByRole("button", { name: /open user (button|menu)/i }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Open user menu" }).click();
+  await page
+    .getByRole("dialog", { name: "Account panel" })
+    .getByRole("button", { name: "Sign out" })
+    .click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   expect((await page.request.get("/api/userinfo")).status()).toBe(401);
   await page.goto("/dashboard");

@@ -63,10 +63,14 @@ latchkey.dev.json (every field optional; unknown fields are refused):
                        "lifetime": 60 }],
     "webhooks": [{ "path": "/api/webhooks", "signingSecretEnv": "CLERK_WEBHOOK_SIGNING_SECRET",
                    "eventTypes": ["user.created"], "description": "…" }],
-    "env": { "NEXT_PUBLIC_CLERK_SIGN_IN_URL": "/sign-in" }
+    "env": { "NEXT_PUBLIC_CLERK_SIGN_IN_URL": "/sign-in" },
+    "frontendApiProxy": "/__clerk"
   }
   Templates are created when missing; each webhook endpoint delivers to <app origin><path>, and
-  its signing secret goes into the app's environment as signingSecretEnv; env adds lines.`;
+  its signing secret goes into the app's environment as signingSecretEnv; env adds lines.
+  frontendApiProxy is for an app on Clerk's own @clerk/nextjs that forwards the Frontend API at
+  that path (clerkMiddleware's frontendApiProxy): it also gets NEXT_PUBLIC_CLERK_PROXY_URL and
+  CLERK_FAPI_URL (the instance's Frontend API).`;
 
 const USAGE = `Usage: latchkey <command> [options]
 
