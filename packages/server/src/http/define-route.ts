@@ -3,6 +3,7 @@ import type { Clock } from "../clock.js";
 import type { IdGenerator } from "../id-generator.js";
 import type { InstanceSettings } from "../instance-settings.js";
 import type { Logger } from "../logger.js";
+import type { RateLimitClass } from "../rate-limits/rate-limit-classes.js";
 import type { Store } from "../store/store.js";
 import type { SigningKeyRing } from "../tokens/signing-key-ring.js";
 import type { FrontendApiConfig } from "./frontend-api/frontend-api-config.js";
@@ -66,6 +67,22 @@ export type ContextOf<
 > = Auth extends "client" ? ClientRouteContext<Path, Query, Body> : RouteContext<Path, Query, Body>;
 
 /**
+ * A rate limit a `client` route is counted against, after its input is read and before its
+ * handler runs: the class's per-IP rule (the caller's address), then its per-identifier rule.
+ * An exhausted rule refuses the request with `too_many_requests` (429, `Retry-After`).
+ */
+export interface RouteRateLimit<Context> {
+  class: RateLimitClass;
+  /**
+   * The identifier the request is counted under (an email address, username or user id; trimmed,
+   * compared case-insensitively). `null`: none yet, only the per-IP rule counts. `false`: this
+   * request is not of the class (a sign-in that sends no code), nothing counts. It may load what
+   * it needs and throw the route's own errors: a request refused there is not counted.
+   */
+  identifier(context: Context): string | null | false | Promise<string | null | false>;
+}
+
+/**
  * A route of either API: method, spec-style path template (`/v1/users/{user_id}`; a Frontend API
  * path is relative to its prefix), who may call it, zod schemas for its input and a handler
  * returning plain data (serialised as JSON with status 200; in the Frontend API as the `response`
@@ -93,6 +110,10 @@ export interface RouteDefinition<
    * (only `POST /v1/client`, which creates an empty client).
    */
   allowAnonymous?: true;
+  /** `client` routes: the rate limits a request is counted against, in order, before the handler. */
+  rateLimits?: Auth extends "client"
+    ? readonly RouteRateLimit<ClientRouteContext<Path, Query, Body>>[]
+    : never;
   handler(context: ContextOf<Auth, Path, Query, Body>): Promise<unknown>;
 }
 

@@ -1,8 +1,9 @@
 import type { Context, Hono } from "hono";
 import { ApiError } from "../errors/api-error.js";
 import type { AppEnv } from "./app-env.js";
-import type { AnyRoute, RouteServices } from "./define-route.js";
+import type { AnyRoute, ClientRouteContext, RouteServices } from "./define-route.js";
 import { refuseOversizedFields } from "./field-limits.js";
+import { enforceRateLimits } from "./frontend-api/enforce-rate-limits.js";
 import type { RouteRegistry } from "./middleware/match-route.js";
 import { parseInput } from "./parse-input.js";
 import { searchParamsToObject } from "./query-params.js";
@@ -36,8 +37,9 @@ function decodes(value: string): boolean {
 
 /**
  * Mounts a route on an app: its input is read and checked (path parameters, query and body
- * against the route's zod schemas, sizes and storable text), its handler runs with the services,
- * and its result is answered in the API's style. The route is recorded in `registry`, so the
+ * against the route's zod schemas, sizes and storable text), the request is counted against the
+ * route's rate limits (`rateLimits`), its handler runs with the services, and its result is
+ * answered in the API's style. The route is recorded in `registry`, so the
  * middleware in front of it can read its options.
  *
  * @example
@@ -72,7 +74,7 @@ export function mountRoute(
           refuseOversizedFields(refuseUnstorableText(await style.readBody(request))),
         )
       : undefined;
-    const result = await route.handler({
+    const context = {
       ...services,
       ...style.extraContext(c),
       params,
@@ -80,7 +82,11 @@ export function mountRoute(
       body,
       request,
       baseUrl: c.get("baseUrl"),
-    } as never);
+    };
+    if (route.rateLimits !== undefined) {
+      await enforceRateLimits(route, context as ClientRouteContext<string, unknown, unknown>);
+    }
+    const result = await route.handler(context as never);
     return style.answer(c, result);
   };
   input.registry.set(handler, route);

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { defineRoute } from "../../../define-route.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { attemptSignInFirstFactor } from "./attempt-sign-in-first-factor.js";
-import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
+import { requireOwnSignInAt } from "./require-own-sign-in.js";
 
 /**
  * `POST /v1/client/sign_ins/{sign_in_id}/attempt_first_factor`: `strategy=password` with
- * `password`, or `strategy=email_code` with `code`. Wrong answers count toward the lockout.
+ * `password`, or `strategy=email_code` with `code`. Wrong answers count toward the lockout;
+ * attempts count toward the `verification_attempt` limits (the caller's IP, the user).
  */
 export const attemptFirstFactorRoute = defineRoute({
   method: "POST",
@@ -18,15 +18,25 @@ export const attemptFirstFactorRoute = defineRoute({
     password: z.string().optional(),
     code: z.string().optional(),
   }),
+  rateLimits: [
+    {
+      class: "verification_attempt",
+      identifier: async ({ store, auth, params }) =>
+        (await requireOwnSignInAt(store, auth, params.sign_in_id, "needs_first_factor")).user.id,
+    },
+  ],
   handler: async (context) => {
-    const { body, params, store, auth, clock, frontend } = context;
-    let signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
-    const user = await requireSignInStep(store, signIn, "needs_first_factor");
-    await enforceRateLimits(frontend, "verification_attempt", user.id);
-    signIn = await attemptSignInFirstFactor(context, signIn, user, body);
+    const { body, params, store, auth, clock } = context;
+    const { signIn, user } = await requireOwnSignInAt(
+      store,
+      auth,
+      params.sign_in_id,
+      "needs_first_factor",
+    );
+    const attempted = await attemptSignInFirstFactor(context, signIn, user, body);
     return loadFrontendSignIn(
       { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
-      signIn,
+      attempted,
     );
   },
 });

@@ -6,14 +6,14 @@ import { afterSecondFactor } from "../../../../flows/sign-in/complete-sign-in.js
 import { hashBackupCode } from "../../../../mfa/hash-backup-code.js";
 import { verifyTotpCode } from "../../../../mfa/verify-totp-code.js";
 import { defineRoute } from "../../../define-route.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
-import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
+import { requireOwnSignInAt } from "./require-own-sign-in.js";
 
 /**
  * `POST /v1/client/sign_ins/{sign_in_id}/attempt_second_factor`: `strategy=totp` with the
  * authenticator's `code`, or `strategy=backup_code` with one backup code (consumed atomically:
- * each works once). Wrong codes count toward the lockout.
+ * each works once). Wrong codes count toward the lockout; attempts count toward the
+ * `verification_attempt` limits (the caller's IP, the user).
  *
  * @throws `form_code_incorrect` (422), `user_locked`, `strategy_for_user_invalid`
  */
@@ -22,13 +22,31 @@ export const attemptSecondFactorRoute = defineRoute({
   path: "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor",
   auth: "client",
   body: z.object({ strategy: z.string(), code: z.string() }),
+  rateLimits: [
+    {
+      class: "verification_attempt",
+      identifier: async ({ store, auth, params, clock }) => {
+        const { user } = await requireOwnSignInAt(
+          store,
+          auth,
+          params.sign_in_id,
+          "needs_second_factor",
+        );
+        checkUserMaySignIn(user, clock.now());
+        return user.id;
+      },
+    },
+  ],
   handler: async (context) => {
-    const { body, params, store, auth, clock, settings, frontend } = context;
-    const signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
-    const user = await requireSignInStep(store, signIn, "needs_second_factor");
+    const { body, params, store, auth, clock, settings } = context;
+    const { signIn, user } = await requireOwnSignInAt(
+      store,
+      auth,
+      params.sign_in_id,
+      "needs_second_factor",
+    );
     const now = clock.now();
     checkUserMaySignIn(user, now);
-    await enforceRateLimits(frontend, "verification_attempt", user.id);
     if (body.strategy !== "totp" && body.strategy !== "backup_code") {
       throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
     }

@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { ApiError } from "../../../../errors/api-error.js";
-import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sign-in.js";
-import { findSignInUser } from "../../../../flows/sign-in/find-sign-in-user.js";
 import { defineRoute } from "../../../define-route.js";
-import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { checkAttemptRedirectUrls } from "../../../frontend-api/request-origin.js";
 import { attemptSignInFirstFactor } from "./attempt-sign-in-first-factor.js";
 import { prepareSignInEmailCode } from "./prepare-sign-in-email-code.js";
+import { requireSignInUser } from "./require-sign-in-user.js";
+import { signInEmailAddress } from "./sign-in-email-address.js";
 
 const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
 
@@ -20,7 +17,8 @@ const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
  * Security note: an identifier that matches no account answers `form_identifier_not_found` (422),
  * revealing whether an account exists — as Clerk does. Per-IP and per-identifier rate limits
  * bound enumeration and guessing; wrong passwords lock the account after
- * `settings.maxVerificationAttempts`.
+ * `settings.maxVerificationAttempts`. A code sent at once counts toward the `verification_send`
+ * limits (the caller's IP, the address it goes to).
  */
 export const createSignInRoute = defineRoute({
   method: "POST",
@@ -34,20 +32,36 @@ export const createSignInRoute = defineRoute({
     redirect_url: z.string().optional(),
     action_complete_redirect_url: z.string().optional(),
   }),
+  rateLimits: [
+    {
+      class: "sign_in",
+      identifier: ({ body, frontend }) => {
+        checkAttemptRedirectUrls(body, frontend.allowedOrigins);
+        return body.identifier?.trim() || null;
+      },
+    },
+    {
+      class: "verification_send",
+      identifier: async ({ body, store, auth, frontend, clock }) => {
+        const identifier = body.identifier?.trim() || null;
+        if (body.strategy !== "email_code") return false;
+        const user = await requireSignInUser(
+          { store, auth, frontend, now: clock.now() },
+          identifier,
+        );
+        if (user === null) return false;
+        // No such address: the handler refuses the request, uncounted.
+        return (
+          signInEmailAddress({ identifier }, user, body.email_address_id)?.emailAddress ?? false
+        );
+      },
+    },
+  ],
   handler: async (context) => {
     const { body, store, clock, auth, frontend } = context;
     checkAttemptRedirectUrls(body, frontend.allowedOrigins);
     const identifier = body.identifier?.trim() || null;
-    await enforceRateLimits(frontend, "sign_in", identifier);
-    checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
-    const user = identifier === null ? null : await findSignInUser(store, identifier);
-    if (identifier !== null && user === null) {
-      throw new ApiError("form_identifier_not_found", { paramName: "identifier" });
-    }
-    if (user !== null) {
-      checkUserMaySignIn(user, clock.now());
-      checkNoActiveSession(auth.client, { singleSessionMode: false, userId: user.id });
-    }
+    const user = await requireSignInUser({ store, auth, frontend, now: clock.now() }, identifier);
     const client = await auth.ensureClient();
     let signIn = await store.createSignIn({
       clientId: client.id,

@@ -4,30 +4,55 @@ import { checkUserMaySignIn } from "../../../../flows/sign-in/check-user-may-sig
 import { defineRoute } from "../../../define-route.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { prepareSignInEmailCode } from "./prepare-sign-in-email-code.js";
-import { requireOwnSignIn, requireSignInStep } from "./require-own-sign-in.js";
+import { requireOwnSignInAt } from "./require-own-sign-in.js";
+import { signInEmailAddress } from "./sign-in-email-address.js";
 
 /**
  * `POST /v1/client/sign_ins/{sign_in_id}/prepare_first_factor`: `strategy=email_code` (with an
- * optional `email_address_id`) emails a code; `password` needs no preparation.
+ * optional `email_address_id`) emails a code, counted against the `verification_send` limits
+ * (the caller's IP, the address); `password` needs no preparation.
  */
 export const prepareFirstFactorRoute = defineRoute({
   method: "POST",
   path: "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor",
   auth: "client",
   body: z.object({ strategy: z.string(), email_address_id: z.string().optional() }),
+  rateLimits: [
+    {
+      class: "verification_send",
+      identifier: async ({ body, params, store, auth, clock }) => {
+        const { signIn, user } = await requireOwnSignInAt(
+          store,
+          auth,
+          params.sign_in_id,
+          "needs_first_factor",
+        );
+        checkUserMaySignIn(user, clock.now());
+        if (body.strategy !== "email_code") return false;
+        // No such address: the handler refuses the request, uncounted.
+        return signInEmailAddress(signIn, user, body.email_address_id)?.emailAddress ?? false;
+      },
+    },
+  ],
   handler: async (context) => {
     const { body, params, store, auth, clock } = context;
-    let signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
-    const user = await requireSignInStep(store, signIn, "needs_first_factor");
+    const { signIn, user } = await requireOwnSignInAt(
+      store,
+      auth,
+      params.sign_in_id,
+      "needs_first_factor",
+    );
     checkUserMaySignIn(user, clock.now());
-    if (body.strategy === "email_code") {
-      signIn = await prepareSignInEmailCode(context, signIn, user, body.email_address_id);
-    } else if (body.strategy !== "password") {
+    if (body.strategy !== "email_code" && body.strategy !== "password") {
       throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
     }
+    const prepared =
+      body.strategy === "email_code"
+        ? await prepareSignInEmailCode(context, signIn, user, body.email_address_id)
+        : signIn;
     return loadFrontendSignIn(
       { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
-      signIn,
+      prepared,
     );
   },
 });

@@ -40,3 +40,22 @@ export async function requireSignInStep(
   if (user === null) throw new ApiError("resource_not_found", { paramName: "sign_in_id" });
   return user;
 }
+
+/**
+ * A sign-in of the requesting client at the expected step, with its user: what the factor routes
+ * start from (their rate limits count under the user).
+ *
+ * @throws `signed_out` without a client; `resource_not_found` (`sign_in_id`);
+ *   `sign_in_status_invalid` at another step
+ * @example
+ * const { signIn, user } = await requireOwnSignInAt(store, auth, id, "needs_first_factor");
+ */
+export async function requireOwnSignInAt(
+  store: Store,
+  auth: FrontendRequest,
+  signInId: string,
+  status: SignInStatus,
+): Promise<{ signIn: SignInRecord; user: UserRecord }> {
+  const signIn = await requireOwnSignIn(store, auth, signInId);
+  return { signIn, user: await requireSignInStep(store, signIn, status) };
+}

@@ -4,7 +4,6 @@ import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requiremen
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { checkAttemptRedirectUrls } from "../../../frontend-api/request-origin.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
 import { signUpBody } from "./sign-up-body.js";
@@ -13,7 +12,8 @@ const SIGN_UP_ABANDON_MS = 24 * 3600 * 1000;
 
 /**
  * `POST /v1/client/sign_ups`: starts a sign-up on the requesting client (created when absent).
- * With `strategy=email_code` the email code is sent at once.
+ * With `strategy=email_code` the email code is sent at once. Counted against the `sign_up` limits
+ * (the caller's IP, the address) and, when a code is sent, the `verification_send` ones.
  *
  * Security note: a taken email address answers `form_identifier_exists` (reveals the account).
  */
@@ -22,11 +22,26 @@ export const createSignUpRoute = defineRoute({
   path: "/v1/client/sign_ups",
   auth: "client",
   body: signUpBody,
+  rateLimits: [
+    {
+      class: "sign_up",
+      identifier: ({ body, auth, frontend }) => {
+        checkAttemptRedirectUrls(body, frontend.allowedOrigins);
+        checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
+        return body.email_address ?? null;
+      },
+    },
+    {
+      class: "verification_send",
+      // Without an address no code is sent (the handler answers `form_param_missing`).
+      identifier: ({ body }) =>
+        body.strategy === "email_code" && body.email_address?.trim() ? body.email_address : false,
+    },
+  ],
   handler: async (context) => {
     const { body, store, clock, auth, frontend } = context;
     checkAttemptRedirectUrls(body, frontend.allowedOrigins);
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
-    await enforceRateLimits(frontend, "sign_up", body.email_address);
     const patch = await signUpPatchFrom(store, body, clock.now());
     const client = await auth.ensureClient();
     let signUp = await store.createSignUp({

@@ -33,3 +33,22 @@ export function requireOpenSignUp(signUp: SignUpRecord): void {
     throw new ApiError("sign_up_status_invalid", { meta: { status: signUp.status } });
   }
 }
+
+/**
+ * A sign-up of the requesting client that is still open: what the routes that change it start
+ * from.
+ *
+ * @throws `signed_out` without a client; `resource_not_found` (`sign_up_id`);
+ *   `sign_up_status_invalid`
+ * @example
+ * const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
+ */
+export async function requireOpenOwnSignUp(
+  store: Store,
+  auth: FrontendRequest,
+  signUpId: string,
+): Promise<SignUpRecord> {
+  const signUp = await requireOwnSignUp(store, auth, signUpId);
+  requireOpenSignUp(signUp);
+  return signUp;
+}

@@ -3,27 +3,45 @@ import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
 import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requirements.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { enforceRateLimits } from "../../../frontend-api/enforce-rate-limits.js";
 import { checkRedirectUrl } from "../../../frontend-api/request-origin.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
-import { requireOpenSignUp, requireOwnSignUp } from "./require-own-sign-up.js";
+import { requireOpenOwnSignUp } from "./require-own-sign-up.js";
 import { signUpBody } from "./sign-up-body.js";
 
 /**
  * `PATCH /v1/client/sign_ups/{sign_up_id}`: adds or changes fields (a new email address must be
- * verified again). Completes the sign-up when that was the last requirement.
+ * verified again). Completes the sign-up when that was the last requirement. Counted against the
+ * `sign_up` limits (the caller's IP, the address) and, when a code is sent, the
+ * `verification_send` ones.
  */
 export const updateSignUpRoute = defineRoute({
   method: "PATCH",
   path: "/v1/client/sign_ups/{sign_up_id}",
   auth: "client",
   body: signUpBody,
+  rateLimits: [
+    {
+      class: "sign_up",
+      identifier: async ({ body, params, store, auth, frontend }) => {
+        const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
+        checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
+        return body.email_address ?? signUp.emailAddress;
+      },
+    },
+    {
+      class: "verification_send",
+      identifier: async ({ body, params, store, auth }) => {
+        if (body.strategy !== "email_code") return false;
+        const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
+        // The address the code goes to: the new one, else the sign-up's (none: no code is sent).
+        return (body.email_address?.trim() ? body.email_address : signUp.emailAddress) ?? false;
+      },
+    },
+  ],
   handler: async (context) => {
     const { body, params, store, clock, auth, frontend } = context;
-    let signUp = await requireOwnSignUp(store, auth, params.sign_up_id);
-    requireOpenSignUp(signUp);
+    let signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
     checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
-    await enforceRateLimits(frontend, "sign_up", body.email_address ?? signUp.emailAddress);
     const patch = await signUpPatchFrom(store, body, clock.now());
     if (
       patch.emailAddress !== undefined &&
