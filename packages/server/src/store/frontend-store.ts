@@ -106,21 +106,17 @@ export type CodeAttemptResult =
   /** No code was prepared, or it was already used (or replaced by a newer one). */
   | { outcome: "missing" };
 
-/** Outcome of {@link FrontendStore.reserveVerificationAttempt}. */
-export type AttemptReservation =
-  /** A slot is held: the factor may be checked. */
-  | { reserved: true; slotId: string }
-  /**
-   * No slot: the user is locked (`lockoutExpiresAt`, null for a lock without end), or the
-   * counted failures and the checks in flight already reach the limit (`locked: false`).
-   */
-  | { reserved: false; locked: boolean; lockoutExpiresAt: number | null };
-
 /** A user's lock as it stands. */
 export interface LockState {
   locked: boolean;
   /** When the lock ends; null without lock, or for a lock without end. */
   lockoutExpiresAt: number | null;
+}
+
+/** A user's failed factor checks and lock, as read under the user's row lock. */
+export interface VerificationState extends LockState {
+  /** Failed checks counted since the last pass (or the last expired lock). */
+  failedAttempts: number;
 }
 
 /** A failed factor check as counted ({@link FrontendStore.countFailedVerification}) or settled. */
@@ -196,16 +192,18 @@ export interface FrontendStore {
   }): Promise<CodeAttemptResult>;
 
   /**
-   * Before a factor is checked (password, code): takes a slot, under the user's row lock, unless
-   * the user is locked or counted failures plus slots in flight reach `maxAttempts`; so no more
-   * than the limit are ever checked, across processes. A lock that expired is cleared first; a
-   * slot stops counting after `slotSeconds` (a process that died mid-check). Every reservation
-   * ends in {@link countFailedVerification} or {@link releaseVerificationAttempt}.
+   * Locks the user's row until the transaction ends (inside `Store.transaction`) and answers the
+   * failures counted and the lock as stored (an expired lock included); null when the user is gone.
+   * Every change to the count or the lock takes this lock first.
    */
-  reserveVerificationAttempt(
-    userId: string,
-    policy: { maxAttempts: number; slotSeconds: number },
-  ): Promise<AttemptReservation>;
+  lockVerificationState(userId: string): Promise<VerificationState | null>;
+  /**
+   * The user's factor checks in flight: their attempt slots that have not expired (expired ones,
+   * left by a process that died mid-check, are deleted).
+   */
+  countVerificationAttemptSlots(userId: string): Promise<number>;
+  /** Records a factor check in flight until `expireAt` (epoch ms); answers the slot's id. */
+  insertVerificationAttemptSlot(userId: string, expireAt: number): Promise<string>;
   /**
    * After the check in `slotId` failed: frees the slot and counts the failure under the user's
    * row lock (held to the end of the caller's transaction), answering the count and the lock as

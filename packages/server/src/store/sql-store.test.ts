@@ -196,7 +196,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           status: "unverified",
         });
         const error = await rejection(
-          ctx.store.updateUser(user.id, { primaryEmailAddressId: unverified.id }),
+          updateUser(ctx.store, user.id, { primaryEmailAddressId: unverified.id }),
         );
         expect(error.paramName).toBe("primary_email_address_id");
         const verified = await ctx.store.addEmailAddress(user.id, {
@@ -204,7 +204,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           status: "verified",
         });
         expect(
-          (await ctx.store.updateUser(user.id, { primaryEmailAddressId: verified.id }))
+          (await updateUser(ctx.store, user.id, { primaryEmailAddressId: verified.id })).user
             .primaryEmailAddressId,
         ).toBe(verified.id);
       });

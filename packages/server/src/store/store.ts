@@ -267,6 +267,18 @@ export interface Store
   getUser(userId: string): Promise<UserRecord | null>;
   listUsers(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;
   countUsers(filter: UserFilter): Promise<number>;
+  /**
+   * Locks the user's row until the transaction ends (inside `Store.transaction`) and answers the
+   * user as they stand, identifications included; null when gone. Changes to a user and to their
+   * identifications take this lock first.
+   */
+  lockUser(userId: string): Promise<UserRecord | null>;
+  /**
+   * Writes the patch's columns (a primary identification is written as given: whether it may be
+   * is decided by the flow, `flows/users/update-user`).
+   * @throws `resource_not_found` (`user_id`); `form_identifier_exists`;
+   *   `form_param_value_invalid` (`backup_codes`) for backup codes without TOTP
+   */
   updateUser(userId: string, patch: UserPatch): Promise<UserRecord>;
   /** Deletes the user with their identifications and sessions; null when there was none. */
   deleteUser(userId: string): Promise<DeletedUserRecord | null>;

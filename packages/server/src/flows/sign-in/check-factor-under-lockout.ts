@@ -1,6 +1,7 @@
 import type { ApiError } from "../../errors/api-error.js";
 import type { InstanceSettings } from "../../instance-settings.js";
 import type { Store } from "../../store/store.js";
+import { reserveVerificationAttempt } from "../users/reserve-verification-attempt.js";
 import { settleFailedVerification } from "../users/settle-failed-verification.js";
 import { userLockedError } from "./check-user-may-sign-in.js";
 
@@ -40,7 +41,7 @@ export async function checkFactorUnderLockout<T>(
     maxAttempts: settings.maxVerificationAttempts,
     lockoutSeconds: settings.lockoutSeconds,
   };
-  const reservation = await store.reserveVerificationAttempt(userId, {
+  const reservation = await reserveVerificationAttempt(store, userId, {
     maxAttempts: policy.maxAttempts,
     slotSeconds: SLOT_SECONDS,
   });

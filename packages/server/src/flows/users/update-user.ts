@@ -2,10 +2,13 @@ import type { MetadataUpdate, NewImage, UserPatch, UserRecord } from "../../stor
 import type { TransactionalStore } from "../../store/store-transaction.js";
 import type { FlowResult } from "../run-flow.js";
 import { changeUser } from "./change-user.js";
+import { checkPrimaryIdentifications } from "./check-primary-identifications.js";
 
 /**
  * Changes a user's columns (profile, password, TOTP and backup codes, ban, lock, primary
- * identifications) in one transaction, raising `user.updated`.
+ * identifications) in one transaction, raising `user.updated`. A new primary identification must
+ * be a verified one of the user, checked under the user's row lock (which every change of their
+ * identifications takes first), so it cannot be removed or unverified in between.
  *
  * @throws ApiError `resource_not_found` (`user_id`); `form_param_value_invalid` for a primary
  *   identification that is not a verified one of the user; `form_identifier_exists`
@@ -17,7 +20,14 @@ export function updateUser(
   userId: string,
   patch: UserPatch,
 ): Promise<FlowResult<{ user: UserRecord }>> {
-  return changeUser(store, (tx) => tx.updateUser(userId, patch));
+  return changeUser(store, async (tx) => {
+    if (patch.primaryEmailAddressId !== undefined || patch.primaryPhoneNumberId !== undefined) {
+      const user = await tx.lockUser(userId);
+      // A user that is gone is answered by `updateUser` (`resource_not_found`).
+      if (user !== null) checkPrimaryIdentifications(user, patch);
+    }
+    return tx.updateUser(userId, patch);
+  });
 }
 
 /**

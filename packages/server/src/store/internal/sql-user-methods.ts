@@ -1,4 +1,3 @@
-import { ApiError } from "../../errors/api-error.js";
 import { deepMergeMetadata } from "../../internal/deep-merge-metadata.js";
 import { checkMetadataSize } from "../../internal/metadata-size.js";
 import type { Queryable } from "../database.js";
@@ -17,6 +16,7 @@ type UserMethods = Pick<
   | "getUser"
   | "listUsers"
   | "countUsers"
+  | "lockUser"
   | "updateUser"
   | "deleteUser"
   | "setUserMetadata"
@@ -143,27 +143,16 @@ export function sqlUserMethods(context: SqlStoreContext): UserMethods {
       return Number(rows[0]?.total ?? 0);
     },
 
+    lockUser: (userId) =>
+      db.transaction(async (tx) => {
+        const rows = await tx.query("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", [userId]);
+        return rows.length === 0 ? null : loadExistingUser(tx, userId);
+      }),
+
     updateUser: (userId, patch) =>
       guard(() =>
         db.transaction(async (tx) => {
           const current = await lockUser(tx, userId);
-          for (const [key, table, param] of [
-            ["primaryEmailAddressId", "email_addresses", "primary_email_address_id"],
-            ["primaryPhoneNumberId", "phone_numbers", "primary_phone_number_id"],
-          ] as const) {
-            const target = patch[key];
-            if (target === undefined) continue;
-            const found = await tx.query(
-              `SELECT 1 FROM ${table} WHERE id = $1 AND user_id = $2 AND verification_status = 'verified'`,
-              [target, userId],
-            );
-            if (found.length === 0) {
-              throw new ApiError("form_param_value_invalid", {
-                paramName: param,
-                longMessage: `${param} must be the id of a verified identification of this user.`,
-              });
-            }
-          }
           const now = clock.now();
           const params = new SqlParams();
           const sets = userPatchAssignments(patch, current, now, params);

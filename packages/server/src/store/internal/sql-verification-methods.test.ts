@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { skipWhen } from "../../../../../test/skip-when.js";
+import { reserveVerificationAttempt } from "../../flows/users/reserve-verification-attempt.js";
 import { settleFailedVerification } from "../../flows/users/settle-failed-verification.js";
 import type { Store } from "../store.js";
 import {
@@ -67,7 +68,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         const user = await ctx.store.createUser({ emailAddresses: [] });
         const policy = { maxAttempts: 4, lockoutSeconds: 60 };
         const fail = async (s: Store) => {
-          const slot = await s.reserveVerificationAttempt(user.id, { ...policy, slotSeconds: 60 });
+          const slot = await reserveVerificationAttempt(s, user.id, { ...policy, slotSeconds: 60 });
           if (!slot.reserved) throw new Error("no slot");
           return (await settleFailedVerification(s, user.id, slot.slotId, policy)).failure;
         };
@@ -83,7 +84,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(await lockEvents()).toBe(1);
         expect((await ctx.store.getUser(user.id))?.lockedAt).toBe(START);
         expect(
-          await ctx.store.reserveVerificationAttempt(user.id, { ...policy, slotSeconds: 60 }),
+          await reserveVerificationAttempt(ctx.store, user.id, { ...policy, slotSeconds: 60 }),
         ).toEqual({ reserved: false, locked: true, lockoutExpiresAt: START + 60_000 });
 
         clock.advance(60_000);
@@ -98,7 +99,7 @@ for (const target of TEST_DATABASE_TARGETS) {
         const policy = { maxAttempts: 3, slotSeconds: 30 };
         const reservations = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
-            (i % 2 === 0 ? ctx.store : sibling).reserveVerificationAttempt(user.id, policy),
+            reserveVerificationAttempt(i % 2 === 0 ? ctx.store : sibling, user.id, policy),
           ),
         );
         const held = reservations.flatMap((r) => (r.reserved ? [r.slotId] : []));
@@ -115,11 +116,11 @@ for (const target of TEST_DATABASE_TARGETS) {
           locked: false,
           lockoutExpiresAt: null,
         });
-        expect((await ctx.store.reserveVerificationAttempt(user.id, policy)).reserved).toBe(true);
-        expect((await ctx.store.reserveVerificationAttempt(user.id, policy)).reserved).toBe(false);
+        expect((await reserveVerificationAttempt(ctx.store, user.id, policy)).reserved).toBe(true);
+        expect((await reserveVerificationAttempt(ctx.store, user.id, policy)).reserved).toBe(false);
         // Slots of a process that died stop counting after slotSeconds.
         clock.advance(30_000);
-        expect((await ctx.store.reserveVerificationAttempt(user.id, policy)).reserved).toBe(true);
+        expect((await reserveVerificationAttempt(ctx.store, user.id, policy)).reserved).toBe(true);
         expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
       });
 
@@ -127,17 +128,17 @@ for (const target of TEST_DATABASE_TARGETS) {
         const user = await ctx.store.createUser({ emailAddresses: [] });
         const policy = { maxAttempts: 10, slotSeconds: 60 };
         for (let i = 0; i < 3; i++) {
-          const slot = await ctx.store.reserveVerificationAttempt(user.id, policy);
+          const slot = await reserveVerificationAttempt(ctx.store, user.id, policy);
           if (!slot.reserved) throw new Error("no slot");
           await ctx.store.countFailedVerification(user.id, slot.slotId);
         }
-        const undecided = await ctx.store.reserveVerificationAttempt(user.id, policy);
+        const undecided = await reserveVerificationAttempt(ctx.store, user.id, policy);
         if (!undecided.reserved) throw new Error("no slot");
         await ctx.store.releaseVerificationAttempt(user.id, undecided.slotId, {
           clearFailures: false,
         });
         expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(3);
-        const passed = await ctx.store.reserveVerificationAttempt(user.id, policy);
+        const passed = await reserveVerificationAttempt(ctx.store, user.id, policy);
         if (!passed.reserved) throw new Error("no slot");
         await ctx.store.releaseVerificationAttempt(user.id, passed.slotId, { clearFailures: true });
         expect((await ctx.store.getUser(user.id))?.failedVerificationAttempts).toBe(0);
@@ -145,7 +146,7 @@ for (const target of TEST_DATABASE_TARGETS) {
 
       it("a pass that meets a lock set meanwhile is told so", async () => {
         const user = await ctx.store.createUser({ emailAddresses: [] });
-        const slot = await ctx.store.reserveVerificationAttempt(user.id, {
+        const slot = await reserveVerificationAttempt(ctx.store, user.id, {
           maxAttempts: 10,
           slotSeconds: 60,
         });

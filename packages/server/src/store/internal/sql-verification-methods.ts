@@ -1,13 +1,15 @@
 import { randomBase62 } from "../../id-generator.js";
 import type { Queryable } from "../database.js";
-import type { CodeAttemptResult, FrontendStore } from "../frontend-store.js";
+import type { CodeAttemptResult, FrontendStore, VerificationState } from "../frontend-store.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
 type VerificationMethods = Pick<
   FrontendStore,
   | "createVerificationCode"
   | "attemptVerificationCode"
-  | "reserveVerificationAttempt"
+  | "lockVerificationState"
+  | "countVerificationAttemptSlots"
+  | "insertVerificationAttemptSlot"
   | "countFailedVerification"
   | "releaseVerificationAttempt"
   | "resetFailedVerifications"
@@ -17,10 +19,7 @@ type VerificationMethods = Pick<
 >;
 
 /** The user's row, locked for this transaction: its failure count and lock; null when gone. */
-async function lockUserRow(
-  tx: Queryable,
-  userId: string,
-): Promise<{ failedAttempts: number; locked: boolean; lockoutExpiresAt: number | null } | null> {
+async function lockUserRow(tx: Queryable, userId: string): Promise<VerificationState | null> {
   const rows = await tx.query<{
     failed_verification_attempts: number;
     locked_at: number | null;
@@ -40,9 +39,10 @@ async function lockUserRow(
 }
 
 /**
- * One-time email codes, failed-attempt counting with lockout, and backup codes. Every check that
- * must hold across processes is a single conditional statement (or runs under the user's row
- * lock), never a read followed by a write.
+ * One-time email codes, failed-attempt counting and attempt slots, and backup codes. Every check
+ * that must hold across processes is a single conditional statement (or runs under the user's row
+ * lock), never a read followed by a write. How many checks may run, and when a user locks, is
+ * decided by the flows (`flows/users`).
  */
 export function sqlVerificationMethods({ db, clock, ids }: SqlStoreContext): VerificationMethods {
   return {
@@ -110,39 +110,28 @@ export function sqlVerificationMethods({ db, clock, ids }: SqlStoreContext): Ver
       return { outcome: "too_many_attempts", attempts: Number(code.attempts) };
     },
 
-    reserveVerificationAttempt: (userId, policy) =>
-      db.transaction(async (tx) => {
-        const now = clock.now();
-        // An expired lock no longer counts: clear it (and its count) first.
-        await tx.query(
-          `UPDATE users SET locked_at = NULL, lockout_expires_at = NULL,
-             failed_verification_attempts = 0
-           WHERE id = $1 AND lockout_expires_at IS NOT NULL AND lockout_expires_at <= $2`,
-          [userId, now],
-        );
-        const user = await lockUserRow(tx, userId);
-        if (user === null) return { reserved: false, locked: false, lockoutExpiresAt: null };
-        if (user.locked) {
-          return { reserved: false, locked: true, lockoutExpiresAt: user.lockoutExpiresAt };
-        }
-        await tx.query(
-          "DELETE FROM verification_attempt_slots WHERE user_id = $1 AND expire_at <= $2",
-          [userId, now],
-        );
-        const slots = await tx.query<{ total: number }>(
-          "SELECT count(*) AS total FROM verification_attempt_slots WHERE user_id = $1",
-          [userId],
-        );
-        if (user.failedAttempts + Number(slots[0]?.total ?? 0) >= policy.maxAttempts) {
-          return { reserved: false, locked: false, lockoutExpiresAt: null };
-        }
-        const slotId = `vas_${randomBase62()}`;
-        await tx.query(
-          "INSERT INTO verification_attempt_slots (id, user_id, expire_at) VALUES ($1, $2, $3)",
-          [slotId, userId, now + policy.slotSeconds * 1000],
-        );
-        return { reserved: true, slotId };
-      }),
+    lockVerificationState: (userId) => lockUserRow(db, userId),
+
+    async countVerificationAttemptSlots(userId) {
+      await db.query(
+        "DELETE FROM verification_attempt_slots WHERE user_id = $1 AND expire_at <= $2",
+        [userId, clock.now()],
+      );
+      const rows = await db.query<{ total: number }>(
+        "SELECT count(*) AS total FROM verification_attempt_slots WHERE user_id = $1",
+        [userId],
+      );
+      return Number(rows[0]?.total ?? 0);
+    },
+
+    async insertVerificationAttemptSlot(userId, expireAt) {
+      const slotId = `vas_${randomBase62()}`;
+      await db.query(
+        "INSERT INTO verification_attempt_slots (id, user_id, expire_at) VALUES ($1, $2, $3)",
+        [slotId, userId, expireAt],
+      );
+      return slotId;
+    },
 
     countFailedVerification: (userId, slotId) =>
       db.transaction(async (tx) => {
