@@ -39,11 +39,11 @@ export type {
 } from "./client/internal/appearance.js";
 export type { InitialAuthState } from "./client/internal/auth-state.js";
 export type {
-  ClientResource,
   CreateOrganizationParams,
   SetActiveParams,
   SignOutOptions,
-} from "./client/internal/latchkey-clerk.js";
+} from "./client/internal/clerk-action-params.js";
+export type { ClientResource } from "./client/internal/clerk-state.js";
 export type {
   Localization,
   LocalizationResource,

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from "react";
 import { type AuthState, checkAuthorization, deriveAuthState } from "../internal/auth-state.js";
+import type { SignOutOptions } from "../internal/clerk-action-params.js";
 import { useClerkContext, useClerkState } from "../internal/clerk-context.js";
-import type { SignOutOptions } from "../internal/latchkey-clerk.js";
 import type { GetTokenOptions } from "../internal/resources/resource-host.js";
 
 /** What `has()` checks: a role or a permission in the active organization. */

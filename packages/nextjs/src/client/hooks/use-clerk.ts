@@ -1,13 +1,12 @@
 import { useMemo } from "react";
-import { useClerkContext } from "../internal/clerk-context.js";
 import type {
-  ClerkState,
-  ClientResource,
   CreateOrganizationParams,
-  LatchkeyClerk,
   SetActiveParams,
   SignOutOptions,
-} from "../internal/latchkey-clerk.js";
+} from "../internal/clerk-action-params.js";
+import { useClerkContext } from "../internal/clerk-context.js";
+import type { ClerkState, ClientResource } from "../internal/clerk-state.js";
+import type { LatchkeyClerk } from "../internal/latchkey-clerk.js";
 import { currentHref, safeRedirectUrl } from "../internal/navigation.js";
 import type { OrganizationResource } from "../internal/resources/organization-resource.js";
 import type { SessionResource } from "../internal/resources/session-resource.js";

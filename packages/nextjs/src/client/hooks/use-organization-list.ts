@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
+import type { CreateOrganizationParams, SetActiveParams } from "../internal/clerk-action-params.js";
 import { useClerkContext, useClerkState } from "../internal/clerk-context.js";
-import type { CreateOrganizationParams, SetActiveParams } from "../internal/latchkey-clerk.js";
 import type {
   OrganizationMembershipResource,
   OrganizationResource,

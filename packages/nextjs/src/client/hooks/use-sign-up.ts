@@ -1,5 +1,5 @@
+import type { SetActiveParams } from "../internal/clerk-action-params.js";
 import { useClerkContext, useClerkState } from "../internal/clerk-context.js";
-import type { SetActiveParams } from "../internal/latchkey-clerk.js";
 import type { SignUpResource } from "../internal/resources/sign-up-resource.js";
 
 /** What `useSignUp()` returns. */

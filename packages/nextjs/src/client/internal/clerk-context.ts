@@ -2,7 +2,8 @@ import { createContext, useContext, useSyncExternalStore } from "react";
 import { LatchkeyClientError } from "../latchkey-client-error.js";
 import type { Appearance } from "./appearance.js";
 import type { InitialAuthState } from "./auth-state.js";
-import type { ClerkState, LatchkeyClerk } from "./latchkey-clerk.js";
+import type { ClerkState } from "./clerk-state.js";
+import type { LatchkeyClerk } from "./latchkey-clerk.js";
 import type { Localization } from "./localization/localization.js";
 
 /** Redirect settings of the provider (props, else the server wrapper's environment values). */

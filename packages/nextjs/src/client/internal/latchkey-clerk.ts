@@ -1,6 +1,11 @@
 import type { JwtPayload } from "@latchkey/backend";
-import { decodeJwtPayload } from "../../internal/decode-jwt-payload.js";
 import { LatchkeyClientError } from "../latchkey-client-error.js";
+import type {
+  CreateOrganizationParams,
+  SetActiveParams,
+  SignOutOptions,
+} from "./clerk-action-params.js";
+import { buildClerkState, type ClerkState } from "./clerk-state.js";
 import {
   createFrontendApiClient,
   type FormParams,
@@ -24,9 +29,8 @@ import {
 } from "./resources/organization-resource.js";
 import type { GetTokenOptions, ResourceHost } from "./resources/resource-host.js";
 import { type SessionResource, sessionResource } from "./resources/session-resource.js";
-import { type SignInResource, signInResource } from "./resources/sign-in-resource.js";
-import { type SignUpResource, signUpResource } from "./resources/sign-up-resource.js";
-import { type UserResource, userResource } from "./resources/user-resource.js";
+import type { UserResource } from "./resources/user-resource.js";
+import { SessionTokenCache } from "./session-token-cache.js";
 
 /** Options of the provider's core. */
 export interface LatchkeyClerkOptions {
@@ -40,65 +44,6 @@ export interface LatchkeyClerkOptions {
   /** Clock for the token cache (epoch ms). */
   now?: () => number;
 }
-
-/** The browser's client (Clerk's `ClientResource`, the parts apps read). */
-export interface ClientResource {
-  id: string;
-  sessions: SessionResource[];
-  signIn: SignInResource;
-  signUp: SignUpResource;
-  lastActiveSessionId: string | null;
-}
-
-/** A snapshot of the provider's state; a new object on every change. */
-export interface ClerkState {
-  loaded: boolean;
-  client: ClientResource | null;
-  session: SessionResource | null;
-  user: UserResource | null;
-  organization: OrganizationResource | null;
-  memberships: ReadonlyMap<string, OrganizationMembershipResource>;
-  /** Whether the membership list was fetched from the instance. */
-  membershipsLoaded: boolean;
-  claims: JwtPayload | null;
-  environment: EnvironmentJson | null;
-  /** The empty sign-in/sign-up when the client has none in progress. */
-  signIn: SignInResource;
-  signUp: SignUpResource;
-}
-
-/** `setActive()` parameters (Clerk's shape). */
-export interface SetActiveParams {
-  /** Session id or resource; null leaves no active session on this page. Default: the current. */
-  session?: string | SessionResource | null;
-  /** Organization id, slug or resource; null = personal account. Default: unchanged. */
-  organization?: string | OrganizationResource | null;
-  /** Where to go after switching (a refresh of the server components happens either way). */
-  redirectUrl?: string;
-  /** Runs after the switch and before the state is published. */
-  beforeEmit?: () => unknown;
-}
-
-/** `signOut()` options (Clerk's shape). */
-export interface SignOutOptions {
-  /** Sign out only this session (default: every session of the client). */
-  sessionId?: string;
-  /** Where to go after signing out (default `afterSignOutUrl`, else `/`). */
-  redirectUrl?: string;
-}
-
-/** `createOrganization()` parameters. */
-export interface CreateOrganizationParams {
-  name: string;
-  slug?: string;
-}
-
-interface CachedToken {
-  jwt: string;
-  expiresAtMs: number;
-}
-
-const TOKEN_LEEWAY_MS = 10_000;
 
 /**
  * The provider's core: holds the client, active session and organization, talks to the Frontend
@@ -118,8 +63,7 @@ export class LatchkeyClerk {
   private loaded = false;
   private loading: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly tokens = new Map<string, CachedToken>();
-  private readonly pendingTokens = new Map<string, Promise<string | null>>();
+  private readonly tokens = new SessionTokenCache(() => this.now());
   private readonly host: ResourceHost;
 
   constructor(options: LatchkeyClerkOptions) {
@@ -200,14 +144,12 @@ export class LatchkeyClerk {
    */
   async getToken(sessionId: string, options: GetTokenOptions = {}): Promise<string | null> {
     const template = options.template ?? "";
-    const key = `${sessionId}\u0000${template}`;
-    const now = this.now();
-    const cached = this.tokens.get(key);
     const switching = options.organizationId !== undefined;
-    if (!options.skipCache && !switching && cached && cached.expiresAtMs - TOKEN_LEEWAY_MS > now) {
-      return cached.jwt;
+    if (!options.skipCache && !switching) {
+      const fresh = this.tokens.fresh(sessionId, template);
+      if (fresh !== undefined) return fresh;
     }
-    const pending = this.pendingTokens.get(key);
+    const pending = this.tokens.pending(sessionId, template);
     if (pending && !switching) return pending;
     const path = `/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens${
       template === "" ? "" : `/${encodeURIComponent(template)}`
@@ -224,12 +166,7 @@ export class LatchkeyClerk {
       if (switching) await this.reloadClient();
       return jwt;
     })();
-    this.pendingTokens.set(key, request);
-    try {
-      return await request;
-    } finally {
-      this.pendingTokens.delete(key);
-    }
+    return await this.tokens.track(sessionId, template, request);
   }
 
   /**
@@ -265,7 +202,7 @@ export class LatchkeyClerk {
         body,
       );
       this.activeSessionId = sessionId;
-      this.dropTokens(sessionId);
+      this.tokens.drop(sessionId);
       if (touched.last_active_token) {
         this.rememberToken(sessionId, "", touched.last_active_token.jwt, false);
       }
@@ -381,18 +318,10 @@ export class LatchkeyClerk {
   }
 
   private rememberToken(sessionId: string, template: string, jwt: string, publish = true): void {
-    const claims = decodeJwtPayload(jwt);
-    const exp = typeof claims?.exp === "number" ? claims.exp * 1000 : this.now();
-    this.tokens.set(`${sessionId}\u0000${template}`, { jwt, expiresAtMs: exp });
+    const claims = this.tokens.remember(sessionId, template, jwt);
     if (template === "" && claims !== undefined && sessionId === this.activeSessionId) {
       this.claims = claims;
       if (publish) this.publish();
-    }
-  }
-
-  private dropTokens(sessionId: string): void {
-    for (const key of this.tokens.keys()) {
-      if (key.startsWith(`${sessionId}\u0000`)) this.tokens.delete(key);
     }
   }
 
@@ -442,39 +371,18 @@ export class LatchkeyClerk {
     sessionResource(this.host, fallback, null, this.latestSession);
 
   private build(): ClerkState {
-    const json = this.clientJson;
-    const sessions = new Map<string, SessionResource>();
-    for (const s of json?.sessions ?? []) {
-      const user = s.user ? userResource(this.host, s.user, this.latestUser) : null;
-      sessions.set(s.id, sessionResource(this.host, s, user, this.latestSession));
-    }
-    const signIn = signInResource(this.host, json?.sign_in ?? null);
-    const signUp = signUpResource(this.host, json?.sign_up ?? null);
-    const session =
-      this.activeSessionId === null ? null : (sessions.get(this.activeSessionId) ?? null);
-    const orgId = session?.lastActiveOrganizationId ?? null;
-    return {
+    return buildClerkState({
+      host: this.host,
+      clientJson: this.clientJson,
+      activeSessionId: this.activeSessionId,
       loaded: this.loaded,
-      client:
-        json === null
-          ? null
-          : {
-              id: json.id,
-              sessions: [...sessions.values()],
-              signIn,
-              signUp,
-              lastActiveSessionId: json.last_active_session_id,
-            },
-      session,
-      user: session?.user ?? null,
-      organization: orgId === null ? null : (this.memberships.get(orgId)?.organization ?? null),
       memberships: this.memberships,
       membershipsLoaded: this.membershipsLoaded,
       claims: this.claims,
       environment: this.environment,
-      signIn,
-      signUp,
-    };
+      latestUser: this.latestUser,
+      latestSession: this.latestSession,
+    });
   }
 
   /** Fails with `signed-out` when no session is active. */
