@@ -97,6 +97,8 @@ export const enUSErrors: Record<string, string> = {
   primary_identification_deletion_forbidden:
     "Make another email address primary before removing this one.",
   webhook_delivery_not_replayable: "Something went wrong. Reload the page and try again.",
+  package_not_installed:
+    "Part of this page couldn't be loaded from the auth server. Contact the site's administrator.",
   internal_clerk_error: "Something went wrong on our side. Try again in a moment.",
   // Not the instance's: the browser could not reach it, or something unexpected happened.
   network_error: "We couldn't reach the server. Check your connection and try again.",
