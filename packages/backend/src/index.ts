@@ -40,6 +40,8 @@ export {
 export {
   type AuthenticateRequestOptions,
   authenticateRequest,
+  authenticateRequestFromCache,
+  type CachedAuthentication,
 } from "./auth/authenticate-request.js";
 export {
   type AuthErrorReason,

@@ -1,4 +1,4 @@
-import { authenticateRequest, type RequestState } from "@latchkey/backend";
+import { authenticateRequest, authenticateRequestFromCache } from "@latchkey/backend";
 import type { NextFetchEvent, NextRequest } from "next/server.js";
 import { NextResponse } from "next/server.js";
 import { createRouteMatcher, type RouteMatcherParam } from "./create-route-matcher.js";
@@ -23,7 +23,7 @@ import {
 import { MiddlewareInterrupt } from "./internal/middleware/middleware-interrupt.js";
 import {
   type RenewalOutcome,
-  renewRequestSession,
+  startRenewal,
 } from "./internal/session-renewal/renew-request-session.js";
 import {
   AUTH_HEADER_NAMES,
@@ -31,7 +31,9 @@ import {
   stripAuthHeaders,
 } from "./internal/signed-auth-headers/auth-header-names.js";
 import {
-  signAuthState,
+  type AuthHeaderEntries,
+  type AuthStateSigning,
+  startSigningAuthState,
   type TokenSource,
   tokenFrom,
 } from "./internal/signed-auth-headers/signed-auth-state.js";
@@ -130,15 +132,20 @@ export function clerkMiddleware(
     return publicRoutes.match;
   };
 
-  // Failures are always rejections, never synchronous throws.
-  return async (request, event) => {
-    const options =
-      typeof optionsParam === "function" ? await optionsParam(request) : (optionsParam ?? {});
-    return handleRequest(options, handler, publicRoutesMatcher, request, event);
-  };
+  // Failures are always rejections, never synchronous throws: both paths are async functions.
+  if (typeof optionsParam === "function") {
+    return async (request, event) =>
+      handleRequest(await optionsParam(request), handler, publicRoutesMatcher, request, event);
+  }
+  const options = optionsParam ?? {};
+  return (request, event) => handleRequest(options, handler, publicRoutesMatcher, request, event);
 }
 
-/** One request through the middleware. */
+/**
+ * One request through the middleware. It waits only where something must be waited for: a token
+ * not verified before, a renewal through the instance, the handler, and the verdict's HMAC on
+ * edge runtimes. A signed-in request with a known token waits only for the handler.
+ */
 async function handleRequest(
   options: ClerkMiddlewareOptions,
   handler: ClerkMiddlewareHandler | undefined,
@@ -181,19 +188,20 @@ async function handleRequest(
   stripAuthHeadersInPlace(request);
   const pass: Pass = {
     request,
-    event,
     requestUrl: request.url,
     pathname: url.pathname,
-    options,
     config,
     log,
-    handler,
     isPublicRoute:
       options.publicRoutes === undefined ? undefined : publicRoutesMatcher(options.publicRoutes),
   };
-  const initial = await authenticateRequest(request, config.authenticateOptions);
+  // A token whose signature verified before is decided at once; any other waits for the backend.
+  const cached = authenticateRequestFromCache(request, config.authenticateOptions);
+  const initial = cached.settled
+    ? cached.state
+    : await authenticateRequest(request, config.authenticateOptions);
   // Renews an expired session cookie when it can (the only step that may wait on the network).
-  const renewal = await renewRequestSession({
+  const renewing = startRenewal({
     request,
     state: initial,
     authenticateOptions: config.authenticateOptions,
@@ -201,26 +209,45 @@ async function handleRequest(
     fetch: config.fetch,
     timeoutInMs: options.renewalTimeoutInMs,
   });
-  return runHandler(pass, renewal);
+  const renewal = renewing.settled ? renewing.outcome : await renewing.pending;
+  const auth = handlerAuth(pass, renewal);
+  let response: Response | undefined;
+  try {
+    // `protect()` throws at once when it refuses; allowed, its promise is already settled.
+    if (pass.isPublicRoute && !pass.isPublicRoute(request)) void auth.protect();
+    if (handler !== undefined) response = (await handler(auth, request, event)) ?? undefined;
+  } catch (err) {
+    response = interruptResponse(err);
+  }
+  // A handler that sets the page's request headers itself may leave out (or change) the
+  // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
+  const downstream = downstreamHeaders(
+    request,
+    pass.requestUrl,
+    renewal,
+    config.secretKey,
+    setsRequestHeaders(response),
+  );
+  const verdict = downstream.signing.settled
+    ? downstream.signing.entries
+    : await downstream.signing.pending;
+  return finish(downstream.headers, verdict, renewal, response);
 }
 
 /** What one request's pass through the middleware carries from step to step. */
 interface Pass {
   request: NextRequest;
-  event: NextFetchEvent;
   /** The URL as the browser asked for it, before a handler changes anything. */
   requestUrl: string;
   pathname: string;
-  options: ClerkMiddlewareOptions;
   config: ResolvedConfig;
   log: DebugLogger;
-  handler: ClerkMiddlewareHandler | undefined;
   /** Set with the `publicRoutes` option: everything else is protected. */
   isPublicRoute: ((request: NextRequest) => boolean) | undefined;
 }
 
-/** Runs `publicRoutes` protection and the handler over the final state. */
-async function runHandler(pass: Pass, renewal: RenewalOutcome): Promise<Response> {
+/** The handler's `auth` over the final state (and the renewed cookie put in the request). */
+function handlerAuth(pass: Pass, renewal: RenewalOutcome): ClerkMiddlewareAuth {
   const { request, log } = pass;
   const state = renewal.state;
   log("authenticated", {
@@ -231,7 +258,7 @@ async function runHandler(pass: Pass, renewal: RenewalOutcome): Promise<Response
   });
   if (renewal.cookieHeader !== undefined) setRequestCookie(request, renewal.cookieHeader);
 
-  const auth = createMiddlewareAuth(
+  return createMiddlewareAuth(
     request,
     pass.requestUrl,
     pass.pathname,
@@ -239,15 +266,6 @@ async function runHandler(pass: Pass, renewal: RenewalOutcome): Promise<Response
     pass.config.signInUrl,
     log,
   );
-  let response: Response | undefined;
-  try {
-    // `protect()` throws at once when it refuses; allowed, its promise is already settled.
-    if (pass.isPublicRoute && !pass.isPublicRoute(request)) void auth.protect();
-    response = (await pass.handler?.(auth, request, pass.event)) ?? undefined;
-  } catch (err) {
-    response = interruptResponse(err);
-  }
-  return finish(pass, state, renewal, response);
 }
 
 /** The response of a stopped handler (`protect()`, `redirectToSignIn()`); other errors go on. */
@@ -257,22 +275,13 @@ function interruptResponse(err: unknown): Response {
 }
 
 /** The handler's response (or `next()`), carrying the signed verdict to the page. */
-async function finish(
-  pass: Pass,
-  state: RequestState,
+function finish(
+  downstream: DownstreamHeaders,
+  verdict: AuthHeaderEntries,
   renewal: RenewalOutcome,
   response: Response | undefined,
-): Promise<Response> {
-  // A handler that sets the page's request headers itself may leave out (or change) the
-  // `Cookie` / `Authorization` carrying the token: the verdict then carries the token inline.
-  const downstream = await downstreamHeaders(
-    pass.request,
-    pass.requestUrl,
-    state,
-    pass.config.secretKey,
-    renewal.cookieHeader,
-    setsRequestHeaders(response),
-  );
+): Response {
+  for (const [name, value] of verdict) downstream.set(name, value);
   const owned =
     renewal.cookieHeader === undefined ? AUTH_HEADER_NAMES : [...AUTH_HEADER_NAMES, "cookie"];
   let final = forwardRequestHeaders(response, downstream, owned);
@@ -308,21 +317,25 @@ function setRequestCookie(request: NextRequest, cookieHeader: string): void {
   }
 }
 
-/** The headers the page behind the middleware sees: the request's, plus the signed verdict. */
-async function downstreamHeaders(
+/**
+ * The headers the page behind the middleware sees: the request's (with the renewed `Cookie`), and
+ * the signing of the verdict that {@link finish} adds to them (none without a secret key).
+ */
+function downstreamHeaders(
   request: Request,
   requestUrl: string,
-  state: RequestState,
+  renewal: RenewalOutcome,
   secretKey: string | undefined,
-  renewedCookieHeader: string | undefined,
   tokenInline: boolean,
-): Promise<DownstreamHeaders> {
+): { headers: DownstreamHeaders; signing: AuthStateSigning } {
+  const { state, cookieHeader: renewedCookieHeader } = renewal;
   const headers: DownstreamHeaders = new Map();
   request.headers.forEach((value, name) => {
     if (!isAuthHeaderName(name)) headers.set(name, value);
   });
   if (renewedCookieHeader !== undefined) headers.set("cookie", renewedCookieHeader);
-  if (!secretKey) return headers;
+  // Without a secret key no verdict is signed: the page then verifies the token itself.
+  if (!secretKey) return { headers, signing: { settled: true, entries: [] } };
   const signedIn = state.status === "signed-in";
   // The token is usually in the request already (a renewed one in the new `Cookie`): then the
   // verdict says where, instead of repeating ~1 KB that Next would copy several times.
@@ -334,7 +347,7 @@ async function downstreamHeaders(
       : tokenFrom(lookup, "authorization") === state.token
         ? "authorization"
         : "cookie";
-  const verdict = await signAuthState(
+  const signing = startSigningAuthState(
     {
       status: signedIn ? "signed-in" : "signed-out",
       reason: signedIn ? "" : state.reason,
@@ -344,6 +357,5 @@ async function downstreamHeaders(
     },
     secretKey,
   );
-  for (const [name, value] of verdict) headers.set(name, value);
-  return headers;
+  return { headers, signing };
 }

@@ -1,3 +1,4 @@
+import type { TokenVerifier, Verification } from "../tokens/internal/token-verifier.js";
 import { tokenVerifierFor } from "../tokens/internal/token-verifier-for.js";
 import type { VerifyTokenOptions } from "../tokens/verify-token-options.js";
 import {
@@ -7,7 +8,11 @@ import {
   signedOutAuthObject,
   type TemplateTokenFetcher,
 } from "./auth-object.js";
-import { isDocumentRequest, readRequestCredentials } from "./internal/request-credentials.js";
+import {
+  isDocumentRequest,
+  type RequestCredentials,
+  readRequestCredentials,
+} from "./internal/request-credentials.js";
 import type {
   AuthErrorReason,
   NeedsRenewalState,
@@ -56,40 +61,107 @@ export async function authenticateRequest(
   request: Request,
   options: AuthenticateRequestOptions,
 ): Promise<RequestState> {
+  const step = firstStep(request, options);
+  if (step.decided) return step.state;
+  return stateOf(step, await step.verifier.verify(step.token, options), options);
+}
+
+/**
+ * What {@link authenticateRequestFromCache} knows without waiting: `settled` with the state
+ * {@link authenticateRequest} answers, or `settled: false` when only {@link authenticateRequest}
+ * can tell (the token's signature was not verified before).
+ */
+export type CachedAuthentication = { settled: true; state: RequestState } | { settled: false };
+
+const NOT_SETTLED: CachedAuthentication = { settled: false };
+
+/**
+ * {@link authenticateRequest} without waiting, when it can: a request without a token, or whose
+ * token's signature was verified before (its claims are checked again now, against these options
+ * and the clock), is settled with the very state {@link authenticateRequest} answers; any other
+ * request is not settled, and only {@link authenticateRequest} may then decide it.
+ *
+ * @throws {TokenVerificationError} as {@link authenticateRequest}, for bad configuration.
+ * @example
+ * ```ts
+ * const cached = authenticateRequestFromCache(request, options);
+ * const state = cached.settled ? cached.state : await authenticateRequest(request, options);
+ * ```
+ */
+export function authenticateRequestFromCache(
+  request: Request,
+  options: AuthenticateRequestOptions,
+): CachedAuthentication {
+  const step = firstStep(request, options);
+  if (step.decided) return { settled: true, state: step.state };
+  const cached = step.verifier.verifyCached(step.token, options);
+  if (!cached.settled) return NOT_SETTLED;
+  return { settled: true, state: stateOf(step, cached.verification, options) };
+}
+
+/** A request decided by its credentials alone, or the token that decides it and its verifier. */
+type FirstStep =
+  | { decided: true; state: RequestState }
+  | {
+      decided: false;
+      verifier: TokenVerifier;
+      token: string;
+      credentials: RequestCredentials;
+      request: Request;
+    };
+
+/** Everything before the token's verification: which token, and the states that need none. */
+function firstStep(request: Request, options: AuthenticateRequestOptions): FirstStep {
   const verifier = tokenVerifierFor(options);
   const credentials = readRequestCredentials(request);
-  const renewOr = (reason: AuthErrorReason, message: string): RequestState =>
-    credentials.clientUat !== 0 && isDocumentRequest(request)
-      ? notSignedIn(options, "needs-renewal", reason, message)
-      : notSignedIn(options, "signed-out", reason, message);
-
   const token = credentials.headerToken ?? credentials.cookieToken;
   if (token === undefined) {
     if (!credentials.clientUat) {
-      return notSignedIn(
-        options,
-        "signed-out",
-        "session-token-and-uat-missing",
-        "The request has no session token and no client.",
+      return decided(
+        notSignedIn(
+          options,
+          "signed-out",
+          "session-token-and-uat-missing",
+          "The request has no session token and no client.",
+        ),
       );
     }
-    return renewOr(
-      "client-uat-but-no-session-token",
-      "The client has signed in but the request carries no session token.",
+    return decided(
+      renewOr(
+        request,
+        credentials,
+        options,
+        "client-uat-but-no-session-token",
+        "The client has signed in but the request carries no session token.",
+      ),
     );
   }
   // A session cookie without a live client (`__client_uat` absent, 0 or malformed) is a leftover:
   // signed out, as Clerk does. Only a Bearer token stands on its own.
   if (credentials.headerToken === undefined && !credentials.clientUat) {
-    return notSignedIn(
-      options,
-      "signed-out",
-      "session-token-without-client-uat",
-      "The client has signed out; its session cookie is no longer valid.",
+    return decided(
+      notSignedIn(
+        options,
+        "signed-out",
+        "session-token-without-client-uat",
+        "The client has signed out; its session cookie is no longer valid.",
+      ),
     );
   }
+  return { decided: false, verifier, token, credentials, request };
+}
 
-  const verification = await verifier.verify(token, options);
+function decided(state: RequestState): FirstStep {
+  return { decided: true, state };
+}
+
+/** The request's state once its token's verification is known. */
+function stateOf(
+  step: Extract<FirstStep, { decided: false }>,
+  verification: Verification,
+  options: AuthenticateRequestOptions,
+): RequestState {
+  const { credentials, request, token } = step;
   if (verification.ok) {
     const { claims } = verification;
     if (
@@ -98,6 +170,9 @@ export async function authenticateRequest(
       claims.iat < credentials.clientUat
     ) {
       return renewOr(
+        request,
+        credentials,
+        options,
         "session-token-iat-before-client-uat",
         "The session token predates the client's last sign-in or sign-out.",
       );
@@ -107,8 +182,23 @@ export async function authenticateRequest(
   const { error } = verification;
   if (CONFIGURATION_ERRORS.has(error.code)) throw error;
   const renewable = RENEWABLE[error.code];
-  if (renewable && credentials.headerToken === undefined) return renewOr(renewable, error.message);
+  if (renewable && credentials.headerToken === undefined) {
+    return renewOr(request, credentials, options, renewable, error.message);
+  }
   return notSignedIn(options, "signed-out", error.code, error.message);
+}
+
+/** `needs-renewal` for a page load of a live client; `signed-out` otherwise. */
+function renewOr(
+  request: Request,
+  credentials: RequestCredentials,
+  options: AuthenticateRequestOptions,
+  reason: AuthErrorReason,
+  message: string,
+): RequestState {
+  return credentials.clientUat !== 0 && isDocumentRequest(request)
+    ? notSignedIn(options, "needs-renewal", reason, message)
+    : notSignedIn(options, "signed-out", reason, message);
 }
 
 /** Refusals that are the configuration's fault, not the token's: thrown, never a state. */

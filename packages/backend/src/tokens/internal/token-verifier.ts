@@ -22,6 +22,16 @@ export type Verification =
   | { ok: false; error: TokenVerificationError };
 
 /**
+ * What {@link TokenVerifier.verifyCached} knows without waiting: `settled` with the very
+ * {@link Verification} that {@link TokenVerifier.verify} would give, when the token's signature
+ * was verified before; `settled: false` when only a signature check (and perhaps a key fetch) can
+ * tell.
+ */
+export type CachedVerification = { settled: true; verification: Verification } | { settled: false };
+
+const NOT_SETTLED: CachedVerification = { settled: false };
+
+/**
  * Verifies session tokens signed by one key (a PEM key, or one instance's JWKS), and remembers
  * the ones whose signature verified: the same token string again costs a map lookup, not a
  * signature check. What depends on the caller (authorized parties, audience, the clock) is
@@ -38,10 +48,21 @@ export class TokenVerifier {
     this.cache = new VerifiedTokenCache(cacheCapacity);
   }
 
+  /**
+   * The verification of a token whose signature verified before (its claims checked against
+   * `checks` now, as {@link verify} checks them); not settled for any other token.
+   */
+  verifyCached(token: string, checks: ClaimChecks): CachedVerification {
+    const cached = this.cache.get(token);
+    return cached === undefined
+      ? NOT_SETTLED
+      : { settled: true, verification: checkClaims(cached, checks) };
+  }
+
   /** The token's claims when it verifies and passes `checks`; a coded error otherwise. */
   async verify(token: string, checks: ClaimChecks): Promise<Verification> {
-    const cached = this.cache.get(token);
-    if (cached !== undefined) return checkClaims(cached, checks);
+    const cached = this.verifyCached(token, checks);
+    if (cached.settled) return cached.verification;
 
     const parsed = parseCompactJws(token);
     if (!parsed.ok) return parsed;

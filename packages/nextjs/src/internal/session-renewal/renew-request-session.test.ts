@@ -12,7 +12,11 @@ import {
   signToken,
   validToken,
 } from "../testing.test-helpers.js";
-import { MAX_RENEWAL_ATTEMPTS, renewRequestSession } from "./renew-request-session.js";
+import {
+  MAX_RENEWAL_ATTEMPTS,
+  renewRequestSession,
+  startRenewal,
+} from "./renew-request-session.js";
 
 const FAPI = "http://instance.example.test/__clerk";
 const authenticateOptions = { jwtKey: PRIMARY_PUBLIC_PEM, now: () => NOW_MS };
@@ -141,5 +145,63 @@ describe("renewRequestSession", () => {
     expect(outcomes.map((o) => o.decision)).toEqual(["renewed", "renewed", "renewed"]);
     await run();
     expect(answered).toBe(2);
+  });
+});
+
+describe("startRenewal", () => {
+  async function step(cookie: string) {
+    const request = new Request(`${APP}/page`, { headers: { cookie, accept: "text/html" } });
+    const state = await authenticateRequest(request, authenticateOptions);
+    const fapi = fakeFetch(() => Response.json({ object: "token", jwt: validToken() }));
+    const params = {
+      request,
+      state,
+      authenticateOptions,
+      frontendApiUrl: FAPI,
+      fetch: fapi.fetch,
+    };
+    return { step: startRenewal(params), params, calls: fapi.calls };
+  }
+
+  it("settles a signed-in request without a counter at once: nothing to renew or write", async () => {
+    const {
+      step: started,
+      params,
+      calls,
+    } = await step(`__session=${validToken()}; __client=cc; __client_uat=1`);
+    expect(started).toEqual({
+      settled: true,
+      outcome: {
+        decision: "not-needed",
+        state: params.state,
+        cookieHeader: undefined,
+        setCookies: [],
+      },
+    });
+    expect(await renewRequestSession(params)).toEqual(started.settled && started.outcome);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("settles a signed-in request with a counter at once, resetting the counter", async () => {
+    const { step: started, params } = await step(
+      `__session=${validToken()}; __client_uat=1; __latchkey_renewals=2`,
+    );
+    expect(started.settled).toBe(true);
+    if (!started.settled) return;
+    expect(started.outcome.decision).toBe("not-needed");
+    expect(started.outcome.setCookies).toEqual([
+      expect.stringMatching(/^__latchkey_renewals=0;.*Max-Age=0;/),
+    ]);
+    expect(await renewRequestSession(params)).toEqual(started.outcome);
+  });
+
+  it("settles what renewal cannot fix, and leaves a renewable session to the instance", async () => {
+    const signedOut = await step(`__session=${expiredToken()}; __client_uat=${NOW_S - 300}`);
+    expect(signedOut.step.settled && signedOut.step.outcome.decision).toBe("not-needed");
+    const renewable = await step(expiredCookie());
+    expect(renewable.step.settled).toBe(false);
+    if (renewable.step.settled) return;
+    expect((await renewable.step.pending).decision).toBe("renewed");
+    expect(renewable.calls).toHaveLength(1);
   });
 });

@@ -70,6 +70,21 @@ const inFlight = new Map<string, Promise<RenewSessionTokenResult>>();
 export async function renewRequestSession(
   params: RenewRequestSessionParams,
 ): Promise<RenewalOutcome> {
+  const step = startRenewal(params);
+  return step.settled ? step.outcome : step.pending;
+}
+
+/**
+ * {@link renewRequestSession} as far as it goes without the network: `settled` with the outcome
+ * when no renewal is needed or possible (a signed-in request, a reason renewal cannot fix, no
+ * `__client` cookie), else `pending` with the renewal through the instance.
+ */
+export type RenewalStep =
+  | { settled: true; outcome: RenewalOutcome }
+  | { settled: false; pending: Promise<RenewalOutcome> };
+
+/** Starts {@link renewRequestSession}, settling at once whenever the instance need not be asked. */
+export function startRenewal(params: RenewRequestSessionParams): RenewalStep {
   const { request, state } = params;
   const notNeeded: RenewalOutcome = {
     decision: "not-needed",
@@ -81,14 +96,19 @@ export async function renewRequestSession(
   const attempts = renewalAttempts(cookieHeader);
   if (state.status === "signed-in") {
     if (attempts > 0) notNeeded.setCookies.push(counterCookie(request, 0));
-    return notNeeded;
+    return { settled: true, outcome: notNeeded };
   }
-  if (!RENEWABLE_REASONS.has(state.reason) || !params.frontendApiUrl) return notNeeded;
+  if (!RENEWABLE_REASONS.has(state.reason) || !params.frontendApiUrl) {
+    return { settled: true, outcome: notNeeded };
+  }
   const cookies = readCookies(cookieHeader);
   const token = cookies.__session;
   const clientCookie = cookies.__client;
-  if (!token || !clientCookie) return notNeeded;
-  return renewThroughInstance(params, token, clientCookie, cookieHeader, attempts, notNeeded);
+  if (!token || !clientCookie) return { settled: true, outcome: notNeeded };
+  return {
+    settled: false,
+    pending: renewThroughInstance(params, token, clientCookie, cookieHeader, attempts, notNeeded),
+  };
 }
 
 async function renewThroughInstance(

@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { rewriteVerdict, type VerdictFields, verdictOf } from "../testing.test-helpers.js";
 import { AUTH_HEADERS, isAuthHeaderName, stripAuthHeaders } from "./auth-header-names.js";
 import {
   readSignedAuthState,
   type SignedAuthState,
   signAuthState,
+  startSigningAuthState,
   tokenFrom,
 } from "./signed-auth-state.js";
 
@@ -220,5 +221,41 @@ describe("signed auth headers", () => {
     expect(isAuthHeaderName("x-clerk-auth-a")).toBe(true);
     expect(isAuthHeaderName("x-clerk-auth")).toBe(false);
     expect(isAuthHeaderName("x-clerk-user")).toBe(false);
+  });
+});
+
+describe("startSigningAuthState", () => {
+  it("signs at once on Node, with the very headers signAuthState gives", async () => {
+    for (const input of [
+      state,
+      { ...state, source: "inline" as const },
+      {
+        status: "signed-out" as const,
+        reason: "token-expired",
+        source: "" as const,
+        token: "",
+        url: state.url,
+      },
+    ]) {
+      const signing = startSigningAuthState(input, SECRET);
+      expect(signing.settled).toBe(true);
+      if (!signing.settled) return;
+      expect(signing.entries).toEqual(await signAuthState(input, SECRET));
+    }
+  });
+
+  it("leaves Web Crypto's answer pending on edge runtimes, with the same headers", async () => {
+    const spy = vi.spyOn(process, "getBuiltinModule").mockReturnValue(undefined);
+    vi.resetModules();
+    try {
+      const edge = await import("./signed-auth-state.js");
+      const signing = edge.startSigningAuthState(state, SECRET);
+      expect(signing.settled).toBe(false);
+      if (signing.settled) return;
+      expect(await signing.pending).toEqual(await signAuthState(state, SECRET));
+    } finally {
+      spy.mockRestore();
+      vi.resetModules();
+    }
   });
 });

@@ -38,20 +38,39 @@ function signedText(state: SignedAuthState): string {
   return `${VERSION}:${status.length}:${status}${source.length}:${source}${reason.length}:${reason}${url.length}:${url}${token.length}:${token}`;
 }
 
-type Entries = [name: string, value: string][];
+/** Request headers as name-value pairs. */
+export type AuthHeaderEntries = [name: string, value: string][];
 
 /**
  * The request headers that carry `state`: the verdict header (`status;source;reason;mac;url`,
  * the URL last since it may hold `;`) with an HMAC-SHA256 over every field and the token, keyed
  * with the secret key, plus the token itself when its source is `inline`.
  */
-export async function signAuthState(state: SignedAuthState, secretKey: string): Promise<Entries> {
-  const mac = authStateMacFor(secretKey);
-  const text = signedText(state);
-  return entriesOf(state, mac.runtime === "node" ? mac.sign(text) : await mac.sign(text));
+export async function signAuthState(
+  state: SignedAuthState,
+  secretKey: string,
+): Promise<AuthHeaderEntries> {
+  const signing = startSigningAuthState(state, secretKey);
+  return signing.settled ? signing.entries : signing.pending;
 }
 
-function entriesOf(state: SignedAuthState, mac: string): Entries {
+/**
+ * {@link signAuthState} as far as this runtime goes at once: `settled` with the headers on Node
+ * (`node:crypto`, synchronous), or `pending` on edge runtimes (Web Crypto answers by a promise).
+ */
+export type AuthStateSigning =
+  | { settled: true; entries: AuthHeaderEntries }
+  | { settled: false; pending: Promise<AuthHeaderEntries> };
+
+/** Signs `state` as {@link signAuthState} does, without a promise where the runtime needs none. */
+export function startSigningAuthState(state: SignedAuthState, secretKey: string): AuthStateSigning {
+  const mac = authStateMacFor(secretKey);
+  const text = signedText(state);
+  if (mac.runtime === "node") return { settled: true, entries: entriesOf(state, mac.sign(text)) };
+  return { settled: false, pending: mac.sign(text).then((signed) => entriesOf(state, signed)) };
+}
+
+function entriesOf(state: SignedAuthState, mac: string): AuthHeaderEntries {
   const verdict = `${state.status};${state.source};${state.reason};${mac};${state.url}`;
   return state.source === "inline"
     ? [
