@@ -67,6 +67,7 @@ describe("@clerk/backend's handshake against a running instance", () => {
       secretKey: cli.secretKey,
       publishableKey: cli.publishableKey,
       apiUrl: cli.url,
+      telemetry: { disabled: true },
     });
   }, 120_000);
 
