@@ -44,11 +44,33 @@ function requestBody(request: Request): string | null {
   return body.replace(/((?:^|&)(?:password|new_password|current_password|code)=)[^&]*/g, "$1…");
 }
 
-/** Records the context's failed requests (status ≥ 400, network errors) and console errors. */
-function watchWire(context: BrowserContext): { failures: WireFailure[]; console: string[] } {
+/** What the browser saw of the app and the instance during one test. */
+interface Wire {
+  failures: WireFailure[];
+  console: string[];
+  /** Pages and server-component payloads, with the server SDK's verdict on each. */
+  navigations: string[];
+}
+
+/**
+ * Records the context's failed requests (status ≥ 400, network errors), console errors, and how
+ * the server SDK judged each page request (`x-clerk-auth-status`, `-reason`, where it redirected).
+ */
+function watchWire(context: BrowserContext): Wire {
   const failures: WireFailure[] = [];
   const consoleLines: string[] = [];
+  const navigations: string[] = [];
   context.on("response", async (response) => {
+    const headers = response.headers();
+    const status = headers["x-clerk-auth-status"];
+    if (status) {
+      const url = new URL(response.url());
+      const reason = headers["x-clerk-auth-reason"] ?? "";
+      const location = headers.location ? ` → ${headers.location.slice(0, 160)}` : "";
+      navigations.push(
+        `${response.status()} ${response.request().method()} ${url.pathname}${url.search.includes("_rsc=") ? " (RSC)" : ""} ${status} ${reason}${location}`,
+      );
+    }
     if (response.status() < 400) return;
     const request = response.request();
     const answer = await response.text().catch(() => "(body unavailable)");
@@ -61,6 +83,10 @@ function watchWire(context: BrowserContext): { failures: WireFailure[]; console:
     });
   });
   context.on("requestfailed", (request) => {
+    // Navigating cancels the app's own pending requests (Next's prefetches, the server action
+    // Clerk's provider runs after a sign-in): not a failure. The Frontend API's are recorded.
+    const aborted = request.failure()?.errorText === "net::ERR_ABORTED";
+    if (aborted && !new URL(request.url()).pathname.startsWith("/__clerk/")) return;
     failures.push({
       method: request.method(),
       url: request.url(),
@@ -70,6 +96,8 @@ function watchWire(context: BrowserContext): { failures: WireFailure[]; console:
     });
   });
   context.on("console", (message) => {
+    // Clerk warns on every page that development keys are in use: expected here.
+    if (message.text().includes("loaded with development keys")) return;
     if (message.type() === "error" || message.type() === "warning") {
       consoleLines.push(`[${message.type()}] ${message.text()}`);
     }
@@ -77,11 +105,11 @@ function watchWire(context: BrowserContext): { failures: WireFailure[]; console:
   context.on("page", (page) => {
     page.on("pageerror", (error) => consoleLines.push(`[pageerror] ${error.message}`));
   });
-  return { failures, console: consoleLines };
+  return { failures, console: consoleLines, navigations };
 }
 
 /** `test` on the app started by the global setup, recording wire failures per test. */
-export const test = base.extend<{ wire: { failures: WireFailure[]; console: string[] } }>({
+export const test = base.extend<{ wire: Wire }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature.
   baseURL: async ({}, use) => {
     await use(requiredEnv("E2E_BASE_URL"));
@@ -90,6 +118,14 @@ export const test = base.extend<{ wire: { failures: WireFailure[]; console: stri
     async ({ context }, use, testInfo) => {
       const wire = watchWire(context);
       await use(wire);
+      await testInfo.attach("navigations.txt", {
+        body: wire.navigations.join("\n"),
+        contentType: "text/plain",
+      });
+      if (testInfo.status !== testInfo.expectedStatus) {
+        console.log(`\n--- ${testInfo.title}: pages as the server SDK saw them ---`);
+        console.log(wire.navigations.join("\n"));
+      }
       if (wire.failures.length > 0 || wire.console.length > 0) {
         const text = [
           ...wire.failures.map(
