@@ -7,8 +7,10 @@ import { createTotpRoute } from "./create-totp-route.js";
 import { deleteMeRoute } from "./delete-me-route.js";
 import { deleteTotpRoute } from "./delete-totp-route.js";
 import { getMeRoute } from "./get-me-route.js";
+import { listMyActiveSessionsRoute } from "./list-my-active-sessions-route.js";
 import { listMyOrganizationInvitationsRoute } from "./list-my-organization-invitations-route.js";
 import { listMyOrganizationMembershipsRoute } from "./list-my-organization-memberships-route.js";
+import { listMyOrganizationSuggestionsRoute } from "./list-my-organization-suggestions-route.js";
 import { updateMeMetadataRoute } from "./update-me-metadata-route.js";
 import { updateMeRoute } from "./update-me-route.js";
 
@@ -26,4 +28,6 @@ export const meRoutes: readonly AnyRoute[] = [
   listMyOrganizationMembershipsRoute,
   listMyOrganizationInvitationsRoute,
   acceptMyOrganizationInvitationRoute,
+  listMyOrganizationSuggestionsRoute,
+  listMyActiveSessionsRoute,
 ];

@@ -2,8 +2,10 @@ import type { AnyRoute } from "../../../define-route.js";
 import { createOrganizationInvitationRoute } from "./create-organization-invitation-route.js";
 import { createOrganizationRoute } from "./create-organization-route.js";
 import { getOrganizationRoute } from "./get-organization-route.js";
+import { listOrganizationDomainsRoute } from "./list-organization-domains-route.js";
 import { listOrganizationInvitationsRoute } from "./list-organization-invitations-route.js";
 import { listOrganizationMembershipsRoute } from "./list-organization-memberships-route.js";
+import { listOrganizationRolesRoute } from "./list-organization-roles-route.js";
 import { updateOrganizationRoute } from "./update-organization-route.js";
 
 /** The Frontend API's organization routes, acting as the signed-in user. */
@@ -14,4 +16,6 @@ export const organizationsRoutes: readonly AnyRoute[] = [
   createOrganizationInvitationRoute,
   listOrganizationInvitationsRoute,
   listOrganizationMembershipsRoute,
+  listOrganizationRolesRoute,
+  listOrganizationDomainsRoute,
 ];
