@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectMatchesSpec, loadSpec } from "../../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../../test/test-instance.js";
-import { signOut, signUpThroughBrowser, TEST_PASSWORD } from "../frontend-flows.test-helpers.js";
+import { signUpThroughBrowser, TEST_PASSWORD } from "../frontend-flows.test-helpers.js";
 
 describe("Frontend API /v1/me/sessions/active and /v1/me/organization_suggestions", () => {
   const instance = useTestInstance();
@@ -37,11 +37,26 @@ describe("Frontend API /v1/me/sessions/active and /v1/me/organization_suggestion
     });
     expectMatchesSpec(loadSpec("fapi"), "Client.ActiveSessions", listed.body);
 
-    // A session that ended is not listed.
-    await signOut(laptop);
+    // Signing out on the other device from here: revoked, and no longer listed.
+    const revoked = await browser.call("POST", `/v1/me/sessions/${laptopSessionId}/revoke`);
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    expect(revoked.body.response).toMatchObject({ id: laptopSessionId, status: "revoked" });
     const after = await browser.call("GET", "/v1/me/sessions/active");
     expect(after.body.map((s: { id: string }) => s.id)).toEqual([sessionId]);
-    expect((await instance.call("GET", `/v1/users/${userId}`)).status).toBe(200);
+    expect((await laptop.call("GET", "/v1/me")).status).toBe(401);
+    const sessions = await instance.call("GET", `/v1/sessions?user_id=${userId}&status=revoked`);
+    expect(sessions.body.map((s: { id: string }) => s.id)).toEqual([laptopSessionId]);
+  });
+
+  it("revokes only the user's own sessions", async () => {
+    const mine = await signUpThroughBrowser(instance, "revoker@example.com");
+    const theirs = await signUpThroughBrowser(instance, "revoked-not@example.com");
+    const refused = await mine.browser.call("POST", `/v1/me/sessions/${theirs.sessionId}/revoke`);
+    expect(refused.status).toBe(404);
+    expect(refused.body.errors[0].code).toBe("resource_not_found");
+    expect((await theirs.browser.call("GET", "/v1/me")).status).toBe(200);
+    const missing = await mine.browser.call("POST", "/v1/me/sessions/sess_missing/revoke");
+    expect(missing.status).toBe(404);
   });
 
   it("answers no organization suggestions (no domains), and 401 signed out for both", async () => {

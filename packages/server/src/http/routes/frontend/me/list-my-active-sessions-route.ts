@@ -1,6 +1,7 @@
 import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
+import { sessionWithActivitiesJson } from "./session-with-activities-json.js";
 
 /** How many of a user's active sessions the list shows (Clerk's UI shows them all on one page). */
 const MAX_LISTED = 100;
@@ -8,8 +9,7 @@ const MAX_LISTED = 100;
 /**
  * `GET /v1/me/sessions/active`: the signed-in user's active sessions on every client, newest
  * first, each with its `latest_activity` — a bare JSON array, without the `{ response, client }`
- * envelope (clerk-js reads this answer's payload itself: `<UserProfile/>`'s active devices). The instance records no device or location, so the activity carries only its id and
- * `is_mobile: false`.
+ * envelope (clerk-js reads this answer's payload itself: `<UserProfile/>`'s active devices).
  *
  * @throws `signed_out` (401), `session_not_active` (401)
  */
@@ -23,23 +23,6 @@ export const listMyActiveSessionsRoute = defineRoute({
       { userId: user.id, status: "active" },
       { limit: MAX_LISTED, offset: 0 },
     );
-    const answer = sessions.map((session) => ({
-      object: "session" as const,
-      id: session.id,
-      status: session.status,
-      expire_at: session.expireAt,
-      abandon_at: session.abandonAt,
-      last_active_at: session.lastActiveAt,
-      last_active_organization_id: session.lastActiveOrganizationId,
-      actor: session.actor,
-      latest_activity: {
-        object: "session_activity",
-        id: `sess_activity_${session.id}`,
-        is_mobile: false,
-      },
-      created_at: session.createdAt,
-      updated_at: session.updatedAt,
-    }));
-    return jsonResponse(answer);
+    return jsonResponse(sessions.map(sessionWithActivitiesJson));
   },
 });

@@ -11,6 +11,7 @@ import { listMyActiveSessionsRoute } from "./list-my-active-sessions-route.js";
 import { listMyOrganizationInvitationsRoute } from "./list-my-organization-invitations-route.js";
 import { listMyOrganizationMembershipsRoute } from "./list-my-organization-memberships-route.js";
 import { listMyOrganizationSuggestionsRoute } from "./list-my-organization-suggestions-route.js";
+import { revokeMySessionRoute } from "./revoke-my-session-route.js";
 import { updateMeMetadataRoute } from "./update-me-metadata-route.js";
 import { updateMeRoute } from "./update-me-route.js";
 
@@ -30,4 +31,5 @@ export const meRoutes: readonly AnyRoute[] = [
   acceptMyOrganizationInvitationRoute,
   listMyOrganizationSuggestionsRoute,
   listMyActiveSessionsRoute,
+  revokeMySessionRoute,
 ];

@@ -1,0 +1,29 @@
+import type { SessionRecord } from "../../../../store/session-store.js";
+
+/**
+ * A session as `/v1/me/sessions…` answers it (Clerk's `SessionWithActivities`): the session's
+ * state and its `latest_activity`. The instance records no device or location, so the activity
+ * carries only its id and `is_mobile: false`.
+ *
+ * @example
+ * sessionWithActivitiesJson(session).latest_activity; // { object: "session_activity", id, is_mobile: false }
+ */
+export function sessionWithActivitiesJson(session: SessionRecord) {
+  return {
+    object: "session" as const,
+    id: session.id,
+    status: session.status,
+    expire_at: session.expireAt,
+    abandon_at: session.abandonAt,
+    last_active_at: session.lastActiveAt,
+    last_active_organization_id: session.lastActiveOrganizationId,
+    actor: session.actor,
+    latest_activity: {
+      object: "session_activity" as const,
+      id: `sess_activity_${session.id}`,
+      is_mobile: false,
+    },
+    created_at: session.createdAt,
+    updated_at: session.updatedAt,
+  };
+}
