@@ -73,14 +73,16 @@ function watchWire(context: BrowserContext): Wire {
     }
     if (response.status() < 400) return;
     const request = response.request();
-    const answer = await response.text().catch(() => "(body unavailable)");
-    failures.push({
+    // Recorded at once (the test may end before the body is read), the answer filled in after.
+    const failure: WireFailure = {
       method: request.method(),
       url: request.url(),
       body: requestBody(request),
       status: response.status(),
-      answer: answer.slice(0, 2000),
-    });
+      answer: "",
+    };
+    failures.push(failure);
+    failure.answer = (await response.text().catch(() => "(body unavailable)")).slice(0, 2000);
   });
   context.on("requestfailed", (request) => {
     // Navigating cancels the app's own pending requests (Next's prefetches, the server action
@@ -165,12 +167,11 @@ export async function createUser(email: string, password: string): Promise<strin
   return body.id;
 }
 
-/** Saves a full-page screenshot as an attachment of the test. */
+/** Saves a full-page screenshot in the test's output folder (`<name>.png`) and attaches it. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await testInfo.attach(name, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
 /** Types a one-time code into Clerk's code field (one input behind the six boxes). */

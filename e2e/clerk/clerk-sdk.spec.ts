@@ -95,6 +95,7 @@ test("changes the name in <UserProfile/>", async ({ page }, testInfo) => {
   await snap(page, testInfo, "user-profile");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Ada Lovelace")).toBeVisible();
+  await snap(page, testInfo, "user-profile-saved");
 
   // currentUser() on the server sees the new name.
   await page.goto("/dashboard");
