@@ -94,54 +94,22 @@ for (const target of TEST_DATABASE_TARGETS) {
           })
         ).membership;
         const input = { emailAddress: "carol@example.com", role: "org:member" };
-        expect(
-          (
-            await rejection(
-              createOrganizationInvitation(ctx.store, org.id, { ...input, role: "x" }).then(
-                (result) => result.invitation,
-              ),
-            )
-          ).paramName,
-        ).toBe("role");
-        expect(
-          (
-            await rejection(
-              createOrganizationInvitation(ctx.store, org.id, {
-                ...input,
-                inviterUserId: bob.id,
-              }).then((result) => result.invitation),
-            )
-          ).code,
-        ).toBe("missing_organization_permission");
-        expect(
-          (
-            await rejection(
-              createOrganizationInvitation(ctx.store, org.id, {
-                ...input,
-                inviterUserId: "user_x",
-              }).then((result) => result.invitation),
-            )
-          ).code,
-        ).toBe("resource_not_found");
-        expect(
-          (
-            await rejection(
-              createOrganizationInvitation(ctx.store, org.id, {
-                ...input,
-                emailAddress: "bob@example.com",
-              }).then((result) => result.invitation),
-            )
-          ).code,
-        ).toBe("already_a_member_in_organization");
-        expect(
-          (
-            await rejection(
-              createOrganizationInvitation(ctx.store, "org_x", input).then(
-                (result) => result.invitation,
-              ),
-            )
-          ).code,
-        ).toBe("resource_not_found");
+        /** Why inviting to an organization is refused. */
+        const refusal = (
+          organizationId: string,
+          invitation: Parameters<typeof createOrganizationInvitation>[2],
+        ) => rejection(createOrganizationInvitation(ctx.store, organizationId, invitation));
+        expect((await refusal(org.id, { ...input, role: "x" })).paramName).toBe("role");
+        expect((await refusal(org.id, { ...input, inviterUserId: bob.id })).code).toBe(
+          "missing_organization_permission",
+        );
+        expect((await refusal(org.id, { ...input, inviterUserId: "user_x" })).code).toBe(
+          "resource_not_found",
+        );
+        expect((await refusal(org.id, { ...input, emailAddress: "bob@example.com" })).code).toBe(
+          "already_a_member_in_organization",
+        );
+        expect((await refusal("org_x", input)).code).toBe("resource_not_found");
       });
 
       it("reports expiry, and an expired invitation no longer blocks a new one", async () => {
