@@ -145,7 +145,12 @@ describe("POST /v1/dev_browser", () => {
     frontendApi: {
       instanceType: "production",
       allowedOrigins: [TEST_APP_ORIGIN],
-      mailer: { send: async () => {} },
+      // No test here sends mail; a production instance only needs a transport to start.
+      mailer: {
+        send: async () => {
+          throw new Error("no mail in this test");
+        },
+      },
     },
     settings: { developmentMode: false },
   });
