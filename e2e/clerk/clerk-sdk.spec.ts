@@ -20,6 +20,7 @@ test("signs up with an email code, signs out, and signs in with the password", a
 }, testInfo) => {
   const email = testEmail("signup");
   await page.goto("/sign-up");
+  await expect(page.getByLabel("Email address")).toBeVisible();
   await snap(page, testInfo, "sign-up");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
@@ -48,6 +49,7 @@ test("signs up with an email code, signs out, and signs in with the password", a
   expect((await page.request.get("/api/userinfo")).status()).toBe(401);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByLabel("Email address")).toBeVisible();
   await snap(page, testInfo, "sign-in");
 
   await signIn(page, email, PASSWORD);

@@ -71,7 +71,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // `pnpm test` builds the app (turbo `build`) before Playwright runs; build here only when it
   // has not been built, so Next is never built twice in one run.
   if (!existsSync(join(appDir, ".next", "BUILD_ID"))) {
-    execFileSync(process.execPath, [nextBin, "build"], { cwd: appDir, stdio: "inherit" });
+    execFileSync(process.execPath, [nextBin, "build"], {
+      cwd: appDir,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
   if (bakedPublishableKey(appDir)) {
     throw new Error(
