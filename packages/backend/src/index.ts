@@ -40,8 +40,6 @@ export {
 export {
   type AuthenticateRequestOptions,
   authenticateRequest,
-  authenticateRequestFromCache,
-  type CachedAuthentication,
 } from "./auth/authenticate-request.js";
 export {
   type AuthErrorReason,

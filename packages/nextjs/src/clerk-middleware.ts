@@ -1,4 +1,5 @@
-import { authenticateRequest, authenticateRequestFromCache } from "@latchkey/backend";
+import { authenticateRequest } from "@latchkey/backend";
+import { authenticateRequestFromCache } from "@latchkey/backend/internal";
 import type { NextFetchEvent, NextRequest } from "next/server.js";
 import { NextResponse } from "next/server.js";
 import { createRouteMatcher, type RouteMatcherParam } from "./create-route-matcher.js";
