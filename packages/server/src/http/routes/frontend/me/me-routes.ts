@@ -7,6 +7,7 @@ import { createTotpRoute } from "./create-totp-route.js";
 import { deleteMeRoute } from "./delete-me-route.js";
 import { deleteTotpRoute } from "./delete-totp-route.js";
 import { getMeRoute } from "./get-me-route.js";
+import { leaveOrganizationRoute } from "./leave-organization-route.js";
 import { listMyActiveSessionsRoute } from "./list-my-active-sessions-route.js";
 import { listMyOrganizationInvitationsRoute } from "./list-my-organization-invitations-route.js";
 import { listMyOrganizationMembershipsRoute } from "./list-my-organization-memberships-route.js";
@@ -32,4 +33,5 @@ export const meRoutes: readonly AnyRoute[] = [
   listMyOrganizationSuggestionsRoute,
   listMyActiveSessionsRoute,
   revokeMySessionRoute,
+  leaveOrganizationRoute,
 ];

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { useTestInstance } from "../../../../../test/test-instance.js";
+import { signUpThroughBrowser } from "../frontend-flows.test-helpers.js";
+
+describe("Frontend API: members managed from <OrganizationProfile/>", () => {
+  const instance = useTestInstance();
+
+  /** An organization made by `admin` through the Frontend API, with `member` added as org:member. */
+  async function organizationWithMember(prefix: string) {
+    const admin = await signUpThroughBrowser(instance, `${prefix}-admin@acme.test`);
+    const member = await signUpThroughBrowser(instance, `${prefix}-member@acme.test`);
+    const created = await admin.browser.call("POST", "/v1/organizations", {
+      form: { name: prefix, slug: prefix },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const orgId = created.body.response.id as string;
+    const added = await instance.call("POST", `/v1/organizations/${orgId}/memberships`, {
+      body: { user_id: member.userId, role: "org:member" },
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    return { admin, member, orgId };
+  }
+
+  it("an admin changes a member's role and removes them; a member may do neither", async () => {
+    const { admin, member, orgId } = await organizationWithMember("members");
+    const path = `/v1/organizations/${orgId}/memberships/${member.userId}`;
+
+    const refused = await member.browser.call(
+      "PATCH",
+      `/v1/organizations/${orgId}/memberships/${admin.userId}`,
+      {
+        form: { role: "org:member" },
+      },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0].code).toBe("missing_organization_permission");
+
+    const promoted = await admin.browser.call("PATCH", path, { form: { role: "org:admin" } });
+    expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
+    expect(promoted.body.response).toMatchObject({
+      object: "organization_membership",
+      role: "org:admin",
+      public_user_data: { user_id: member.userId },
+    });
+    const unknownRole = await admin.browser.call("PATCH", path, { form: { role: "org:owner" } });
+    expect(unknownRole.status).toBe(404);
+
+    const removed = await admin.browser.call("DELETE", path);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.response.public_user_data.user_id).toBe(member.userId);
+    const list = await instance.call("GET", `/v1/organizations/${orgId}/memberships`);
+    expect(
+      list.body.data.map(
+        (m: { public_user_data: { user_id: string } }) => m.public_user_data.user_id,
+      ),
+    ).toEqual([admin.userId]);
+    // No longer a member: the organization is as unknown to them as one that does not exist.
+    expect((await member.browser.call("DELETE", path)).status).toBe(404);
+  });
+
+  it("a member leaves; only an admin deletes the organization", async () => {
+    const { admin, member, orgId } = await organizationWithMember("leaving");
+
+    expect((await member.browser.call("DELETE", `/v1/organizations/${orgId}`)).status).toBe(403);
+
+    const left = await member.browser.call("DELETE", `/v1/me/organization_memberships/${orgId}`);
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+    expect(left.body.response).toMatchObject({ object: "organization_membership", deleted: true });
+    expect(left.body.client.sessions[0].user.organization_memberships).toEqual([]);
+    expect(
+      (await member.browser.call("DELETE", `/v1/me/organization_memberships/${orgId}`)).status,
+    ).toBe(404);
+
+    const deleted = await admin.browser.call("DELETE", `/v1/organizations/${orgId}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect(deleted.body.response).toEqual({ object: "organization", id: orgId, deleted: true });
+    expect((await instance.call("GET", `/v1/organizations/${orgId}`)).status).toBe(404);
+    expect((await admin.browser.call("DELETE", `/v1/organizations/${orgId}`)).status).toBe(404);
+    expect((await instance.browser().call("DELETE", `/v1/organizations/${orgId}`)).status).toBe(
+      401,
+    );
+  });
+});

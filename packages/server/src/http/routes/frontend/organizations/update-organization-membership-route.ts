@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { updateOrganizationMembership } from "../../../../flows/organizations/update-organization-membership.js";
+import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
+import { defineRoute } from "../../../define-route.js";
+import { requireSignedInUser } from "../me/require-signed-in-user.js";
+import {
+  requireOrganizationMember,
+  requireOrganizationPermission,
+} from "./require-organization-member.js";
+
+/**
+ * `PATCH /v1/organizations/{organization_id}/memberships/{user_id}` (Frontend API): changes a
+ * member's role (`<OrganizationProfile/>`'s members list); the signed-in user needs
+ * `org:sys_memberships:manage` (admins).
+ *
+ * @throws `signed_out` (401); `missing_organization_permission` (403); `resource_not_found`
+ *   (404: organization, member or role)
+ */
+export const updateOrganizationMembershipRoute = defineRoute({
+  method: "PATCH",
+  path: "/v1/organizations/{organization_id}/memberships/{user_id}",
+  auth: "client",
+  body: z.object({ role: z.string().min(1) }),
+  handler: async ({ params, body, auth, store, request, clock, baseUrl }) => {
+    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
+    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
+    requireOrganizationPermission(membership, "org:sys_memberships:manage");
+    const updated = await updateOrganizationMembership(
+      store,
+      membership.organizationId,
+      params.user_id,
+      { role: body.role },
+    );
+    return frontendOrganizationMembershipJson(updated.membership, baseUrl);
+  },
+});
