@@ -58,6 +58,23 @@ describe("Frontend API: members managed from <OrganizationProfile/>", () => {
     expect((await member.browser.call("DELETE", path)).status).toBe(404);
   });
 
+  it("an admin revokes a pending invitation; a member may not", async () => {
+    const { admin, member, orgId } = await organizationWithMember("revoking");
+    const invited = await admin.browser.call("POST", `/v1/organizations/${orgId}/invitations`, {
+      form: { email_address: "invitee@acme.test", role: "org:member" },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+    const path = `/v1/organizations/${orgId}/invitations/${invited.body.response.id}/revoke`;
+    expect((await member.browser.call("POST", path)).status).toBe(403);
+    const revoked = await admin.browser.call("POST", path);
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    expect(revoked.body.response).toMatchObject({
+      object: "organization_invitation",
+      status: "revoked",
+    });
+    expect((await admin.browser.call("POST", path)).status).toBe(400);
+  });
+
   it("a member leaves; only an admin deletes the organization", async () => {
     const { admin, member, orgId } = await organizationWithMember("leaving");
 

@@ -8,6 +8,7 @@ import { listOrganizationDomainsRoute } from "./list-organization-domains-route.
 import { listOrganizationInvitationsRoute } from "./list-organization-invitations-route.js";
 import { listOrganizationMembershipsRoute } from "./list-organization-memberships-route.js";
 import { listOrganizationRolesRoute } from "./list-organization-roles-route.js";
+import { revokeOrganizationInvitationRoute } from "./revoke-organization-invitation-route.js";
 import { updateOrganizationMembershipRoute } from "./update-organization-membership-route.js";
 import { updateOrganizationRoute } from "./update-organization-route.js";
 
@@ -24,4 +25,5 @@ export const organizationsRoutes: readonly AnyRoute[] = [
   updateOrganizationMembershipRoute,
   deleteOrganizationMembershipRoute,
   deleteOrganizationRoute,
+  revokeOrganizationInvitationRoute,
 ];
