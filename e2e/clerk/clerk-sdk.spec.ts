@@ -119,5 +119,9 @@ test("creates an organization with <CreateOrganization/> and makes it active", a
   await page.waitForURL("**/organizations");
   await expect(page.getByTestId("memberships")).toContainText(name);
   await expect(page.getByTestId("active-org")).toContainText("org:admin");
+  // <OrganizationSwitcher/> shows it as the active one.
+  await expect(page.getByRole("button", { name: "Open organization switcher" })).toContainText(
+    name,
+  );
   await snap(page, testInfo, "organizations");
 });
