@@ -162,3 +162,71 @@ describe("@clerk/backend's handshake against a running instance", () => {
     expect(jar.get("__client_uat")).toBe("0");
   });
 });
+
+/**
+ * Without an app proxy, Clerk's SDKs reach the Frontend API at `https://<key host>/v1/…`: with
+ * `--frontend-api-url https://clerk.example.test` (a host a reverse proxy forwards to the instance's
+ * `/__clerk`), the key names that host, tokens carry it as `iss`, and the SDK sends handshakes there.
+ */
+describe("@clerk/backend with --frontend-api-url (no app proxy)", () => {
+  let cli: SpawnedCli;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "latchkey-fapi-url-"));
+    cli = await spawnCli(["--data-dir", dir, "--frontend-api-url", "https://clerk.example.test/"]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await cli?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("names the Frontend API host in the key and in iss, and the SDK takes the cookie as its own", async () => {
+    const decoded = Buffer.from(cli.publishableKey.split("_")[2] ?? "", "base64").toString("utf8");
+    expect(decoded).toBe("clerk.example.test$");
+    const clerk = createClerkClient({
+      secretKey: cli.secretKey,
+      publishableKey: cli.publishableKey,
+      apiUrl: cli.url,
+      telemetry: { disabled: true },
+    });
+    const user = await clerk.users.createUser({
+      emailAddress: ["ada@example.com"],
+      skipPasswordRequirement: true,
+    });
+    const session = await clerk.sessions.createSession({ userId: user.id });
+    const { jwt } = await clerk.sessions.getToken(session.id);
+    const claims = JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8"));
+    expect(claims.iss).toBe("https://clerk.example.test");
+
+    const page = (cookie: string) =>
+      clerk.authenticateRequest(
+        new Request(`${APP}/dashboard`, {
+          headers: { cookie, "sec-fetch-dest": "document", accept: "text/html" },
+        }),
+      );
+    const uat = claims.iat;
+    const signedIn = await page(
+      `__session=${jwt}; __client_uat=${uat}; __clerk_db_jwt=${"d".repeat(43)}`,
+    );
+    expect(signedIn.status).toBe("signed-in");
+    expect(signedIn.toAuth()).toMatchObject({ userId: user.id, sessionId: session.id });
+    const lost = await page(`__client_uat=${uat}; __clerk_db_jwt=${"d".repeat(43)}`);
+    expect(lost.status).toBe("handshake");
+    expect(lost.headers.get("location")).toMatch(
+      /^https:\/\/clerk\.example\.test\/v1\/client\/handshake\?/,
+    );
+  });
+
+  it("refuses a --frontend-api-url that is not an absolute http(s) URL", async () => {
+    const other = await mkdtemp(join(tmpdir(), "latchkey-fapi-url-bad-"));
+    try {
+      await expect(
+        spawnCli(["--data-dir", other, "--frontend-api-url", "clerk.example.test"]),
+      ).rejects.toThrow(/--frontend-api-url must be an absolute http\(s\) URL/);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});

@@ -17,6 +17,10 @@ Options:
   --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
   --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
   --public-url <url>     Public origin of the instance (default http://localhost:<port>)
+  --frontend-api-url <u> Where browsers reach the Frontend API, named by the publishable key
+                         (default <public-url>/__clerk). For Clerk's own SDKs without an app
+                         proxy: an https host of its own (e.g. https://clerk.example.com) that a
+                         reverse proxy forwards to <public-url>/__clerk
   --seed <file>          Load users and organizations from a JSON seed file
   --write-env <file>     Write the app's environment lines to <file> when it does not exist,
                          instead of printing them
@@ -108,6 +112,7 @@ async function start(args: string[]): Promise<void> {
       "data-dir": { type: "string" },
       "database-url": { type: "string" },
       "public-url": { type: "string" },
+      "frontend-api-url": { type: "string" },
       seed: { type: "string" },
       "write-env": { type: "string" },
       "no-webhook-worker": { type: "boolean" },
@@ -154,6 +159,7 @@ async function start(args: string[]): Promise<void> {
     ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
+    ...(values["frontend-api-url"] ? { frontendApiUrl: values["frontend-api-url"] } : {}),
     ...(values.seed ? { seedFile: values.seed } : {}),
     ...(process.env.CLERK_SECRET_KEY ? { secretKey: process.env.CLERK_SECRET_KEY } : {}),
     webhookWorker: !values["no-webhook-worker"],

@@ -39,6 +39,12 @@ export interface StartInstanceOptions {
   secretKey?: string;
   /** Public origin of the instance (default `http://localhost:<port>`). */
   publicUrl?: string;
+  /**
+   * Where browsers reach the Frontend API, as the publishable key names it and tokens carry it as
+   * `iss` (default `<publicUrl>/__clerk`): e.g. `https://clerk.example.com`, a host of its own that
+   * a reverse proxy forwards to `<publicUrl>/__clerk`, for Clerk's SDKs without an app proxy.
+   */
+  frontendApiUrl?: string;
   /** A JSON seed file loaded at start (users and organizations; existing ones skipped). */
   seedFile?: string;
   /** Run the webhook delivery worker in this process (default true). */
@@ -131,7 +137,14 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       ...(options.hostname ? { hostname: options.hostname } : {}),
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${server.port}`).replace(/\/+$/, "");
-    const frontendApiUrl = canonicalFrontendApiUrl(`${publicUrl}/__clerk`);
+    if (options.frontendApiUrl !== undefined && !/^https?:\/\/[^/]/i.test(options.frontendApiUrl)) {
+      throw new Error(
+        `--frontend-api-url must be an absolute http(s) URL, e.g. https://clerk.example.com (got ${JSON.stringify(options.frontendApiUrl)}).`,
+      );
+    }
+    const frontendApiUrl = canonicalFrontendApiUrl(
+      options.frontendApiUrl ?? `${publicUrl}/__clerk`,
+    );
     if (!clerkSdksAcceptHost(frontendApiUrl)) {
       logger.info("Clerk's own SDKs refuse a publishable key whose host has no dot", {
         publicUrl,
