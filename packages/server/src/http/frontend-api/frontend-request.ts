@@ -1,5 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
 import { mintSessionTokenForRequest } from "../../flows/sessions/mint-session-token-for-request.js";
+import { requireActiveSession } from "../../flows/sessions/require-active-session.js";
 import type { ClientSessionContext } from "../../flows/sign-in/start-session-on-client.js";
 import type { ClientRecord, SessionRecord } from "../../store/session-store.js";
 import type { RouteServices } from "../define-route.js";
@@ -72,6 +73,7 @@ export class FrontendRequest {
   async clientJson(): Promise<unknown> {
     const current = await this.reloadClient();
     if (current === null) return null;
+    await this.mintMissingTokens(current);
     const { store, clock, settings, baseUrl } = this.services;
     return loadFrontendClient(
       { store, baseUrl, now: clock.now(), settings },
@@ -130,6 +132,27 @@ export class FrontendRequest {
       lifetimeSeconds: settings.sessionTokenLifetimeSeconds,
       ...(authorizedParty === undefined ? {} : { authorizedParty }),
     });
+  }
+
+  /**
+   * Mints a token for each active session of the client that has none from this request, so every
+   * client answer carries `last_active_token` as Clerk's does (clerk-js drops its `__session` cookie
+   * when an answer's session has none). No cookie is set; sessions whose user may not be issued
+   * tokens (banned, locked) get none.
+   */
+  private async mintMissingTokens(client: ClientRecord): Promise<void> {
+    const { store, clock } = this.services;
+    for (const session of client.sessions) {
+      if (session.status !== "active" || this.mintedTokens.has(session.id)) continue;
+      const issuable = await requireActiveSession(store, session.id, clock.now()).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiError) return false;
+          throw error;
+        },
+      );
+      if (issuable) this.mintedTokens.set(session.id, await this.mintToken(session));
+    }
   }
 
   /** Sets `__session` on the answer (and remembers the token as the session's latest). */
