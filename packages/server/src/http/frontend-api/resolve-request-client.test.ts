@@ -104,4 +104,22 @@ describe("resolveRequestClient", () => {
     expect(createTrustedProxies(["loopback"])("::1")).toBe(true);
     expect(createTrustedProxies([])("127.0.0.1")).toBe(false);
   });
+
+  it("believes Clerk's own Frontend API proxy only when it sends the instance's secret key", () => {
+    const forwarded = { "X-Forwarded-For": "198.51.100.7, 10.0.0.2", "X-Forwarded-Proto": "https" };
+    expect(
+      resolve({ ...forwarded, "Clerk-Secret-Key": TEST_SECRET_KEY }, { remoteAddress: "10.0.0.9" }),
+    ).toEqual({ address: "198.51.100.7", secure: true });
+    // A wrong, malformed or missing key: the headers are a stranger's, the socket counts.
+    for (const key of [`${TEST_SECRET_KEY}x`, "sk_test_wrong-key-0123456789", "", "nope"]) {
+      expect(
+        resolve({ ...forwarded, "Clerk-Secret-Key": key }, { remoteAddress: "10.0.0.9" }),
+        key,
+      ).toEqual({ address: "10.0.0.9", secure: false });
+    }
+    // No address forwarded: the proxy itself.
+    expect(resolve({ "Clerk-Secret-Key": TEST_SECRET_KEY }, { remoteAddress: "10.0.0.9" })).toEqual(
+      { address: "10.0.0.9", secure: false },
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import type { ConnectionInfo } from "../fetch-handler.js";
+import { isSecretKey } from "../secret-key-auth.js";
 import { FORWARDED_CLIENT_HEADER, verifyForwardedClient } from "./forwarded-client.js";
 import { normalizeAddress } from "./trusted-proxies.js";
 
@@ -37,7 +38,10 @@ function behindTrustedProxies(
 
 /**
  * Works out a request's client address and scheme. Believed, in this order: the app's signed
- * forwarded-client header (only a holder of the secret key can make one); `X-Forwarded-For` and
+ * forwarded-client header (only a holder of the secret key can make one); the forwarded headers of
+ * Clerk's own Frontend API proxy (`clerkMiddleware`'s `frontendApiProxy`), which proves itself by
+ * sending the secret key as `Clerk-Secret-Key` and names the browser in `X-Forwarded-For` (its
+ * first address) and `X-Forwarded-Proto`; `X-Forwarded-For` and
  * `X-Forwarded-Proto` when the peer is a trusted proxy (right to left through trusted hops, as
  * Express's `trust proxy`); otherwise the socket itself. A forwarded header from anyone else is
  * ignored, so rotating it spreads nothing over per-IP limits.
@@ -60,6 +64,14 @@ export function resolveRequestClient(
   );
   if (signed !== null)
     return { address: signed.address ?? peer ?? "unknown", secure: signed.secure };
+  if (isSecretKey(request.headers.get("clerk-secret-key"), rules.secretKey)) {
+    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+    const first = request.headers.get("x-forwarded-for")?.split(",")[0];
+    return {
+      address: normalizeAddress(first) ?? peer ?? "unknown",
+      secure: proto === undefined || proto === "" ? ownScheme : proto === "https",
+    };
+  }
   if (peer !== null && rules.trustedProxy(peer)) {
     const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
     return {
