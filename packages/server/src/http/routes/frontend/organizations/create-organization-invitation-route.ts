@@ -3,11 +3,7 @@ import { checkEmailAddress } from "../../../../flows/identifiers/check-email-add
 import { createOrganizationInvitation } from "../../../../flows/invitations/create-organization-invitation.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `POST /v1/organizations/{organization_id}/invitations` (Frontend API): invites an email address
@@ -29,9 +25,11 @@ export const createOrganizationInvitationRoute = defineRoute({
     notify: z.union([z.boolean(), z.string()]).nullable().optional(),
   }),
   handler: async ({ params, body, auth, store, request, clock }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_memberships:manage");
+    const { user, membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_memberships:manage",
+    );
     const invitation = (
       await createOrganizationInvitation(store, membership.organizationId, {
         emailAddress: checkEmailAddress(body.email_address),

@@ -1,11 +1,7 @@
 import { deleteOrganizationMembership } from "../../../../flows/organizations/delete-organization-membership.js";
 import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `DELETE /v1/organizations/{organization_id}/memberships/{user_id}` (Frontend API): removes a
@@ -20,9 +16,11 @@ export const deleteOrganizationMembershipRoute = defineRoute({
   path: "/v1/organizations/{organization_id}/memberships/{user_id}",
   auth: "client",
   handler: async ({ params, auth, store, request, clock, baseUrl }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_memberships:manage");
+    const { membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_memberships:manage",
+    );
     const removed = await deleteOrganizationMembership(
       store,
       membership.organizationId,

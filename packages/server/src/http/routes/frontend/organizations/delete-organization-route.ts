@@ -2,11 +2,7 @@ import { deleteOrganization } from "../../../../flows/organizations/delete-organ
 import { deletedObjectJson } from "../../../../wire/deleted-object-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { organizationNotFound } from "../../organizations/organization-input.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `DELETE /v1/organizations/{organization_id}` (Frontend API): deletes the organization with its
@@ -20,9 +16,11 @@ export const deleteOrganizationRoute = defineRoute({
   path: "/v1/organizations/{organization_id}",
   auth: "client",
   handler: async ({ params, auth, store, request, clock }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_profile:delete");
+    const { membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_profile:delete",
+    );
     const { organization } = await deleteOrganization(store, membership.organizationId);
     if (organization === null) throw organizationNotFound();
     return deletedObjectJson("organization", organization.id);

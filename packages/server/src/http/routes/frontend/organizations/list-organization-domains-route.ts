@@ -2,11 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "../../../define-route.js";
 import { queryText } from "../../../query-params.js";
 import { limitParam, offsetParam } from "../../organizations/list-params.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `GET /v1/organizations/{organization_id}/domains` (Frontend API): the organization's verified
@@ -26,9 +22,11 @@ export const listOrganizationDomainsRoute = defineRoute({
     enrollment_mode: queryText(),
   }),
   handler: async ({ params, auth, store, request, clock }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_domains:read");
+    await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_domains:read",
+    );
     return { data: [], total_count: 0 };
   },
 });

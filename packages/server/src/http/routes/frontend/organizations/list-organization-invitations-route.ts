@@ -9,11 +9,7 @@ import {
   offsetParam,
   paging,
 } from "../../organizations/list-params.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `GET /v1/organizations/{organization_id}/invitations` (Frontend API): the organization's
@@ -33,9 +29,11 @@ export const listOrganizationInvitationsRoute = defineRoute({
     status: z.preprocess((v) => (v === "" ? undefined : v), invitationStatusSchema().optional()),
   }),
   handler: async ({ params, query, auth, store, request, clock }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_memberships:manage");
+    const { membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_memberships:manage",
+    );
     const page = await store.listOrganizationInvitations(
       membership.organizationId,
       query.status === undefined ? {} : { statuses: [query.status] },

@@ -5,11 +5,7 @@ import { defineRoute } from "../../../define-route.js";
 import { listAnswer } from "../../../list-answer.js";
 import { queryBoolean, queryList, queryText } from "../../../query-params.js";
 import { limitParam, offsetParam, paging } from "../../organizations/list-params.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `GET /v1/organizations/{organization_id}/memberships` (Frontend API): the organization's
@@ -31,9 +27,11 @@ export const listOrganizationMembershipsRoute = defineRoute({
     query: queryText(),
   }),
   handler: async ({ params, query, auth, store, request, clock, baseUrl }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_memberships:read");
+    const { membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_memberships:read",
+    );
     const filter: MembershipFilter = {
       ...(query.role?.length ? { roles: query.role } : {}),
       ...(query.query ? { query: query.query } : {}),

@@ -1,7 +1,9 @@
 import { ApiError } from "../../../../errors/api-error.js";
 import type { OrganizationMembershipRecord } from "../../../../store/organization-store.js";
 import type { Store } from "../../../../store/store.js";
+import type { FrontendRequest } from "../../../frontend-api/frontend-request.js";
 import { organizationNotFound } from "../../organizations/organization-input.js";
+import { requireSignedInUser, type SignedInUser } from "../me/require-signed-in-user.js";
 
 /**
  * The signed-in user's membership in an organization (by id or slug). An organization the user
@@ -37,4 +39,30 @@ export function requireOrganizationPermission(
   if (!membership.permissions.includes(permission)) {
     throw new ApiError("missing_organization_permission", { meta: { permissions: [permission] } });
   }
+}
+
+/**
+ * The signed-in user and their membership in an organization whose role grants a permission: what
+ * every organization route of the Frontend API checks first.
+ *
+ * @throws `signed_out` (401); `resource_not_found` (404, `organization_id`);
+ *   `missing_organization_permission` (403)
+ * @example
+ * const { membership } = await requireOrganizationAccess(
+ *   { auth, store, request, now: clock.now() }, params.organization_id, "org:sys_memberships:manage");
+ */
+export async function requireOrganizationAccess(
+  context: {
+    auth: FrontendRequest;
+    store: Pick<Store, "getUser" | "getOrganization" | "getOrganizationMembership">;
+    request: Request;
+    now: number;
+  },
+  idOrSlug: string,
+  permission: string,
+): Promise<SignedInUser & { membership: OrganizationMembershipRecord }> {
+  const signedIn = await requireSignedInUser(context);
+  const membership = await requireOrganizationMember(context.store, idOrSlug, signedIn.user.id);
+  requireOrganizationPermission(membership, permission);
+  return { ...signedIn, membership };
 }

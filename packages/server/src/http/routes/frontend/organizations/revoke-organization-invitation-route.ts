@@ -1,11 +1,7 @@
 import { revokeOrganizationInvitation } from "../../../../flows/invitations/revoke-organization-invitation.js";
 import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `POST /v1/organizations/{organization_id}/invitations/{invitation_id}/revoke` (Frontend API):
@@ -20,9 +16,11 @@ export const revokeOrganizationInvitationRoute = defineRoute({
   path: "/v1/organizations/{organization_id}/invitations/{invitation_id}/revoke",
   auth: "client",
   handler: async ({ params, auth, store, request, clock }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_memberships:manage");
+    const { user, membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_memberships:manage",
+    );
     const { invitation } = await revokeOrganizationInvitation(
       store,
       membership.organizationId,

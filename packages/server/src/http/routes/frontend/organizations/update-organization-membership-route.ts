@@ -2,11 +2,7 @@ import { z } from "zod";
 import { updateOrganizationMembership } from "../../../../flows/organizations/update-organization-membership.js";
 import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `PATCH /v1/organizations/{organization_id}/memberships/{user_id}` (Frontend API): changes a
@@ -22,9 +18,11 @@ export const updateOrganizationMembershipRoute = defineRoute({
   auth: "client",
   body: z.object({ role: z.string().min(1) }),
   handler: async ({ params, body, auth, store, request, clock, baseUrl }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_memberships:manage");
+    const { membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_memberships:manage",
+    );
     const updated = await updateOrganizationMembership(
       store,
       membership.organizationId,

@@ -7,11 +7,7 @@ import {
   checkOrganizationName,
   checkOrganizationSlug,
 } from "../../organizations/organization-input.js";
-import { requireSignedInUser } from "../me/require-signed-in-user.js";
-import {
-  requireOrganizationMember,
-  requireOrganizationPermission,
-} from "./require-organization-member.js";
+import { requireOrganizationAccess } from "./require-organization-member.js";
 
 /**
  * `PATCH /v1/organizations/{organization_id}` (Frontend API): renames the organization or changes
@@ -29,9 +25,11 @@ export const updateOrganizationRoute = defineRoute({
     slug: z.string().nullable().optional(),
   }),
   handler: async ({ params, body, auth, store, request, clock }) => {
-    const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
-    const membership = await requireOrganizationMember(store, params.organization_id, user.id);
-    requireOrganizationPermission(membership, "org:sys_profile:manage");
+    const { membership } = await requireOrganizationAccess(
+      { auth, store, request, now: clock.now() },
+      params.organization_id,
+      "org:sys_profile:manage",
+    );
     const patch: OrganizationPatch = {};
     if (body.name) patch.name = checkOrganizationName(body.name);
     if (body.slug) patch.slug = checkOrganizationSlug(body.slug);
