@@ -1,7 +1,7 @@
 // apps/clerk-demo — written only with @clerk/nextjs and Clerk's components — against a Latchkey
-// instance: sign-up by email code, sign-out, sign-in by password, the server helpers (`auth()`,
+// instance: sign-up by email code, sign-out, sign-in by password and by email code, the server helpers (`auth()`,
 // `currentUser()`, `getAuth(req)`), the handshake after the session token expired, the profile
-// and organizations. Each test has its own user, so they run side by side.
+// (name, password) and organizations. Each test has its own user, so they run side by side.
 import {
   CLERK_TEST_CODE,
   createUser,
@@ -124,4 +124,51 @@ test("creates an organization with <CreateOrganization/> and makes it active", a
     name,
   );
   await snap(page, testInfo, "organizations");
+});
+
+test("signs in with an email code, and changes the password in <UserProfile/>", async ({
+  page,
+}, testInfo) => {
+  const email = testEmail("code");
+  await createUser(email, PASSWORD);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByRole("link", { name: "Use another method" }).click();
+  await page.getByRole("button", { name: /email code/i }).click();
+  await enterCode(page, CLERK_TEST_CODE);
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("user-email")).toHaveText(email);
+
+  await page.goto("/user-profile");
+  await page.getByRole("button", { name: "Security" }).click();
+  await page.getByRole("button", { name: /update password/i }).click();
+  const newPassword = `${PASSWORD}-renewed`;
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByLabel("Confirm password").fill(newPassword);
+  await snap(page, testInfo, "change-password");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: /update password/i })).toBeVisible();
+
+  // The new password signs in; the old one no longer does.
+  const verify = async (password: string) =>
+    fetch(`${process.env.E2E_INSTANCE_URL}/v1/users?email_address=${encodeURIComponent(email)}`, {
+      headers: { Authorization: `Bearer ${process.env.E2E_CLERK_SECRET_KEY}` },
+    })
+      .then((r) => r.json() as Promise<Array<{ id: string }>>)
+      .then(([user]) =>
+        fetch(`${process.env.E2E_INSTANCE_URL}/v1/users/${user?.id}/verify_password`, {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${process.env.E2E_CLERK_SECRET_KEY}`,
+            "Content-Type": "application/json",
+          },
+          body: JSON.stringify({ password }),
+        }),
+      )
+      .then((r) => r.status);
+  expect(await verify(newPassword)).toBe(200);
+  expect(await verify(PASSWORD)).toBe(422);
 });
