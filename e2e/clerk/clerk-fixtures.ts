@@ -167,6 +167,22 @@ export async function createUser(email: string, password: string): Promise<strin
   return body.id;
 }
 
+/** The Backend API's answer to `POST /v1/users/{id}/verify_password`: 200 right, 422 wrong. */
+export async function verifyPasswordStatus(userId: string, password: string): Promise<number> {
+  const response = await fetch(
+    `${requiredEnv("E2E_INSTANCE_URL")}/v1/users/${userId}/verify_password`,
+    {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${requiredEnv("E2E_CLERK_SECRET_KEY")}`,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({ password }),
+    },
+  );
+  return response.status;
+}
+
 /** Saves a full-page screenshot in the test's output folder (`<name>.png`) and attaches it. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
