@@ -11,7 +11,7 @@ import {
   updateUser,
 } from "../flows/users/update-user.js";
 import { loadMigrations, migrate } from "./migrate.js";
-import type { NewUser, Store, UserPage } from "./store.js";
+import type { NewUser, Store, UserPage, VerificationRecord } from "./store.js";
 import {
   describeName,
   TEST_DATABASE_TARGETS,
@@ -379,6 +379,19 @@ for (const target of TEST_DATABASE_TARGETS) {
         expect(
           (await ctx.store.updateEmailAddress(e.id, { verified: false })).verification,
         ).toBeNull();
+        const pending: VerificationRecord = {
+          status: "unverified",
+          strategy: "email_code",
+          attempts: 0,
+          expireAt: 9e12,
+        };
+        expect(
+          (await ctx.store.updateEmailAddress(e.id, { verification: pending })).verification,
+        ).toEqual(pending);
+        const byCode: VerificationRecord = { ...pending, status: "verified", attempts: 1 };
+        expect(
+          (await ctx.store.updateEmailAddress(e.id, { verification: byCode })).verification,
+        ).toEqual(byCode);
       });
 
       it("rejects duplicates and unknown users", async () => {

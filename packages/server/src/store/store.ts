@@ -305,9 +305,13 @@ export interface Store
     input: NewIdentification & { emailAddress: string; primary?: boolean },
   ): Promise<EmailAddressRecord>;
   getEmailAddress(emailAddressId: string): Promise<EmailAddressRecord | null>;
+  /**
+   * `verified` marks it verified by `admin` (or unverified); `verification` records one as it
+   * stands instead (an `email_code` one the user is completing: pending, attempts, expiry).
+   */
   updateEmailAddress(
     emailAddressId: string,
-    patch: { verified?: boolean; primary?: boolean },
+    patch: { verified?: boolean; verification?: VerificationRecord; primary?: boolean },
   ): Promise<EmailAddressRecord>;
   /** When the primary one is deleted, the oldest remaining (verified first) becomes primary. */
   deleteEmailAddress(emailAddressId: string): Promise<EmailAddressRecord | null>;

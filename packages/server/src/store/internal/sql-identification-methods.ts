@@ -11,6 +11,7 @@ import {
   PHONE_KIND,
   promoteNextPrimary,
   setPrimary,
+  setVerification,
   setVerified,
 } from "./sql-identifications.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
@@ -96,6 +97,8 @@ export function sqlIdentificationMethods({
         const { row } = await lockIdentification(tx, EMAIL_KIND, id);
         if (patch.verified !== undefined)
           await setVerified(tx, EMAIL_KIND, id, patch.verified, now);
+        if (patch.verification !== undefined)
+          await setVerification(tx, EMAIL_KIND, id, patch.verification, now);
         if (patch.primary === true) await setPrimary(tx, EMAIL_KIND, String(row.user_id), id, now);
         const rows = await tx.query("SELECT * FROM email_addresses WHERE id = $1", [id]);
         return emailAddressFromRow(rows[0]!);

@@ -1,6 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { Queryable, Row } from "../database.js";
-import type { NewIdentification } from "../store.js";
+import type { NewIdentification, VerificationRecord } from "../store.js";
 
 /** What differs between email addresses and phone numbers in SQL. */
 export interface IdentificationKind {
@@ -138,5 +138,30 @@ export async function setVerified(
          verification_attempts = NULL, verification_expire_at = NULL, updated_at = $4
      WHERE id = $1`,
     [id, v.verificationStatus, v.verificationStrategy, now],
+  );
+}
+
+/** Records an identification's verification as it stands (a code's: pending, attempts, expiry). */
+export async function setVerification(
+  tx: Queryable,
+  kind: IdentificationKind,
+  id: string,
+  verification: VerificationRecord,
+  now: number,
+): Promise<void> {
+  await tx.query(
+    `UPDATE ${kind.table}
+     SET verification_status = $2, verification_strategy = $3, verification_attempts = $4,
+         verification_expire_at = $5,
+         reserved = CASE WHEN $2::text = 'verified' THEN false ELSE reserved END, updated_at = $6
+     WHERE id = $1`,
+    [
+      id,
+      verification.status,
+      verification.strategy,
+      verification.attempts,
+      verification.expireAt,
+      now,
+    ],
   );
 }

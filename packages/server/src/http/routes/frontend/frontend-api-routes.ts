@@ -1,6 +1,7 @@
 import type { AnyRoute } from "../../define-route.js";
 import { clientRoutes } from "./client/client-routes.js";
 import { createDevBrowserRoute } from "./dev-browser/create-dev-browser-route.js";
+import { myEmailAddressesRoutes } from "./email-addresses/email-addresses-routes.js";
 import { environmentRoutes } from "./environment/environment-routes.js";
 import { handshakeRoute } from "./handshake/handshake-route.js";
 import { getFrontendJwksRoute } from "./jwks/get-frontend-jwks-route.js";
@@ -24,5 +25,6 @@ export const frontendApiRoutes: readonly AnyRoute[] = [
   ...signInsRoutes,
   ...sessionsRoutes,
   ...meRoutes,
+  ...myEmailAddressesRoutes,
   ...organizationsRoutes,
 ];
