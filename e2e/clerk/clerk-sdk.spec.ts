@@ -87,7 +87,7 @@ test("stays signed in when the tab is closed past the session token's lifetime",
   expect(handshakes.length).toBeGreaterThan(0);
 });
 
-test("changes the name in <UserProfile/>", async ({ page }, testInfo) => {
+test("changes the name and adds a verified email address in <UserProfile/>", async ({ page }, testInfo) => {
   const email = testEmail("profile");
   await createUser(email, PASSWORD);
   await signIn(page, email, PASSWORD);
@@ -103,6 +103,18 @@ test("changes the name in <UserProfile/>", async ({ page }, testInfo) => {
   // currentUser() on the server sees the new name.
   await page.goto("/dashboard");
   await expect(page.getByTestId("user-name")).toHaveText("Ada Lovelace");
+
+  // A second address, verified by email code (424242 for +clerk_test addresses in development).
+  const second = testEmail("profile-second");
+  await page.goto("/user-profile");
+  await page.getByRole("button", { name: "Add email address" }).click();
+  await page.getByLabel("Email address").fill(second);
+  await page.getByRole("button", { name: "Add" }).click();
+  await enterCode(page, CLERK_TEST_CODE);
+  await expect(page.getByText(second, { exact: true }).first()).toBeVisible();
+  // Listed as verified: the component marks an address it could not verify "Unverified".
+  await expect(page.getByText("Unverified")).toHaveCount(0);
+  await snap(page, testInfo, "user-profile-second-email");
 });
 
 test("creates an organization with <CreateOrganization/> and makes it active", async ({
