@@ -2,6 +2,7 @@ import type { SessionRecord } from "../store/session-store.js";
 import type { UserRecord } from "../store/store.js";
 import type { FrontendUserJson } from "./frontend-user-json.js";
 import { publicUserDataJson } from "./frontend-user-json.js";
+import { sessionStateJson } from "./session-state-json.js";
 
 const minutesSince = (now: number, at: number): number =>
   Math.max(0, Math.floor((now - at) / 60_000));
@@ -26,18 +27,11 @@ export function frontendSessionJson(
 ) {
   const { now } = context;
   return {
-    object: "session" as const,
-    id: session.id,
-    status: session.status,
-    expire_at: session.expireAt,
-    abandon_at: session.abandonAt,
-    last_active_at: session.lastActiveAt,
-    last_active_organization_id: session.lastActiveOrganizationId,
+    ...sessionStateJson(session),
     last_active_token:
       context.lastActiveToken == null
         ? null
         : { object: "token" as const, jwt: context.lastActiveToken },
-    actor: session.actor,
     user: context.userJson,
     public_user_data: publicUserDataJson(context.user, context.baseUrl),
     factor_verification_age: [
@@ -46,8 +40,6 @@ export function frontendSessionJson(
         ? -1
         : minutesSince(now, session.secondFactorVerifiedAt),
     ],
-    created_at: session.createdAt,
-    updated_at: session.updatedAt,
   };
 }
 

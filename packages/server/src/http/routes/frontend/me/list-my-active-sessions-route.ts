@@ -1,7 +1,7 @@
+import { sessionWithActivitiesJson } from "../../../../wire/session-with-activities-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
-import { sessionWithActivitiesJson } from "./session-with-activities-json.js";
 
 /** How many of a user's active sessions the list shows (Clerk's UI shows them all on one page). */
 const MAX_LISTED = 100;

@@ -1,8 +1,8 @@
 import { ApiError } from "../../../../errors/api-error.js";
 import { endSession } from "../../../../flows/sessions/end-session.js";
+import { sessionWithActivitiesJson } from "../../../../wire/session-with-activities-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { requireSignedInUser } from "./require-signed-in-user.js";
-import { sessionWithActivitiesJson } from "./session-with-activities-json.js";
 
 /**
  * `POST /v1/me/sessions/{session_id}/revoke`: signs the user out on another device

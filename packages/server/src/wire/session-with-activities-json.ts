@@ -1,4 +1,5 @@
-import type { SessionRecord } from "../../../../store/session-store.js";
+import type { SessionRecord } from "../store/session-store.js";
+import { sessionStateJson } from "./session-state-json.js";
 
 /**
  * A session as `/v1/me/sessions…` answers it (Clerk's `SessionWithActivities`): the session's
@@ -10,20 +11,11 @@ import type { SessionRecord } from "../../../../store/session-store.js";
  */
 export function sessionWithActivitiesJson(session: SessionRecord) {
   return {
-    object: "session" as const,
-    id: session.id,
-    status: session.status,
-    expire_at: session.expireAt,
-    abandon_at: session.abandonAt,
-    last_active_at: session.lastActiveAt,
-    last_active_organization_id: session.lastActiveOrganizationId,
-    actor: session.actor,
+    ...sessionStateJson(session),
     latest_activity: {
       object: "session_activity" as const,
       id: `sess_activity_${session.id}`,
       is_mobile: false,
     },
-    created_at: session.createdAt,
-    updated_at: session.updatedAt,
   };
 }
