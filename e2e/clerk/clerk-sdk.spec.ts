@@ -87,7 +87,9 @@ test("stays signed in when the tab is closed past the session token's lifetime",
   expect(handshakes.length).toBeGreaterThan(0);
 });
 
-test("changes the name and adds a verified email address in <UserProfile/>", async ({ page }, testInfo) => {
+test("changes the name and adds a verified email address in <UserProfile/>", async ({
+  page,
+}, testInfo) => {
   const email = testEmail("profile");
   await createUser(email, PASSWORD);
   await signIn(page, email, PASSWORD);
