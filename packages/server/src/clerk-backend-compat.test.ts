@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createClerkClient, verifyToken } from "@clerk/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshPostgresDatabase } from "../test/fresh-postgres-database.js";
-import { type SpawnedCli, spawnCli } from "../test/spawn-cli.js";
+import type { SpawnedCli } from "../test/spawn-cli.js";
+import { spawnCliOnTestDatabase } from "../test/spawn-cli-on-test-database.js";
 
 /**
  * An app written against Clerk's official backend SDK, pointed at a running `latchkey start`
@@ -16,20 +13,11 @@ describe("@clerk/backend against a running instance", () => {
   let clerk: ReturnType<typeof createClerkClient>;
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      const database = await freshPostgresDatabase(process.env.DATABASE_URL);
-      cli = await spawnCli(["--database-url", database.url]);
-      dispose = database.drop;
-    } else {
-      const dir = await mkdtemp(join(tmpdir(), "latchkey-compat-"));
-      cli = await spawnCli(["--data-dir", dir]);
-      dispose = () => rm(dir, { recursive: true, force: true });
-    }
+    ({ cli, dispose } = await spawnCliOnTestDatabase("latchkey-compat-"));
     clerk = createClerkClient({ secretKey: cli.secretKey, apiUrl: cli.url });
   }, 120_000);
 
   afterAll(async () => {
-    await cli?.stop();
     await dispose?.();
   });
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClerkClient } from "@clerk/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshPostgresDatabase } from "../test/fresh-postgres-database.js";
 import { type SpawnedCli, spawnCli } from "../test/spawn-cli.js";
+import { spawnCliOnTestDatabase } from "../test/spawn-cli-on-test-database.js";
 
 /** The app, as the default configuration allows it. */
 const APP = "http://localhost:3000";
@@ -53,15 +53,7 @@ describe("@clerk/backend's handshake against a running instance", () => {
   };
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      const database = await freshPostgresDatabase(process.env.DATABASE_URL);
-      cli = await spawnCli(["--database-url", database.url]);
-      dispose = database.drop;
-    } else {
-      const dir = await mkdtemp(join(tmpdir(), "latchkey-handshake-"));
-      cli = await spawnCli(["--data-dir", dir]);
-      dispose = () => rm(dir, { recursive: true, force: true });
-    }
+    ({ cli, dispose } = await spawnCliOnTestDatabase("latchkey-handshake-"));
     proxyUrl = `${cli.url}/__clerk`;
     clerk = createClerkClient({
       secretKey: cli.secretKey,
@@ -72,7 +64,6 @@ describe("@clerk/backend's handshake against a running instance", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await cli?.stop();
     await dispose?.();
   });
 
