@@ -17,6 +17,8 @@ export interface AppEnv {
     route: AnyRoute | undefined;
     /** Public origin of the instance (`publicUrl`, or the request's origin), no trailing slash. */
     baseUrl: string;
+    /** Where the caller reads profile images, when not at `baseUrl` (Clerk's proxy URL). */
+    imageBaseUrl: string | undefined;
     /** Frontend API requests: the configuration as this request sees it (client address included). */
     frontend: FrontendApiConfig | undefined;
     /** Frontend API requests: the client scheme was https (cookies are then `Secure`). */

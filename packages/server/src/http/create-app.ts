@@ -72,13 +72,16 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
   app.use("*", matchRoute(registry, input.publicUrl));
   app.use("*", requireSecretKey(input.secretKey));
   app.use("*", limitBody(input));
-  if (input.frontendApi !== undefined) {
-    // Profile images, read by the app's pages with `crossOrigin="anonymous"`.
-    const { setup } = input.frontendApi;
-    app.use(
-      `${IMAGE_PATH_PREFIX}*`,
-      allowedOriginsCors((baseUrl) => setup.configFor(baseUrl, "unknown").allowedOrigins),
-    );
+  // Profile images, read by the app's pages with `crossOrigin="anonymous"`; with a Frontend API,
+  // served under its prefix too: behind Clerk's proxy the browser reaches only `<proxy url>/…`.
+  const { frontendApi } = input;
+  const imageBases = frontendApi === undefined ? [""] : ["", frontendApi.setup.prefix];
+  if (frontendApi !== undefined) {
+    const originsFor = (baseUrl: string) =>
+      frontendApi.setup.configFor(baseUrl, "unknown").allowedOrigins;
+    for (const base of imageBases) {
+      app.use(`${base}${IMAGE_PATH_PREFIX}*`, allowedOriginsCors(originsFor));
+    }
   }
   for (const route of input.routes) {
     if (route.auth === "client") {
@@ -86,7 +89,14 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
         `${route.method} ${route.path} is a Frontend API route (auth: "client"): list it in frontendApiRoutes.`,
       );
     }
-    mountRoute(app, route, { services, registry, style: backendStyle });
+    const bases = route.path.startsWith(IMAGE_PATH_PREFIX) ? imageBases : [""];
+    for (const base of bases) {
+      mountRoute(
+        app,
+        { ...route, path: `${base}${route.path}` },
+        { services, registry, style: backendStyle },
+      );
+    }
   }
   if (input.frontendApi !== undefined) {
     const { setup, routes } = input.frontendApi;

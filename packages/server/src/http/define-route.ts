@@ -48,6 +48,11 @@ export interface RouteContext<Path extends string, Query, Body> extends RouteSer
   request: Request;
   /** Public origin of the instance (`publicUrl`, or the request's origin), without a trailing slash. */
   baseUrl: string;
+  /**
+   * Base of the profile image URLs this caller can load: `baseUrl`, or the app's Frontend API
+   * proxy URL when the request came through Clerk's proxy (images are served under it too).
+   */
+  imageBaseUrl: string;
 }
 
 /** What a `client` (Frontend API) handler receives besides a {@link RouteContext}. */

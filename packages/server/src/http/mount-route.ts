@@ -82,6 +82,7 @@ export function mountRoute(
       body,
       request,
       baseUrl: c.get("baseUrl"),
+      imageBaseUrl: c.get("imageBaseUrl") ?? c.get("baseUrl"),
     };
     if (route.rateLimits !== undefined) {
       await enforceRateLimits(route, context as ClientRouteContext<string, unknown, unknown>);

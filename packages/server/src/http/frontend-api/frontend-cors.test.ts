@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestInstance } from "../../../test/test-instance.js";
+import { TEST_SECRET_KEY, useTestInstance } from "../../../test/test-instance.js";
 
 const APP = "https://app.example.com";
 const FOREIGN = "https://evil.example";
@@ -167,8 +167,44 @@ describe("Frontend API CORS", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get("access-control-allow-origin")).toBe(APP);
 
+    // Under the Frontend API's prefix too (behind Clerk's proxy the browser reaches only that).
+    const proxied = await instance.fetch("/__clerk/v1/images/default", {
+      headers: { Origin: APP },
+    });
+    expect(proxied.status).toBe(200);
+    expect(proxied.headers.get("content-type")).toBe("image/svg+xml");
+    expect(proxied.headers.get("access-control-allow-origin")).toBe(APP);
+
     // The Backend API itself is not for browsers: no CORS.
     const users = await instance.fetch("/v1/users", { headers: { Origin: APP } });
     expect(users.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("links profile images through the app's proxy URL when Clerk's proxy sends the request", async () => {
+    const email = "proxied-avatar@example.com";
+    await instance.call("POST", "/v1/users", {
+      body: { email_address: [email], password: "correct-horse-battery-42" },
+    });
+    const signIn = async (headers: Record<string, string>) => {
+      const answer = await instance.browser().call("POST", "/v1/client/sign_ins", {
+        origin: APP,
+        headers,
+        form: { identifier: email, password: "correct-horse-battery-42", strategy: "password" },
+      });
+      expect(answer.status).toBe(200);
+      const session = answer.body.client.sessions[0];
+      return { user: session.user.image_url, public: session.public_user_data.image_url };
+    };
+
+    const viaProxy = await signIn({
+      "Clerk-Secret-Key": TEST_SECRET_KEY,
+      "Clerk-Proxy-Url": `${APP}/__clerk`,
+    });
+    expect(viaProxy.user).toBe(`${APP}/__clerk/v1/images/default`);
+    expect(viaProxy.public).toBe(`${APP}/__clerk/v1/images/default`);
+
+    // Without the secret key the header is a stranger's claim: images stay on the instance.
+    const forged = await signIn({ "Clerk-Proxy-Url": "https://evil.example/__clerk" });
+    expect(forged.user).toBe(`${instance.baseUrl}/v1/images/default`);
   });
 });

@@ -32,7 +32,11 @@ export class FrontendRequest {
   readonly mintedTokens = new Map<string, string>();
 
   constructor(
-    private readonly services: RouteServices & { baseUrl: string; request: Request },
+    private readonly services: RouteServices & {
+      baseUrl: string;
+      imageBaseUrl: string;
+      request: Request;
+    },
     client: ClientRecord | null,
     credentialSource: ClientCredentialSource,
     private readonly secure: boolean,
@@ -74,9 +78,9 @@ export class FrontendRequest {
     const current = await this.reloadClient();
     if (current === null) return null;
     await this.mintMissingTokens(current);
-    const { store, clock, settings, baseUrl } = this.services;
+    const { store, clock, settings, imageBaseUrl } = this.services;
     return loadFrontendClient(
-      { store, baseUrl, now: clock.now(), settings },
+      { store, imageBaseUrl, now: clock.now(), settings },
       current,
       this.mintedTokens,
     );

@@ -14,7 +14,8 @@ import { frontendUserJson } from "../../wire/frontend-user-json.js";
 /** What the Frontend API's JSON builders read besides records. */
 export interface FrontendJsonContext {
   store: Store;
-  baseUrl: string;
+  /** Base of profile image URLs (the route context's `imageBaseUrl`). */
+  imageBaseUrl: string;
   now: number;
   settings: Pick<InstanceSettings, "maxVerificationAttempts">;
 }
@@ -37,7 +38,7 @@ export async function loadFrontendSignIn(context: FrontendJsonContext, signIn: S
     user,
     firstFactors,
     secondFactors,
-    baseUrl: context.baseUrl,
+    baseUrl: context.imageBaseUrl,
   });
 }
 
@@ -52,7 +53,7 @@ const MEMBERSHIP_PAGE = 100;
  * const json = await loadFrontendUser(context, user);
  */
 export async function loadFrontendUser(context: FrontendJsonContext, user: UserRecord) {
-  const { store, baseUrl, now } = context;
+  const { store, imageBaseUrl: baseUrl, now } = context;
   const memberships = [];
   for (let offset = 0; ; offset += MEMBERSHIP_PAGE) {
     const page = await store.listUserOrganizationMemberships(user.id, {
@@ -84,7 +85,7 @@ export async function loadFrontendSession(
   session: SessionRecord,
   lastActiveToken: string | null = null,
 ) {
-  const { store, baseUrl, now } = context;
+  const { store, imageBaseUrl: baseUrl, now } = context;
   const user = await store.getUser(session.userId);
   if (user === null) return null;
   const userJson = await loadFrontendUser(context, user);

@@ -37,7 +37,12 @@ export function loadRequestingClient(services: RouteServices): MiddlewareHandler
       c.set(
         "auth",
         new FrontendRequest(
-          { ...services, baseUrl: c.get("baseUrl"), request },
+          {
+            ...services,
+            baseUrl: c.get("baseUrl"),
+            imageBaseUrl: c.get("imageBaseUrl") ?? c.get("baseUrl"),
+            request,
+          },
           client,
           presented?.source ?? null,
           c.get("secure") ?? false,

@@ -32,9 +32,14 @@ describe("resolveRequestClient", () => {
     expect(resolve(spoofed, { remoteAddress: "203.0.113.5" })).toEqual({
       address: "203.0.113.5",
       secure: false,
+      proxyUrl: null,
     });
     // In process there is no peer: nothing is believed either.
-    expect(resolve(spoofed, undefined)).toEqual({ address: "unknown", secure: false });
+    expect(resolve(spoofed, undefined)).toEqual({
+      address: "unknown",
+      secure: false,
+      proxyUrl: null,
+    });
     expect(resolve({}, { remoteAddress: "::ffff:192.0.2.4" }).address).toBe("192.0.2.4");
   });
 
@@ -43,10 +48,12 @@ describe("resolveRequestClient", () => {
     expect(resolve(headers, { remoteAddress: "127.0.0.1" })).toEqual({
       address: "198.51.100.7",
       secure: true,
+      proxyUrl: null,
     });
     expect(resolve(forwardedClientHeader("2001:db8::1", { nowMs: NOW }), undefined)).toEqual({
       address: "2001:db8::1",
       secure: false,
+      proxyUrl: null,
     });
   });
 
@@ -74,6 +81,7 @@ describe("resolveRequestClient", () => {
       ).toEqual({
         address: "203.0.113.5",
         secure: false,
+        proxyUrl: null,
       });
     }
   });
@@ -85,10 +93,18 @@ describe("resolveRequestClient", () => {
       "X-Forwarded-Proto": "https",
     };
     // The peer and 10.0.0.7 are trusted; 203.0.113.9 is not, so it is the client (not the left-most).
-    expect(resolve(xff, peer, ["10.0.0.0/8"])).toEqual({ address: "203.0.113.9", secure: true });
+    expect(resolve(xff, peer, ["10.0.0.0/8"])).toEqual({
+      address: "203.0.113.9",
+      secure: true,
+      proxyUrl: null,
+    });
     expect(resolve(xff, peer, ["private"]).address).toBe("203.0.113.9");
     // The peer is not trusted: the headers are ignored.
-    expect(resolve(xff, peer, ["loopback"])).toEqual({ address: "10.0.0.2", secure: false });
+    expect(resolve(xff, peer, ["loopback"])).toEqual({
+      address: "10.0.0.2",
+      secure: false,
+      proxyUrl: null,
+    });
     // Every hop trusted: the left-most entry.
     expect(resolve(xff, peer, ["0.0.0.0/0"]).address).toBe("198.51.100.1");
     // A hop that is no address stops the walk.
@@ -109,17 +125,36 @@ describe("resolveRequestClient", () => {
     const forwarded = { "X-Forwarded-For": "198.51.100.7, 10.0.0.2", "X-Forwarded-Proto": "https" };
     expect(
       resolve({ ...forwarded, "Clerk-Secret-Key": TEST_SECRET_KEY }, { remoteAddress: "10.0.0.9" }),
-    ).toEqual({ address: "198.51.100.7", secure: true });
+    ).toEqual({ address: "198.51.100.7", secure: true, proxyUrl: null });
     // A wrong, malformed or missing key: the headers are a stranger's, the socket counts.
     for (const key of [`${TEST_SECRET_KEY}x`, "sk_test_wrong-key-0123456789", "", "nope"]) {
       expect(
         resolve({ ...forwarded, "Clerk-Secret-Key": key }, { remoteAddress: "10.0.0.9" }),
         key,
-      ).toEqual({ address: "10.0.0.9", secure: false });
+      ).toEqual({ address: "10.0.0.9", secure: false, proxyUrl: null });
     }
+    // Its proxy URL is where the browser reaches the instance (profile images are linked there).
+    const viaProxy = { ...forwarded, "Clerk-Secret-Key": TEST_SECRET_KEY };
+    const proxyUrl = (value: string) =>
+      resolve({ ...viaProxy, "Clerk-Proxy-Url": value }, { remoteAddress: "10.0.0.9" }).proxyUrl;
+    expect(proxyUrl("https://app.example/__clerk/")).toBe("https://app.example/__clerk");
+    expect(proxyUrl("https://app.example/__clerk?x=1#y")).toBe("https://app.example/__clerk");
+    for (const bad of ["javascript:alert(1)", "/__clerk", "https://u:p@app.example/__clerk", ""]) {
+      expect(proxyUrl(bad), bad).toBeNull();
+    }
+    // From anyone without the key, the header is ignored.
+    expect(
+      resolve(
+        {
+          "Clerk-Secret-Key": "sk_test_wrong-key-0123456789",
+          "Clerk-Proxy-Url": "https://evil.example",
+        },
+        { remoteAddress: "10.0.0.9" },
+      ).proxyUrl,
+    ).toBeNull();
     // No address forwarded: the proxy itself.
     expect(resolve({ "Clerk-Secret-Key": TEST_SECRET_KEY }, { remoteAddress: "10.0.0.9" })).toEqual(
-      { address: "10.0.0.9", secure: false },
+      { address: "10.0.0.9", secure: false, proxyUrl: null },
     );
   });
 });

@@ -9,6 +9,20 @@ export interface RequestClient {
   address: string;
   /** The client reached us (or the app's proxy) over TLS. */
   secure: boolean;
+  /**
+   * The app's Frontend API proxy URL (`Clerk-Proxy-Url`, e.g. `https://app.example/__clerk`) when
+   * Clerk's own proxy sent the request; null otherwise. The browser reaches the instance there.
+   */
+  proxyUrl: string | null;
+}
+
+/** An `http(s)` URL without query, fragment or trailing slash; null for anything else. */
+function proxyUrlOf(header: string | null): string | null {
+  if (header === null || !URL.canParse(header)) return null;
+  const url = new URL(header);
+  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  if (url.username !== "" || url.password !== "") return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
 /** What {@link resolveRequestClient} needs besides the request. */
@@ -63,13 +77,14 @@ export function resolveRequestClient(
     rules.nowMs,
   );
   if (signed !== null)
-    return { address: signed.address ?? peer ?? "unknown", secure: signed.secure };
+    return { address: signed.address ?? peer ?? "unknown", secure: signed.secure, proxyUrl: null };
   if (isSecretKey(request.headers.get("clerk-secret-key"), rules.secretKey)) {
     const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
     const first = request.headers.get("x-forwarded-for")?.split(",")[0];
     return {
       address: normalizeAddress(first) ?? peer ?? "unknown",
       secure: proto === undefined || proto === "" ? ownScheme : proto === "https",
+      proxyUrl: proxyUrlOf(request.headers.get("clerk-proxy-url")),
     };
   }
   if (peer !== null && rules.trustedProxy(peer)) {
@@ -81,7 +96,8 @@ export function resolveRequestClient(
         rules.trustedProxy,
       ),
       secure: proto === undefined || proto === "" ? ownScheme : proto === "https",
+      proxyUrl: null,
     };
   }
-  return { address: peer ?? "unknown", secure: ownScheme };
+  return { address: peer ?? "unknown", secure: ownScheme, proxyUrl: null };
 }

@@ -7,7 +7,8 @@ import { createTrustedProxies } from "./trusted-proxies.js";
 /**
  * Frontend API middleware: works out who is calling (the app's signed forwarded-client header,
  * trusted proxies' `X-Forwarded-*`, or the socket; see `resolveRequestClient`) and sets the
- * request's Frontend API configuration, whose `clientIp` per-IP rate limits count against.
+ * request's Frontend API configuration, whose `clientIp` per-IP rate limits count against; behind
+ * Clerk's proxy, profile images are then linked through the app's proxy URL.
  *
  * @example
  * frontendApp.use("*", trustedClientAddress(setup, { secretKey, clock }));
@@ -27,6 +28,7 @@ export function trustedClientAddress(
       const clientIp = setup.options.clientIp?.(c.req.raw) ?? caller.address;
       c.set("frontend", setup.configFor(c.get("baseUrl"), clientIp));
       c.set("secure", setup.alwaysSecure || caller.secure);
+      if (caller.proxyUrl !== null) c.set("imageBaseUrl", caller.proxyUrl);
     }
     return next();
   };

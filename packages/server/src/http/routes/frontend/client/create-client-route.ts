@@ -10,6 +10,9 @@ export const createClientRoute = defineRoute({
   path: "/v1/client",
   auth: "client",
   allowAnonymous: true,
-  handler: async ({ auth, store, baseUrl, clock, settings }) =>
-    loadFrontendClient({ store, baseUrl, now: clock.now(), settings }, await auth.ensureClient()),
+  handler: async ({ auth, store, imageBaseUrl, clock, settings }) =>
+    loadFrontendClient(
+      { store, imageBaseUrl, now: clock.now(), settings },
+      await auth.ensureClient(),
+    ),
 });

@@ -12,7 +12,7 @@ export const deleteClientRoute = defineRoute({
   method: "DELETE",
   path: "/v1/client",
   auth: "client",
-  handler: async ({ auth, store, baseUrl, clock, settings }) => {
+  handler: async ({ auth, store, imageBaseUrl, clock, settings }) => {
     const client = auth.requireClient();
     await endClientSessions(store, client, "ended");
     await store.setClientAttempts(client.id, { signInId: null, signUpId: null });
@@ -20,6 +20,6 @@ export const deleteClientRoute = defineRoute({
     const current = await auth.reloadClient();
     return current === null
       ? null
-      : loadFrontendClient({ store, baseUrl, now: clock.now(), settings }, current);
+      : loadFrontendClient({ store, imageBaseUrl, now: clock.now(), settings }, current);
   },
 });

@@ -99,6 +99,14 @@ describe("Frontend API /v1/me/email_addresses", () => {
     expect(got.status).toBe(200);
     expect(got.body.response.verification.status).toBe("verified");
     checkShape("Client.ClientWrappedEmailAddress", got.body);
+    // The list: both addresses, a bare array as the spec's `Server.UserEmailAddresses`.
+    const listed = await browser.call("GET", "/v1/me/email_addresses");
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((e: { id: string }) => e.id).sort()).toEqual([firstId, secondId].sort());
+    expect(listed.body.find((e: { id: string }) => e.id === secondId).verification.status).toBe(
+      "verified",
+    );
+    checkShape("Server.UserEmailAddresses", listed.body);
 
     const primary = await browser.call("PATCH", "/v1/me", {
       form: { primary_email_address_id: secondId },
@@ -277,6 +285,11 @@ describe("Frontend API /v1/me/email_addresses", () => {
       expect(answer.status, `${method} ${path}`).toBe(404);
       expect(answer.body.errors[0].code).toBe("resource_not_found");
     }
+    // Their addresses are not in my list.
+    const myList = await mine.browser.call("GET", "/v1/me/email_addresses");
+    expect(myList.body.map((e: { email_address: string }) => e.email_address)).toEqual([
+      "mine@example.com",
+    ]);
     // Nothing was mailed to their address beyond the sign-up code.
     expect(
       await instance.store.listEmails(
@@ -288,6 +301,7 @@ describe("Frontend API /v1/me/email_addresses", () => {
     const anonymous = instance.browser();
     for (const [method, path, form] of [
       ["POST", "/v1/me/email_addresses", { email_address: "anon@example.com" }],
+      ["GET", "/v1/me/email_addresses", undefined],
       ...attempts,
     ] as typeof attempts) {
       const answer = await anonymous.call(method, path, form ? { form } : {});

@@ -30,7 +30,7 @@ export const changePasswordRoute = defineRoute({
     new_password: z.string(),
     sign_out_of_other_sessions: queryBoolean().nullable(),
   }),
-  handler: async ({ body, auth, store, request, clock, baseUrl, settings }) => {
+  handler: async ({ body, auth, store, request, clock, imageBaseUrl, settings }) => {
     const now = clock.now();
     const { user, session } = await requireSignedInUser({ auth, store, request, now });
     if (user.passwordEnabled) {
@@ -67,6 +67,6 @@ export const changePasswordRoute = defineRoute({
       }
       updated = (await store.getUser(user.id)) ?? updated;
     }
-    return loadFrontendUser({ store, baseUrl, now: clock.now(), settings }, updated);
+    return loadFrontendUser({ store, imageBaseUrl, now: clock.now(), settings }, updated);
   },
 });

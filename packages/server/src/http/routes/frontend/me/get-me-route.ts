@@ -12,9 +12,9 @@ export const getMeRoute = defineRoute({
   method: "GET",
   path: "/v1/me",
   auth: "client",
-  handler: async ({ auth, store, request, clock, baseUrl, settings }) => {
+  handler: async ({ auth, store, request, clock, imageBaseUrl, settings }) => {
     const now = clock.now();
     const { user } = await requireSignedInUser({ auth, store, request, now });
-    return loadFrontendUser({ store, baseUrl, now, settings }, user);
+    return loadFrontendUser({ store, imageBaseUrl, now, settings }, user);
   },
 });

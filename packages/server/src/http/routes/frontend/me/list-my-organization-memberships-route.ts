@@ -17,10 +17,10 @@ export const listMyOrganizationMembershipsRoute = defineRoute({
   path: "/v1/me/organization_memberships",
   auth: "client",
   query: z.object({ limit: limitParam(), offset: offsetParam(), paginated: queryBoolean() }),
-  handler: async ({ query, auth, store, request, clock, baseUrl }) => {
+  handler: async ({ query, auth, store, request, clock, imageBaseUrl }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     const page = await store.listUserOrganizationMemberships(user.id, paging(query));
-    const data = page.data.map((m) => frontendOrganizationMembershipJson(m, baseUrl));
+    const data = page.data.map((m) => frontendOrganizationMembershipJson(m, imageBaseUrl));
     return listAnswer(data, query.paginated, page.totalCount);
   },
 });

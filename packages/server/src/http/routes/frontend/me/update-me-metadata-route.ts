@@ -19,7 +19,7 @@ export const updateMeMetadataRoute = defineRoute({
   body: z.strictObject({
     unsafe_metadata: z.union([z.string(), z.record(z.string(), z.unknown())]),
   }),
-  handler: async ({ body, auth, store, request, clock, baseUrl, settings }) => {
+  handler: async ({ body, auth, store, request, clock, imageBaseUrl, settings }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     const { user: updated } = await setUserMetadata(
       store,
@@ -27,6 +27,6 @@ export const updateMeMetadataRoute = defineRoute({
       { unsafeMetadata: parseUnsafeMetadata(body.unsafe_metadata) },
       "merge",
     );
-    return loadFrontendUser({ store, baseUrl, now: clock.now(), settings }, updated);
+    return loadFrontendUser({ store, imageBaseUrl, now: clock.now(), settings }, updated);
   },
 });

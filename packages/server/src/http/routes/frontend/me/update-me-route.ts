@@ -37,7 +37,7 @@ export const updateMeRoute = defineRoute({
     primary_web3_wallet_id: text(),
     unsafe_metadata: unsafeMetadataParam(),
   }),
-  handler: async ({ body, auth, store, request, clock, baseUrl, settings }) => {
+  handler: async ({ body, auth, store, request, clock, imageBaseUrl, settings }) => {
     const { user } = await requireSignedInUser({ auth, store, request, now: clock.now() });
     for (const param of ["primary_phone_number_id", "primary_web3_wallet_id"] as const) {
       if (body[param]) {
@@ -64,6 +64,6 @@ export const updateMeRoute = defineRoute({
     if (unsafeMetadata !== undefined) {
       updated = (await setUserMetadata(store, user.id, { unsafeMetadata }, "replace")).user;
     }
-    return loadFrontendUser({ store, baseUrl, now: clock.now(), settings }, updated);
+    return loadFrontendUser({ store, imageBaseUrl, now: clock.now(), settings }, updated);
   },
 });

@@ -15,7 +15,7 @@ export const deleteOrganizationMembershipRoute = defineRoute({
   method: "DELETE",
   path: "/v1/organizations/{organization_id}/memberships/{user_id}",
   auth: "client",
-  handler: async ({ params, auth, store, request, clock, baseUrl }) => {
+  handler: async ({ params, auth, store, request, clock, imageBaseUrl }) => {
     const { membership } = await requireOrganizationAccess(
       { auth, store, request, now: clock.now() },
       params.organization_id,
@@ -26,6 +26,6 @@ export const deleteOrganizationMembershipRoute = defineRoute({
       membership.organizationId,
       params.user_id,
     );
-    return frontendOrganizationMembershipJson(removed.membership, baseUrl);
+    return frontendOrganizationMembershipJson(removed.membership, imageBaseUrl);
   },
 });

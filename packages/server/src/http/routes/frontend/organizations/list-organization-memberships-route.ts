@@ -26,7 +26,7 @@ export const listOrganizationMembershipsRoute = defineRoute({
     role: queryList(),
     query: queryText(),
   }),
-  handler: async ({ params, query, auth, store, request, clock, baseUrl }) => {
+  handler: async ({ params, query, auth, store, request, clock, imageBaseUrl }) => {
     const { membership } = await requireOrganizationAccess(
       { auth, store, request, now: clock.now() },
       params.organization_id,
@@ -40,7 +40,7 @@ export const listOrganizationMembershipsRoute = defineRoute({
       ...paging(query),
       orderBy: { field: "created_at", direction: "desc" },
     });
-    const data = page.data.map((m) => frontendOrganizationMembershipJson(m, baseUrl));
+    const data = page.data.map((m) => frontendOrganizationMembershipJson(m, imageBaseUrl));
     return listAnswer(data, query.paginated, page.totalCount);
   },
 });

@@ -17,7 +17,7 @@ export const updateOrganizationMembershipRoute = defineRoute({
   path: "/v1/organizations/{organization_id}/memberships/{user_id}",
   auth: "client",
   body: z.object({ role: z.string().min(1) }),
-  handler: async ({ params, body, auth, store, request, clock, baseUrl }) => {
+  handler: async ({ params, body, auth, store, request, clock, imageBaseUrl }) => {
     const { membership } = await requireOrganizationAccess(
       { auth, store, request, now: clock.now() },
       params.organization_id,
@@ -29,6 +29,6 @@ export const updateOrganizationMembershipRoute = defineRoute({
       params.user_id,
       { role: body.role },
     );
-    return frontendOrganizationMembershipJson(updated.membership, baseUrl);
+    return frontendOrganizationMembershipJson(updated.membership, imageBaseUrl);
   },
 });

@@ -14,12 +14,12 @@ export const removeClientSessionsRoute = defineRoute({
   method: "DELETE",
   path: "/v1/client/sessions",
   auth: "client",
-  handler: async ({ auth, store, baseUrl, clock, settings }) => {
+  handler: async ({ auth, store, imageBaseUrl, clock, settings }) => {
     await endClientSessions(store, auth.requireClient(), "ended");
     auth.signedOut();
     const current = await auth.reloadClient();
     return current === null
       ? null
-      : loadFrontendClient({ store, baseUrl, now: clock.now(), settings }, current);
+      : loadFrontendClient({ store, imageBaseUrl, now: clock.now(), settings }, current);
   },
 });

@@ -12,12 +12,12 @@ export function sessionEndingRoute(action: "end" | "remove"): AnyRoute {
     method: "POST",
     path: `/v1/client/sessions/{session_id}/${action}`,
     auth: "client",
-    handler: async ({ params, auth, store, baseUrl, clock, settings }) => {
+    handler: async ({ params, auth, store, imageBaseUrl, clock, settings }) => {
       const own = auth.requireOwnSession(params.session_id);
       const { session } = await endSession(store, own.id, action === "end" ? "ended" : "removed");
       const client = await auth.reloadClient();
       if (!client?.sessions.some((s) => s.status === "active")) auth.signedOut();
-      return loadFrontendSession({ store, baseUrl, now: clock.now(), settings }, session);
+      return loadFrontendSession({ store, imageBaseUrl, now: clock.now(), settings }, session);
     },
   });
 }

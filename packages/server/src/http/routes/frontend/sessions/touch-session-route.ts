@@ -19,7 +19,7 @@ export const touchSessionRoute = defineRoute({
     active_organization_id: z.string().nullish(),
     intent: z.string().nullish(),
   }),
-  handler: async ({ body, params, auth, store, baseUrl, clock, settings }) => {
+  handler: async ({ body, params, auth, store, imageBaseUrl, clock, settings }) => {
     const own = auth.requireOwnSession(params.session_id);
     if (own.status !== "active") {
       throw new ApiError("session_not_active", { meta: { session_status: own.status } });
@@ -36,6 +36,6 @@ export const touchSessionRoute = defineRoute({
     const session = await store.touchSession(own.id);
     const jwt = await auth.mintToken(session);
     auth.setSessionToken(session.id, jwt);
-    return loadFrontendSession({ store, baseUrl, now: clock.now(), settings }, session, jwt);
+    return loadFrontendSession({ store, imageBaseUrl, now: clock.now(), settings }, session, jwt);
   },
 });

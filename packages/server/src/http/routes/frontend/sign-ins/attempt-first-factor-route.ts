@@ -35,7 +35,7 @@ export const attemptFirstFactorRoute = defineRoute({
     );
     const attempted = await attemptSignInFirstFactor(context, signIn, user, body);
     return loadFrontendSignIn(
-      { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
+      { store, imageBaseUrl: context.imageBaseUrl, now: clock.now(), settings: context.settings },
       attempted,
     );
   },

@@ -71,6 +71,9 @@ export const attemptSecondFactorRoute = defineRoute({
       return { passed: false, error: new ApiError("form_code_incorrect", { paramName: "code" }) };
     });
     const step = await auth.signingIn((flow) => afterSecondFactor(flow, signIn, verification));
-    return loadFrontendSignIn({ store, baseUrl: context.baseUrl, now, settings }, step.signIn);
+    return loadFrontendSignIn(
+      { store, imageBaseUrl: context.imageBaseUrl, now, settings },
+      step.signIn,
+    );
   },
 });

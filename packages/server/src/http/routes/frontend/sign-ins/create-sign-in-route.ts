@@ -83,7 +83,7 @@ export const createSignInRoute = defineRoute({
       signIn = await prepareSignInEmailCode(context, signIn, user, body.email_address_id);
     }
     return loadFrontendSignIn(
-      { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
+      { store, imageBaseUrl: context.imageBaseUrl, now: clock.now(), settings: context.settings },
       signIn,
     );
   },

@@ -7,9 +7,9 @@ export const getSignInRoute = defineRoute({
   method: "GET",
   path: "/v1/client/sign_ins/{sign_in_id}",
   auth: "client",
-  handler: async ({ params, store, auth, baseUrl, clock, settings }) =>
+  handler: async ({ params, store, auth, imageBaseUrl, clock, settings }) =>
     loadFrontendSignIn(
-      { store, baseUrl, now: clock.now(), settings },
+      { store, imageBaseUrl, now: clock.now(), settings },
       await requireOwnSignIn(store, auth, params.sign_in_id),
     ),
 });

@@ -51,7 +51,7 @@ export const prepareFirstFactorRoute = defineRoute({
         ? await prepareSignInEmailCode(context, signIn, user, body.email_address_id)
         : signIn;
     return loadFrontendSignIn(
-      { store, baseUrl: context.baseUrl, now: clock.now(), settings: context.settings },
+      { store, imageBaseUrl: context.imageBaseUrl, now: clock.now(), settings: context.settings },
       prepared,
     );
   },

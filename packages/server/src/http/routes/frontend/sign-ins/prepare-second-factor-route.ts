@@ -13,7 +13,7 @@ export const prepareSecondFactorRoute = defineRoute({
   path: "/v1/client/sign_ins/{sign_in_id}/prepare_second_factor",
   auth: "client",
   body: z.object({ strategy: z.string() }),
-  handler: async ({ body, params, store, auth, clock, baseUrl, settings }) => {
+  handler: async ({ body, params, store, auth, clock, imageBaseUrl, settings }) => {
     const signIn = await requireOwnSignIn(store, auth, params.sign_in_id);
     await requireSignInStep(store, signIn, "needs_second_factor");
     if (body.strategy !== "totp" && body.strategy !== "backup_code") {
@@ -27,6 +27,6 @@ export const prepareSecondFactorRoute = defineRoute({
         expireAt: null,
       },
     });
-    return loadFrontendSignIn({ store, baseUrl, now: clock.now(), settings }, updated);
+    return loadFrontendSignIn({ store, imageBaseUrl, now: clock.now(), settings }, updated);
   },
 });
