@@ -150,37 +150,35 @@ export function testEmail(label: string): string {
   return `${label}-${randomBytes(5).toString("hex")}+clerk_test@example.com`;
 }
 
-/** Creates a user with a password through the Backend API, as an admin script would. */
-export async function createUser(email: string, password: string): Promise<string> {
-  const response = await fetch(`${requiredEnv("E2E_INSTANCE_URL")}/v1/users`, {
-    method: "POST",
+/** Calls the instance's Backend API with the secret key, as the app's server would. */
+export async function backendApi(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${requiredEnv("E2E_INSTANCE_URL")}${path}`, {
+    method,
     headers: {
       Authorization: `Bearer ${requiredEnv("E2E_CLERK_SECRET_KEY")}`,
-      "Content-Type": "application/json",
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
     },
-    body: JSON.stringify({ email_address: [email], password }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const body = (await response.json()) as { id?: string };
-  if (response.status !== 200 || !body.id) {
-    throw new Error(`POST /v1/users answered ${response.status}: ${JSON.stringify(body)}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Creates a user with a password through the Backend API, as an admin script would. */
+export async function createUser(email: string, password: string): Promise<string> {
+  const created = await backendApi("POST", "/v1/users", { email_address: [email], password });
+  if (created.status !== 200 || typeof created.body.id !== "string") {
+    throw new Error(`POST /v1/users answered ${created.status}: ${JSON.stringify(created.body)}`);
   }
-  return body.id;
+  return created.body.id;
 }
 
 /** The Backend API's answer to `POST /v1/users/{id}/verify_password`: 200 right, 422 wrong. */
 export async function verifyPasswordStatus(userId: string, password: string): Promise<number> {
-  const response = await fetch(
-    `${requiredEnv("E2E_INSTANCE_URL")}/v1/users/${userId}/verify_password`,
-    {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${requiredEnv("E2E_CLERK_SECRET_KEY")}`,
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify({ password }),
-    },
-  );
-  return response.status;
+  return (await backendApi("POST", `/v1/users/${userId}/verify_password`, { password })).status;
 }
 
 /** Saves a full-page screenshot in the test's output folder (`<name>.png`) and attaches it. */

@@ -3,6 +3,7 @@
 // `currentUser()`, `getAuth(req)`), the handshake after the session token expired, the profile
 // (name, password) and organizations. Each test has its own user, so they run side by side.
 import {
+  backendApi,
   CLERK_TEST_CODE,
   createUser,
   enterCode,
@@ -37,6 +38,14 @@ test("signs up with an email code, signs out, and signs in with the password", a
   const me = (await userinfo.json()) as { userId: string; email: string };
   expect(me.email).toBe(email);
   await expect(page.getByTestId("user-id")).toHaveText(me.userId);
+
+  // The avatar in <UserButton/> loads through the app's own origin (Clerk's proxy, /__clerk).
+  const avatar = page.getByRole("button", { name: "Open user menu" }).locator("img");
+  const appOrigin = new URL(page.url()).origin;
+  expect(await avatar.getAttribute("src")).toMatch(new RegExp(`^${appOrigin}/__clerk/v1/images/`));
+  await expect
+    .poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
 
   // Sign out from <UserButton/>.
   await page.getByRole("button", { name: "Open user menu" }).click();
@@ -129,8 +138,19 @@ test("creates an organization with <CreateOrganization/> and makes it active", a
   const name = `Acme ${Date.now().toString(36)}`;
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create organization" }).click();
-  // The component offers to invite members next; skipping it leads to afterCreateOrganizationUrl.
-  await page.getByRole("button", { name: "Skip" }).click();
+  // The component offers to invite members next (one bulk request for every address).
+  const invitees = [testEmail("invitee-a"), testEmail("invitee-b")];
+  // The address field makes a tag of each address when Enter follows it.
+  const addresses = page.getByRole("textbox", { name: "Example format: name@example.com" });
+  for (const invitee of invitees) {
+    await addresses.pressSequentially(invitee);
+    await addresses.press("Enter");
+  }
+  await snap(page, testInfo, "invite-step");
+  await page.getByRole("button", { name: "Send invitations" }).click();
+  await expect(page.getByText("Invitations successfully sent")).toBeVisible();
+  await snap(page, testInfo, "invitations-sent");
+  await page.getByRole("button", { name: "Finish" }).click();
   await page.waitForURL("**/organizations");
   await expect(page.getByTestId("memberships")).toContainText(name);
   await expect(page.getByTestId("active-org")).toContainText("org:admin");
@@ -139,6 +159,15 @@ test("creates an organization with <CreateOrganization/> and makes it active", a
     name,
   );
   await snap(page, testInfo, "organizations");
+  // The server holds both invitations, pending, with the default role.
+  const orgs = await backendApi("GET", `/v1/organizations?query=${encodeURIComponent(name)}`);
+  const [org] = orgs.body.data as Array<{ id: string }>;
+  const invitations = await backendApi("GET", `/v1/organizations/${org?.id}/invitations`);
+  expect(
+    (invitations.body.data as Array<{ email_address: string; status: string; role: string }>)
+      .map((i) => `${i.email_address} ${i.status} ${i.role}`)
+      .sort(),
+  ).toEqual(invitees.map((email) => `${email} pending org:member`).sort());
 });
 
 test("signs in with an email code, and changes the password in <UserProfile/>", async ({

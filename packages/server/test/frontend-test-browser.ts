@@ -5,8 +5,11 @@ export const TEST_APP_ORIGIN = "http://localhost:3000";
 
 /** Options of one Frontend API call. */
 export interface BrowserCallOptions {
-  /** Sent form-encoded (`application/x-www-form-urlencoded`), as Clerk's components do. */
-  form?: Record<string, string>;
+  /**
+   * Sent form-encoded (`application/x-www-form-urlencoded`), as Clerk's components do: an array
+   * repeats its key, as clerk-js sends lists.
+   */
+  form?: Record<string, string | readonly string[]>;
   /** Sent as JSON instead. */
   json?: unknown;
   /** `Origin` header; default {@link TEST_APP_ORIGIN}; null sends none. */
@@ -54,7 +57,11 @@ export function createTestBrowser(
       let body: string | undefined;
       if (options.form !== undefined) {
         headers["Content-Type"] = "application/x-www-form-urlencoded";
-        body = new URLSearchParams(options.form).toString();
+        const form = new URLSearchParams();
+        for (const [key, value] of Object.entries(options.form)) {
+          for (const item of typeof value === "string" ? [value] : value) form.append(key, item);
+        }
+        body = form.toString();
       } else if (options.json !== undefined) {
         headers["Content-Type"] = "application/json";
         body = JSON.stringify(options.json);

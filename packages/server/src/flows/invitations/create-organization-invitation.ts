@@ -2,7 +2,11 @@ import { ApiError } from "../../errors/api-error.js";
 import { alreadyMember } from "../../store/organization-errors.js";
 import type { OrganizationInvitationRecord } from "../../store/organization-store.js";
 import type { Metadata } from "../../store/store.js";
-import type { TransactionalStore } from "../../store/store-transaction.js";
+import type {
+  LockedOrganization,
+  StoreTransaction,
+  TransactionalStore,
+} from "../../store/store-transaction.js";
 import {
   lockOrganization,
   requireMembershipRoom,
@@ -44,28 +48,60 @@ export function createOrganizationInvitation(
 ): Promise<FlowResult<{ invitation: OrganizationInvitationRecord }>> {
   return runFlow(store, async (tx) => {
     const organization = await lockOrganization(tx, organizationId);
-    const role = requireOrganizationRole(input.role);
-    if (input.inviterUserId != null) {
-      await requireOrganizationAdmin(tx, organizationId, input.inviterUserId, "inviter_user_id");
-    }
-    const email = input.emailAddress;
-    if (await tx.memberHasEmailAddress(organizationId, email)) throw alreadyMember();
-    // A pending invitation past its expiry no longer blocks a new one.
-    await tx.expireOrganizationInvitations(organizationId, email);
-    if ((await tx.countPendingOrganizationInvitations(organizationId, email)) > 0) {
-      throw new ApiError("organization_invitation_not_unique", { paramName: "email_address" });
-    }
-    await requireMembershipRoom(tx, organization, true);
-    const id = await tx.insertOrganizationInvitation({
-      organizationId,
-      emailAddress: email,
-      role: role.key,
-      inviterUserId: input.inviterUserId ?? null,
-      publicMetadata: input.publicMetadata ?? {},
-      privateMetadata: input.privateMetadata ?? {},
-      redirectUrl: input.redirectUrl ?? null,
-      expiresAt: invitationExpiresAt(tx.now(), input.expiresInDays),
-    });
-    return { invitation: await emitInvitation(tx, "created", organizationId, id) };
+    return { invitation: await invite(tx, organization, input) };
   });
+}
+
+/**
+ * Invites several email addresses at once, all or none: each as
+ * {@link createOrganizationInvitation} would, in one transaction (an address twice in the list is
+ * `organization_invitation_not_unique`, and the seats of the whole list must be free).
+ *
+ * @throws ApiError as {@link createOrganizationInvitation}, for the first refused address
+ * @example
+ * const { invitations } = await createOrganizationInvitations(store, orgId, [{ emailAddress, role }]);
+ */
+export function createOrganizationInvitations(
+  store: TransactionalStore,
+  organizationId: string,
+  inputs: readonly NewOrganizationInvitation[],
+): Promise<FlowResult<{ invitations: OrganizationInvitationRecord[] }>> {
+  return runFlow(store, async (tx) => {
+    const organization = await lockOrganization(tx, organizationId);
+    const invitations: OrganizationInvitationRecord[] = [];
+    for (const input of inputs) invitations.push(await invite(tx, organization, input));
+    return { invitations };
+  });
+}
+
+/** One invitation, inside a flow's transaction that holds the organization's lock. */
+async function invite(
+  tx: StoreTransaction,
+  organization: LockedOrganization,
+  input: NewOrganizationInvitation,
+): Promise<OrganizationInvitationRecord> {
+  const organizationId = organization.id;
+  const role = requireOrganizationRole(input.role);
+  if (input.inviterUserId != null) {
+    await requireOrganizationAdmin(tx, organizationId, input.inviterUserId, "inviter_user_id");
+  }
+  const email = input.emailAddress;
+  if (await tx.memberHasEmailAddress(organizationId, email)) throw alreadyMember();
+  // A pending invitation past its expiry no longer blocks a new one.
+  await tx.expireOrganizationInvitations(organizationId, email);
+  if ((await tx.countPendingOrganizationInvitations(organizationId, email)) > 0) {
+    throw new ApiError("organization_invitation_not_unique", { paramName: "email_address" });
+  }
+  await requireMembershipRoom(tx, organization, true);
+  const id = await tx.insertOrganizationInvitation({
+    organizationId,
+    emailAddress: email,
+    role: role.key,
+    inviterUserId: input.inviterUserId ?? null,
+    publicMetadata: input.publicMetadata ?? {},
+    privateMetadata: input.privateMetadata ?? {},
+    redirectUrl: input.redirectUrl ?? null,
+    expiresAt: invitationExpiresAt(tx.now(), input.expiresInDays),
+  });
+  return emitInvitation(tx, "created", organizationId, id);
 }

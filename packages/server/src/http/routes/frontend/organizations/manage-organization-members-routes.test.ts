@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { expectMatchesSpec, loadSpec } from "../../../../../test/openapi-shape.js";
 import { useTestInstance } from "../../../../../test/test-instance.js";
 import { signUpThroughBrowser } from "../frontend-flows.test-helpers.js";
 
+type TestBrowserOf = Awaited<ReturnType<typeof signUpThroughBrowser>>;
+
 describe("Frontend API: members managed from <OrganizationProfile/>", () => {
   const instance = useTestInstance();
+  const checkShape = (schema: string, body: unknown) => {
+    expectMatchesSpec(loadSpec("fapi"), schema, body);
+  };
 
   /** An organization made by `admin` through the Frontend API, with `member` added as org:member. */
   async function organizationWithMember(prefix: string) {
@@ -73,6 +79,79 @@ describe("Frontend API: members managed from <OrganizationProfile/>", () => {
       status: "revoked",
     });
     expect((await admin.browser.call("POST", path)).status).toBe(400);
+  });
+
+  it("an admin invites several addresses at once (<CreateOrganization/>'s invite step), all or none", async () => {
+    const { admin, member, orgId } = await organizationWithMember("bulk");
+    const path = `/v1/organizations/${orgId}/invitations/bulk`;
+    const invited = await admin.browser.call("POST", path, {
+      form: { email_address: ["one@bulk.test", "two@bulk.test"], role: "org:member" },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+    expect(
+      invited.body.response.map((i: { email_address: string; status: string; role: string }) => [
+        i.email_address,
+        i.status,
+        i.role,
+      ]),
+    ).toEqual([
+      ["one@bulk.test", "pending", "org:member"],
+      ["two@bulk.test", "pending", "org:member"],
+    ]);
+    checkShape("Client.ClientWrappedOrganizationInvitations", invited.body);
+    // One address (a single form value) is a list of one.
+    const single = await admin.browser.call("POST", path, {
+      form: { email_address: "three@bulk.test", role: "org:admin" },
+    });
+    expect(single.status, JSON.stringify(single.body)).toBe(200);
+    expect(single.body.response).toHaveLength(1);
+
+    const pending = async () =>
+      (await instance.call("GET", `/v1/organizations/${orgId}/invitations?status=pending`)).body
+        .total_count as number;
+    expect(await pending()).toBe(3);
+    // All or none: an already-invited address, a repeated one, a malformed one, a member's own,
+    // an unknown role, or a caller who is not an admin: nothing more is invited.
+    const refusals: Array<[TestBrowserOf, Record<string, string | string[]>, number, string]> = [
+      [
+        admin,
+        { email_address: ["four@bulk.test", "one@bulk.test"], role: "org:member" },
+        400,
+        "organization_invitation_not_unique",
+      ],
+      [
+        admin,
+        { email_address: ["five@bulk.test", "five@bulk.test"], role: "org:member" },
+        400,
+        "organization_invitation_not_unique",
+      ],
+      [
+        admin,
+        { email_address: ["six@bulk.test", "not-an-email"], role: "org:member" },
+        422,
+        "form_param_format_invalid",
+      ],
+      [
+        admin,
+        { email_address: ["seven@bulk.test", "bulk-member@acme.test"], role: "org:member" },
+        400,
+        "already_a_member_in_organization",
+      ],
+      [admin, { email_address: ["eight@bulk.test"], role: "org:owner" }, 404, "resource_not_found"],
+      [admin, { role: "org:member" }, 422, "form_param_missing"],
+      [
+        member,
+        { email_address: ["nine@bulk.test"], role: "org:member" },
+        403,
+        "missing_organization_permission",
+      ],
+    ];
+    for (const [caller, form, status, code] of refusals) {
+      const answer = await caller.browser.call("POST", path, { form });
+      expect(answer.status, JSON.stringify(form)).toBe(status);
+      expect(answer.body.errors[0].code, JSON.stringify(form)).toBe(code);
+    }
+    expect(await pending()).toBe(3);
   });
 
   it("a member leaves; only an admin deletes the organization", async () => {

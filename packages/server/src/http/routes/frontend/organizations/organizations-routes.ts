@@ -1,5 +1,6 @@
 import type { AnyRoute } from "../../../define-route.js";
 import { createOrganizationInvitationRoute } from "./create-organization-invitation-route.js";
+import { createOrganizationInvitationsBulkRoute } from "./create-organization-invitations-bulk-route.js";
 import { createOrganizationRoute } from "./create-organization-route.js";
 import { deleteOrganizationMembershipRoute } from "./delete-organization-membership-route.js";
 import { deleteOrganizationRoute } from "./delete-organization-route.js";
@@ -18,6 +19,7 @@ export const organizationsRoutes: readonly AnyRoute[] = [
   getOrganizationRoute,
   updateOrganizationRoute,
   createOrganizationInvitationRoute,
+  createOrganizationInvitationsBulkRoute,
   listOrganizationInvitationsRoute,
   listOrganizationMembershipsRoute,
   listOrganizationRolesRoute,
