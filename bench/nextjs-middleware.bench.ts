@@ -19,13 +19,14 @@
  * older than the app's sources. Run: `pnpm bench` (or `tsx bench/nextjs-middleware.bench.ts`).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mintSessionToken } from "./mint-session-token.js";
 
 const ROUNDS = 24;
 const LOAD_CPU = "0";
@@ -143,26 +144,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-function mintSessionToken(privateKey: KeyObject, origin: string): string {
-  const now = Math.floor(Date.now() / 1000);
-  const header = { alg: "RS256", kid: "ins_bench", typ: "JWT" };
-  const claims = {
-    azp: origin,
-    exp: now + 3600,
-    fva: [0, -1],
-    iat: now - 1,
-    iss: "https://clerk.localhost",
-    nbf: now - 11,
-    sid: "sess_2benchmark0000000000000000",
-    sts: "active",
-    sub: "user_2benchmark0000000000000000",
-    v: 2,
-  };
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const input = `${encode(header)}.${encode(claims)}`;
-  return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
 }
 
 function get(agent: Agent, port: number, path: string, headers: Record<string, string>) {
@@ -313,7 +294,7 @@ try {
   const headers = {
     accept: "*/*",
     // The token's azp is the first server's origin: every server accepts it (authorizedParties).
-    cookie: `__client_uat=${uat}; __session=${mintSessionToken(privateKey, origin)}`,
+    cookie: `__client_uat=${uat}; __session=${mintSessionToken(privateKey, { issuer: "https://clerk.localhost", azp: origin })}`,
   };
   console.log(
     `next start × ${CASES.length} (ports ${[...ports.values()].join(", ")}${pinned ? `; servers on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : ""}); checking every case answers as it should`,

@@ -133,20 +133,18 @@ for (const target of targets) {
     const byEmail = await measure((i) =>
       get(`/v1/users?email_address=user${pick(i)}@bench.example`),
     );
-    rows.push([
-      target.label,
-      String(size),
-      "getUser",
-      getUser.p50.toFixed(2),
-      getUser.p99.toFixed(2),
-    ]);
-    rows.push([
-      target.label,
-      String(size),
-      "list by email",
-      byEmail.p50.toFixed(2),
-      byEmail.p99.toFixed(2),
-    ]);
+    for (const [operation, stats] of [
+      ["getUser", getUser],
+      ["list by email", byEmail],
+    ] as const) {
+      rows.push([
+        target.label,
+        String(size),
+        operation,
+        stats.p50.toFixed(2),
+        stats.p99.toFixed(2),
+      ]);
+    }
   }
   await dispose();
 }

@@ -4,11 +4,12 @@
  * Rounds are interleaved (every case runs once per round, in turn) so that machine noise spreads
  * over all cases alike; each case reports the median of its per-round means. Run: `pnpm bench`.
  */
-import { createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 import { createClerkClient } from "@clerk/backend";
 import { authenticateRequest } from "@latchkey/backend";
 import { compactVerify, importSPKI, jwtVerify } from "jose";
 import { printTable, type Result, runInterleaved } from "./harness.js";
+import { mintSessionToken } from "./mint-session-token.js";
 
 const ROUNDS = 15;
 const OPS_PER_ROUND = 200;
@@ -17,25 +18,8 @@ const ORIGIN = "https://app.example.test";
 const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const publicPem = publicKey.export({ type: "spki", format: "pem" }).toString();
 
-function mint(jti: string): string {
-  const now = Math.floor(Date.now() / 1000);
-  const header = { alg: "RS256", kid: "ins_bench", typ: "JWT" };
-  const claims = {
-    azp: ORIGIN,
-    exp: now + 3600,
-    fva: [0, -1],
-    iat: now - 1,
-    iss: "https://clerk.example.test",
-    jti,
-    nbf: now - 11,
-    sid: "sess_2benchmark0000000000000000",
-    sts: "active",
-    sub: "user_2benchmark0000000000000000",
-    v: 2,
-  };
-  const input = `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
-  return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
-}
+const mint = (jti: string) =>
+  mintSessionToken(privateKey, { issuer: "https://clerk.example.test", azp: ORIGIN, jti });
 
 const token = mint("shared");
 const freshTokens = (label: string) =>

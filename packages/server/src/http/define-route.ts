@@ -98,6 +98,7 @@ export interface RouteDefinition<
   Query = unknown,
   Body = unknown,
   Auth extends RouteAuth = RouteAuth,
+  Loaded = unknown,
 > {
   method: HttpMethod;
   path: Path;
@@ -115,15 +116,19 @@ export interface RouteDefinition<
    * (only `POST /v1/client`, which creates an empty client).
    */
   allowAnonymous?: true;
+  /**
+   * Loads, once, what the rate limits and the handler both need (the sign-in the path names and
+   * its user…), after the input is read and before anything is counted; both get it as `loaded`.
+   * It throws the route's own errors, and a request refused there is not counted.
+   */
+  load?(context: ContextOf<Auth, Path, Query, Body>): Promise<Loaded>;
   /** `client` routes: the rate limits a request is counted against, in order, before the handler. */
-  rateLimits?: Auth extends "client"
-    ? readonly RouteRateLimit<ClientRouteContext<Path, Query, Body>>[]
-    : never;
-  handler(context: ContextOf<Auth, Path, Query, Body>): Promise<unknown>;
+  rateLimits?: readonly RouteRateLimit<ContextOf<Auth, Path, Query, Body> & { loaded: Loaded }>[];
+  handler(context: ContextOf<Auth, Path, Query, Body> & { loaded: Loaded }): Promise<unknown>;
 }
 
 /** A route with its types erased, as kept in the route lists. */
-export type AnyRoute = RouteDefinition<string, unknown, unknown, RouteAuth>;
+export type AnyRoute = RouteDefinition<string, unknown, unknown, RouteAuth, unknown>;
 
 /**
  * Declares a route of either API; the identity function that gives the handler typed params,
@@ -142,6 +147,7 @@ export function defineRoute<
   Query = undefined,
   Body = undefined,
   const Auth extends RouteAuth = RouteAuth,
->(definition: RouteDefinition<Path, Query, Body, Auth>): AnyRoute {
+  Loaded = undefined,
+>(definition: RouteDefinition<Path, Query, Body, Auth, Loaded>): AnyRoute {
   return definition as unknown as AnyRoute;
 }

@@ -51,6 +51,9 @@ export function mountRoute(
   input: { services: RouteServices; registry: RouteRegistry; style: RouteStyle },
 ): void {
   const { services, style } = input;
+  if (route.rateLimits !== undefined && route.auth !== "client") {
+    throw new Error(`${route.method} ${route.path}: rate limits are for Frontend API routes only.`);
+  }
   const handler = async (c: Context<AppEnv>) => {
     const request = c.req.raw;
     const params = c.req.param() as Record<string, string>;
@@ -83,9 +86,14 @@ export function mountRoute(
       request,
       baseUrl: c.get("baseUrl"),
       imageBaseUrl: c.get("imageBaseUrl") ?? c.get("baseUrl"),
+      loaded: undefined as unknown,
     };
+    if (route.load !== undefined) context.loaded = await route.load(context as never);
     if (route.rateLimits !== undefined) {
-      await enforceRateLimits(route, context as ClientRouteContext<string, unknown, unknown>);
+      await enforceRateLimits(
+        route,
+        context as ClientRouteContext<string, unknown, unknown> & { loaded: unknown },
+      );
     }
     const result = await route.handler(context as never);
     return style.answer(c, result);

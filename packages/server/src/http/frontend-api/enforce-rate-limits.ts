@@ -16,7 +16,7 @@ import type { AnyRoute, ClientRouteContext } from "../define-route.js";
  */
 export async function enforceRateLimits(
   route: AnyRoute,
-  context: ClientRouteContext<string, unknown, unknown>,
+  context: ClientRouteContext<string, unknown, unknown> & { loaded: unknown },
 ): Promise<void> {
   const { frontend } = context;
   for (const limit of route.rateLimits ?? []) {

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { checkEmailAddress } from "../../../../flows/identifiers/check-email-address.js";
-import { createOrganizationInvitation } from "../../../../flows/invitations/create-organization-invitation.js";
-import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireOrganizationAccess } from "./require-organization-member.js";
+import { inviteOrganizationMembers } from "./invite-organization-members.js";
 
 /**
  * `POST /v1/organizations/{organization_id}/invitations` (Frontend API): invites an email address
@@ -24,19 +21,9 @@ export const createOrganizationInvitationRoute = defineRoute({
     role: z.string(),
     notify: z.union([z.boolean(), z.string()]).nullable().optional(),
   }),
-  handler: async ({ params, body, auth, store, request, clock }) => {
-    const { user, membership } = await requireOrganizationAccess(
-      { auth, store, request, now: clock.now() },
-      params.organization_id,
-      "org:sys_memberships:manage",
-    );
-    const invitation = (
-      await createOrganizationInvitation(store, membership.organizationId, {
-        emailAddress: checkEmailAddress(body.email_address),
-        role: body.role,
-        inviterUserId: user.id,
-      })
-    ).invitation;
-    return frontendOrganizationInvitationJson(invitation);
+  handler: async (context) => {
+    const { body } = context;
+    const [invitation] = await inviteOrganizationMembers(context, [body.email_address], body.role);
+    return invitation;
   },
 });

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { checkEmailAddress } from "../../../../flows/identifiers/check-email-address.js";
-import { createOrganizationInvitations } from "../../../../flows/invitations/create-organization-invitation.js";
-import { frontendOrganizationInvitationJson } from "../../../../wire/frontend-organization-invitation-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireOrganizationAccess } from "./require-organization-member.js";
+import { inviteOrganizationMembers } from "./invite-organization-members.js";
 
 /** Addresses one bulk request may invite (`<CreateOrganization/>` and `<OrganizationProfile/>` send a few). */
 const MAX_BULK_INVITATIONS = 50;
@@ -33,21 +30,6 @@ export const createOrganizationInvitationsBulkRoute = defineRoute({
     role: z.string(),
     notify: z.union([z.boolean(), z.string()]).nullable().optional(),
   }),
-  handler: async ({ params, body, auth, store, request, clock }) => {
-    const { user, membership } = await requireOrganizationAccess(
-      { auth, store, request, now: clock.now() },
-      params.organization_id,
-      "org:sys_memberships:manage",
-    );
-    const { invitations } = await createOrganizationInvitations(
-      store,
-      membership.organizationId,
-      body.email_address.map((address) => ({
-        emailAddress: checkEmailAddress(address),
-        role: body.role,
-        inviterUserId: user.id,
-      })),
-    );
-    return invitations.map(frontendOrganizationInvitationJson);
-  },
+  handler: async (context) =>
+    inviteOrganizationMembers(context, context.body.email_address, context.body.role),
 });

@@ -18,22 +18,12 @@ export const attemptFirstFactorRoute = defineRoute({
     password: z.string().optional(),
     code: z.string().optional(),
   }),
-  rateLimits: [
-    {
-      class: "verification_attempt",
-      identifier: async ({ store, auth, params }) =>
-        (await requireOwnSignInAt(store, auth, params.sign_in_id, "needs_first_factor")).user.id,
-    },
-  ],
+  load: ({ store, auth, params }) =>
+    requireOwnSignInAt(store, auth, params.sign_in_id, "needs_first_factor"),
+  rateLimits: [{ class: "verification_attempt", identifier: ({ loaded }) => loaded.user.id }],
   handler: async (context) => {
-    const { body, params, store, auth, clock } = context;
-    const { signIn, user } = await requireOwnSignInAt(
-      store,
-      auth,
-      params.sign_in_id,
-      "needs_first_factor",
-    );
-    const attempted = await attemptSignInFirstFactor(context, signIn, user, body);
+    const { body, store, clock, loaded } = context;
+    const attempted = await attemptSignInFirstFactor(context, loaded.signIn, loaded.user, body);
     return loadFrontendSignIn(
       { store, imageBaseUrl: context.imageBaseUrl, now: clock.now(), settings: context.settings },
       attempted,

@@ -17,17 +17,15 @@ export const prepareFirstFactorRoute = defineRoute({
   path: "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor",
   auth: "client",
   body: z.object({ strategy: z.string(), email_address_id: z.string().optional() }),
+  load: async ({ params, store, auth, clock }) => {
+    const loaded = await requireOwnSignInAt(store, auth, params.sign_in_id, "needs_first_factor");
+    checkUserMaySignIn(loaded.user, clock.now());
+    return loaded;
+  },
   rateLimits: [
     {
       class: "verification_send",
-      identifier: async ({ body, params, store, auth, clock }) => {
-        const { signIn, user } = await requireOwnSignInAt(
-          store,
-          auth,
-          params.sign_in_id,
-          "needs_first_factor",
-        );
-        checkUserMaySignIn(user, clock.now());
+      identifier: ({ body, loaded: { signIn, user } }) => {
         if (body.strategy !== "email_code") return false;
         // No such address: the handler refuses the request, uncounted.
         return signInEmailAddress(signIn, user, body.email_address_id)?.emailAddress ?? false;
@@ -35,14 +33,8 @@ export const prepareFirstFactorRoute = defineRoute({
     },
   ],
   handler: async (context) => {
-    const { body, params, store, auth, clock } = context;
-    const { signIn, user } = await requireOwnSignInAt(
-      store,
-      auth,
-      params.sign_in_id,
-      "needs_first_factor",
-    );
-    checkUserMaySignIn(user, clock.now());
+    const { body, store, clock, loaded } = context;
+    const { signIn, user } = loaded;
     if (body.strategy !== "email_code" && body.strategy !== "password") {
       throw new ApiError("strategy_for_user_invalid", { paramName: "strategy" });
     }

@@ -18,20 +18,15 @@ export const attemptSignUpVerificationRoute = defineRoute({
   path: "/v1/client/sign_ups/{sign_up_id}/attempt_verification",
   auth: "client",
   body: z.object({ strategy: z.string().optional(), code: z.string() }),
-  rateLimits: [
-    {
-      class: "verification_attempt",
-      identifier: async ({ body, params, store, auth }) => {
-        const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
-        requireEmailCodeStrategy(body.strategy);
-        return signUp.emailAddress;
-      },
-    },
-  ],
-  handler: async (context) => {
-    const { body, params, store, clock, auth, frontend } = context;
-    let signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
+  load: async ({ body, params, store, auth }) => {
+    const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
     requireEmailCodeStrategy(body.strategy);
+    return signUp;
+  },
+  rateLimits: [{ class: "verification_attempt", identifier: ({ loaded }) => loaded.emailAddress }],
+  handler: async (context) => {
+    const { body, store, clock, auth, frontend } = context;
+    let signUp = context.loaded;
     const attempt = await attemptVerificationCode(
       { store, codes: frontend },
       {

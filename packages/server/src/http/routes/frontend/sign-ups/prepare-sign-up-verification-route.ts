@@ -16,22 +16,20 @@ export const prepareSignUpVerificationRoute = defineRoute({
   path: "/v1/client/sign_ups/{sign_up_id}/prepare_verification",
   auth: "client",
   body: z.object({ strategy: z.string().optional() }),
+  load: async ({ body, params, store, auth }) => {
+    const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
+    requireEmailCodeStrategy(body.strategy);
+    return signUp;
+  },
   rateLimits: [
     {
       class: "verification_send",
-      identifier: async ({ body, params, store, auth }) => {
-        const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
-        requireEmailCodeStrategy(body.strategy);
-        // Without an address no code is sent (the handler answers `form_param_missing`).
-        return signUp.emailAddress ?? false;
-      },
+      // Without an address no code is sent (the handler answers `form_param_missing`).
+      identifier: ({ loaded }) => loaded.emailAddress ?? false,
     },
   ],
   handler: async (context) => {
-    const { body, params, store, auth } = context;
-    const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
-    requireEmailCodeStrategy(body.strategy);
-    const prepared = await prepareSignUpEmail(context, signUp);
+    const prepared = await prepareSignUpEmail(context, context.loaded);
     return frontendSignUpJson(prepared, signUpRequirements(prepared));
   },
 });

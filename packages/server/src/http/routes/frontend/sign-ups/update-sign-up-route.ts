@@ -19,29 +19,28 @@ export const updateSignUpRoute = defineRoute({
   path: "/v1/client/sign_ups/{sign_up_id}",
   auth: "client",
   body: signUpBody,
+  load: async ({ body, params, store, auth, frontend }) => {
+    const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
+    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
+    return signUp;
+  },
   rateLimits: [
     {
       class: "sign_up",
-      identifier: async ({ body, params, store, auth, frontend }) => {
-        const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
-        checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
-        return body.email_address ?? signUp.emailAddress;
-      },
+      identifier: ({ body, loaded }) => body.email_address ?? loaded.emailAddress,
     },
     {
       class: "verification_send",
-      identifier: async ({ body, params, store, auth }) => {
+      identifier: ({ body, loaded }) => {
         if (body.strategy !== "email_code") return false;
-        const signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
         // The address the code goes to: the new one, else the sign-up's (none: no code is sent).
-        return (body.email_address?.trim() ? body.email_address : signUp.emailAddress) ?? false;
+        return (body.email_address?.trim() ? body.email_address : loaded.emailAddress) ?? false;
       },
     },
   ],
   handler: async (context) => {
-    const { body, params, store, clock, auth, frontend } = context;
-    let signUp = await requireOpenOwnSignUp(store, auth, params.sign_up_id);
-    checkRedirectUrl(body.redirect_url, frontend.allowedOrigins);
+    const { body, store, clock, auth } = context;
+    let signUp = context.loaded;
     const patch = await signUpPatchFrom(store, body, clock.now());
     if (
       patch.emailAddress !== undefined &&
