@@ -16,7 +16,7 @@ const SRC = fileURLToPath(new URL(".", import.meta.url));
 const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(errors|internal)\/|^(clock|id-generator|logger|instance-settings)\.ts$/, 0],
   [/^store\//, 1],
-  [/^(tokens|passwords|mail|rate-limits|mfa|wire)\//, 2],
+  [/^(tokens|passwords|mail|rate-limits|mfa|wire|oauth)\//, 2],
   [/^(flows|webhooks)\//, 3],
   [/^http\//, 4],
   [/^(instance|dev)\/|^(create-handler|start-instance|cli|index)\.ts$/, 5],
