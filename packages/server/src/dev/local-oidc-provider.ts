@@ -120,7 +120,12 @@ export async function startLocalOidcProvider(options: {
     },
     // Email and name in the ID token itself, as Google and Microsoft send them.
     conformIdTokenClaims: false,
+    responseTypes: ["code"],
     pkce: { required: () => true },
+    renderError: async (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p>${escapeHtml(String(out.error))}: ${escapeHtml(String(out.error_description ?? ""))}</p></main></body></html>`;
+    },
     features: { devInteractions: { enabled: false } },
     // Lifetimes and storage set here so oidc-provider has no defaults to warn about.
     adapter: memoryAdapter(),

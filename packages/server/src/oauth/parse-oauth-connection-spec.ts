@@ -7,6 +7,7 @@ import {
 } from "./oauth-connection.js";
 
 const SCOPES_SUFFIX = "?scopes=";
+const PROVIDER = /^(google|github|microsoft|custom_[a-z0-9_]{1,32})$/;
 const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 /**
@@ -36,10 +37,16 @@ export function parseOAuthConnectionSpec(text: string): OAuthConnection {
   }
 
   const providerEnd = rest.indexOf(":");
-  const provider = providerEnd === -1 ? rest : rest.slice(0, providerEnd);
-  if (providerEnd === -1 || provider.length === 0) {
+  const provider = providerEnd === -1 ? "" : rest.slice(0, providerEnd);
+  if (provider.length === 0) {
     throw new Error(
       "OAuth provider spec: expected <provider>:<client id>:<client secret> (provider google, github, microsoft or custom_<name>)",
+    );
+  }
+  // The provider part is not echoed: a spec written in the wrong order would show its secret.
+  if (!PROVIDER.test(provider)) {
+    throw new Error(
+      "OAuth provider spec: unknown provider before the first ':' (expected google, github, microsoft, or custom_<name> with 1-32 of a-z 0-9 _)",
     );
   }
   rest = rest.slice(providerEnd + 1);
@@ -73,13 +80,9 @@ export function parseOAuthConnectionSpec(text: string): OAuthConnection {
       return githubConnection(credentials);
     case "microsoft":
       return microsoftConnection(credentials);
-    default: {
-      if (issuer === undefined) {
-        throw new Error(
-          `OAuth provider spec: unknown provider ${JSON.stringify(provider)} (google, github, microsoft or custom_<name>)`,
-        );
-      }
+    default:
+      if (issuer === undefined)
+        throw new Error(`OAuth provider spec for ${provider}: the issuer is missing`);
       return customOidcConnection(provider.slice("custom_".length), { ...credentials, issuer });
-    }
   }
 }
