@@ -50,6 +50,11 @@ export async function startLocalOidcProvider(options: {
   host?: string;
   clients: LocalOidcClient[];
   users: LocalOidcUser[];
+  /**
+   * Email and name claims in the ID token (default), or, when false, only at the userinfo
+   * endpoint, as some providers do.
+   */
+  claimsInIdToken?: boolean;
 }): Promise<LocalOidcProvider> {
   let ProviderClass: typeof Provider;
   try {
@@ -119,7 +124,7 @@ export async function startLocalOidcProvider(options: {
       profile: ["given_name", "family_name", "name"],
     },
     // Email and name in the ID token itself, as Google and Microsoft send them.
-    conformIdTokenClaims: false,
+    conformIdTokenClaims: options.claimsInIdToken === false,
     responseTypes: ["code"],
     pkce: { required: () => true },
     renderError: async (ctx, out) => {

@@ -319,6 +319,83 @@ describe("OIDC client against a local oidc-provider", () => {
     expect(calls).toBe(2);
   });
 
+  it("reads userinfo when the ID token has no email, and checks its subject", async () => {
+    const lean = await startLocalOidcProvider({
+      clients: [appClient],
+      users: [ada],
+      claimsInIdToken: false,
+    });
+    try {
+      const client = clientFor(lean.issuer);
+      const first = await signIn(client);
+      const { tokens, profile } = await client.exchangeCode({
+        code: first.code,
+        redirectUri: REDIRECT_URI,
+        codeVerifier: first.verifier,
+        nonce: first.nonce,
+      });
+      const idClaims = JSON.parse(
+        Buffer.from(tokens.idToken?.split(".")[1] ?? "", "base64url").toString(),
+      );
+      expect(idClaims.email).toBeUndefined();
+      expect(profile).toMatchObject({
+        providerUserId: "ada-1",
+        emailAddress: "ada@example.com",
+        emailVerified: true,
+        firstName: "Ada",
+      });
+
+      const second = await signIn(client);
+      const otherSubject: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).endsWith("/me")) return response;
+        return Response.json({ ...((await response.json()) as object), sub: "someone-else" });
+      };
+      const error = await refusal(
+        clientFor(lean.issuer, appClient, otherSubject).exchangeCode({
+          code: second.code,
+          redirectUri: REDIRECT_URI,
+          codeVerifier: second.verifier,
+          nonce: second.nonce,
+        }),
+      );
+      expect(error.code).toBe("profile_failed");
+    } finally {
+      await lean.close();
+    }
+  });
+
+  it("authenticates with client_secret_post when discovery lists only that", async () => {
+    const seen: { authorization: string | null; body: string }[] = [];
+    const postOnly: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (url.endsWith("/token")) {
+        seen.push({
+          authorization: new Headers(init?.headers).get("authorization"),
+          body: String(init?.body),
+        });
+        return Response.json({ error: "invalid_client" }, { status: 401 });
+      }
+      const response = await fetch(input, init);
+      if (!url.endsWith("/.well-known/openid-configuration")) return response;
+      const doc = (await response.json()) as Record<string, unknown>;
+      return Response.json({
+        ...doc,
+        token_endpoint_auth_methods_supported: ["client_secret_post"],
+      });
+    };
+    const client = clientFor(idp.issuer, appClient, postOnly);
+    const error = await refusal(
+      client.exchangeCode({ code: "c", redirectUri: REDIRECT_URI, codeVerifier: "v", nonce: "n" }),
+    );
+    expect(error.code).toBe("token_exchange_failed");
+    expect(error.message).toContain("invalid_client");
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.authorization).toBeNull();
+    expect(new URLSearchParams(seen[0]?.body).get("client_id")).toBe("app");
+    expect(new URLSearchParams(seen[0]?.body).get("client_secret")).toBe("app-secret-value");
+  });
+
   it("fails discovery when the provider cannot be reached", async () => {
     const client = clientFor("http://127.0.0.1:9");
     const error = await refusal(
