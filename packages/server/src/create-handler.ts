@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from "./clock.js";
+import { createOAuthConnections } from "./flows/oauth/oauth-connections.js";
 import { createApp } from "./http/create-app.js";
 import type { AnyRoute, RouteServices } from "./http/define-route.js";
 import type { ConnectionInfo, FetchHandler } from "./http/fetch-handler.js";
@@ -93,6 +94,13 @@ export function createHandler(config: HandlerConfig): FetchHandler {
     logger,
     settings: { ...DEFAULT_SETTINGS, ...config.settings },
     signingKeys: config.signingKeys ?? createSigningKeyRing({ store: config.store, clock }),
+    oauth: createOAuthConnections(config.frontendApi?.oauth?.connections ?? [], {
+      secretKey: config.secretKey,
+      now: () => clock.now(),
+      ...(config.frontendApi?.oauth?.fetch === undefined
+        ? {}
+        : { fetch: config.frontendApi.oauth.fetch }),
+    }),
   };
   const frontendApi =
     config.frontendApiRoutes === undefined

@@ -18,7 +18,9 @@ export type IdPrefix =
   | "sua"
   | "vco"
   | "bcode"
-  | "totp";
+  | "totp"
+  | "eac"
+  | "oar";
 
 /** Mints a new id for a resource, e.g. `user_2x…` (prefix, underscore, 27 base62 characters). */
 export type IdGenerator = (prefix: IdPrefix) => string;

@@ -70,6 +70,8 @@ export function createTestBrowser(
       const response = await fetchPath(`${prefix}${path}`, {
         method,
         headers,
+        // A browser would follow a redirect; tests read it (over HTTP as in process).
+        redirect: "manual",
         ...(body === undefined ? {} : { body }),
       });
       const setCookies = response.headers.getSetCookie();

@@ -299,6 +299,51 @@ export const ERROR_TABLE = {
     message: "TOTP already enabled",
     longMessage: "An authenticator app is already set up; remove it before adding another.",
   },
+  // Social sign-in (OAuth / OpenID Connect connections).
+  oauth_strategy_not_enabled: {
+    status: 422,
+    message: "is invalid",
+    longMessage: "This OAuth strategy is not enabled on this instance.",
+  },
+  oauth_callback_invalid: {
+    status: 400,
+    message: "Invalid OAuth callback",
+    longMessage:
+      "This sign-in link is not valid: it is unknown, was already used, has expired, or was started in another browser. Start again.",
+  },
+  oauth_access_denied: {
+    status: 403,
+    message: "Access denied",
+    longMessage: "You did not grant access to your account at the provider.",
+  },
+  oauth_provider_error: {
+    status: 400,
+    message: "OAuth provider error",
+    longMessage:
+      "The provider's answer could not be used to sign you in (the code, the ID token or the profile was refused).",
+  },
+  oauth_email_unverified: {
+    status: 422,
+    message: "Email address not verified",
+    longMessage:
+      "The provider has not verified this email address, so it cannot be linked to the existing account that has it. Sign in with your password, then connect the account.",
+  },
+  external_account_not_found: {
+    status: 422,
+    message: "Invalid external account",
+    longMessage: "The External Account was not found.",
+  },
+  external_account_exists: {
+    status: 422,
+    message: "External account exists",
+    longMessage: "This external account is already connected to a user.",
+  },
+  oauth_token_unavailable: {
+    status: 422,
+    message: "OAuth token unavailable",
+    longMessage:
+      "The provider's access token for this account has expired and could not be refreshed.",
+  },
   // Static files: the browser bundles of Clerk's SDKs under `/npm/…`.
   package_not_installed: {
     status: 404,

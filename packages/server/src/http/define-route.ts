@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Clock } from "../clock.js";
+import type { OAuthConnections } from "../flows/oauth/oauth-connections.js";
 import type { IdGenerator } from "../id-generator.js";
 import type { InstanceSettings } from "../instance-settings.js";
 import type { Logger } from "../logger.js";
@@ -38,6 +39,8 @@ export interface RouteServices {
   settings: InstanceSettings;
   /** The instance's signing keys (session tokens, JWKS). */
   signingKeys: SigningKeyRing;
+  /** Social connections (`oauth_google`…), their clients and the provider-token cipher. */
+  oauth: OAuthConnections;
 }
 
 /** What a handler receives: the services, its parsed input and the request. */

@@ -8,11 +8,16 @@ import type { Metadata, PasswordCredential } from "./store.js";
 /** A verification step of a sign-up or sign-in, as stored. */
 export interface FactorVerification {
   strategy: string;
-  status: "unverified" | "verified" | "failed" | "expired";
+  /** `transferable`: an OAuth verification whose account belongs on the other side (sign-up ↔ sign-in). */
+  status: "unverified" | "verified" | "failed" | "expired" | "transferable";
   attempts: number | null;
   expireAt: number | null;
   /** The email address a code was sent to (email_code). */
   emailAddressId?: string | null;
+  /** OAuth: the provider URL the browser is sent to. */
+  externalVerificationRedirectUrl?: string | null;
+  /** OAuth: why the verification failed or is transferable, as a Clerk error. */
+  error?: { code: string; message: string; longMessage: string } | null;
 }
 
 export type SignUpStatus = "missing_requirements" | "complete" | "abandoned";
@@ -33,6 +38,8 @@ export interface SignUpRecord {
   legalAcceptedAt: number | null;
   createdUserId: string | null;
   createdSessionId: string | null;
+  /** OAuth sign-ups: the `verifications.external_account` step. */
+  externalAccountVerification: FactorVerification | null;
   abandonAt: number;
   createdAt: number;
   updatedAt: number;
@@ -49,6 +56,7 @@ export interface SignUpPatch {
   password?: PasswordCredential | null;
   unsafeMetadata?: Metadata;
   legalAcceptedAt?: number | null;
+  externalAccountVerification?: FactorVerification | null;
 }
 
 export type SignInStatus =

@@ -4,6 +4,7 @@ import { defaultIdGenerator, type IdGenerator } from "../id-generator.js";
 import type { Database, Queryable } from "./database.js";
 import { createEventEmitter } from "./internal/emit-event.js";
 import { joinTransaction } from "./internal/join-transaction.js";
+import { sqlExternalAccountMethods } from "./internal/sql-external-account-methods.js";
 import { sqlFrontendClientMethods } from "./internal/sql-frontend-client-methods.js";
 import { sqlHandshakeMethods } from "./internal/sql-handshake-methods.js";
 import { sqlIdentificationMethods } from "./internal/sql-identification-methods.js";
@@ -99,6 +100,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlVerificationMethods(context),
     // Handshake payloads waiting for the app's server (`format=nonce`).
     ...sqlHandshakeMethods(context),
+    // Social sign-in: users' provider accounts and redirects to providers in flight.
+    ...sqlExternalAccountMethods(context),
     // Pending TOTP enrolments of `/v1/me/totp`.
     ...sqlTotpEnrollmentMethods(context),
 

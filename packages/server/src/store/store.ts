@@ -1,3 +1,4 @@
+import type { ExternalAccountRecord, ExternalAccountStore } from "./external-account-store.js";
 import type { FrontendStore } from "./frontend-store.js";
 import type { HandshakeStore } from "./handshake-store.js";
 import type { InstanceConfigStore } from "./instance-config-store.js";
@@ -17,7 +18,7 @@ export type Metadata = Record<string, unknown>;
 
 /** How an identification (email address, phone number) was verified, if it was. */
 export interface VerificationRecord {
-  status: "unverified" | "verified" | "failed" | "expired";
+  status: "unverified" | "verified" | "failed" | "expired" | "transferable";
   strategy: string;
   attempts: number | null;
   expireAt: number | null;
@@ -95,6 +96,8 @@ export interface UserRecord {
   emailAddresses: EmailAddressRecord[];
   /** Oldest first. */
   phoneNumbers: PhoneNumberRecord[];
+  /** Accounts at OAuth / OpenID Connect providers, oldest first. */
+  externalAccounts: ExternalAccountRecord[];
 }
 
 /** A stored password: the digest and the algorithm that produced it. */
@@ -251,6 +254,7 @@ export interface ImageRecord {
  */
 export interface Store
   extends InstanceConfigStore,
+    ExternalAccountStore,
     FrontendStore,
     WebhookStore,
     SessionStore,

@@ -19,6 +19,8 @@ export interface FrontendEnvironmentContext {
   maxVerificationAttempts: number;
   /** Lockout duration in seconds; null = until unlocked. */
   lockoutSeconds: number | null;
+  /** Enabled social connections, in button order. */
+  socialConnections: ReadonlyArray<{ strategy: string; name: string }>;
 }
 
 interface AttributeOptions {
@@ -50,7 +52,8 @@ function attribute(options: AttributeOptions) {
  * Serialises the instance's environment (`GET /v1/environment`): email address + password
  * sign-up (email verified by `email_code`), optional username and names, sign-in by password or
  * email code, TOTP and backup codes as second factors, organizations enabled, the app's
- * sign-in/sign-up URLs and the lockout policy.
+ * sign-in/sign-up URLs, the lockout policy and the social connections (`user_settings.social`, by
+ * strategy, in button order).
  *
  * @example
  * frontendEnvironmentJson({ development: true, applicationName: "Acme", urls, … });
@@ -151,7 +154,22 @@ export function frontendEnvironmentJson(context: FrontendEnvironmentContext) {
         backup_code: attribute({ enabled: true, secondFactors: ["backup_code"] }),
         passkey: attribute({ enabled: false }),
       },
-      social: {},
+      social: Object.fromEntries(
+        context.socialConnections.map((connection) => [
+          connection.strategy,
+          {
+            enabled: true,
+            required: false,
+            authenticatable: true,
+            block_email_subaddresses: false,
+            strategy: connection.strategy,
+            not_selectable: false,
+            deprecated: false,
+            name: connection.name,
+            logo_url: null,
+          },
+        ]),
+      ),
       saml: { enabled: false },
       enterprise_sso: { enabled: false },
       sign_in: { second_factor: { required: false } },

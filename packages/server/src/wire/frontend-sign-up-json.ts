@@ -39,7 +39,7 @@ export function frontendSignUpJson(signUp: SignUpRecord, requirements: SignUpReq
             },
       phone_number: null,
       web3_wallet: null,
-      external_account: null,
+      external_account: frontendVerificationJson(signUp.externalAccountVerification),
     },
     username: signUp.username,
     email_address: signUp.emailAddress,

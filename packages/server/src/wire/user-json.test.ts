@@ -40,6 +40,7 @@ function record(overrides: Partial<UserRecord> = {}): UserRecord {
     updatedAt: NOW,
     emailAddresses: [],
     phoneNumbers: [],
+    externalAccounts: [],
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { UserRecord } from "../store/store.js";
 import { emailAddressJson } from "./email-address-json.js";
+import { externalAccountJson } from "./external-account-json.js";
 import { phoneNumberJson } from "./phone-number-json.js";
 
 /** What a user's JSON depends on besides the record. */
@@ -67,7 +68,7 @@ export function userJson(user: UserRecord, context: UserJsonContext) {
     mfa_enabled_at: user.mfaEnabledAt,
     mfa_disabled_at: user.mfaDisabledAt,
     password_last_updated_at: user.passwordUpdatedAt,
-    external_accounts: [] as unknown[],
+    external_accounts: user.externalAccounts.map(externalAccountJson),
     saml_accounts: [] as unknown[],
     enterprise_accounts: [] as unknown[],
     last_sign_in_at: user.lastSignInAt,

@@ -36,21 +36,33 @@ export async function completeSignUpIfReady(
   const { missingFields, unverifiedFields } = signUpRequirements(signUp);
   if (missingFields.length > 0 || unverifiedFields.length > 0) return { signUp, session: null };
   const session = await store.transaction(async (tx) => {
-    const user = await insertUserRaisingCreated(tx, {
-      emailAddresses: [{ emailAddress, status: "verified" }],
-      password: await tx.getSignUpPassword(signUp.id),
-      username: signUp.username,
-      firstName: signUp.firstName,
-      lastName: signUp.lastName,
-      unsafeMetadata: signUp.unsafeMetadata,
-      legalAcceptedAt: signUp.legalAcceptedAt,
-    });
+    // An OAuth sign-up brings the provider account its redirect kept.
+    const viaProvider = signUp.externalAccountVerification?.status === "verified";
+    const redirect = viaProvider
+      ? await tx.findTransferableOAuthRedirect(signUp.clientId, { signUpId: signUp.id })
+      : null;
+    const user = await insertUserRaisingCreated(
+      tx,
+      {
+        emailAddresses: [{ emailAddress, status: "verified" }],
+        password: await tx.getSignUpPassword(signUp.id),
+        username: signUp.username,
+        firstName: signUp.firstName,
+        lastName: signUp.lastName,
+        unsafeMetadata: signUp.unsafeMetadata,
+        legalAcceptedAt: signUp.legalAcceptedAt,
+      },
+      redirect?.account ?? null,
+    );
     const started = await startSessionOnClient(
       { ...context, store: tx },
       {
         userId: user.id,
         clientId: signUp.clientId,
-        strategy: signUp.emailVerification?.strategy ?? "email_code",
+        strategy:
+          signUp.externalAccountVerification?.strategy ??
+          signUp.emailVerification?.strategy ??
+          "email_code",
       },
     );
     await tx.completeSignUp(signUp.id, { userId: user.id, sessionId: started.id });

@@ -16,7 +16,9 @@ export const SIGN_UP_OPTIONAL_FIELDS = ["first_name", "last_name", "username"] a
 export function signUpRequirements(signUp: SignUpRecord): SignUpRequirements {
   const missingFields: string[] = [];
   if (signUp.emailAddress === null) missingFields.push("email_address");
-  if (!signUp.hasPassword) missingFields.push("password");
+  // An account at a provider stands in for the password (Clerk asks none of OAuth sign-ups).
+  const viaProvider = signUp.externalAccountVerification?.status === "verified";
+  if (!signUp.hasPassword && !viaProvider) missingFields.push("password");
   const unverifiedFields: string[] = [];
   if (signUp.emailAddress !== null && signUp.emailVerifiedAt === null) {
     unverifiedFields.push("email_address");

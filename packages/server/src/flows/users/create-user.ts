@@ -1,3 +1,4 @@
+import type { ProviderAccount } from "../../store/external-account-store.js";
 import type { NewUser, UserRecord } from "../../store/store.js";
 import type { StoreTransaction, TransactionalStore } from "../../store/store-transaction.js";
 import { type FlowResult, runFlow } from "../run-flow.js";
@@ -9,12 +10,18 @@ import { type FlowResult, runFlow } from "../run-flow.js";
  * @throws ApiError `form_identifier_exists` when an identifier is taken
  * @example
  * const user = await insertUserRaisingCreated(tx, { emailAddresses, password });
+ * const viaGoogle = await insertUserRaisingCreated(tx, { emailAddresses }, providerAccount);
  */
 export async function insertUserRaisingCreated(
   tx: StoreTransaction,
   input: NewUser,
+  externalAccount: ProviderAccount | null = null,
 ): Promise<UserRecord> {
-  const user = await tx.createUser(input);
+  let user = await tx.createUser(input);
+  if (externalAccount !== null) {
+    await tx.insertExternalAccount(user.id, externalAccount);
+    user = (await tx.getUser(user.id)) ?? user;
+  }
   await tx.emit({ type: "user.created", user });
   return user;
 }

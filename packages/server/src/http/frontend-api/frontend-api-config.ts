@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { OAuthConnections } from "../../flows/oauth/oauth-connections.js";
 import type { VerificationCodeOptions } from "../../flows/verification-codes/verification-code-options.js";
 import { createMailer } from "../../mail/create-mailer.js";
 import { createRateLimiter, type RateLimiter } from "../../rate-limits/create-rate-limiter.js";
@@ -17,6 +18,12 @@ export interface FrontendApiConfig extends VerificationCodeOptions {
   rateLimiter: Pick<RateLimiter, "consume">;
   /** The caller's address, for per-IP limits (see `resolveRequestClient`); `unknown` if none. */
   clientIp: string;
+  /** The app's Frontend API proxy URL when the request came through it (see `resolveRequestClient`). */
+  proxyUrl: string | null;
+  /** Social connections (none configured: an empty list). */
+  oauth: OAuthConnections;
+  /** The `redirect_uri` registered at the providers, when configured. */
+  oauthCallbackUrl: string | null;
 }
 
 /** The Frontend API's configuration, resolved once at start-up. */
@@ -26,7 +33,7 @@ export interface FrontendApiSetup {
   alwaysSecure: boolean;
   options: FrontendApiOptions;
   /** The configuration a request sees, from its base URL and client address. */
-  configFor(baseUrl: string, clientIp: string): FrontendApiConfig;
+  configFor(baseUrl: string, clientIp: string, proxyUrl?: string | null): FrontendApiConfig;
 }
 
 /**
@@ -67,7 +74,7 @@ export function setUpFrontendApi(input: {
     .update(`latchkey:verification-codes:${input.secretKey}`, "utf8")
     .digest();
 
-  const forBaseUrl = (baseUrl: string): Omit<FrontendApiConfig, "clientIp"> => {
+  const forBaseUrl = (baseUrl: string): Omit<FrontendApiConfig, "clientIp" | "proxyUrl"> => {
     const allowedOrigins =
       configuredOrigins ??
       new Set([publicOrigin ?? originOf(baseUrl) ?? baseUrl, "http://localhost:3000"]);
@@ -92,23 +99,25 @@ export function setUpFrontendApi(input: {
       codeLifetimeSeconds: options.codeLifetimeSeconds ?? 600,
       maxCodeAttempts: options.maxCodeAttempts ?? 5,
       codeKey,
+      oauth: services.oauth,
+      oauthCallbackUrl: options.oauth?.callbackUrl ?? null,
     };
   };
   // Resolved once per base URL (one, behind a configured public URL); a few kept at most, since
   // without one the base URL comes from the request.
-  const resolved = new Map<string, Omit<FrontendApiConfig, "clientIp">>();
+  const resolved = new Map<string, Omit<FrontendApiConfig, "clientIp" | "proxyUrl">>();
 
   return {
     prefix,
     alwaysSecure: !development || (input.publicUrl?.startsWith("https:") ?? false),
     options,
-    configFor(baseUrl, clientIp) {
+    configFor(baseUrl, clientIp, proxyUrl = null) {
       let config = resolved.get(baseUrl);
       if (config === undefined) {
         config = forBaseUrl(baseUrl);
         if (resolved.size < 8) resolved.set(baseUrl, config);
       }
-      return { ...config, clientIp };
+      return { ...config, clientIp, proxyUrl };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Mailer } from "../../mail/create-mailer.js";
+import type { OAuthConnection } from "../../oauth/oauth-connection.js";
 import type { RateLimiter } from "../../rate-limits/create-rate-limiter.js";
 import type { FrontendApiUrls } from "../../wire/frontend-environment-json.js";
 
@@ -36,6 +37,13 @@ export interface FrontendApiOptions {
   codeLifetimeSeconds?: number;
   /** Wrong tries allowed per email code (default 5). */
   maxCodeAttempts?: number;
+  /**
+   * Social sign-in: the connections offered (`oauth_google`, `oauth_custom_<name>`…, in button
+   * order). `callbackUrl` is the `redirect_uri` registered at the providers; default: the Frontend
+   * API as the browser reaches it (the app's proxy URL, else `frontendApiUrl`, else the instance)
+   * plus `/v1/oauth_callback`. `fetch` reaches the providers (tests).
+   */
+  oauth?: { connections: readonly OAuthConnection[]; callbackUrl?: string; fetch?: typeof fetch };
 }
 
 /** Default Frontend API path prefix: `/__clerk/v1/client`… */

@@ -117,16 +117,23 @@ export async function loadFrontendClient(
   const lastActive = active.some((s) => s.id === client.lastActiveSessionId)
     ? client.lastActiveSessionId
     : null;
+  // A finished attempt is shown only when it went through a provider: the app's OAuth callback
+  // page reads its outcome (status and session) from the client, as clerk-js does.
+  const shown = (attempt: { status: string } | null, viaProvider: boolean) =>
+    attempt !== null &&
+    attempt.status !== "abandoned" &&
+    (attempt.status !== "complete" || viaProvider);
   return frontendClientJson(client, {
     sessions,
     signIn:
-      signIn === null || signIn.status === "complete" || signIn.status === "abandoned"
-        ? null
-        : await loadFrontendSignIn(context, signIn),
+      signIn !== null &&
+      shown(signIn, signIn.firstFactorVerification?.strategy.startsWith("oauth_") === true)
+        ? await loadFrontendSignIn(context, signIn)
+        : null,
     signUp:
-      signUp === null || signUp.status === "complete" || signUp.status === "abandoned"
-        ? null
-        : frontendSignUpJson(signUp, signUpRequirements(signUp)),
+      signUp !== null && shown(signUp, signUp.externalAccountVerification !== null)
+        ? frontendSignUpJson(signUp, signUpRequirements(signUp))
+        : null,
     lastActiveSessionId: lastActive,
   });
 }

@@ -11,7 +11,8 @@ export interface RequestClient {
   secure: boolean;
   /**
    * The app's Frontend API proxy URL (`Clerk-Proxy-Url`, e.g. `https://app.example/__clerk`) when
-   * Clerk's own proxy sent the request; null otherwise. The browser reaches the instance there.
+   * Clerk's own proxy (with the secret key) or ours (signed) sent the request; null otherwise. The
+   * browser reaches the instance there.
    */
   proxyUrl: string | null;
 }
@@ -77,7 +78,12 @@ export function resolveRequestClient(
     rules.nowMs,
   );
   if (signed !== null)
-    return { address: signed.address ?? peer ?? "unknown", secure: signed.secure, proxyUrl: null };
+    // Our own proxy (`@latchkey/nextjs`) signs the request and sets `Clerk-Proxy-Url` itself.
+    return {
+      address: signed.address ?? peer ?? "unknown",
+      secure: signed.secure,
+      proxyUrl: proxyUrlOf(request.headers.get("clerk-proxy-url")),
+    };
   if (isSecretKey(request.headers.get("clerk-secret-key"), rules.secretKey)) {
     const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
     const first = request.headers.get("x-forwarded-for")?.split(",")[0];

@@ -26,7 +26,7 @@ export function trustedClientAddress(
         nowMs: input.now(),
       });
       const clientIp = setup.options.clientIp?.(c.req.raw) ?? caller.address;
-      c.set("frontend", setup.configFor(c.get("baseUrl"), clientIp));
+      c.set("frontend", setup.configFor(c.get("baseUrl"), clientIp, caller.proxyUrl));
       c.set("secure", setup.alwaysSecure || caller.secure);
       if (caller.proxyUrl !== null) c.set("imageBaseUrl", caller.proxyUrl);
     }

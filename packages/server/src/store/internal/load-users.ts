@@ -1,5 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { Queryable } from "../database.js";
+import type { ExternalAccountRecord } from "../external-account-store.js";
 import type { EmailAddressRecord, PhoneNumberRecord, UserRecord } from "../store.js";
 import {
   emailAddressFromRow,
@@ -7,17 +8,21 @@ import {
   USER_COLUMNS,
   userFromRow,
 } from "./row-mappers.js";
+import { externalAccountFromRow } from "./sql-external-account-methods.js";
 
 /** Loads full user records (with identifications) for the given ids, in the order given. */
 export async function loadUsers(q: Queryable, ids: readonly string[]): Promise<UserRecord[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  const [users, emails, phones] = [
+  const [users, emails, phones, accounts] = [
     await q.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::text[])`, [list]),
     await q.query("SELECT * FROM email_addresses WHERE user_id = ANY($1::text[]) ORDER BY seq", [
       list,
     ]),
     await q.query("SELECT * FROM phone_numbers WHERE user_id = ANY($1::text[]) ORDER BY seq", [
+      list,
+    ]),
+    await q.query("SELECT * FROM external_accounts WHERE user_id = ANY($1::text[]) ORDER BY seq", [
       list,
     ]),
   ];
@@ -31,10 +36,19 @@ export async function loadUsers(q: Queryable, ids: readonly string[]): Promise<U
     const record = phoneNumberFromRow(row);
     phonesByUser.set(record.userId, [...(phonesByUser.get(record.userId) ?? []), record]);
   }
+  const accountsByUser = new Map<string, ExternalAccountRecord[]>();
+  for (const row of accounts) {
+    const record = externalAccountFromRow(row);
+    accountsByUser.set(record.userId, [...(accountsByUser.get(record.userId) ?? []), record]);
+  }
   const byId = new Map(
     users.map((row) => {
       const id = String(row.id);
-      return [id, userFromRow(row, emailsByUser.get(id) ?? [], phonesByUser.get(id) ?? [])];
+      const emails = emailsByUser.get(id) ?? [];
+      return [
+        id,
+        userFromRow(row, emails, phonesByUser.get(id) ?? [], accountsByUser.get(id) ?? []),
+      ];
     }),
   );
   return list.flatMap((id) => {

@@ -1,4 +1,5 @@
 import type { Row } from "../database.js";
+import type { ExternalAccountRecord } from "../external-account-store.js";
 import type {
   EmailAddressRecord,
   PhoneNumberRecord,
@@ -61,6 +62,7 @@ export function userFromRow(
   row: Row,
   emailAddresses: EmailAddressRecord[],
   phoneNumbers: PhoneNumberRecord[],
+  externalAccounts: ExternalAccountRecord[],
 ): UserRecord {
   return {
     id: String(row.id),
@@ -96,5 +98,6 @@ export function userFromRow(
     updatedAt: Number(row.updated_at),
     emailAddresses,
     phoneNumbers,
+    externalAccounts,
   };
 }

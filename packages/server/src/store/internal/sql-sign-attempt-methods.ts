@@ -24,7 +24,15 @@ function verificationFromJson(value: unknown): FactorVerification | null {
     attempts: numberOrNull(v.attempts),
     expireAt: numberOrNull(v.expire_at),
     emailAddressId: stringOrNull(v.email_address_id),
+    externalVerificationRedirectUrl: stringOrNull(v.external_verification_redirect_url),
+    error: errorFromJson(v.error),
   };
+}
+
+function errorFromJson(value: unknown): FactorVerification["error"] {
+  if (typeof value !== "object" || value === null) return null;
+  const e = value as Record<string, unknown>;
+  return { code: String(e.code), message: String(e.message), longMessage: String(e.long_message) };
 }
 
 function verificationToJson(v: FactorVerification | null): string | null {
@@ -35,6 +43,11 @@ function verificationToJson(v: FactorVerification | null): string | null {
     attempts: v.attempts,
     expire_at: v.expireAt,
     email_address_id: v.emailAddressId ?? null,
+    external_verification_redirect_url: v.externalVerificationRedirectUrl ?? null,
+    error:
+      v.error == null
+        ? null
+        : { code: v.error.code, message: v.error.message, long_message: v.error.longMessage },
   });
 }
 
@@ -65,6 +78,7 @@ function signUpFromRow(row: Row, now: number): SignUpRecord {
     legalAcceptedAt: numberOrNull(row.legal_accepted_at),
     createdUserId: stringOrNull(row.created_user_id),
     createdSessionId: stringOrNull(row.created_session_id),
+    externalAccountVerification: verificationFromJson(row.external_account_verification),
     abandonAt,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
@@ -116,6 +130,11 @@ function signUpAssignments(patch: SignUpPatch, params: SqlParams): string[] {
     sets.push(`email_verification_status = ${params.add(v?.status ?? null)}`);
     sets.push(`email_verification_attempts = ${params.add(v?.attempts ?? null)}`);
     sets.push(`email_verification_expire_at = ${params.add(v?.expireAt ?? null)}`);
+  }
+  if (patch.externalAccountVerification !== undefined) {
+    sets.push(
+      `external_account_verification = ${params.add(verificationToJson(patch.externalAccountVerification))}::jsonb`,
+    );
   }
   return sets;
 }

@@ -6,6 +6,7 @@ import { environmentRoutes } from "./environment/environment-routes.js";
 import { handshakeRoute } from "./handshake/handshake-route.js";
 import { getFrontendJwksRoute } from "./jwks/get-frontend-jwks-route.js";
 import { meRoutes } from "./me/me-routes.js";
+import { oauthCallbackRoute } from "./oauth/oauth-callback-route.js";
 import { organizationsRoutes } from "./organizations/organizations-routes.js";
 import { sessionsRoutes } from "./sessions/sessions-routes.js";
 import { signInsRoutes } from "./sign-ins/sign-ins-routes.js";
@@ -23,6 +24,7 @@ export const frontendApiRoutes: readonly AnyRoute[] = [
   ...clientRoutes,
   ...signUpsRoutes,
   ...signInsRoutes,
+  oauthCallbackRoute,
   ...sessionsRoutes,
   ...meRoutes,
   ...myEmailAddressesRoutes,

@@ -22,6 +22,7 @@ export function environmentAnswer(
       singleSessionMode: frontend.singleSessionMode,
       maxVerificationAttempts: settings.maxVerificationAttempts,
       lockoutSeconds: settings.lockoutSeconds,
+      socialConnections: frontend.oauth.list,
     }),
   );
 }

@@ -1,13 +1,15 @@
 import { z } from "zod";
+import type { SignInRecord } from "../../../../store/frontend-store.js";
 import { defineRoute } from "../../../define-route.js";
+import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
 import { loadFrontendSignIn } from "../../../frontend-api/load-frontend-client.js";
 import { checkAttemptRedirectUrls } from "../../../frontend-api/request-origin.js";
+import { SIGN_IN_ABANDON_MS } from "../attempt-lifetimes.js";
+import { startOAuthSignIn, transferToSignIn } from "../oauth/oauth-sign-in.js";
 import { attemptSignInFirstFactor } from "./attempt-sign-in-first-factor.js";
 import { prepareSignInEmailCode } from "./prepare-sign-in-email-code.js";
 import { requireSignInUser } from "./require-sign-in-user.js";
 import { signInEmailAddress } from "./sign-in-email-address.js";
-
-const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
 
 /**
  * `POST /v1/client/sign_ins`: starts a sign-in on the requesting client (created when absent).
@@ -31,6 +33,7 @@ export const createSignInRoute = defineRoute({
     email_address_id: z.string().optional(),
     redirect_url: z.string().optional(),
     action_complete_redirect_url: z.string().optional(),
+    transfer: z.union([z.boolean(), z.string()]).optional(),
   }),
   rateLimits: [
     {
@@ -60,6 +63,24 @@ export const createSignInRoute = defineRoute({
   handler: async (context) => {
     const { body, store, clock, auth, frontend } = context;
     checkAttemptRedirectUrls(body, frontend.allowedOrigins);
+    const json = (signIn: SignInRecord) =>
+      loadFrontendSignIn(
+        { store, imageBaseUrl: context.imageBaseUrl, now: clock.now(), settings: context.settings },
+        signIn,
+      );
+    if (body.strategy?.startsWith("oauth_") || body.transfer === true || body.transfer === "true") {
+      checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
+      if (body.strategy === undefined) return json(await transferToSignIn(context));
+      return json(
+        await startOAuthSignIn(context, {
+          strategy: body.strategy,
+          redirectUrl: body.redirect_url,
+          ...(body.action_complete_redirect_url === undefined
+            ? {}
+            : { actionCompleteRedirectUrl: body.action_complete_redirect_url }),
+        }),
+      );
+    }
     const identifier = body.identifier?.trim() || null;
     const user = await requireSignInUser({ store, auth, frontend, now: clock.now() }, identifier);
     const client = await auth.ensureClient();
@@ -82,9 +103,6 @@ export const createSignInRoute = defineRoute({
     } else if (user !== null && strategy === "email_code") {
       signIn = await prepareSignInEmailCode(context, signIn, user, body.email_address_id);
     }
-    return loadFrontendSignIn(
-      { store, imageBaseUrl: context.imageBaseUrl, now: clock.now(), settings: context.settings },
-      signIn,
-    );
+    return json(signIn);
   },
 });

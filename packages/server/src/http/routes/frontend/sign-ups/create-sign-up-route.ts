@@ -1,14 +1,15 @@
 import { completeSignUpIfReady } from "../../../../flows/sign-up/complete-sign-up.js";
 import { signUpPatchFrom } from "../../../../flows/sign-up/sign-up-fields.js";
 import { signUpRequirements } from "../../../../flows/sign-up/sign-up-requirements.js";
+import type { SignUpRecord } from "../../../../store/frontend-store.js";
 import { frontendSignUpJson } from "../../../../wire/frontend-sign-up-json.js";
 import { defineRoute } from "../../../define-route.js";
 import { checkNoActiveSession } from "../../../frontend-api/check-no-active-session.js";
 import { checkAttemptRedirectUrls } from "../../../frontend-api/request-origin.js";
+import { SIGN_UP_ABANDON_MS } from "../attempt-lifetimes.js";
+import { startOAuthSignUp, transferToSignUp } from "../oauth/oauth-sign-up.js";
 import { prepareSignUpEmail } from "./prepare-sign-up-email.js";
 import { signUpBody } from "./sign-up-body.js";
-
-const SIGN_UP_ABANDON_MS = 24 * 3600 * 1000;
 
 /**
  * `POST /v1/client/sign_ups`: starts a sign-up on the requesting client (created when absent).
@@ -43,6 +44,20 @@ export const createSignUpRoute = defineRoute({
     checkAttemptRedirectUrls(body, frontend.allowedOrigins);
     checkNoActiveSession(auth.client, { singleSessionMode: frontend.singleSessionMode });
     const patch = await signUpPatchFrom(store, body, clock.now());
+    const json = (signUp: SignUpRecord) => frontendSignUpJson(signUp, signUpRequirements(signUp));
+    if (body.transfer === true || body.transfer === "true") {
+      return json(await transferToSignUp(context, patch));
+    }
+    if (body.strategy?.startsWith("oauth_")) {
+      const redirect = {
+        strategy: body.strategy,
+        redirectUrl: body.redirect_url,
+        ...(body.action_complete_redirect_url === undefined
+          ? {}
+          : { actionCompleteRedirectUrl: body.action_complete_redirect_url }),
+      };
+      return json(await startOAuthSignUp(context, redirect, patch));
+    }
     const client = await auth.ensureClient();
     let signUp = await store.createSignUp({
       clientId: client.id,

@@ -12,6 +12,8 @@ export const signUpBody = z.object({
   strategy: z.string().optional(),
   redirect_url: z.string().optional(),
   action_complete_redirect_url: z.string().optional(),
+  /** Take over the provider account of the client's OAuth sign-in (`transferable`). */
+  transfer: z.union([z.boolean(), z.string()]).optional(),
 });
 
 export type SignUpBody = z.infer<typeof signUpBody>;
