@@ -12,6 +12,7 @@ import type { InstanceSettings } from "./instance-settings.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/create-mailer.js";
 import { mailConfigFromEnv } from "./mail/mail-config-from-env.js";
+import type { OAuthConnection } from "./oauth/oauth-connection.js";
 import { defaultDataDir, openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 import {
@@ -65,6 +66,12 @@ export interface StartInstanceOptions {
    * `private`). Default: none; the app's own proxy signs what it forwards instead.
    */
   trustedProxies?: readonly string[];
+  /**
+   * Social sign-in: the connections offered (see `parseOAuthConnectionSpec`, `googleConnection`…)
+   * and, optionally, the callback URL registered at the providers (default: the Frontend API as
+   * the browser reaches it, plus `/v1/oauth_callback`).
+   */
+  oauth?: { connections: readonly OAuthConnection[]; callbackUrl?: string };
   /** Webhook endpoints to make sure exist (idempotent by URL). */
   webhooks?: ReadonlyArray<{ url: string; secret?: string; eventTypes?: string[] }>;
   /** Environment to read mail settings from (`LATCHKEY_MAIL_TRANSPORT`, `LATCHKEY_SMTP_URL`…). */
@@ -164,6 +171,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
         mailer,
         allowedOrigins: options.allowedOrigins ?? [publicUrl, "http://localhost:3000"],
         ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+        ...(options.oauth === undefined ? {} : { oauth: options.oauth }),
       },
       publicUrl,
       clock,

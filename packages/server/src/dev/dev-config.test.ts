@@ -56,11 +56,28 @@ describe("parseDevConfig", () => {
     const top = refusal({ webhook: [] });
     expect(top.field).toBe("webhook");
     expect(top.message).toContain(
-      "not a field here (known: frontendApiProxy, jwtTemplates, webhooks, env)",
+      "not a field here (known: frontendApiProxy, oauth, jwtTemplates, webhooks, env)",
     );
     const nested = refusal({ jwtTemplates: [{ name: "x", claims: {}, lifetme: 60 }] });
     expect(nested.field).toBe("jwtTemplates[0].lifetme");
     expect(nested.message).toContain("known: name, claims, lifetime");
+  });
+
+  it("takes a local sign-in provider's people, and names a bad one", () => {
+    const config = parseDevConfig({
+      oauth: { localProvider: { users: [{ email: "ada@local.test", firstName: "Ada" }] } },
+    });
+    expect(config.oauth?.localProvider).toEqual({
+      name: "Local provider",
+      users: [{ email: "ada@local.test", firstName: "Ada", lastName: "", emailVerified: true }],
+    });
+    expect(refusal({ oauth: { localProvider: { users: [{ email: "ada" }] } } }).field).toBe(
+      "oauth.localProvider.users[0].email",
+    );
+    expect(refusal({ oauth: { localProvider: { users: [] } } }).message).toContain(
+      "at least one person",
+    );
+    expect(refusal({ oauth: { github: {} } }).message).toContain("known: localProvider");
   });
 
   it("refuses a template name or a secret variable given twice, and the instance's variables", () => {

@@ -1,5 +1,5 @@
 // An app's `latchkey.dev.json`: what `latchkey dev` sets up in the instance for this app (JWT
-// templates, webhook endpoints on the app), the extra lines of its environment, and for an app on
+// templates, webhook endpoints on the app, a local sign-in provider), the extra lines of its environment, and for an app on
 // Clerk's own SDK where its Frontend API proxy forwards to. Optional: an app without one gets an
 // instance with its keys and nothing else.
 import { existsSync, readFileSync } from "node:fs";
@@ -43,6 +43,28 @@ const webhookSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+const localProviderUserSchema = z.strictObject({
+  email: z.email("must be an email address, e.g. ada@local.test"),
+  firstName: z.string().default(""),
+  lastName: z.string().default(""),
+  /** Whether the provider vouches for the address (linking to an existing user needs it). */
+  emailVerified: z.boolean().default(true),
+});
+
+const oauthSchema = z.strictObject({
+  /**
+   * A local OpenID Connect provider started beside the instance with these people, offered as
+   * the connection `oauth_custom_local` ("Continue with <name>"): social sign-in with no account
+   * anywhere.
+   */
+  localProvider: z
+    .strictObject({
+      name: z.string().trim().min(1).max(64).default("Local provider"),
+      users: z.array(localProviderUserSchema).min(1, "name at least one person to sign in as"),
+    })
+    .optional(),
+});
+
 const devConfigSchema = z
   .strictObject({
     /** A JSON schema reference for editors; not read. */
@@ -57,6 +79,8 @@ const devConfigSchema = z
       .string()
       .regex(/^\/[^?#]*[^/?#]$/, 'must be a path on the app, e.g. "/__clerk"')
       .optional(),
+    /** Social sign-in in development (see `oauthSchema`). */
+    oauth: oauthSchema.optional(),
     jwtTemplates: z.array(jwtTemplateSchema).default([]),
     webhooks: z.array(webhookSchema).default([]),
     /** Extra lines of the app's environment (and of the .env.local written on the first run). */
@@ -136,7 +160,9 @@ function knownFields(path: readonly PropertyKey[]): string[] {
   const where = path.find((part) => typeof part === "string");
   if (where === "jwtTemplates") return Object.keys(jwtTemplateSchema.shape);
   if (where === "webhooks") return Object.keys(webhookSchema.shape);
-  return ["frontendApiProxy", "jwtTemplates", "webhooks", "env"];
+  if (where === "oauth")
+    return path.length > 2 ? Object.keys(localProviderUserSchema.shape) : ["localProvider"];
+  return ["frontendApiProxy", "oauth", "jwtTemplates", "webhooks", "env"];
 }
 
 /**

@@ -89,6 +89,49 @@ describe("startDevInstance", () => {
     }
   }, 60_000);
 
+  it("starts the local sign-in provider a config asks for, offers it, and stops it with the instance", async () => {
+    const { instance } = await startDevInstance({
+      port: 0,
+      dataDir: join(work, "social"),
+      appUrl: "http://localhost:3998",
+      config: parseDevConfig({
+        oauth: { localProvider: { users: [{ email: "ada@local.test", firstName: "Ada" }] } },
+      }),
+      logger: silentLogger,
+    });
+    let issuer = "";
+    try {
+      const environment = await (await fetch(`${instance.frontendApiUrl}/v1/environment`)).json();
+      expect(environment.user_settings.social).toEqual({
+        oauth_custom_local: expect.objectContaining({ name: "Local provider", enabled: true }),
+      });
+      const signIn = await fetch(`${instance.frontendApiUrl}/v1/client/sign_ins`, {
+        method: "POST",
+        headers: {
+          Origin: "http://localhost:3998",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({
+          strategy: "oauth_custom_local",
+          redirect_url: "http://localhost:3998/sso-callback",
+        }),
+      });
+      expect(signIn.status).toBe(200);
+      const url = new URL(
+        (await signIn.json()).response.first_factor_verification.external_verification_redirect_url,
+      );
+      // The provider knows the app's proxied callback, and is up.
+      expect(url.searchParams.get("redirect_uri")).toBe(
+        "http://localhost:3998/__clerk/v1/oauth_callback",
+      );
+      issuer = url.origin;
+      expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
+    } finally {
+      await instance.close();
+    }
+    await expect(fetch(`${issuer}/.well-known/openid-configuration`)).rejects.toThrow();
+  }, 60_000);
+
   it("refuses a template the Backend API refuses, and stops the instance it started", async () => {
     const dataDir = join(work, "refused");
     const reserved = parseDevConfig({ jwtTemplates: [{ name: "bad", claims: { sub: "x" } }] });

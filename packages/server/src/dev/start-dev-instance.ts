@@ -1,6 +1,6 @@
 // Starts an instance ready for one app in development: the app's origin may call the Frontend
-// API, and what its latchkey.dev.json asks for (JWT templates, webhook endpoints on the app)
-// exists. Used by `latchkey dev` and by end-to-end test set-ups that start the app themselves.
+// API, and what its latchkey.dev.json asks for (JWT templates, webhook endpoints on the app, a
+// local sign-in provider) exists. Used by `latchkey dev` and by end-to-end test set-ups that start the app themselves.
 
 import { ensureWebhookEndpoint } from "../flows/webhook-endpoints/create-webhook-endpoint.js";
 import {
@@ -10,6 +10,7 @@ import {
 } from "../start-instance.js";
 import type { DevConfig, DevJwtTemplate } from "./dev-config.js";
 import { DevSetupError } from "./dev-setup-error.js";
+import { startLocalSignInProvider } from "./start-local-sign-in-provider.js";
 
 /** Options of {@link startDevInstance}. */
 export interface DevInstanceOptions
@@ -82,11 +83,29 @@ async function ensureJwtTemplate(
  */
 export async function startDevInstance(options: DevInstanceOptions): Promise<DevInstance> {
   const { appUrl, config, keptEnv = {}, ...startOptions } = options;
-  const instance = await startInstance({
-    ...startOptions,
-    allowedOrigins: [appUrl],
-    ...(keptEnv.CLERK_SECRET_KEY ? { secretKey: keptEnv.CLERK_SECRET_KEY } : {}),
-  });
+  const local =
+    config.oauth?.localProvider === undefined
+      ? null
+      : await startLocalSignInProvider(config.oauth.localProvider, appUrl, config.frontendApiProxy);
+  let instance: RunningInstance;
+  try {
+    instance = await startInstance({
+      ...startOptions,
+      allowedOrigins: [appUrl],
+      ...(keptEnv.CLERK_SECRET_KEY ? { secretKey: keptEnv.CLERK_SECRET_KEY } : {}),
+      ...(local === null ? {} : { oauth: local.oauth }),
+    });
+  } catch (error) {
+    await local?.provider.close();
+    throw error;
+  }
+  if (local !== null) {
+    const closeInstance = instance.close.bind(instance);
+    instance.close = async () => {
+      await closeInstance();
+      await local.provider.close();
+    };
+  }
   try {
     for (const template of config.jwtTemplates) await ensureJwtTemplate(instance, template);
     const secrets: Record<string, string> = {};
