@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { DevSetupError } from "./dev/dev-setup-error.js";
 import { runDev } from "./dev/run-dev.js";
 import { consoleLogger } from "./logger.js";
+import { parseOAuthConnectionSpec } from "./oauth/parse-oauth-connection-spec.js";
 import { type RunningInstance, startInstance } from "./start-instance.js";
 
 const START_USAGE = `Usage: latchkey start [options]
@@ -33,6 +34,14 @@ Options:
                          address, a CIDR block, "loopback" or "private" (repeatable; env
                          LATCHKEY_TRUST_PROXY, comma-separated). Default: none — the headers are
                          ignored; an app's /__clerk proxy signs what it forwards instead
+  --oauth <spec>         Offer sign-in with a provider (repeatable; env LATCHKEY_OAUTH, specs
+                         separated by spaces): google:<client id>:<secret>,
+                         github:<id>:<secret>, microsoft:<id>:<secret>, or any OpenID Connect
+                         provider as custom_<name>:<id>:<secret>@<issuer url>; ?scopes=a,b at
+                         the end replaces the default scopes
+  --oauth-callback-url <u> The redirect URI registered at the providers (env
+                         LATCHKEY_OAUTH_CALLBACK_URL; default: the Frontend API as the browser
+                         reaches it + /v1/oauth_callback, e.g. https://app.example.com/__clerk/…)
   --production           A production instance: pk_live_/sk_live_ keys, Secure cookies, no
                          default origins, the secret key never printed (needs --allowed-origin
                          and LATCHKEY_SMTP_URL or LATCHKEY_MAIL_TRANSPORT)
@@ -119,6 +128,8 @@ async function start(args: string[]): Promise<void> {
       webhook: { type: "string", multiple: true },
       "allowed-origin": { type: "string", multiple: true },
       "trust-proxy": { type: "string", multiple: true },
+      oauth: { type: "string", multiple: true },
+      "oauth-callback-url": { type: "string" },
       production: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -146,7 +157,15 @@ async function start(args: string[]): Promise<void> {
     ...(values["trust-proxy"] ?? []),
     ...(process.env.LATCHKEY_TRUST_PROXY ?? "").split(",").filter((entry) => entry.trim() !== ""),
   ];
+  const connections = [
+    ...(values.oauth ?? []),
+    ...(process.env.LATCHKEY_OAUTH ?? "").split(/\s+/).filter((spec) => spec !== ""),
+  ].map(parseOAuthConnectionSpec);
+  const oauthCallbackUrl = values["oauth-callback-url"] ?? process.env.LATCHKEY_OAUTH_CALLBACK_URL;
   const instance = await startInstance({
+    ...(connections.length > 0
+      ? { oauth: { connections, ...(oauthCallbackUrl ? { callbackUrl: oauthCallbackUrl } : {}) } }
+      : {}),
     webhooks: webhookUrls.map((url) => ({
       url,
       ...(webhookSecret ? { secret: webhookSecret } : {}),
@@ -170,6 +189,9 @@ async function start(args: string[]): Promise<void> {
     : `PGlite (${values["data-dir"] ?? ".latchkey/pglite"})`;
   console.log(`Latchkey instance on ${instance.url} — ${storage}`);
   if (instance.seed) console.log(`Seed: ${JSON.stringify(instance.seed)}`);
+  if (connections.length > 0) {
+    console.log(`Social sign-in: ${connections.map((c) => c.strategy).join(", ")}`);
+  }
   const envFile = values["write-env"];
   if (envFile) {
     if (existsSync(envFile)) console.log(`${envFile} exists; left as it is.`);

@@ -6,6 +6,12 @@ export type { DevConfig, DevJwtTemplate, DevWebhook } from "./dev/dev-config.js"
 export { DEV_CONFIG_FILE, loadDevConfig, parseDevConfig } from "./dev/dev-config.js";
 export type { DevSetupErrorCode } from "./dev/dev-setup-error.js";
 export { DevSetupError } from "./dev/dev-setup-error.js";
+export type {
+  LocalOidcClient,
+  LocalOidcProvider,
+  LocalOidcUser,
+} from "./dev/local-oidc-provider.js";
+export { startLocalOidcProvider } from "./dev/local-oidc-provider.js";
 export type { DevOutput, RunDevOptions } from "./dev/run-dev.js";
 export { runDev } from "./dev/run-dev.js";
 export type { DevInstance, DevInstanceOptions } from "./dev/start-dev-instance.js";
@@ -24,6 +30,14 @@ export type { SeedReport } from "./instance/load-seed.js";
 export { SeedError } from "./instance/load-seed.js";
 export type { Logger } from "./logger.js";
 export { consoleLogger, silentLogger } from "./logger.js";
+export type { OAuthConnection, OAuthCredentials } from "./oauth/oauth-connection.js";
+export {
+  customOidcConnection,
+  githubConnection,
+  googleConnection,
+  microsoftConnection,
+} from "./oauth/oauth-connection.js";
+export { parseOAuthConnectionSpec } from "./oauth/parse-oauth-connection-spec.js";
 export type { RunningInstance, StartInstanceOptions } from "./start-instance.js";
 export { startInstance } from "./start-instance.js";
 export type { Database, Queryable } from "./store/database.js";

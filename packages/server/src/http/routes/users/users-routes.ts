@@ -8,6 +8,7 @@ import {
 import { bulkBanUsersRoute, bulkUnbanUsersRoute } from "./bulk-ban-users-route.js";
 import { countUsersRoute } from "./count-users-route.js";
 import { createUserRoute } from "./create-user-route.js";
+import { deleteExternalAccountRoute } from "./delete-external-account-route.js";
 import { deleteProfileImageRoute } from "./delete-profile-image-route.js";
 import { deleteTotpRoute, disableMfaRoute } from "./delete-totp-route.js";
 import { deleteUserRoute } from "./delete-user-route.js";
@@ -45,4 +46,5 @@ export const usersRoutes: readonly AnyRoute[] = [
   deleteTotpRoute,
   disableMfaRoute,
   getOAuthAccessTokensRoute,
+  deleteExternalAccountRoute,
 ];

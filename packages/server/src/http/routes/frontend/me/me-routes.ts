@@ -5,6 +5,7 @@ import { changePasswordRoute } from "./change-password-route.js";
 import { createBackupCodesRoute } from "./create-backup-codes-route.js";
 import { createTotpRoute } from "./create-totp-route.js";
 import { deleteMeRoute } from "./delete-me-route.js";
+import { deleteMyExternalAccountRoute } from "./delete-my-external-account-route.js";
 import { deleteTotpRoute } from "./delete-totp-route.js";
 import { getMeRoute } from "./get-me-route.js";
 import { leaveOrganizationRoute } from "./leave-organization-route.js";
@@ -21,6 +22,7 @@ export const meRoutes: readonly AnyRoute[] = [
   getMeRoute,
   updateMeRoute,
   deleteMeRoute,
+  deleteMyExternalAccountRoute,
   updateMeMetadataRoute,
   changePasswordRoute,
   createTotpRoute,

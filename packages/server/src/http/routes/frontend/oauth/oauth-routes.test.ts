@@ -226,6 +226,64 @@ describe("Frontend API: sign-in and sign-up through an OpenID Connect provider",
     expect(signIn.body.client.sessions[0].user.id).toBe(catId);
   });
 
+  it("refreshes an expired provider token, and unlinks accounts (only one's own) with user.updated", async () => {
+    // cat@ signed up in an earlier test.
+    const signIn = instance.browser();
+    await throughProvider(signIn, "sign_ins", "cat@local.test");
+    const me = (await signIn.call("GET", "/v1/me")).body.response;
+    const account = me.external_accounts[0];
+    const before = await instance.call(
+      "GET",
+      `/v1/users/${me.id}/oauth_access_tokens/oauth_custom_local`,
+    );
+    expect(before.body).toHaveLength(1);
+    // An hour and more later the access token has expired: the refresh token gets a new one.
+    instance.clock.advance(2 * 3600 * 1000);
+    try {
+      const after = await instance.call(
+        "GET",
+        `/v1/users/${me.id}/oauth_access_tokens/oauth_custom_local`,
+      );
+      expect(after.status, JSON.stringify(after.body)).toBe(200);
+      expect(after.body[0].token).not.toBe(before.body[0].token);
+      expect(after.body[0].expires_at * 1000).toBeGreaterThan(instance.clock.now());
+    } finally {
+      instance.clock.set(Date.now());
+    }
+
+    // Someone else's account id: not found, nothing unlinked.
+    const other = (await instance.call("GET", "/v1/users?email_address=ada@local.test")).body[0];
+    const foreign = await signIn.call(
+      "DELETE",
+      `/v1/me/external_accounts/${other.external_accounts[0].id}`,
+    );
+    expect(foreign.status).toBe(404);
+    const unlinked = await signIn.call("DELETE", `/v1/me/external_accounts/${account.id}`);
+    expect(unlinked.status, JSON.stringify(unlinked.body)).toBe(200);
+    expect(unlinked.body.response).toEqual({
+      object: "external_account",
+      id: account.id,
+      deleted: true,
+    });
+    expect((await instance.call("GET", `/v1/users/${me.id}`)).body.external_accounts).toEqual([]);
+    expect(
+      (await instance.call("GET", `/v1/users/${me.id}/oauth_access_tokens/custom_local`)).body,
+    ).toEqual([]);
+    // The Backend API unlinks too.
+    const bapi = await instance.call(
+      "DELETE",
+      `/v1/users/${other.id}/external_accounts/${other.external_accounts[0].id}`,
+    );
+    expect(bapi.body).toEqual({
+      object: "external_account",
+      id: other.external_accounts[0].id,
+      deleted: true,
+    });
+    expect(
+      (await instance.call("DELETE", `/v1/users/${other.id}/external_accounts/eac_missing`)).status,
+    ).toBe(404);
+  });
+
   it("refuses a forged, replayed or foreign callback, a failed exchange and foreign redirect URLs, creating nothing", async () => {
     const users = await instance.store.countUsers({});
     const browser = instance.browser();
