@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestBrowser } from "../../../../../test/frontend-test-browser.js";
+import { type LocalGithub, startLocalGithub } from "../../../../../test/local-github.js";
 import { loginAtProvider } from "../../../../../test/provider-login.js";
 import { useTestInstance } from "../../../../../test/test-instance.js";
 import {
@@ -7,7 +8,7 @@ import {
   startLocalOidcProvider,
 } from "../../../../dev/local-oidc-provider.js";
 import type { OAuthConnection } from "../../../../oauth/oauth-connection.js";
-import { customOidcConnection } from "../../../../oauth/oauth-connection.js";
+import { customOidcConnection, githubConnection } from "../../../../oauth/oauth-connection.js";
 import { TEST_PASSWORD } from "../frontend-flows.test-helpers.js";
 
 const APP = "http://localhost:3000";
@@ -48,8 +49,26 @@ const USERS = [
 
 describe("Frontend API: sign-in and sign-up through an OpenID Connect provider", () => {
   let provider: LocalOidcProvider;
+  let github: LocalGithub;
   const connections: OAuthConnection[] = [];
   beforeAll(async () => {
+    github = await startLocalGithub({
+      users: [
+        {
+          id: 4242,
+          login: "octo",
+          name: "Octo Cat",
+          emails: [{ email: "octo@github.test", primary: true, verified: true }],
+        },
+      ],
+    });
+    connections.push(
+      githubConnection({
+        clientId: github.clientId,
+        clientSecret: github.clientSecret,
+        endpoints: github.endpoints,
+      }),
+    );
     provider = await startLocalOidcProvider({
       port: 0,
       clients: [{ ...CLIENT, redirectUris: [CALLBACK] }],
@@ -59,7 +78,10 @@ describe("Frontend API: sign-in and sign-up through an OpenID Connect provider",
     // ID tokens carry the provider's real time.
     instance.clock.set(Date.now());
   });
-  afterAll(() => provider?.close());
+  afterAll(async () => {
+    await provider?.close();
+    await github?.close();
+  });
   const instance = useTestInstance({
     frontendApi: { oauth: { connections, callbackUrl: CALLBACK } },
   });
@@ -101,8 +123,10 @@ describe("Frontend API: sign-in and sign-up through an OpenID Connect provider",
     const environment = await instance.fetch("/__clerk/v1/environment");
     const body = await environment.json();
     expect(body.user_settings.social).toEqual({
+      oauth_github: expect.objectContaining({ enabled: true, name: "GitHub" }),
       [STRATEGY]: expect.objectContaining({ enabled: true, strategy: STRATEGY, name: "local" }),
     });
+    expect(Object.keys(body.user_settings.social)).toEqual(["oauth_github", STRATEGY]);
   });
 
   it("signs up an unknown account by transfer, then signs the same user in again", async () => {
@@ -282,6 +306,43 @@ describe("Frontend API: sign-in and sign-up through an OpenID Connect provider",
     expect(
       (await instance.call("DELETE", `/v1/users/${other.id}/external_accounts/eac_missing`)).status,
     ).toBe(404);
+  });
+
+  it("signs up through GitHub's OAuth (no ID token: profile and verified primary email from its API)", async () => {
+    const browser = instance.browser();
+    const started = await browser.call("POST", "/v1/client/sign_ups", {
+      form: { strategy: "oauth_github", redirect_url: `${APP}/sso-callback` },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const authorize = new URL(
+      started.body.response.verifications.external_account.external_verification_redirect_url,
+    );
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(github.endpoints.authorization);
+    // GitHub's consent page is not part of the stand-in: it hands out the code it would.
+    const code = github.issueCode("octo", {
+      redirectUri: CALLBACK,
+      codeChallenge: authorize.searchParams.get("code_challenge") ?? "",
+    });
+    const state = authorize.searchParams.get("state") ?? "";
+    const callback = await browser.call(
+      "GET",
+      `/v1/oauth_callback?${new URLSearchParams({ code, state })}`,
+      { origin: null },
+    );
+    expect(callback.status).toBe(303);
+    const signUp = (await browser.call("GET", "/v1/client")).body.response.sign_up;
+    expect(signUp).toMatchObject({
+      status: "complete",
+      email_address: "octo@github.test",
+      first_name: "Octo",
+      last_name: "Cat",
+    });
+    const user = (await instance.call("GET", `/v1/users/${signUp.created_user_id}`)).body;
+    expect(user.external_accounts[0]).toMatchObject({
+      provider: "oauth_github",
+      provider_user_id: "4242",
+      username: "octo",
+    });
   });
 
   it("refuses a forged, replayed or foreign callback, a failed exchange and foreign redirect URLs, creating nothing", async () => {
