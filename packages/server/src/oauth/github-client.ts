@@ -2,7 +2,7 @@ import type { OAuthClient, OAuthProfile } from "./oauth-client.js";
 import type { OAuthConnection } from "./oauth-connection.js";
 import { OAuthProviderError } from "./oauth-provider-error.js";
 import { asRecord, describeUrl, requestProvider } from "./provider-request.js";
-import { requestTokens } from "./token-endpoint.js";
+import { exchangeAuthorizationCode, requestTokens } from "./token-endpoint.js";
 
 /**
  * The client of GitHub's OAuth API (github.com, GitHub Enterprise Server or a test double through
@@ -65,17 +65,13 @@ export function createGithubClient(
     },
 
     async exchangeCode({ code, redirectUri, codeVerifier }) {
-      const tokens = await requestTokens({
+      const tokens = await exchangeAuthorizationCode({
         connection,
         endpoint: endpoints.token,
         auth: "client_secret_post",
-        params: {
-          grant_type: "authorization_code",
-          code,
-          redirect_uri: redirectUri,
-          code_verifier: codeVerifier,
-        },
-        code: "token_exchange_failed",
+        code,
+        redirectUri,
+        codeVerifier,
         now: deps.now,
         fetch: deps.fetch,
       });

@@ -4,7 +4,11 @@ import type { OAuthConnection } from "./oauth-connection.js";
 import { OAuthProviderError } from "./oauth-provider-error.js";
 import { discoverOidc, type OidcDiscovery } from "./oidc-discovery.js";
 import { asRecord, PROVIDER_TIMEOUT_MS, requestProvider } from "./provider-request.js";
-import { requestTokens, type TokenEndpointAuth } from "./token-endpoint.js";
+import {
+  exchangeAuthorizationCode,
+  requestTokens,
+  type TokenEndpointAuth,
+} from "./token-endpoint.js";
 import { verifyIdToken } from "./verify-id-token.js";
 
 /**
@@ -67,17 +71,13 @@ export function createOidcClient(
 
     async exchangeCode({ code, redirectUri, codeVerifier, nonce }) {
       const { discovery, jwks } = await load();
-      const tokens = await requestTokens({
+      const tokens = await exchangeAuthorizationCode({
         connection,
         endpoint: discovery.tokenEndpoint,
         auth: tokenAuth(discovery),
-        params: {
-          grant_type: "authorization_code",
-          code,
-          redirect_uri: redirectUri,
-          code_verifier: codeVerifier,
-        },
-        code: "token_exchange_failed",
+        code,
+        redirectUri,
+        codeVerifier,
         now: deps.now,
         fetch: deps.fetch,
       });

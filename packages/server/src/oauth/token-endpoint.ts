@@ -88,3 +88,36 @@ function nonEmptyString(value: unknown): string | null {
 function formEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
+
+/**
+ * Exchanges an authorization code at a token endpoint (PKCE verifier, the same `redirect_uri`);
+ * refusals are `token_exchange_failed`.
+ *
+ * @example
+ * const tokens = await exchangeAuthorizationCode({ connection, endpoint, auth, code, redirectUri, codeVerifier, now, fetch });
+ */
+export function exchangeAuthorizationCode(input: {
+  connection: OAuthConnection;
+  endpoint: string;
+  auth: TokenEndpointAuth;
+  code: string;
+  redirectUri: string;
+  codeVerifier: string;
+  now: () => number;
+  fetch: typeof fetch;
+}): Promise<OAuthTokens> {
+  return requestTokens({
+    connection: input.connection,
+    endpoint: input.endpoint,
+    auth: input.auth,
+    params: {
+      grant_type: "authorization_code",
+      code: input.code,
+      redirect_uri: input.redirectUri,
+      code_verifier: input.codeVerifier,
+    },
+    code: "token_exchange_failed",
+    now: input.now,
+    fetch: input.fetch,
+  });
+}

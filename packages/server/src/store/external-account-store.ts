@@ -5,30 +5,6 @@
  */
 import type { Metadata } from "./store.js";
 
-/** A user's account at a provider. */
-export interface ExternalAccountRecord {
-  id: string;
-  userId: string;
-  identificationId: string;
-  /** `oauth_google`, `oauth_custom_<name>`… */
-  strategy: string;
-  providerUserId: string;
-  emailAddress: string;
-  emailAddressVerified: boolean | null;
-  firstName: string;
-  lastName: string;
-  imageUrl: string | null;
-  username: string | null;
-  approvedScopes: string;
-  /** Ciphertext of the provider's tokens (see `oauth/provider-token-cipher`). */
-  accessTokenCiphertext: string | null;
-  refreshTokenCiphertext: string | null;
-  accessTokenExpiresAt: number | null;
-  publicMetadata: Metadata;
-  createdAt: number;
-  updatedAt: number;
-}
-
 /** What the provider told of an account, and its tokens (encrypted), as kept before a user has it. */
 export interface ProviderAccount {
   strategy: string;
@@ -43,6 +19,18 @@ export interface ProviderAccount {
   accessTokenCiphertext: string | null;
   refreshTokenCiphertext: string | null;
   accessTokenExpiresAt: number | null;
+}
+
+/** A user's account at a provider: what the provider told of it, linked. */
+export interface ExternalAccountRecord extends Omit<ProviderAccount, "emailAddressVerified"> {
+  id: string;
+  userId: string;
+  identificationId: string;
+  /** What the provider said of the address when linked; null when it gave none. */
+  emailAddressVerified: boolean | null;
+  publicMetadata: Metadata;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** Fresh tokens for an account (a refresh, or a new sign-in through it). */

@@ -1,10 +1,13 @@
 import { ApiError } from "../../../../errors/api-error.js";
-import { startOAuthRedirect } from "../../../../flows/oauth/start-oauth-redirect.js";
 import type { SignInRecord } from "../../../../store/frontend-store.js";
 import type { ClientRouteContext } from "../../../define-route.js";
 import { SIGN_IN_ABANDON_MS } from "../attempt-lifetimes.js";
-import { oauthCallbackUrl } from "./oauth-callback-url.js";
 import { signInWithProviderAccount } from "./sign-in-with-provider-account.js";
+import {
+  checkOAuthStart,
+  type OAuthStart,
+  startAttemptRedirect,
+} from "./start-attempt-redirect.js";
 
 type Context = ClientRouteContext<string, unknown, unknown>;
 
@@ -30,28 +33,16 @@ async function newSignIn(context: Context): Promise<SignInRecord> {
  * @example
  * const signIn = await startOAuthSignIn(context, { strategy: "oauth_google", redirectUrl });
  */
-export async function startOAuthSignIn(
-  context: Context,
-  input: { strategy: string; redirectUrl: string | undefined; actionCompleteRedirectUrl?: string },
-): Promise<SignInRecord> {
-  const { store, clock, frontend } = context;
-  if (input.redirectUrl === undefined || input.redirectUrl === "") {
-    throw new ApiError("form_param_missing", { paramName: "redirect_url" });
-  }
-  frontend.oauth.client(input.strategy);
+export async function startOAuthSignIn(context: Context, input: OAuthStart): Promise<SignInRecord> {
+  checkOAuthStart(context, input);
   const signIn = await newSignIn(context);
-  const verification = await startOAuthRedirect(
-    { store, oauth: frontend.oauth, now: clock.now() },
-    {
-      clientId: signIn.clientId,
-      attempt: { signInId: signIn.id },
-      strategy: input.strategy,
-      callbackUrl: oauthCallbackUrl(context),
-      redirectUrl: input.redirectUrl,
-      actionCompleteRedirectUrl: input.actionCompleteRedirectUrl ?? null,
-    },
+  const verification = await startAttemptRedirect(
+    context,
+    signIn.clientId,
+    { signInId: signIn.id },
+    input,
   );
-  return store.updateSignIn(signIn.id, { firstFactorVerification: verification });
+  return context.store.updateSignIn(signIn.id, { firstFactorVerification: verification });
 }
 
 /**

@@ -1,10 +1,13 @@
 import { ApiError } from "../../../../errors/api-error.js";
-import { startOAuthRedirect } from "../../../../flows/oauth/start-oauth-redirect.js";
 import type { SignUpPatch, SignUpRecord } from "../../../../store/frontend-store.js";
 import type { ClientRouteContext } from "../../../define-route.js";
 import { SIGN_UP_ABANDON_MS } from "../attempt-lifetimes.js";
-import { oauthCallbackUrl } from "./oauth-callback-url.js";
 import { signUpWithProviderAccount } from "./sign-up-with-provider-account.js";
+import {
+  checkOAuthStart,
+  type OAuthStart,
+  startAttemptRedirect,
+} from "./start-attempt-redirect.js";
 
 type Context = ClientRouteContext<string, unknown, unknown>;
 
@@ -33,27 +36,18 @@ async function newSignUp(context: Context, patch: SignUpPatch): Promise<SignUpRe
  */
 export async function startOAuthSignUp(
   context: Context,
-  input: { strategy: string; redirectUrl: string | undefined; actionCompleteRedirectUrl?: string },
+  input: OAuthStart,
   patch: SignUpPatch,
 ): Promise<SignUpRecord> {
-  const { store, clock, frontend } = context;
-  if (input.redirectUrl === undefined || input.redirectUrl === "") {
-    throw new ApiError("form_param_missing", { paramName: "redirect_url" });
-  }
-  frontend.oauth.client(input.strategy);
+  checkOAuthStart(context, input);
   const signUp = await newSignUp(context, patch);
-  const verification = await startOAuthRedirect(
-    { store, oauth: frontend.oauth, now: clock.now() },
-    {
-      clientId: signUp.clientId,
-      attempt: { signUpId: signUp.id },
-      strategy: input.strategy,
-      callbackUrl: oauthCallbackUrl(context),
-      redirectUrl: input.redirectUrl,
-      actionCompleteRedirectUrl: input.actionCompleteRedirectUrl ?? null,
-    },
+  const verification = await startAttemptRedirect(
+    context,
+    signUp.clientId,
+    { signUpId: signUp.id },
+    input,
   );
-  return store.updateSignUp(signUp.id, { externalAccountVerification: verification });
+  return context.store.updateSignUp(signUp.id, { externalAccountVerification: verification });
 }
 
 /**
