@@ -3,6 +3,10 @@
 // The client entry, `@latchkey/nextjs/client`: provider, hooks and components (Clerk's names).
 export { type ClerkAPIError, ClerkAPIResponseError } from "@latchkey/backend";
 export { ClerkProvider, type ClerkProviderProps } from "./client/clerk-provider.js";
+export {
+  AuthenticateWithRedirectCallback,
+  type AuthenticateWithRedirectCallbackProps,
+} from "./client/components/authenticate-with-redirect-callback.js";
 export { latchkeyDefaultStyles } from "./client/components/internal/default-styles.js";
 export {
   OrganizationSwitcher,
@@ -48,6 +52,12 @@ export type {
   Localization,
   LocalizationResource,
 } from "./client/internal/localization/localization.js";
+export type { HandleOAuthCallbackParams } from "./client/internal/redirect-callback/handle-oauth-callback-params.js";
+export type {
+  AuthenticateWithRedirectParams,
+  OAuthStrategy,
+} from "./client/internal/resources/authenticate-with-redirect.js";
+export type { ExternalAccountResource } from "./client/internal/resources/external-account-resource.js";
 export type {
   OrganizationMembershipResource,
   OrganizationResource,
@@ -65,9 +75,9 @@ export type {
   SignInFactor,
   SignInResource,
   SignInStatus,
-  Verification,
 } from "./client/internal/resources/sign-in-resource.js";
 export type {
+  SignUpAuthenticateWithRedirectParams,
   SignUpParams,
   SignUpResource,
   SignUpStatus,
@@ -77,6 +87,7 @@ export type {
   UpdateUserParams,
   UserResource,
 } from "./client/internal/resources/user-resource.js";
+export type { Verification } from "./client/internal/resources/verification.js";
 export { isClerkAPIResponseError } from "./client/is-clerk-api-response-error.js";
 export {
   LatchkeyClientError,

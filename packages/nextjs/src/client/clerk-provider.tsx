@@ -63,6 +63,11 @@ export interface ClerkProviderProps {
   routerReplace?: (url: string) => unknown;
   /** Re-renders server components after sign-in/out (default: `router.refresh()`). */
   routerRefresh?: () => void;
+  /**
+   * Full-page navigation to another site, a social provider's sign-in page (default:
+   * `window.location.assign`); tests record it instead.
+   */
+  windowNavigate?: (url: string) => void;
 }
 
 /**
@@ -101,6 +106,8 @@ export function ClerkProvider(props: ClerkProviderProps): ReactNode {
       if (props.routerRefresh) props.routerRefresh();
       else router?.refresh();
     },
+    assign: (url) =>
+      props.windowNavigate ? props.windowNavigate(url) : window.location.assign(url),
   };
   const signInUrl = props.signInUrl ?? "/sign-in";
   const signUpUrl = props.signUpUrl ?? "/sign-up";
@@ -116,6 +123,7 @@ export function ClerkProvider(props: ClerkProviderProps): ReactNode {
           push: (url) => navigationRef.current?.push(url),
           replace: (url) => navigationRef.current?.replace(url),
           refresh: () => navigationRef.current?.refresh(),
+          assign: (url) => navigationRef.current?.assign(url),
         },
       }),
   );

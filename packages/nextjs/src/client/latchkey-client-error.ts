@@ -5,7 +5,11 @@ export type LatchkeyClientErrorCode =
   /** The action needs a signed-in session and there is none. */
   | "signed-out"
   /** The action needs the client to be loaded from the instance first. */
-  | "not-loaded";
+  | "not-loaded"
+  /** The instance started a social sign-in without saying where the provider's page is. */
+  | "external-redirect-missing"
+  /** The callback page found nothing it can finish (no attempt, or one it cannot continue). */
+  | "redirect-callback-incomplete";
 
 /**
  * The error the client hooks and resources throw on purpose (the instance's own errors arrive as

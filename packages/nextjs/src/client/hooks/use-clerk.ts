@@ -4,10 +4,13 @@ import type {
   SetActiveParams,
   SignOutOptions,
 } from "../internal/clerk-action-params.js";
-import { useClerkContext } from "../internal/clerk-context.js";
+import { type RedirectSettings, useClerkContext } from "../internal/clerk-context.js";
 import type { ClerkState, ClientResource } from "../internal/clerk-state.js";
 import type { LatchkeyClerk } from "../internal/latchkey-clerk.js";
 import { currentHref, safeRedirectUrl } from "../internal/navigation.js";
+import type { HandleOAuthCallbackParams } from "../internal/redirect-callback/handle-oauth-callback-params.js";
+import { handleRedirectCallback } from "../internal/redirect-callback/handle-redirect-callback.js";
+import { redirectCallbackTargets } from "../internal/redirect-callback/redirect-callback-targets.js";
 import type { OrganizationResource } from "../internal/resources/organization-resource.js";
 import type { SessionResource } from "../internal/resources/session-resource.js";
 import type { UserResource } from "../internal/resources/user-resource.js";
@@ -42,6 +45,18 @@ export interface Clerk {
   buildSignUpUrl(options?: { redirectUrl?: string }): string;
   /** Navigates within the app (Next's router when mounted). */
   navigate(to: string): Promise<void>;
+  /**
+   * Finishes a social sign-in or sign-up on the page the provider sent the browser back to:
+   * activates the session and goes on, continues the flow at its next step, or throws the
+   * provider's refusal (`<AuthenticateWithRedirectCallback/>` shows it).
+   *
+   * @throws `ClerkAPIResponseError` (`oauth_access_denied`, `oauth_email_unverified`…);
+   *   `LatchkeyClientError` `redirect-callback-incomplete`.
+   */
+  handleRedirectCallback(
+    params?: HandleOAuthCallbackParams,
+    customNavigate?: (to: string) => Promise<unknown> | unknown,
+  ): Promise<void>;
   /** Calls `listener` with the resources now and on every change; returns the unsubscribe. */
   addListener(
     listener: (resources: Pick<ClerkState, "client" | "session" | "user" | "organization">) => void,
@@ -52,7 +67,7 @@ function redirectTarget(options: RedirectOptions | undefined, force: string | un
   return force ?? options?.redirectUrl ?? currentHref();
 }
 
-function clerkFacade(core: LatchkeyClerk): Clerk {
+function clerkFacade(core: LatchkeyClerk, redirects: RedirectSettings): Clerk {
   const go = async (url: string) => {
     await core.options.navigation.push(url);
   };
@@ -86,6 +101,15 @@ function clerkFacade(core: LatchkeyClerk): Clerk {
     buildSignInUrl: (options) => core.buildSignInUrl(options),
     buildSignUpUrl: (options) => core.buildSignUpUrl(options),
     navigate: (to) => go(safeRedirectUrl(to) ?? to),
+    async handleRedirectCallback(params = {}, customNavigate) {
+      await core.load().catch(() => undefined);
+      await handleRedirectCallback(core, {
+        targets: redirectCallbackTargets(params, redirects, core.getEnvironment()),
+        customNavigate,
+        transferable: params.transferable,
+        unsafeMetadata: params.unsafeMetadata,
+      });
+    },
     addListener(listener) {
       const emit = () => {
         const { client, session, user, organization } = core.getState();
@@ -114,6 +138,6 @@ function withTarget(redirectUrl: string | undefined): { redirectUrl?: string } {
  * ```
  */
 export function useClerk(): Clerk {
-  const { core } = useClerkContext("useClerk");
-  return useMemo(() => clerkFacade(core), [core]);
+  const { core, redirects } = useClerkContext("useClerk");
+  return useMemo(() => clerkFacade(core, redirects), [core, redirects]);
 }

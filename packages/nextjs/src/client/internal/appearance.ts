@@ -32,7 +32,12 @@ export type AppearanceElement =
   | "organizationPreviewSecondaryIdentifier"
   | "badge"
   | "formFieldHintText"
-  | "formStatus";
+  | "formStatus"
+  | "socialButtons"
+  | "socialButtonsBlockButton"
+  | "dividerRow"
+  | "dividerLine"
+  | "dividerText";
 
 /**
  * Theme values, Clerk's `appearance.variables`: any CSS value, so `var(--brand)` works and a

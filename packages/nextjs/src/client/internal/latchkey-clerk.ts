@@ -76,6 +76,7 @@ export class LatchkeyClerk {
       call: (method, path, params) => this.call(method, path, params),
       getToken: (sessionId, tokenOptions) => this.getToken(sessionId, tokenOptions),
       reloadClient: () => this.reloadClient(),
+      windowNavigate: (url) => this.options.navigation.assign(url),
     };
     this.state = this.build();
   }

@@ -4,11 +4,25 @@ export interface Navigation {
   replace(url: string): unknown;
   /** Re-renders server components (so they see a new `__session`). */
   refresh(): void;
+  /** Leaves the app for another site (a social provider's sign-in page): a full page load. */
+  assign(url: string): void;
 }
 
 /** The current page's absolute URL, or undefined outside a browser. */
 export function currentHref(): string | undefined {
   return typeof window === "undefined" ? undefined : window.location.href;
+}
+
+/**
+ * `url` made absolute against the current page (the instance checks the origin of the URLs it
+ * is given); unchanged outside a browser.
+ *
+ * @example
+ * absoluteUrl("/sso-callback"); // "http://localhost:3000/sso-callback" on that origin
+ */
+export function absoluteUrl(url: string): string {
+  if (typeof window === "undefined") return url;
+  return new URL(url, window.location.href).href;
 }
 
 /**

@@ -8,7 +8,11 @@ import type { ReactNode } from "react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { ClerkProvider } from "../clerk-provider.js";
-import type { RecordedNavigation, TestBrowserFetch } from "./test-app.test-helpers.js";
+import {
+  type RecordedNavigation,
+  recordNavigation,
+  type TestBrowserFetch,
+} from "./test-app.test-helpers.js";
 
 /** A tree rendered to HTML in the document, not hydrated yet. */
 export interface ServerRendered {
@@ -65,20 +69,9 @@ export function providerTree(
   ui: ReactNode,
   browser: TestBrowserFetch,
 ): { tree: ReactNode; navigation: RecordedNavigation } {
-  const navigation: RecordedNavigation = { pushes: [], replaces: [], refreshes: 0 };
+  const { navigation, props } = recordNavigation();
   const tree = (
-    <ClerkProvider
-      fetch={browser.fetch}
-      routerPush={(url) => {
-        navigation.pushes.push(url);
-      }}
-      routerReplace={(url) => {
-        navigation.replaces.push(url);
-      }}
-      routerRefresh={() => {
-        navigation.refreshes += 1;
-      }}
-    >
+    <ClerkProvider fetch={browser.fetch} {...props}>
       {ui}
     </ClerkProvider>
   );

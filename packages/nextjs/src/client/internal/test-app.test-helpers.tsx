@@ -24,6 +24,11 @@ export interface TestBrowserFetch {
   cookies: Map<string, string>;
   /** Every request made, as `METHOD path`. */
   requests: string[];
+  /**
+   * Opens `path` the way the address bar does (a top-level GET: cookies sent, no `Origin`), for
+   * the provider sending the browser back; redirects are answered, not followed.
+   */
+  navigate(path: string): Promise<Response>;
 }
 
 /**
@@ -37,10 +42,10 @@ export interface TestBrowserFetch {
 export function createBrowserFetch(instance: TestInstance): TestBrowserFetch {
   const cookies = new Map<string, string>();
   const requests: string[] = [];
-  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  // `topLevel`: an address-bar navigation, which sends no `Origin` and answers redirects.
+  const send = async (url: string, init: RequestInit | undefined, topLevel: boolean) => {
     const headers = new Headers(init?.headers);
-    headers.set("Origin", TEST_APP_ORIGIN);
+    if (!topLevel) headers.set("Origin", TEST_APP_ORIGIN);
     if (cookies.size > 0) {
       headers.set("Cookie", [...cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     }
@@ -48,6 +53,7 @@ export function createBrowserFetch(instance: TestInstance): TestBrowserFetch {
     const response = await instance.fetch(url, {
       method: init?.method ?? "GET",
       headers,
+      ...(topLevel ? { redirect: "manual" as const } : {}),
       ...(init?.body === undefined || init.body === null ? {} : { body: init.body }),
     });
     for (const line of response.headers.getSetCookie()) {
@@ -59,7 +65,16 @@ export function createBrowserFetch(instance: TestInstance): TestBrowserFetch {
     }
     return response;
   };
-  return { fetch: fetchFn as typeof fetch, cookies, requests };
+  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    return send(url, init, false);
+  };
+  return {
+    fetch: fetchFn as typeof fetch,
+    cookies,
+    requests,
+    navigate: (path) => send(path, undefined, true),
+  };
 }
 
 /** A test browser whose matching requests wait at a gate, for looking at a form while it is busy. */
@@ -101,6 +116,44 @@ export interface RecordedNavigation {
   pushes: string[];
   replaces: string[];
   refreshes: number;
+  /** Full-page navigations to other sites (social providers' pages). */
+  assigns: string[];
+}
+
+/** The provider's navigation props, recording into {@link RecordedNavigation} instead of moving. */
+export type RecordingNavigationProps = Required<
+  Pick<ClerkProviderProps, "routerPush" | "routerReplace" | "routerRefresh" | "windowNavigate">
+>;
+
+/**
+ * Navigation props for a test provider, and what they record.
+ *
+ * @example
+ * const { navigation, props } = recordNavigation();
+ * render(<ClerkProvider fetch={browser.fetch} {...props}>…</ClerkProvider>);
+ */
+export function recordNavigation(): {
+  navigation: RecordedNavigation;
+  props: RecordingNavigationProps;
+} {
+  const navigation: RecordedNavigation = { pushes: [], replaces: [], refreshes: 0, assigns: [] };
+  return {
+    navigation,
+    props: {
+      routerPush: (url) => {
+        navigation.pushes.push(url);
+      },
+      routerReplace: (url) => {
+        navigation.replaces.push(url);
+      },
+      routerRefresh: () => {
+        navigation.refreshes += 1;
+      },
+      windowNavigate: (url) => {
+        navigation.assigns.push(url);
+      },
+    },
+  };
 }
 
 /** Options of {@link renderWithProvider}. */
@@ -121,19 +174,11 @@ export function renderWithProvider(
   ui: ReactNode,
   options: RenderOptions,
 ): RenderResult & { navigation: RecordedNavigation } {
-  const navigation: RecordedNavigation = { pushes: [], replaces: [], refreshes: 0 };
+  const { navigation, props } = recordNavigation();
   const result = render(
     <ClerkProvider
       fetch={options.browser.fetch}
-      routerPush={(url) => {
-        navigation.pushes.push(url);
-      }}
-      routerReplace={(url) => {
-        navigation.replaces.push(url);
-      }}
-      routerRefresh={() => {
-        navigation.refreshes += 1;
-      }}
+      {...props}
       {...(options.initialState === undefined ? {} : { initialState: options.initialState })}
       {...options.props}
     >

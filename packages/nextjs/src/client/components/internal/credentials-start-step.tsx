@@ -4,6 +4,7 @@ import { BusyForm } from "./busy-form.js";
 import { CardHeader } from "./card-header.js";
 import { EmailPasswordFields } from "./email-password-fields.js";
 import { FormErrorBanner } from "./form-error-banner.js";
+import { SocialButtons } from "./social-buttons.js";
 import { SubmitButton } from "./submit-button.js";
 import type { CredentialsFlow, FlowAttempt } from "./use-credentials-flow.js";
 
@@ -16,8 +17,9 @@ export interface CredentialsStartStepProps {
 }
 
 /**
- * The first step of `<SignIn/>` or `<SignUp/>`: its heading, then a form with the email and
- * password fields, the form-wide error and the submit button.
+ * The first step of `<SignIn/>` or `<SignUp/>`: its heading, the instance's social buttons (with
+ * a divider), then a form with the email and password fields, the form-wide error and the
+ * submit button.
  *
  * @example
  * <CredentialsStartStep flow={flow} onSubmit={onStart} />
@@ -30,6 +32,7 @@ export function CredentialsStartStep(props: CredentialsStartStepProps): ReactNod
   return (
     <>
       <CardHeader title={texts.title} subtitle={texts.subtitle} cls={cls} />
+      <SocialButtons busy={form.busy} onSelect={flow.startSocial} cls={cls} />
       <BusyForm onSubmit={props.onSubmit} busy={form.busy} cls={cls}>
         <EmailPasswordFields
           formId={flow.formId}

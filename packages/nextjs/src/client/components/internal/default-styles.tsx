@@ -32,6 +32,14 @@ export const latchkeyDefaultStyles = `
 @keyframes latchkey-spin{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){[aria-disabled="true"].latchkey-form-button-primary::after{animation-duration:2.4s}}
 .latchkey-root-box :focus-visible,.latchkey-user-button-box :focus-visible,.latchkey-organization-switcher-box :focus-visible{outline:2px solid var(--lk-primary);outline-offset:2px}
+.latchkey-social-buttons{display:flex;flex-direction:column;gap:.5rem}
+.latchkey-social-buttons-block-button{box-sizing:border-box;width:100%;min-height:2.75rem;padding:.5rem .75rem;border:1px solid var(--lk-neutral);border-radius:var(--lk-radius);background:var(--lk-bg);color:var(--lk-text);font:inherit;font-weight:500;cursor:pointer}
+.latchkey-social-buttons-block-button:hover{background:var(--lk-hover)}
+.latchkey-social-buttons-block-button:disabled{cursor:default}
+[aria-disabled="true"].latchkey-social-buttons-block-button{cursor:progress}
+.latchkey-divider-row{display:flex;align-items:center;gap:.75rem;margin:1rem 0}
+.latchkey-divider-line{flex:1;height:1px;background:var(--lk-border)}
+.latchkey-divider-text{margin:0;color:var(--lk-text-2);font-size:.875rem}
 .latchkey-alert{margin:0;padding:.5rem .625rem;border:1px solid var(--lk-danger);border-left-width:4px;border-radius:var(--lk-radius);color:var(--lk-danger);font-size:.875rem}
 .latchkey-footer{margin:1rem 0 0;color:var(--lk-text-2);font-size:.875rem}
 .latchkey-footer-action-link{display:inline-block;padding:.25rem .125rem;color:var(--lk-primary);font-weight:600;text-decoration:underline;text-underline-offset:2px}

@@ -2,10 +2,15 @@ import { useEffect, useId, useState } from "react";
 import type { Appearance } from "../../internal/appearance.js";
 import { type RedirectSettings, useClerkContext } from "../../internal/clerk-context.js";
 import { useLocalization } from "../../internal/localization/use-localization.js";
+import type {
+  AuthenticateWithRedirectParams,
+  OAuthStrategy,
+} from "../../internal/resources/authenticate-with-redirect.js";
 import { NO_ERRORS } from "./form-errors.js";
 import { type RedirectProps, resolveRedirectUrl } from "./resolve-redirect-url.js";
 import { type CredentialsForm, useCredentialsForm } from "./use-credentials-form.js";
 import { type ElementClass, useElementClass } from "./use-element-class.js";
+import { NAVIGATING } from "./use-form-submission.js";
 import { type Routing, useStepRouting } from "./use-step-routing.js";
 
 /** Props `<SignIn/>` and `<SignUp/>` share. */
@@ -17,6 +22,11 @@ export interface CredentialsFlowProps extends RedirectProps {
   /** Pre-fills the email address. */
   initialValues?: { emailAddress?: string };
   appearance?: Appearance;
+  /**
+   * The page social providers send the browser back to, which renders
+   * `<AuthenticateWithRedirectCallback/>` (default `/sso-callback`).
+   */
+  oauthCallbackUrl?: string;
 }
 
 /** What a flow needs of its attempt (a sign-in or a sign-up resource). */
@@ -24,6 +34,7 @@ export interface FlowAttempt {
   id: string | undefined;
   status: string | null;
   createdSessionId: string | null;
+  authenticateWithRedirect(params: AuthenticateWithRedirectParams): Promise<void>;
 }
 
 /** A component's flow: sign-in or sign-up, its steps (the first one without a code), its fields. */
@@ -63,6 +74,11 @@ export interface CredentialsFlow<S extends string, A extends FlowAttempt> {
   attemptForCode(): A | null;
   /** Sends a new code through `prepare`, the status line saying when it is on its way. */
   resend(prepare: (attempt: A) => Promise<A>): void;
+  /**
+   * Starts a sign-in or sign-up at a social provider and leaves for its page, the form busy
+   * until the page is gone (errors land in the form).
+   */
+  startSocial(strategy: OAuthStrategy): void;
 }
 
 /**
@@ -109,12 +125,25 @@ export function useCredentialsFlow<S extends string, A extends FlowAttempt>(
     goTo(first);
   };
 
+  const completionUrl = () =>
+    resolveRedirectUrl(config.kind, props, redirects, core.getEnvironment());
+
   const activateIfComplete = async (next: A): Promise<boolean> => {
     setAttempt(next);
     if (next.status !== "complete" || !next.createdSessionId) return false;
-    const redirectUrl = resolveRedirectUrl(config.kind, props, redirects, core.getEnvironment());
-    await core.setActive({ session: next.createdSessionId, redirectUrl });
+    await core.setActive({ session: next.createdSessionId, redirectUrl: completionUrl() });
     return true;
+  };
+
+  const startSocial = (strategy: OAuthStrategy) => {
+    void run(async () => {
+      await current.authenticateWithRedirect({
+        strategy,
+        redirectUrl: props.oauthCallbackUrl ?? "/sso-callback",
+        redirectUrlComplete: completionUrl(),
+      });
+      return NAVIGATING;
+    });
   };
 
   const attemptForCode = (): A | null => {
@@ -149,5 +178,6 @@ export function useCredentialsFlow<S extends string, A extends FlowAttempt>(
     activateIfComplete,
     attemptForCode,
     resend,
+    startSocial,
   };
 }

@@ -100,6 +100,20 @@ export const enUSErrors: Record<string, string> = {
   package_not_installed:
     "Part of this page couldn't be loaded from the auth server. Contact the site's administrator.",
   internal_clerk_error: "Something went wrong on our side. Try again in a moment.",
+  // Social sign-in.
+  oauth_strategy_not_enabled: "This way of signing in isn't available. Use another one.",
+  oauth_callback_invalid:
+    "This sign-in link isn't valid any more (used, expired, or started in another browser). Start again.",
+  oauth_access_denied:
+    "You didn't allow access to your account at the provider, so you aren't signed in. Start again to try once more.",
+  oauth_provider_error:
+    "The provider's answer couldn't be used to sign you in. Start again, or sign in another way.",
+  oauth_email_unverified:
+    "The provider hasn't verified this email address, so it can't be linked to the account that already has it. Sign in with your password, then connect the provider.",
+  external_account_not_found: "No account uses this provider yet. Sign up to create one.",
+  external_account_exists: "This provider's account already belongs to a user. Sign in instead.",
+  oauth_token_unavailable:
+    "The connection to the provider has expired. Sign in with the provider again.",
   // Not the instance's: the browser could not reach it, or something unexpected happened.
   network_error: "We couldn't reach the server. Check your connection and try again.",
   unexpected_error: "Something went wrong. Try again.",

@@ -16,6 +16,8 @@ export const enUS: Localization = {
     "Lowercase letters, numbers and hyphens, e.g. acme-inc. Left empty, one is made from the name.",
   formFieldHintText__optional: "Optional",
   backButton: "Back",
+  socialButtonsBlockButton: "Continue with {{provider}}",
+  dividerText: "or",
   formStatus__busy: "Working…",
   formStatus__noScript: "This form needs JavaScript. Turn JavaScript on, then reload the page.",
   signIn: {
@@ -68,6 +70,11 @@ export const enUS: Localization = {
   },
   createOrganization: {
     formButtonSubmit: "Create and switch",
+  },
+  redirectCallback: {
+    loading: "Signing you in…",
+    errorTitle: "We couldn't sign you in",
+    backToSignIn: "Back to sign in",
   },
   formErrors: {
     emailAddressRequired: "Enter your email address.",

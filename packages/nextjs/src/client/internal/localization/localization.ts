@@ -19,6 +19,10 @@ export interface Localization {
   formFieldHintText__slug: string;
   formFieldHintText__optional: string;
   backButton: string;
+  /** A social connection's button on `<SignIn/>` and `<SignUp/>`. `{{provider}}`: its name. */
+  socialButtonsBlockButton: string;
+  /** Between the social buttons and the email form. */
+  dividerText: string;
   /** Read to screen readers while a form's request runs. */
   formStatus__busy: string;
   /** The banner of a form that needs JavaScript and has none yet. */
@@ -74,6 +78,15 @@ export interface Localization {
   createOrganization: {
     /** Submits the switcher's create form (creates, then switches to it). */
     formButtonSubmit: string;
+  };
+  /** `<AuthenticateWithRedirectCallback/>`, the page a social provider sends people back to. */
+  redirectCallback: {
+    /** Said while the sign-in or sign-up is being finished. */
+    loading: string;
+    /** The heading above a refusal. */
+    errorTitle: string;
+    /** The link back to the sign-in page. */
+    backToSignIn: string;
   };
   /** What the components check before calling the instance. */
   formErrors: {

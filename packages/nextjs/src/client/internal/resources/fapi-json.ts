@@ -3,13 +3,26 @@
  * the resources use are listed; the instance may send more.
  */
 
-/** `{ object, status, strategy, attempts, expire_at }` of a sign-in or sign-up step. */
+/** An error recorded on a verification (a provider's refusal), as on the wire. */
+export interface VerificationErrorJson {
+  code: string;
+  message: string;
+  long_message: string;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * `{ object, status, strategy, attempts, expire_at }` of a sign-in or sign-up step; OAuth ones
+ * add where to send the browser and the provider's refusal.
+ */
 export interface VerificationJson {
   status: string;
   strategy: string;
   attempts: number | null;
   expire_at: number | null;
   next_action?: string;
+  external_verification_redirect_url?: string | null;
+  error?: VerificationErrorJson | null;
 }
 
 /** An email address of a user. */
@@ -57,6 +70,21 @@ export interface OrganizationMembershipJson {
   updated_at?: number;
 }
 
+/** The user's account at a social provider. */
+export interface ExternalAccountJson {
+  object: "external_account";
+  id: string;
+  /** The strategy, e.g. `oauth_google`. */
+  provider: string;
+  provider_user_id: string;
+  email_address: string;
+  first_name: string | null;
+  last_name: string | null;
+  image_url: string | null;
+  username?: string | null;
+  verification: VerificationJson | null;
+}
+
 /** The signed-in user. */
 export interface UserJson {
   object: "user";
@@ -73,6 +101,7 @@ export interface UserJson {
   public_metadata: Record<string, unknown>;
   unsafe_metadata: Record<string, unknown>;
   organization_memberships?: OrganizationMembershipJson[];
+  external_accounts?: ExternalAccountJson[];
   created_at: number;
   updated_at: number;
 }
@@ -132,7 +161,10 @@ export interface SignUpJson {
   optional_fields: string[];
   missing_fields: string[];
   unverified_fields: string[];
-  verifications: { email_address: VerificationJson | null };
+  verifications: {
+    email_address: VerificationJson | null;
+    external_account?: VerificationJson | null;
+  };
   username: string | null;
   email_address: string | null;
   password_enabled: boolean;
@@ -170,5 +202,20 @@ export interface EnvironmentJson {
     instance_environment_type?: string;
   };
   organization_settings?: { enabled?: boolean };
-  user_settings?: { password_settings?: { min_length?: number; max_length?: number } };
+  user_settings?: {
+    password_settings?: { min_length?: number; max_length?: number };
+    /** Social connections by strategy, in the order to show their buttons. */
+    social?: Record<string, SocialConnectionJson>;
+  };
+}
+
+/** A social connection of the environment (`user_settings.social[strategy]`). */
+export interface SocialConnectionJson {
+  enabled: boolean;
+  /** `oauth_<provider>`. */
+  strategy: string;
+  /** The provider's name as people know it ("Google"). */
+  name: string;
+  logo_url: string | null;
+  authenticatable?: boolean;
 }

@@ -18,6 +18,8 @@ export interface ResourceHost {
   getToken(sessionId: string, options?: GetTokenOptions): Promise<string | null>;
   /** Fetches `GET /v1/client` again and applies it. */
   reloadClient(): Promise<void>;
+  /** Sends the whole window to another site (a social provider's sign-in page). */
+  windowNavigate(url: string): void;
 }
 
 /**

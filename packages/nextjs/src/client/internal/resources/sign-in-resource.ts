@@ -1,13 +1,11 @@
-import type { SignInFactorJson, SignInJson, VerificationJson } from "./fapi-json.js";
+import {
+  type AuthenticateWithRedirectParams,
+  leaveForProvider,
+  redirectFlowStart,
+} from "./authenticate-with-redirect.js";
+import type { SignInFactorJson, SignInJson } from "./fapi-json.js";
 import { type ResourceHost, snakeParams, toDate } from "./resource-host.js";
-
-/** A sign-in step's verification. */
-export interface Verification {
-  status: string;
-  strategy: string;
-  attempts: number | null;
-  expireAt: Date | null;
-}
+import { type Verification, verification } from "./verification.js";
 
 /** A factor the sign-in can continue with (`password`, `email_code`, `totp`…). */
 export interface SignInFactor {
@@ -21,9 +19,16 @@ export interface SignInFactor {
 export interface SignInCreateParams {
   identifier?: string;
   password?: string;
-  /** `password` (default with a password) or `email_code` (sends a code at once). */
+  /**
+   * `password` (default with a password), `email_code` (sends a code at once) or
+   * `oauth_<provider>` (see `authenticateWithRedirect`).
+   */
   strategy?: string;
   redirectUrl?: string;
+  /** OAuth: where the person lands once signed in. */
+  actionCompleteRedirectUrl?: string;
+  /** Continues, as a sign-in, the provider account a sign-up found to be known already. */
+  transfer?: boolean;
 }
 
 /** `signIn.prepareFirstFactor()` parameters. */
@@ -72,18 +77,12 @@ export interface SignInResource {
   attemptFirstFactor(params: AttemptFirstFactorParams): Promise<SignInResource>;
   prepareSecondFactor(params: { strategy: string }): Promise<SignInResource>;
   attemptSecondFactor(params: AttemptSecondFactorParams): Promise<SignInResource>;
+  /**
+   * Starts a sign-in at a social provider (`strategy: "oauth_<provider>"`) and sends the window
+   * to the provider's page; the provider sends it back to `redirectUrl`.
+   */
+  authenticateWithRedirect(params: AuthenticateWithRedirectParams): Promise<void>;
   reload(): Promise<SignInResource>;
-}
-
-/** Converts a verification. */
-export function verification(json: VerificationJson | null | undefined): Verification | null {
-  if (!json) return null;
-  return {
-    status: json.status,
-    strategy: json.strategy,
-    attempts: json.attempts ?? null,
-    expireAt: toDate(json.expire_at),
-  };
 }
 
 function factor(json: SignInFactorJson): SignInFactor {
@@ -100,7 +99,8 @@ function factor(json: SignInFactorJson): SignInFactor {
  *
  * @throws (from its methods) `ClerkAPIResponseError`: `form_identifier_not_found`,
  *   `form_password_incorrect` (param `password`), `form_code_incorrect`, `user_locked`,
- *   `session_exists`…; `TypeError` when a step is called before `create()`.
+ *   `session_exists`, `oauth_strategy_not_enabled`, `redirect_url_invalid`…; `TypeError` when a
+ *   step is called before `create()`; `LatchkeyClientError` `external-redirect-missing`.
  * @example
  * const signIn = await signInResource(host, null).create({ identifier, password });
  * if (signIn.status === "complete") await setActive({ session: signIn.createdSessionId });
@@ -116,6 +116,11 @@ export function signInResource(host: ResourceHost, json: SignInJson | null): Sig
       await host.call<SignInJson>("POST", `${base}${suffix}`, snakeParams(params)),
     );
   };
+  const create = async (params: SignInCreateParams) =>
+    signInResource(
+      host,
+      await host.call<SignInJson>("POST", "/v1/client/sign_ins", snakeParams(params)),
+    );
   return {
     id: json?.id,
     status: (json?.status as SignInStatus | undefined) ?? null,
@@ -134,15 +139,15 @@ export function signInResource(host: ResourceHost, json: SignInJson | null): Sig
       : null,
     createdSessionId: json?.created_session_id ?? null,
     abandonAt: toDate(json?.abandon_at),
-    create: async (params) =>
-      signInResource(
-        host,
-        await host.call<SignInJson>("POST", "/v1/client/sign_ins", snakeParams(params)),
-      ),
+    create,
     prepareFirstFactor: (params) => step("/prepare_first_factor", params),
     attemptFirstFactor: (params) => step("/attempt_first_factor", params),
     prepareSecondFactor: (params) => step("/prepare_second_factor", params),
     attemptSecondFactor: (params) => step("/attempt_second_factor", params),
+    async authenticateWithRedirect(params) {
+      const started = await create(redirectFlowStart(params));
+      leaveForProvider(host, started.firstFactorVerification);
+    },
     async reload() {
       if (base === null) return signInResource(host, null);
       return signInResource(host, await host.call<SignInJson>("GET", base));

@@ -1,6 +1,11 @@
+import {
+  type AuthenticateWithRedirectParams,
+  leaveForProvider,
+  redirectFlowStart,
+} from "./authenticate-with-redirect.js";
 import type { SignUpJson } from "./fapi-json.js";
 import { type ResourceHost, snakeParams, toDate } from "./resource-host.js";
-import { type Verification, verification } from "./sign-in-resource.js";
+import { type Verification, verification } from "./verification.js";
 
 /** `signUp.create()` / `signUp.update()` parameters. */
 export interface SignUpParams {
@@ -11,9 +16,18 @@ export interface SignUpParams {
   lastName?: string;
   unsafeMetadata?: Record<string, unknown>;
   legalAccepted?: boolean;
-  /** `email_code` sends the verification code at once. */
+  /** `email_code` sends the verification code at once; `oauth_<provider>` starts a redirect. */
   strategy?: string;
   redirectUrl?: string;
+  /** OAuth: where the person lands once signed up. */
+  actionCompleteRedirectUrl?: string;
+  /** Continues, as a sign-up, the provider account a sign-in did not know. */
+  transfer?: boolean;
+}
+
+/** `signUp.authenticateWithRedirect()` parameters: the sign-in's, and the new user's metadata. */
+export interface SignUpAuthenticateWithRedirectParams extends AuthenticateWithRedirectParams {
+  unsafeMetadata?: Record<string, unknown>;
 }
 
 /** Status of a sign-up. */
@@ -32,7 +46,11 @@ export interface SignUpResource {
   optionalFields: string[];
   missingFields: string[];
   unverifiedFields: string[];
-  verifications: { emailAddress: (Verification & { nextAction: string }) | null };
+  verifications: {
+    emailAddress: (Verification & { nextAction: string }) | null;
+    /** The social provider's verification of a sign-up started with `oauth_<provider>`. */
+    externalAccount: Verification | null;
+  };
   unsafeMetadata: Record<string, unknown>;
   createdSessionId: string | null;
   createdUserId: string | null;
@@ -45,6 +63,11 @@ export interface SignUpResource {
   attemptEmailAddressVerification(params: { code: string }): Promise<SignUpResource>;
   prepareVerification(params: { strategy: string }): Promise<SignUpResource>;
   attemptVerification(params: { strategy: string; code: string }): Promise<SignUpResource>;
+  /**
+   * Starts a sign-up at a social provider (`strategy: "oauth_<provider>"`) and sends the window
+   * to the provider's page; the provider sends it back to `redirectUrl`.
+   */
+  authenticateWithRedirect(params: SignUpAuthenticateWithRedirectParams): Promise<void>;
   reload(): Promise<SignUpResource>;
 }
 
@@ -53,7 +76,9 @@ export interface SignUpResource {
  *
  * @throws (from its methods) `ClerkAPIResponseError`: `form_identifier_exists` (param
  *   `email_address`), `form_password_pwned`, `form_password_length_too_short`,
- *   `form_code_incorrect` (param `code`), `verification_expired`, `session_exists`…
+ *   `form_code_incorrect` (param `code`), `verification_expired`, `session_exists`,
+ *   `oauth_strategy_not_enabled`, `redirect_url_invalid`…; `LatchkeyClientError`
+ *   `external-redirect-missing`.
  * @example
  * let signUp = await signUpResource(host, null).create({ emailAddress, password });
  * signUp = await signUp.prepareEmailAddressVerification();
@@ -72,6 +97,11 @@ export function signUpResource(host: ResourceHost, json: SignUpJson | null): Sig
     );
   };
   const email = verification(json?.verifications?.email_address);
+  const create = async (params: SignUpParams) =>
+    signUpResource(
+      host,
+      await host.call<SignUpJson>("POST", "/v1/client/sign_ups", snakeParams(params)),
+    );
   return {
     id: json?.id,
     status: (json?.status as SignUpStatus | undefined) ?? null,
@@ -89,16 +119,13 @@ export function signUpResource(host: ResourceHost, json: SignUpJson | null): Sig
         email === null
           ? null
           : { ...email, nextAction: json?.verifications.email_address?.next_action ?? "" },
+      externalAccount: verification(json?.verifications?.external_account),
     },
     unsafeMetadata: json?.unsafe_metadata ?? {},
     createdSessionId: json?.created_session_id ?? null,
     createdUserId: json?.created_user_id ?? null,
     abandonAt: toDate(json?.abandon_at),
-    create: async (params) =>
-      signUpResource(
-        host,
-        await host.call<SignUpJson>("POST", "/v1/client/sign_ups", snakeParams(params)),
-      ),
+    create,
     update: (params) => next("PATCH", "", params),
     prepareEmailAddressVerification: (params) =>
       next("POST", "/prepare_verification", { strategy: params?.strategy ?? "email_code" }),
@@ -106,6 +133,11 @@ export function signUpResource(host: ResourceHost, json: SignUpJson | null): Sig
       next("POST", "/attempt_verification", { strategy: "email_code", code: params.code }),
     prepareVerification: (params) => next("POST", "/prepare_verification", params),
     attemptVerification: (params) => next("POST", "/attempt_verification", params),
+    async authenticateWithRedirect(params) {
+      const { unsafeMetadata, ...redirect } = params;
+      const started = await create({ ...redirectFlowStart(redirect), unsafeMetadata });
+      leaveForProvider(host, started.verifications.externalAccount);
+    },
     async reload() {
       if (base === null) return signUpResource(host, null);
       return signUpResource(host, await host.call<SignUpJson>("GET", base));

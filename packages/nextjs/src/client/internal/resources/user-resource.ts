@@ -1,4 +1,8 @@
 import { LatchkeyClientError } from "../../latchkey-client-error.js";
+import {
+  type ExternalAccountResource,
+  externalAccountResource,
+} from "./external-account-resource.js";
 import type { EmailAddressJson, UserJson } from "./fapi-json.js";
 import {
   type OrganizationMembershipResource,
@@ -35,6 +39,8 @@ export interface UserResource {
   primaryEmailAddressId: string | null;
   primaryEmailAddress: EmailAddressResource | null;
   emailAddresses: EmailAddressResource[];
+  /** Accounts at social providers the user signs in with. */
+  externalAccounts: ExternalAccountResource[];
   passwordEnabled: boolean;
   twoFactorEnabled: boolean;
   publicMetadata: Record<string, unknown>;
@@ -86,6 +92,9 @@ export function userResource(
     primaryEmailAddressId: json.primary_email_address_id,
     primaryEmailAddress: emailAddresses.find((e) => e.id === json.primary_email_address_id) ?? null,
     emailAddresses,
+    externalAccounts: (json.external_accounts ?? []).map((account) =>
+      externalAccountResource(host, account),
+    ),
     passwordEnabled: json.password_enabled,
     twoFactorEnabled: json.two_factor_enabled,
     publicMetadata: json.public_metadata ?? {},
