@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { type ReactNode, StrictMode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
@@ -197,7 +197,7 @@ describe("social sign-in against a real instance and a real OpenID provider", ()
     expect(again.requests.filter((r) => r.includes("/v1/client/sign_ups"))).toEqual([]);
   });
 
-  it("links the provider account to the password user with the same verified address", async () => {
+  it("links the provider account to the password user with the same verified address, and disconnects it (externalAccount.destroy)", async () => {
     const bobId = await createPasswordUser("bob@local.test");
     const browser = createBrowserFetch(instance);
     await throughProvider(browser, <SignIn afterSignInUrl="/dashboard" />, "bob@local.test");
@@ -206,6 +206,12 @@ describe("social sign-in against a real instance and a real OpenID provider", ()
     await waitFor(() => expect(user()?.user?.id).toBe(bobId));
     expect(user()?.user?.passwordEnabled).toBe(true);
     expect(user()?.user?.externalAccounts.map((a) => a.providerUserId)).toEqual(["bob-2"]);
+
+    // Disconnected again: gone from the user, on the instance too.
+    await act(() => user()?.user?.externalAccounts[0]?.destroy());
+    await waitFor(() => expect(user()?.user?.externalAccounts).toEqual([]));
+    const stored = await instance.call("GET", `/v1/users/${bobId}`);
+    expect(stored.body.external_accounts).toEqual([]);
   });
 
   it("shows the refusal when the provider did not verify an address a password user has, with a way back", async () => {
