@@ -853,6 +853,7 @@ describe("clerkMiddleware against a real instance", () => {
             forwarded: `for=198.51.100.${i + 1}`,
             "x-forwarded-proto": "https",
             "x-test-ip": `203.0.113.${i + 1}`,
+            "clerk-proxy-url": "https://evil.example/__clerk",
           },
           body,
         });
@@ -864,6 +865,10 @@ describe("clerkMiddleware against a real instance", () => {
           expect(forwarded.headers.get(claim), claim).toBeNull();
         }
         expect(forwarded.headers.get("x-latchkey-forwarded-client")).toMatch(/^v1;\d+;https;/);
+        // Where the browser reaches the Frontend API: the app's own proxy, never the browser's claim.
+        expect(forwarded.headers.get("clerk-proxy-url")).toBe(
+          `${new URL(request.url).origin}/__clerk`,
+        );
         statuses.push((await app.fetch(forwarded)).status);
       }
       app.instance.clock.advance(61_000);

@@ -181,6 +181,7 @@ async function handleRequest(
         ),
         secure: url.protocol === "https:",
         nowMs: (options.now ?? Date.now)(),
+        proxyUrl: `${url.origin}${proxyPath.replace(/\/+$/, "")}`,
       });
     }
   }

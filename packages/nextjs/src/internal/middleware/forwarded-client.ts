@@ -15,6 +15,7 @@ export const CLIENT_CLAIM_HEADERS: readonly string[] = [
   "x-real-ip",
   "forwarded",
   "x-forwarded-proto",
+  "clerk-proxy-url",
   FORWARDED_CLIENT_HEADER,
 ];
 

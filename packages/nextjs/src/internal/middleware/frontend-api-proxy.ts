@@ -33,6 +33,12 @@ export interface ForwardedCaller {
   secure: boolean;
   /** Now, in epoch milliseconds (the signature's time). */
   nowMs: number;
+  /**
+   * Where the browser reaches the Frontend API through this proxy (`https://app.example/__clerk`):
+   * sent as `Clerk-Proxy-Url`, which the instance believes beside the signature (its OAuth
+   * callback and image URLs point there).
+   */
+  proxyUrl: string;
 }
 
 /**
@@ -51,6 +57,7 @@ export async function forwardToFrontendApi(
   stripAuthHeaders(headers);
   for (const name of CLIENT_CLAIM_HEADERS) headers.delete(name);
   if (caller.secretKey) {
+    headers.set("clerk-proxy-url", caller.proxyUrl);
     headers.set(
       FORWARDED_CLIENT_HEADER,
       await signForwardedClient(caller.secretKey, caller, caller.nowMs),
