@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DevSetupError } from "./dev/dev-setup-error.js";
 import { runDev } from "./dev/run-dev.js";
+import { runClerkImport } from "./import/run-clerk-import.js";
 import { consoleLogger } from "./logger.js";
 import { parseOAuthConnectionSpec } from "./oauth/parse-oauth-connection-spec.js";
 import { type RunningInstance, startInstance } from "./start-instance.js";
@@ -85,15 +86,37 @@ latchkey.dev.json (every field optional; unknown fields are refused):
   that path (clerkMiddleware's frontendApiProxy): it also gets NEXT_PUBLIC_CLERK_PROXY_URL and
   CLERK_FAPI_URL (the instance's Frontend API).`;
 
+const IMPORT_USAGE = `Usage: latchkey import clerk --csv <file> [options]
+
+Moves users off Clerk's cloud into this instance's database, ids, password digests and TOTP
+secrets kept. Safe to run again: users are matched by id (unchanged ones are left alone, changed
+ones updated, ones who signed in here since kept as they are). Prints created / updated /
+unchanged / kept / refused counts and each refused row (line, column, code); exits with 1 when a
+row was refused.
+
+Options:
+  --csv <file>           Clerk's Dashboard user export (CSV with password_digest, totp_secret)
+  --json <file>          Clerk's CLI / Backend API export (JSON array of User objects: metadata,
+                         external_id, banned, locked, legal_accepted_at, created_at), merged by id
+  --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
+  --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
+  --emit-events          Deliver user.created / user.updated webhooks for what is written
+                         (default: none)
+  --public-url <url>     Public origin of the instance, for URLs in event data
+  -h, --help             Show this help`;
+
 const USAGE = `Usage: latchkey <command> [options]
 
 Commands:
-  start   Run an instance (production or development)
-  dev     Run an app in development beside its own instance
+  start          Run an instance (production or development)
+  dev            Run an app in development beside its own instance
+  import clerk   Import users from Clerk's exports (ids and passwords kept)
 
 ${START_USAGE}
 
-${DEV_USAGE}`;
+${DEV_USAGE}
+
+${IMPORT_USAGE}`;
 
 /** The secret key as it may be printed: its prefix and last four characters. */
 function maskedSecretKey(secretKey: string): string {
@@ -255,10 +278,53 @@ async function dev(args: string[]): Promise<void> {
   process.exit(code);
 }
 
+async function importCommand(args: string[]): Promise<void> {
+  const [source, ...rest] = args;
+  if (source === undefined || source === "--help" || source === "-h") {
+    console.log(IMPORT_USAGE);
+    return;
+  }
+  if (source !== "clerk") {
+    throw new Error(`Unknown import source "${source}". Run: latchkey import clerk --help`);
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      csv: { type: "string" },
+      json: { type: "string" },
+      "data-dir": { type: "string" },
+      "database-url": { type: "string" },
+      "emit-events": { type: "boolean" },
+      "public-url": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(IMPORT_USAGE);
+    return;
+  }
+  if (!values.csv) throw new Error("Give Clerk's Dashboard export with --csv <file>.");
+  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+  if (databaseUrl && values["data-dir"]) {
+    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
+  }
+  const report = await runClerkImport({
+    csvFile: values.csv,
+    ...(values.json ? { jsonFile: values.json } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
+    emitEvents: values["emit-events"] ?? false,
+  });
+  if (report.refused.length > 0) process.exitCode = 1;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === "start") return start(rest);
   if (command === "dev") return dev(rest);
+  if (command === "import") return importCommand(rest);
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     console.log(USAGE);
     return;

@@ -19,7 +19,7 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(tokens|passwords|mail|rate-limits|mfa|wire|oauth)\//, 2],
   [/^(flows|webhooks)\//, 3],
   [/^http\//, 4],
-  [/^(instance|dev)\/|^(create-handler|start-instance|cli|index)\.ts$/, 5],
+  [/^(instance|dev|import)\/|^(create-handler|start-instance|cli|index)\.ts$/, 5],
 ];
 
 function sourceFiles(dir: string, found: string[] = []): string[] {

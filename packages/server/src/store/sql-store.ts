@@ -20,6 +20,7 @@ import { sqlSignAttemptMethods } from "./internal/sql-sign-attempt-methods.js";
 import type { SqlStoreContext } from "./internal/sql-store-context.js";
 import { sqlStoreTransaction } from "./internal/sql-store-transaction.js";
 import { sqlTotpEnrollmentMethods } from "./internal/sql-totp-enrollment-methods.js";
+import { sqlUserImportMethods } from "./internal/sql-user-import-methods.js";
 import { sqlUserMethods } from "./internal/sql-user-methods.js";
 import { sqlVerificationMethods } from "./internal/sql-verification-methods.js";
 import { sqlWebhookMethods } from "./internal/sql-webhook-methods.js";
@@ -104,6 +105,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlExternalAccountMethods(context),
     // Pending TOTP enrolments of `/v1/me/totp`.
     ...sqlTotpEnrollmentMethods(context),
+    // Users moved from another instance (`latchkey import clerk`), ids and digests kept.
+    ...sqlUserImportMethods(context),
 
     ping: async () => {
       await db.query("SELECT 1");

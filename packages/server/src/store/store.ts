@@ -11,6 +11,7 @@ import type { SessionStore } from "./session-store.js";
 import type { SigningKeyStore } from "./signing-key-store.js";
 import type { TransactionalStore } from "./store-transaction.js";
 import type { TotpEnrollmentStore } from "./totp-enrollment-store.js";
+import type { UserImportStore } from "./user-import-store.js";
 import type { WebhookStore } from "./webhook-store.js";
 
 /** JSON object stored as user metadata. */
@@ -266,6 +267,7 @@ export interface Store
     RateLimitStore,
     HandshakeStore,
     TotpEnrollmentStore,
+    UserImportStore,
     TransactionalStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;

@@ -1,0 +1,449 @@
+import type { Queryable, Row } from "../database.js";
+import type {
+  ImportedIdentification,
+  ImportedUser,
+  ImportedUserOutcome,
+  UserImportStore,
+} from "../user-import-store.js";
+import { loadUsers } from "./load-users.js";
+import type { SqlStoreContext } from "./sql-store-context.js";
+
+/** A stored user as the import compares it: the columns an export can set. */
+interface StoredUser {
+  row: Row;
+  emails: { id: string; value: string; verified: boolean }[];
+  phones: { id: string; value: string; verified: boolean }[];
+}
+
+/** JSON with object keys sorted, so that two equal metadata objects compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
+/** The identifications as a comparable string: the primary one, then the rest as a set. */
+function identificationKey(list: readonly ImportedIdentification[], fold: boolean): string {
+  const norm = (value: string) => (fold ? value.toLowerCase() : value);
+  const [primary, ...rest] = list;
+  const others = rest.map((i) => `${norm(i.value)}:${i.verified}`).sort();
+  return JSON.stringify([primary ? `${norm(primary.value)}:${primary.verified}` : null, others]);
+}
+
+/** True when the stored user already is what the import says (fields it leaves out not compared). */
+function isUnchanged(user: ImportedUser, stored: StoredUser): boolean {
+  const row = stored.row;
+  const primaryEmail = stored.emails.find((e) => e.id === row.primary_email_address_id);
+  const primaryPhone = stored.phones.find((p) => p.id === row.primary_phone_number_id);
+  const ordered = <T extends { id: string }>(primary: T | undefined, all: T[]) =>
+    primary ? [primary, ...all.filter((i) => i.id !== primary.id)] : all;
+  const same =
+    row.first_name === user.firstName &&
+    row.last_name === user.lastName &&
+    row.username === user.username &&
+    (row.password_digest ?? null) === (user.password?.digest ?? null) &&
+    (row.password_hasher ?? null) === (user.password?.hasher ?? null) &&
+    (row.totp_secret ?? null) === user.totpSecret &&
+    identificationKey(ordered(primaryEmail, stored.emails), true) ===
+      identificationKey(user.emailAddresses, true) &&
+    identificationKey(ordered(primaryPhone, stored.phones), false) ===
+      identificationKey(user.phoneNumbers, false);
+  if (!same) return false;
+  if (user.externalId !== undefined && row.external_id !== user.externalId) return false;
+  if (user.banned !== undefined && row.banned !== user.banned) return false;
+  if (user.locked !== undefined && (row.locked_at !== null) !== user.locked) return false;
+  if (user.legalAcceptedAt !== undefined && row.legal_accepted_at !== user.legalAcceptedAt) {
+    return false;
+  }
+  if (user.createdAt !== undefined && row.created_at !== user.createdAt) return false;
+  for (const [field, column] of [
+    ["publicMetadata", "public_metadata"],
+    ["privateMetadata", "private_metadata"],
+    ["unsafeMetadata", "unsafe_metadata"],
+  ] as const) {
+    const value = user[field];
+    if (value !== undefined && canonicalJson(value) !== canonicalJson(row[column])) return false;
+  }
+  return true;
+}
+
+/** Loads the batch's existing users (locked) with their identifications. */
+async function loadStoredUsers(tx: Queryable, ids: string[]): Promise<Map<string, StoredUser>> {
+  const rows = await tx.query("SELECT * FROM users WHERE id = ANY($1::text[]) FOR UPDATE", [ids]);
+  const stored = new Map<string, StoredUser>(
+    rows.map((row) => [String(row.id), { row, emails: [], phones: [] }]),
+  );
+  if (stored.size === 0) return stored;
+  const found = [...stored.keys()];
+  const emails = await tx.query(
+    "SELECT id, user_id, email_address AS value, verification_status FROM email_addresses WHERE user_id = ANY($1::text[]) ORDER BY seq",
+    [found],
+  );
+  const phones = await tx.query(
+    "SELECT id, user_id, phone_number AS value, verification_status FROM phone_numbers WHERE user_id = ANY($1::text[]) ORDER BY seq",
+    [found],
+  );
+  for (const [list, key] of [
+    [emails, "emails"],
+    [phones, "phones"],
+  ] as const) {
+    for (const r of list) {
+      stored.get(String(r.user_id))?.[key].push({
+        id: String(r.id),
+        value: String(r.value),
+        verified: r.verification_status === "verified",
+      });
+    }
+  }
+  return stored;
+}
+
+/** Who owns the batch's email addresses, phone numbers, usernames and external ids already. */
+async function loadOwners(tx: Queryable, users: readonly ImportedUser[]) {
+  const emails = users.flatMap((u) => u.emailAddresses.map((e) => e.value.toLowerCase()));
+  const phones = users.flatMap((u) => u.phoneNumbers.map((p) => p.value));
+  const usernames = users.flatMap((u) => (u.username ? [u.username.toLowerCase()] : []));
+  const externalIds = users.flatMap((u) => (u.externalId ? [u.externalId] : []));
+  const toMap = (rows: Row[]) => new Map(rows.map((r) => [String(r.key), String(r.owner)]));
+  return {
+    email: toMap(
+      await tx.query(
+        "SELECT lower(email_address) AS key, user_id AS owner FROM email_addresses WHERE lower(email_address) = ANY($1::text[])",
+        [emails],
+      ),
+    ),
+    phone: toMap(
+      await tx.query(
+        "SELECT phone_number AS key, user_id AS owner FROM phone_numbers WHERE phone_number = ANY($1::text[])",
+        [phones],
+      ),
+    ),
+    username: toMap(
+      await tx.query(
+        "SELECT lower(username) AS key, id AS owner FROM users WHERE lower(username) = ANY($1::text[])",
+        [usernames],
+      ),
+    ),
+    externalId: toMap(
+      await tx.query(
+        "SELECT external_id AS key, id AS owner FROM users WHERE external_id = ANY($1::text[])",
+        [externalIds],
+      ),
+    ),
+  };
+}
+
+/** The first thing of the user's that another user owns, as a refusal; null when none. */
+function findConflict(
+  user: ImportedUser,
+  owners: Awaited<ReturnType<typeof loadOwners>>,
+): ImportedUserOutcome | null {
+  const taken = (owner: string | undefined) => owner !== undefined && owner !== user.id;
+  const emailIndex = user.emailAddresses.findIndex((e) =>
+    taken(owners.email.get(e.value.toLowerCase())),
+  );
+  if (emailIndex !== -1) {
+    return {
+      id: user.id,
+      outcome: "refused",
+      code: "email_address_taken",
+      field: "email_address",
+      index: emailIndex,
+    };
+  }
+  const phoneIndex = user.phoneNumbers.findIndex((p) => taken(owners.phone.get(p.value)));
+  if (phoneIndex !== -1) {
+    return {
+      id: user.id,
+      outcome: "refused",
+      code: "phone_number_taken",
+      field: "phone_number",
+      index: phoneIndex,
+    };
+  }
+  if (user.username && taken(owners.username.get(user.username.toLowerCase()))) {
+    return { id: user.id, outcome: "refused", code: "username_taken", field: "username" };
+  }
+  if (user.externalId && taken(owners.externalId.get(user.externalId))) {
+    return { id: user.id, outcome: "refused", code: "external_id_taken", field: "external_id" };
+  }
+  return null;
+}
+
+/** A new identification row to insert in bulk. */
+interface IdentificationRow {
+  id: string;
+  userId: string;
+  value: string;
+  verified: boolean;
+}
+
+async function insertIdentifications(
+  tx: Queryable,
+  table: "email_addresses" | "phone_numbers",
+  rows: IdentificationRow[],
+  now: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const valueColumn = table === "email_addresses" ? "email_address" : "phone_number";
+  await tx.query(
+    `INSERT INTO ${table} (id, user_id, ${valueColumn}, reserved, verification_status,
+       verification_strategy, created_at, updated_at)
+     SELECT id, user_id, value, false, CASE WHEN verified THEN 'verified' END,
+       CASE WHEN verified THEN 'admin' END, $5, $5
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS t(id, user_id, value, verified)`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.userId),
+      rows.map((r) => r.value),
+      rows.map((r) => r.verified),
+      now,
+    ],
+  );
+}
+
+/** Inserts the new users in one statement; primaries are set after their identifications. */
+async function insertUsers(tx: Queryable, users: ImportedUser[], now: number): Promise<void> {
+  if (users.length === 0) return;
+  const column = <T>(pick: (u: ImportedUser) => T) => users.map(pick);
+  await tx.query(
+    `INSERT INTO users (id, external_id, username, first_name, last_name, public_metadata,
+       private_metadata, unsafe_metadata, password_digest, password_hasher, password_updated_at,
+       totp_secret, mfa_enabled_at, banned, locked_at, legal_accepted_at, created_at, updated_at)
+     SELECT id, external_id, username, first_name, last_name, public_metadata::jsonb,
+       private_metadata::jsonb, unsafe_metadata::jsonb, password_digest, password_hasher,
+       CASE WHEN password_digest IS NULL THEN NULL ELSE $14::bigint END, totp_secret,
+       CASE WHEN totp_secret IS NULL THEN NULL ELSE $14::bigint END, banned,
+       CASE WHEN locked THEN $14::bigint END, legal_accepted_at, coalesce(created_at, $14::bigint),
+       $14::bigint
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[],
+       $13::boolean[], $15::bigint[], $16::bigint[])
+       AS t(id, external_id, username, first_name, last_name, public_metadata, private_metadata,
+         unsafe_metadata, password_digest, password_hasher, totp_secret, banned, locked,
+         legal_accepted_at, created_at)`,
+    [
+      column((u) => u.id),
+      column((u) => u.externalId ?? null),
+      column((u) => u.username),
+      column((u) => u.firstName),
+      column((u) => u.lastName),
+      column((u) => JSON.stringify(u.publicMetadata ?? {})),
+      column((u) => JSON.stringify(u.privateMetadata ?? {})),
+      column((u) => JSON.stringify(u.unsafeMetadata ?? {})),
+      column((u) => u.password?.digest ?? null),
+      column((u) => u.password?.hasher ?? null),
+      column((u) => u.totpSecret),
+      column((u) => u.banned ?? false),
+      column((u) => u.locked ?? false),
+      now,
+      column((u) => u.legalAcceptedAt ?? null),
+      column((u) => u.createdAt ?? null),
+    ],
+  );
+}
+
+/** Writes an existing user's columns as imported (fields the import leaves out untouched). */
+async function updateUserColumns(
+  tx: Queryable,
+  user: ImportedUser,
+  stored: StoredUser,
+  now: number,
+): Promise<void> {
+  const row = stored.row;
+  const digest = user.password?.digest ?? null;
+  const passwordChanged = (row.password_digest ?? null) !== digest;
+  const totpChanged = (row.totp_secret ?? null) !== user.totpSecret;
+  await tx.query(
+    `UPDATE users SET first_name = $2, last_name = $3, username = $4, password_digest = $5,
+       password_hasher = $6, password_updated_at = $7, totp_secret = $8, mfa_enabled_at = $9,
+       external_id = $10, public_metadata = $11::jsonb, private_metadata = $12::jsonb,
+       unsafe_metadata = $13::jsonb, banned = $14, locked_at = $15, legal_accepted_at = $16,
+       created_at = $17, updated_at = $18
+     WHERE id = $1`,
+    [
+      user.id,
+      user.firstName,
+      user.lastName,
+      user.username,
+      digest,
+      user.password?.hasher ?? null,
+      digest === null ? null : passwordChanged ? now : row.password_updated_at,
+      user.totpSecret,
+      user.totpSecret === null ? null : totpChanged ? now : row.mfa_enabled_at,
+      user.externalId === undefined ? row.external_id : user.externalId,
+      JSON.stringify(user.publicMetadata ?? row.public_metadata),
+      JSON.stringify(user.privateMetadata ?? row.private_metadata),
+      JSON.stringify(user.unsafeMetadata ?? row.unsafe_metadata),
+      user.banned ?? row.banned,
+      user.locked === undefined ? row.locked_at : user.locked ? (row.locked_at ?? now) : null,
+      user.legalAcceptedAt === undefined ? row.legal_accepted_at : user.legalAcceptedAt,
+      user.createdAt ?? row.created_at,
+      now,
+    ],
+  );
+}
+
+/**
+ * Makes an existing user's identifications the imported ones: those no longer listed deleted,
+ * the others' verification set, new ones queued for the bulk insert.
+ */
+async function syncIdentifications(
+  tx: Queryable,
+  table: "email_addresses" | "phone_numbers",
+  imported: readonly ImportedIdentification[],
+  stored: StoredUser["emails"],
+  userId: string,
+  fold: boolean,
+  newRows: IdentificationRow[],
+  newId: () => string,
+  now: number,
+): Promise<void> {
+  const norm = (value: string) => (fold ? value.toLowerCase() : value);
+  const wanted = new Map(imported.map((i) => [norm(i.value), i]));
+  const gone = stored.filter((s) => !wanted.has(norm(s.value))).map((s) => s.id);
+  if (gone.length > 0) {
+    await tx.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [gone]);
+  }
+  for (const s of stored) {
+    const want = wanted.get(norm(s.value));
+    if (want && want.verified !== s.verified) {
+      await tx.query(
+        `UPDATE ${table} SET verification_status = $2, verification_strategy = $3, updated_at = $4 WHERE id = $1`,
+        [s.id, want.verified ? "verified" : null, want.verified ? "admin" : null, now],
+      );
+    }
+  }
+  const have = new Set(stored.map((s) => norm(s.value)));
+  for (const i of imported) {
+    if (!have.has(norm(i.value)))
+      newRows.push({ id: newId(), userId, value: i.value, verified: i.verified });
+  }
+}
+
+/**
+ * The SQL behind {@link UserImportStore}: per batch, one transaction that locks the batch's
+ * existing users, refuses conflicts, inserts new users and their identifications with one
+ * statement per table (`unnest` of arrays), updates the changed ones, and sets primaries.
+ */
+export function sqlUserImportMethods(context: SqlStoreContext): UserImportStore {
+  const { db, clock, ids, guard, emit } = context;
+  return {
+    importUsers: (users, options = {}) =>
+      guard(() =>
+        db.transaction(async (tx) => {
+          const now = clock.now();
+          const stored = await loadStoredUsers(
+            tx,
+            users.map((u) => u.id),
+          );
+          const owners = await loadOwners(tx, users);
+          const outcomes: ImportedUserOutcome[] = [];
+          const creates: ImportedUser[] = [];
+          const updates: ImportedUser[] = [];
+          for (const user of users) {
+            const existing = stored.get(user.id);
+            const conflict = findConflict(user, owners);
+            if (conflict) outcomes.push(conflict);
+            else if (existing === undefined) {
+              creates.push(user);
+              outcomes.push({ id: user.id, outcome: "created" });
+            } else if (existing.row.last_sign_in_at !== null) {
+              outcomes.push({ id: user.id, outcome: "kept" });
+            } else if (isUnchanged(user, existing)) {
+              outcomes.push({ id: user.id, outcome: "unchanged" });
+            } else {
+              updates.push(user);
+              outcomes.push({ id: user.id, outcome: "updated" });
+            }
+          }
+          await insertUsers(tx, creates, now);
+          const emailRows: IdentificationRow[] = [];
+          const phoneRows: IdentificationRow[] = [];
+          for (const user of creates) {
+            for (const e of user.emailAddresses) {
+              emailRows.push({
+                id: ids("idn"),
+                userId: user.id,
+                value: e.value,
+                verified: e.verified,
+              });
+            }
+            for (const p of user.phoneNumbers) {
+              phoneRows.push({
+                id: ids("idn"),
+                userId: user.id,
+                value: p.value,
+                verified: p.verified,
+              });
+            }
+          }
+          for (const user of updates) {
+            const existing = stored.get(user.id);
+            if (!existing) continue;
+            await updateUserColumns(tx, user, existing, now);
+            await syncIdentifications(
+              tx,
+              "email_addresses",
+              user.emailAddresses,
+              existing.emails,
+              user.id,
+              true,
+              emailRows,
+              () => ids("idn"),
+              now,
+            );
+            await syncIdentifications(
+              tx,
+              "phone_numbers",
+              user.phoneNumbers,
+              existing.phones,
+              user.id,
+              false,
+              phoneRows,
+              () => ids("idn"),
+              now,
+            );
+          }
+          await insertIdentifications(tx, "email_addresses", emailRows, now);
+          await insertIdentifications(tx, "phone_numbers", phoneRows, now);
+          const written = [...creates, ...updates];
+          if (written.length > 0) {
+            // Primaries: the first listed identification of each written user.
+            await tx.query(
+              `UPDATE users u SET
+                 primary_email_address_id = (SELECT e.id FROM email_addresses e WHERE e.user_id = u.id AND lower(e.email_address) = lower(t.email)),
+                 primary_phone_number_id = (SELECT p.id FROM phone_numbers p WHERE p.user_id = u.id AND p.phone_number = t.phone)
+               FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, email, phone)
+               WHERE u.id = t.id`,
+              [
+                written.map((u) => u.id),
+                written.map((u) => u.emailAddresses[0]?.value ?? null),
+                written.map((u) => u.phoneNumbers[0]?.value ?? null),
+              ],
+            );
+          }
+          if (options.emitEvents && written.length > 0) {
+            const records = await loadUsers(
+              tx,
+              written.map((u) => u.id),
+            );
+            const created = new Set(creates.map((u) => u.id));
+            for (const user of records) {
+              await emit(tx, {
+                type: created.has(user.id) ? "user.created" : "user.updated",
+                user,
+              });
+            }
+          }
+          return outcomes;
+        }),
+      ),
+  };
+}
