@@ -33,7 +33,7 @@ const CLIENT = {
   clientSecret: "local-provider-secret-nextjs-0123",
 };
 
-/** People who can sign in at the local provider (`eve@` is one whose address it never verified). */
+/** People who can sign in at the local provider (`eve@` and `dan@`: addresses it never verified). */
 export const LOCAL_PROVIDER_USERS: LocalOidcUser[] = [
   {
     sub: "ada-1",
