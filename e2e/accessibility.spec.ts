@@ -71,7 +71,7 @@ for (const scheme of ["light", "dark"] as const) {
       await page.goto("/sign-up");
       await page.getByLabel("Email address").fill("not-an-address@");
       await page.getByLabel("Password", { exact: true }).fill("short");
-      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("button", { name: "Continue", exact: true }).click();
       await expect(page.getByText(/at least 8 characters/i).last()).toBeVisible();
       findings.push(...(await check(page, testInfo, `${scheme}-phone-sign-up-errors`)));
 

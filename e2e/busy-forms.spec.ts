@@ -104,7 +104,7 @@ test("on a slow network the sign-in form stays busy from the click until the das
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   const answered = page.waitForResponse((r) => r.url().includes("/v1/client/sign_ins"));
-  const button = page.getByRole("button", { name: "Continue" });
+  const button = page.getByRole("button", { name: "Continue", exact: true });
   await button.click();
 
   // Busy at once: pending mark, read-only fields, focus kept; more clicks send nothing.

@@ -70,7 +70,7 @@ export async function signUp(page: Page, email: string, password = PASSWORD): Pr
   await page.goto("/sign-up");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   const code = await emailCode(email, startedAt);
   await page.getByLabel("Verification code").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
@@ -83,5 +83,5 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   if (!new URL(page.url()).pathname.startsWith("/sign-in")) await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
 }

@@ -60,7 +60,7 @@ test("sign up (another address, resend, verify), sign in by code and back, keybo
   await page.keyboard.type(email);
   await page.keyboard.press("Tab");
   await page.keyboard.type("not-the-password-1");
-  await tabTo(page, page.getByRole("button", { name: "Continue" }));
+  await tabTo(page, page.getByRole("button", { name: "Continue", exact: true }));
   await page.keyboard.press("Enter");
   await expect(page.getByText(/password is incorrect/i)).toBeVisible();
   expect(await focused(page)).toBe("BUTTON Continue");

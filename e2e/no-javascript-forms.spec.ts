@@ -51,7 +51,7 @@ function navigations(requests: readonly Request[]): string[] {
 async function trySubmitting(page: Page): Promise<void> {
   await page.getByLabel("Password", { exact: true }).press("Enter");
   // `force`: a disabled button cannot be clicked, and that is the point; click where it is anyway.
-  await page.getByRole("button", { name: "Continue" }).click({ force: true });
+  await page.getByRole("button", { name: "Continue", exact: true }).click({ force: true });
   // A submission would start its navigation at once; give it time to show up.
   await page.waitForTimeout(750);
 }
@@ -82,7 +82,7 @@ test.describe("with JavaScript off", () => {
 
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password", { exact: true }).fill(EARLY_PASSWORD);
-      await expect(page.getByRole("button", { name: "Continue" })).toBeDisabled();
+      await expect(page.getByRole("button", { name: "Continue", exact: true })).toBeDisabled();
       await snap(page, testInfo, `${path.slice(1)}-without-javascript`);
       await trySubmitting(page);
       expect(navigations(requests)).toEqual([`GET ${path}`]);
@@ -141,7 +141,7 @@ test.describe("with JavaScript on, before hydration", () => {
     await expect(form).not.toHaveAttribute("data-latchkey-hydrated");
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(EARLY_PASSWORD);
-    await expect(page.getByRole("button", { name: "Continue" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Continue", exact: true })).toBeDisabled();
     await trySubmitting(page);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     expect(navigations(requests)).toEqual(["GET /sign-in"]);
@@ -151,7 +151,7 @@ test.describe("with JavaScript on, before hydration", () => {
     await expect(form).toHaveAttribute("data-latchkey-hydrated", "");
     await expect(page.getByLabel("Email address")).toHaveValue(email);
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue(EARLY_PASSWORD);
-    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByTestId("user-email")).toHaveText(email);
 
@@ -177,7 +177,7 @@ test.describe("with JavaScript on, before hydration", () => {
     await expect(page.locator("form")).toHaveAttribute("data-latchkey-hydrated", "");
     await expect(page.getByLabel("Email address")).toHaveValue(email);
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue(EARLY_PASSWORD);
-    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
     await expect(page.getByLabel("Verification code")).toBeVisible();
     await expect(page.locator("form")).toHaveAttribute("method", "post");
     expect(leaks(requests, [EARLY_PASSWORD, email])).toEqual([]);

@@ -28,17 +28,17 @@ test("sign-up: rules up front, plain errors, a code field, one card width, a way
   // Too short: said before calling the instance, in words.
   await page.getByLabel("Email address").fill("ada@");
   await password.fill("short");
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
 
   // A malformed address and a taken one: the instance's codes, in plain words.
   await password.fill(PASSWORD);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(page.getByLabel("Email address")).toHaveAccessibleDescription(
     "Enter a valid email address, like name@example.com.",
   );
   await page.getByLabel("Email address").fill(taken);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(page.getByLabel("Email address")).toHaveAccessibleDescription(
     /An account with this email address already exists/,
   );
@@ -48,7 +48,7 @@ test("sign-up: rules up front, plain errors, a code field, one card width, a way
   // The code step: a field for six digits, the same card width, a way back to the address.
   const email = uniqueEmail("words");
   await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   const code = page.getByLabel("Verification code");
   await expect(code).toHaveAttribute("maxlength", "6");
   await expect(code).toHaveAttribute("inputmode", "numeric");

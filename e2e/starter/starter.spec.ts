@@ -13,7 +13,7 @@ test("a new app signs up a user, shows the dashboard and answers /api/userinfo",
   await page.goto("/sign-up");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await page.getByLabel("Verification code").fill("424242");
   await page.getByRole("button", { name: "Verify" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
