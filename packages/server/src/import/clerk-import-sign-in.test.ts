@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { useTestInstance } from "../../test/test-instance.js";
+import { needsRehash } from "../passwords/needs-rehash.js";
+import { clerkCsv, clerkUserId, makeDigest } from "./clerk-export.test-helpers.js";
+import { importClerkUsers } from "./import-clerk-users.js";
+
+const HASHERS = [
+  "bcrypt",
+  "argon2id",
+  "argon2i",
+  "pbkdf2_sha256",
+  "pbkdf2_sha256_django",
+  "pbkdf2_sha512",
+  "scrypt_firebase",
+  "sha256",
+] as const;
+
+describe("users imported from Clerk sign in through the Frontend API", () => {
+  const instance = useTestInstance();
+
+  it("with the password from the export, for every hasher; the digest is then ours (argon2id)", async () => {
+    const rows = [];
+    for (const [n, hasher] of HASHERS.entries()) {
+      rows.push({
+        id: clerkUserId(n),
+        first_name: "Imported",
+        primary_email_address: `moved${n}@example.com`,
+        verified_email_addresses: `moved${n}@example.com`,
+        password_digest: await makeDigest(hasher, `Clerk-password-${n}!`),
+        password_hasher: hasher,
+      });
+    }
+    const report = await importClerkUsers({ store: instance.store, csv: clerkCsv(rows) });
+    expect(report).toMatchObject({ created: HASHERS.length, refused: [] });
+
+    for (const [n, hasher] of HASHERS.entries()) {
+      const browser = instance.browser();
+      const wrong = await browser.call("POST", "/v1/client/sign_ins", {
+        form: {
+          identifier: `moved${n}@example.com`,
+          password: "not-it-at-all",
+          strategy: "password",
+        },
+      });
+      expect(wrong.body.errors?.[0]?.code, hasher).toBe("form_password_incorrect");
+      const signIn = await browser.call("POST", "/v1/client/sign_ins", {
+        form: {
+          identifier: `moved${n}@example.com`,
+          password: `Clerk-password-${n}!`,
+          strategy: "password",
+        },
+      });
+      expect(signIn.status, `${hasher}: ${JSON.stringify(signIn.body)}`).toBe(200);
+      expect(signIn.body.response.status).toBe("complete");
+      // The session is the user's under the id Clerk gave them.
+      const sessionId = signIn.body.response.created_session_id as string;
+      const session = signIn.body.client.sessions.find((s: { id: string }) => s.id === sessionId);
+      expect(session.user.id).toBe(clerkUserId(n));
+      const credential = await instance.store.getPasswordCredential(clerkUserId(n));
+      expect(credential?.hasher, hasher).toBe("argon2id");
+      expect(needsRehash(credential!)).toBe(false);
+    }
+
+    // A re-import afterwards leaves them as they are: they signed in here.
+    const again = await importClerkUsers({ store: instance.store, csv: clerkCsv(rows) });
+    expect(again).toMatchObject({ created: 0, updated: 0, kept: HASHERS.length });
+    expect((await instance.store.getPasswordCredential(clerkUserId(0)))?.hasher).toBe("argon2id");
+  }, 60_000);
+});
