@@ -86,7 +86,7 @@ latchkey.dev.json (every field optional; unknown fields are refused):
   that path (clerkMiddleware's frontendApiProxy): it also gets NEXT_PUBLIC_CLERK_PROXY_URL and
   CLERK_FAPI_URL (the instance's Frontend API).`;
 
-const IMPORT_USAGE = `Usage: latchkey import clerk --csv <file> [options]
+const IMPORT_USAGE = `Usage: latchkey import clerk [--csv <file>] [--json <file>] [--from-api] [options]
 
 Moves users off Clerk's cloud into this instance's database, ids, password digests and TOTP
 secrets kept. Safe to run again: users are matched by id (unchanged ones are left alone, changed
@@ -98,6 +98,12 @@ Options:
   --csv <file>           Clerk's Dashboard user export (CSV with password_digest, totp_secret)
   --json <file>          Clerk's CLI / Backend API export (JSON array of User objects: metadata,
                          external_id, banned, locked, legal_accepted_at, created_at), merged by id
+  --from-api             Read every user from the Clerk instance's Backend API instead of a JSON
+                         export (paged; waits as a 429's Retry-After says). Users only: no
+                         digests there, so combine with --csv for passwords and TOTP
+  --secret-key <sk>      The Clerk instance's secret key, for --from-api (env
+                         CLERK_IMPORT_SECRET_KEY, kept out of shell history)
+  --api-url <url>        Clerk's Backend API (default https://api.clerk.com)
   --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
   --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
   --emit-events          Deliver user.created / user.updated webhooks for what is written
@@ -292,6 +298,9 @@ async function importCommand(args: string[]): Promise<void> {
     options: {
       csv: { type: "string" },
       json: { type: "string" },
+      "from-api": { type: "boolean" },
+      "secret-key": { type: "string" },
+      "api-url": { type: "string" },
       "data-dir": { type: "string" },
       "database-url": { type: "string" },
       "emit-events": { type: "boolean" },
@@ -304,13 +313,32 @@ async function importCommand(args: string[]): Promise<void> {
     console.log(IMPORT_USAGE);
     return;
   }
-  if (!values.csv) throw new Error("Give Clerk's Dashboard export with --csv <file>.");
+  if (!values.csv && !values.json && !values["from-api"]) {
+    throw new Error("Give Clerk's Dashboard export with --csv <file> (and --json or --from-api).");
+  }
+  if (values.json && values["from-api"]) {
+    throw new Error("Give either --json <file> or --from-api, not both.");
+  }
+  const secretKey = values["secret-key"] ?? process.env.CLERK_IMPORT_SECRET_KEY;
+  if (values["from-api"] && !secretKey) {
+    throw new Error(
+      "--from-api needs the Clerk instance's secret key: --secret-key sk_… (or CLERK_IMPORT_SECRET_KEY).",
+    );
+  }
   const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
   if (databaseUrl && values["data-dir"]) {
     throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
   }
   const report = await runClerkImport({
-    csvFile: values.csv,
+    ...(values.csv ? { csvFile: values.csv } : {}),
+    ...(values["from-api"] && secretKey
+      ? {
+          fromApi: {
+            secretKey,
+            ...(values["api-url"] ? { apiUrl: values["api-url"] } : {}),
+          },
+        }
+      : {}),
     ...(values.json ? { jsonFile: values.json } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),

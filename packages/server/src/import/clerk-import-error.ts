@@ -3,6 +3,7 @@ export type ClerkImportErrorCode =
   | "csv_unreadable"
   | "csv_columns_missing"
   | "json_unreadable"
+  | "api_request_failed"
   | "import_options_invalid";
 
 /**

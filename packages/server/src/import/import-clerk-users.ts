@@ -2,7 +2,11 @@ import type { ImportedUser, UserImportStore } from "../store/user-import-store.j
 import type { ClerkImportReport, ImportRefusal } from "./clerk-import-report.js";
 import { type ClerkRowResult, clerkJsonUserCells, clerkRowToUser } from "./clerk-row-to-user.js";
 import { type ClerkCsvColumn, readClerkCsv } from "./read-clerk-csv.js";
-import { type ClerkJsonUser, readClerkUsersJson } from "./read-clerk-users-json.js";
+import {
+  type ClerkJsonUser,
+  parseClerkUsers,
+  readClerkUsersJson,
+} from "./read-clerk-users-json.js";
 
 /** Users written per transaction. */
 export const DEFAULT_IMPORT_BATCH_SIZE = 500;
@@ -10,13 +14,15 @@ export const DEFAULT_IMPORT_BATCH_SIZE = 500;
 /** Options of {@link importClerkUsers}. */
 export interface ImportClerkUsersOptions {
   store: UserImportStore;
-  /** Clerk's Dashboard export (CSV). */
-  csv: string | Buffer;
+  /** Clerk's Dashboard export (CSV); without it, only `json` / `apiUsers` users (no passwords). */
+  csv?: string | Buffer;
   /** Named in error messages; default "the CSV export". */
   csvName?: string;
   /** The CLI / Backend API export: a JSON array of Clerk `User` objects, merged by id. */
   json?: string;
   jsonName?: string;
+  /** Clerk `User` objects read from the Backend API (`--from-api`), merged like `json`. */
+  apiUsers?: readonly unknown[];
   /** Write `user.created` / `user.updated` to the outbox (default: no webhooks). */
   emitEvents?: boolean;
   /** Users per transaction; default {@link DEFAULT_IMPORT_BATCH_SIZE}. */
@@ -50,11 +56,13 @@ export async function importClerkUsers(
   options: ImportClerkUsersOptions,
 ): Promise<ClerkImportReport> {
   const started = performance.now();
-  const rows = readClerkCsv(options.csv, options.csvName);
-  const jsonUsers =
-    options.json === undefined
-      ? new Map<string, ClerkJsonUser>()
-      : readClerkUsersJson(options.json, options.jsonName);
+  const rows = options.csv === undefined ? [] : readClerkCsv(options.csv, options.csvName);
+  const jsonUsers = new Map<string, ClerkJsonUser>([
+    ...(options.json === undefined ? [] : readClerkUsersJson(options.json, options.jsonName)),
+    ...(options.apiUsers === undefined
+      ? []
+      : parseClerkUsers(options.apiUsers, "Clerk's Backend API")),
+  ]);
   const refused: ImportRefusal[] = [];
   const pending: Pending[] = [];
   const seenIds = new Set<string>();

@@ -66,6 +66,21 @@ export function readClerkUsersJson(
   if (!Array.isArray(list)) {
     throw new ClerkImportError("json_unreadable", `${fileName} is not an array of Clerk users.`);
   }
+  return parseClerkUsers(list, fileName);
+}
+
+/**
+ * Checks a list of Clerk `User` objects (from the JSON export or `GET /v1/users`) and keys them by
+ * id; fields the import does not read are ignored.
+ *
+ * @throws ClerkImportError `json_unreadable` when an entry is not a user (its index named)
+ * @example
+ * const users = parseClerkUsers(await api.list("/users"), "Clerk's Backend API");
+ */
+export function parseClerkUsers(
+  list: readonly unknown[],
+  source: string,
+): Map<string, ClerkJsonUser> {
   const users = new Map<string, ClerkJsonUser>();
   list.forEach((entry, index) => {
     const result = CLERK_USER.safeParse(entry);
@@ -73,7 +88,7 @@ export function readClerkUsersJson(
       const path = result.error.issues[0]?.path.join(".") ?? "";
       throw new ClerkImportError(
         "json_unreadable",
-        `${fileName}: entry ${index} is not a Clerk user (${path || "its shape"}).`,
+        `${source}: entry ${index} is not a Clerk user (${path || "its shape"}).`,
       );
     }
     users.set(result.data.id, result.data);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import { clerkCsv, clerkUserId, makeDigest } from "./clerk-export.test-helpers.js";
 
 const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
@@ -24,6 +25,7 @@ async function latchkey(args: string[]): Promise<{ code: number; stdout: string;
 }
 
 describe("latchkey import clerk (the command)", () => {
+  const clerk = useTestInstance({ overHttp: true });
   let dir = "";
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "latchkey-import-"));
@@ -72,5 +74,45 @@ describe("latchkey import clerk (the command)", () => {
     const unreadable = await latchkey(["import", "clerk", "--csv", join(dir, "nope.csv")]);
     expect(unreadable.code).toBe(1);
     expect(unreadable.stderr).toContain("Cannot read");
+  }, 60_000);
+
+  it("--from-api reads users from a Clerk Backend API with the secret key given in the environment", async () => {
+    const created = await clerk.call("POST", "/v1/users", {
+      body: { email_address: ["from-api@example.com"], public_metadata: { via: "api" } },
+    });
+    const data = join(dir, "db-api");
+    const run = async (secretKey: string) => {
+      try {
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            CLI,
+            "import",
+            "clerk",
+            "--from-api",
+            "--api-url",
+            clerk.baseUrl,
+            "--data-dir",
+            data,
+          ],
+          { env: { ...process.env, DATABASE_URL: "", CLERK_IMPORT_SECRET_KEY: secretKey } },
+        );
+        return { code: 0, out: stdout };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, out: `${failed.stdout}${failed.stderr}` };
+      }
+    };
+    const ok = await run(TEST_SECRET_KEY);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toContain("0 rows in");
+    expect(ok.out).toContain("1 created");
+    const wrong = await run("sk_test_notTheKey0000");
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain("GET /users answered 401");
+    expect(wrong.out).not.toContain("sk_test_notTheKey0000");
+    expect(created.status).toBe(200);
   }, 60_000);
 });

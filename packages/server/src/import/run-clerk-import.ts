@@ -1,14 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { openStore } from "../store/open-store.js";
 import { webhookEventData } from "../wire/webhook-event-data.js";
+import { type ClerkApiReaderOptions, createClerkApiReader } from "./clerk-api-reader.js";
 import { ClerkImportError } from "./clerk-import-error.js";
 import { type ClerkImportReport, formatImportReport } from "./clerk-import-report.js";
 import { importClerkUsers } from "./import-clerk-users.js";
 
 /** What `latchkey import clerk` was asked to do. */
 export interface RunClerkImportOptions {
-  csvFile: string;
+  /** Clerk's Dashboard export; at least one of `csvFile`, `jsonFile`, `fromApi`. */
+  csvFile?: string;
   jsonFile?: string;
+  /** Read users from a Clerk instance's Backend API with its secret key. */
+  fromApi?: Pick<ClerkApiReaderOptions, "apiUrl" | "secretKey" | "fetch">;
   /** PostgreSQL; PGlite (`dataDir`, default `.latchkey/pglite`) otherwise. */
   databaseUrl?: string;
   dataDir?: string;
@@ -20,11 +24,12 @@ export interface RunClerkImportOptions {
 }
 
 /**
- * `latchkey import clerk --csv …`: opens the instance's database (migrating it like a start
- * would), imports the exports, prints a progress line on a terminal and the report.
+ * `latchkey import clerk`: reads the exports (and, with `fromApi`, every user of the Clerk
+ * instance's Backend API, paged), then opens the instance's database (migrating it like a start
+ * would), imports, prints a progress line on a terminal and the report.
  *
  * @returns the report; the CLI exits with 1 when a row was refused
- * @throws ClerkImportError for unreadable files (nothing written)
+ * @throws ClerkImportError for unreadable files or a failed Backend API read (nothing written)
  * @example
  * await runClerkImport({ csvFile: "users.csv", databaseUrl: process.env.DATABASE_URL });
  */
@@ -37,11 +42,23 @@ export async function runClerkImport(options: RunClerkImportOptions): Promise<Cl
       throw new ClerkImportError(code, `Cannot read ${file}.`, { cause: error });
     }
   };
-  const csv = await read(options.csvFile, "csv_unreadable");
+  if (!options.csvFile && !options.jsonFile && !options.fromApi) {
+    throw new ClerkImportError(
+      "import_options_invalid",
+      "Nothing to import: give --csv <file>, --json <file> or --from-api.",
+    );
+  }
+  const csv =
+    options.csvFile === undefined ? undefined : await read(options.csvFile, "csv_unreadable");
   const json =
     options.jsonFile === undefined
       ? undefined
       : (await read(options.jsonFile, "json_unreadable")).toString("utf8");
+  // Read everything from Clerk before the database is touched: a failed read writes nothing.
+  const apiUsers =
+    options.fromApi === undefined
+      ? undefined
+      : await createClerkApiReader(options.fromApi).list("/users", { order_by: "+created_at" });
   const store = await openStore({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -51,8 +68,8 @@ export async function runClerkImport(options: RunClerkImportOptions): Promise<Cl
     const progress = out.isTTY === true;
     const report = await importClerkUsers({
       store,
-      csv,
-      csvName: options.csvFile,
+      ...(csv === undefined ? {} : { csv, csvName: options.csvFile }),
+      ...(apiUsers === undefined ? {} : { apiUsers }),
       ...(json === undefined ? {} : { json, jsonName: options.jsonFile }),
       emitEvents: options.emitEvents ?? false,
       ...(progress
