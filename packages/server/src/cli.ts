@@ -98,9 +98,10 @@ Options:
   --csv <file>           Clerk's Dashboard user export (CSV with password_digest, totp_secret)
   --json <file>          Clerk's CLI / Backend API export (JSON array of User objects: metadata,
                          external_id, banned, locked, legal_accepted_at, created_at), merged by id
-  --from-api             Read every user from the Clerk instance's Backend API instead of a JSON
-                         export (paged; waits as a 429's Retry-After says). Users only: no
-                         digests there, so combine with --csv for passwords and TOTP
+  --from-api             Read the Clerk instance's users (instead of a JSON export),
+                         organizations, memberships and JWT templates from its Backend API
+                         (paged; waits as a 429's Retry-After says), ids kept. No digests
+                         there: combine with --csv for passwords and TOTP
   --secret-key <sk>      The Clerk instance's secret key, for --from-api (env
                          CLERK_IMPORT_SECRET_KEY, kept out of shell history)
   --api-url <url>        Clerk's Backend API (default https://api.clerk.com)
@@ -345,7 +346,10 @@ async function importCommand(args: string[]): Promise<void> {
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     emitEvents: values["emit-events"] ?? false,
   });
-  if (report.refused.length > 0) process.exitCode = 1;
+  const resourcesRefused = report.resources
+    ? Object.values(report.resources).some((counts) => counts.refused.length > 0)
+    : false;
+  if (report.refused.length > 0 || resourcesRefused) process.exitCode = 1;
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -4,7 +4,18 @@ import { webhookEventData } from "../wire/webhook-event-data.js";
 import { type ClerkApiReaderOptions, createClerkApiReader } from "./clerk-api-reader.js";
 import { ClerkImportError } from "./clerk-import-error.js";
 import { type ClerkImportReport, formatImportReport } from "./clerk-import-report.js";
+import {
+  type ClerkResourcesReport,
+  formatResourcesReport,
+  importClerkResources,
+  readClerkResources,
+} from "./import-clerk-resources.js";
 import { importClerkUsers } from "./import-clerk-users.js";
+
+/** What `latchkey import clerk` did: users, and with `fromApi` organizations and the rest. */
+export interface RunClerkImportReport extends ClerkImportReport {
+  resources?: ClerkResourcesReport;
+}
 
 /** What `latchkey import clerk` was asked to do. */
 export interface RunClerkImportOptions {
@@ -24,16 +35,18 @@ export interface RunClerkImportOptions {
 }
 
 /**
- * `latchkey import clerk`: reads the exports (and, with `fromApi`, every user of the Clerk
- * instance's Backend API, paged), then opens the instance's database (migrating it like a start
+ * `latchkey import clerk`: reads the exports (and, with `fromApi`, the Clerk instance's users,
+ * organizations, memberships and JWT templates from its Backend API, paged), then opens the instance's database (migrating it like a start
  * would), imports, prints a progress line on a terminal and the report.
  *
- * @returns the report; the CLI exits with 1 when a row was refused
+ * @returns the report; the CLI exits with 1 when a row or record was refused
  * @throws ClerkImportError for unreadable files or a failed Backend API read (nothing written)
  * @example
  * await runClerkImport({ csvFile: "users.csv", databaseUrl: process.env.DATABASE_URL });
  */
-export async function runClerkImport(options: RunClerkImportOptions): Promise<ClerkImportReport> {
+export async function runClerkImport(
+  options: RunClerkImportOptions,
+): Promise<RunClerkImportReport> {
   const out = options.out ?? process.stdout;
   const read = async (file: string, code: "csv_unreadable" | "json_unreadable") => {
     try {
@@ -55,10 +68,10 @@ export async function runClerkImport(options: RunClerkImportOptions): Promise<Cl
       ? undefined
       : (await read(options.jsonFile, "json_unreadable")).toString("utf8");
   // Read everything from Clerk before the database is touched: a failed read writes nothing.
+  const api = options.fromApi === undefined ? undefined : createClerkApiReader(options.fromApi);
   const apiUsers =
-    options.fromApi === undefined
-      ? undefined
-      : await createClerkApiReader(options.fromApi).list("/users", { order_by: "+created_at" });
+    api === undefined ? undefined : await api.list("/users", { order_by: "+created_at" });
+  const apiResources = api === undefined ? undefined : await readClerkResources(api);
   const store = await openStore({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -81,7 +94,11 @@ export async function runClerkImport(options: RunClerkImportOptions): Promise<Cl
     });
     if (progress) out.write("\n");
     out.write(`${formatImportReport(report)}\n`);
-    return report;
+    if (apiResources === undefined) return report;
+    // Memberships need their users: organizations and the rest come after them.
+    const resources = await importClerkResources(store, apiResources);
+    out.write(`${formatResourcesReport(resources)}\n`);
+    return { ...report, resources };
   } finally {
     await store.close();
   }

@@ -15,6 +15,7 @@ import { sqlKeyMethods } from "./internal/sql-key-methods.js";
 import { sqlMailMethods } from "./internal/sql-mail-methods.js";
 import { sqlOrganizationMethods } from "./internal/sql-organization-methods.js";
 import { sqlRateLimitMethods } from "./internal/sql-rate-limit-methods.js";
+import { sqlResourceImportMethods } from "./internal/sql-resource-import-methods.js";
 import { sqlSessionMethods } from "./internal/sql-session-methods.js";
 import { sqlSignAttemptMethods } from "./internal/sql-sign-attempt-methods.js";
 import type { SqlStoreContext } from "./internal/sql-store-context.js";
@@ -107,6 +108,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlTotpEnrollmentMethods(context),
     // Users moved from another instance (`latchkey import clerk`), ids and digests kept.
     ...sqlUserImportMethods(context),
+    ...sqlResourceImportMethods(context),
 
     ping: async () => {
       await db.query("SELECT 1");

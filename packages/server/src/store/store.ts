@@ -7,6 +7,7 @@ import type { JwtTemplateStore } from "./jwt-template-store.js";
 import type { MailStore } from "./mail-store.js";
 import type { OrganizationStore } from "./organization-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
+import type { ResourceImportStore } from "./resource-import-store.js";
 import type { SessionStore } from "./session-store.js";
 import type { SigningKeyStore } from "./signing-key-store.js";
 import type { TransactionalStore } from "./store-transaction.js";
@@ -268,6 +269,7 @@ export interface Store
     HandshakeStore,
     TotpEnrollmentStore,
     UserImportStore,
+    ResourceImportStore,
     TransactionalStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;

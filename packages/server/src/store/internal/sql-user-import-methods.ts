@@ -7,25 +7,13 @@ import type {
 } from "../user-import-store.js";
 import { loadUsers } from "./load-users.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
+import { canonicalJson } from "./upsert-imported-rows.js";
 
 /** A stored user as the import compares it: the columns an export can set. */
 interface StoredUser {
   row: Row;
   emails: { id: string; value: string; verified: boolean }[];
   phones: { id: string; value: string; verified: boolean }[];
-}
-
-/** JSON with object keys sorted, so that two equal metadata objects compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-            a < b ? -1 : a > b ? 1 : 0,
-          ),
-        )
-      : v,
-  );
 }
 
 /** The identifications as a comparable string: the primary one, then the rest as a set. */

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
+import { useTestStore } from "../store/test-databases.test-helpers.js";
+import { createClerkApiReader } from "./clerk-api-reader.js";
+import { importClerkResources, readClerkResources } from "./import-clerk-resources.js";
+import { importClerkUsers } from "./import-clerk-users.js";
+
+describe("latchkey import clerk --from-api: organizations, memberships and JWT templates, ids kept", () => {
+  const clerk = useTestInstance({ overHttp: true });
+  const here = useTestStore();
+
+  it("reads them from the Backend API, writes them after the users, and a re-run changes nothing", async () => {
+    const user = async (email: string) =>
+      (await clerk.call("POST", "/v1/users", { body: { email_address: [email] } })).body
+        .id as string;
+    const ada = await user("ada@example.com");
+    const bob = await user("bob@example.com");
+    const org = await clerk.call("POST", "/v1/organizations", {
+      body: {
+        name: "Acme",
+        slug: "acme",
+        created_by: ada,
+        public_metadata: { tier: "gold" },
+        max_allowed_memberships: 5,
+      },
+    });
+    expect(org.status, JSON.stringify(org.body)).toBe(200);
+    const membership = await clerk.call("POST", `/v1/organizations/${org.body.id}/memberships`, {
+      body: { user_id: bob, role: "org:member" },
+    });
+    expect(membership.status, JSON.stringify(membership.body)).toBe(200);
+    const template = await clerk.call("POST", "/v1/jwt_templates", {
+      body: {
+        name: "supabase",
+        claims: { aud: "authenticated", email: "{{user.primary_email_address}}" },
+        lifetime: 120,
+      },
+    });
+    expect(template.status, JSON.stringify(template.body)).toBe(200);
+
+    const api = createClerkApiReader({ apiUrl: clerk.baseUrl, secretKey: TEST_SECRET_KEY });
+    await importClerkUsers({ store: here.store, apiUsers: await api.list("/users") });
+    const resources = await readClerkResources(api);
+    const report = await importClerkResources(here.store, resources);
+    expect(report).toEqual({
+      organizations: { created: 1, updated: 0, unchanged: 0, refused: [] },
+      // The creator's admin membership and Bob's.
+      memberships: { created: 2, updated: 0, unchanged: 0, refused: [] },
+      jwtTemplates: { created: 1, updated: 0, unchanged: 0, refused: [] },
+    });
+
+    const [orgRow] = await here.db.query("SELECT * FROM organizations");
+    expect(orgRow).toMatchObject({
+      id: org.body.id,
+      name: "Acme",
+      slug: "acme",
+      created_by: ada,
+      max_allowed_memberships: 5,
+      public_metadata: { tier: "gold" },
+    });
+    const members = await here.db.query(
+      "SELECT id, user_id, role FROM organization_memberships ORDER BY role",
+    );
+    expect(members).toEqual([
+      { id: expect.stringMatching(/^orgmem_/), user_id: ada, role: "org:admin" },
+      { id: membership.body.id, user_id: bob, role: "org:member" },
+    ]);
+    const [templateRow] = await here.db.query(
+      "SELECT id, name, claims, lifetime FROM jwt_templates",
+    );
+    expect(templateRow).toEqual({
+      id: template.body.id,
+      name: "supabase",
+      claims: { aud: "authenticated", email: "{{user.primary_email_address}}" },
+      lifetime: 120,
+    });
+
+    const again = await importClerkResources(here.store, await readClerkResources(api));
+    expect(again.organizations).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.memberships).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.jwtTemplates).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it("refuses what cannot be kept: unknown roles, missing users, taken slugs, custom signing keys", async () => {
+    await here.db.query(
+      "INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES ('org_local', 'Local', 'taken', 1, 1)",
+    );
+    const report = await importClerkResources(here.store, {
+      organizations: [
+        { id: "org_a", name: "A", slug: "taken", created_at: 1 },
+        { id: "org_b", name: "B", slug: "bee", created_at: 1 },
+        { id: "nope", name: "C", slug: "c", created_at: 1 },
+      ],
+      memberships: [
+        {
+          id: "orgmem_1",
+          role: "org:billing",
+          organization: { id: "org_b" },
+          public_user_data: { user_id: "user_1" },
+          created_at: 1,
+        },
+        {
+          id: "orgmem_2",
+          role: "org:member",
+          organization: { id: "org_b" },
+          public_user_data: { user_id: "user_gone" },
+          created_at: 1,
+        },
+      ],
+      jwtTemplates: [
+        {
+          id: "jtmp_1",
+          name: "signed",
+          claims: {},
+          lifetime: 60,
+          allowed_clock_skew: 5,
+          custom_signing_key: true,
+          created_at: 1,
+        },
+      ],
+    });
+    expect(report.organizations).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      refused: [
+        { id: "nope", code: "invalid" },
+        { id: "org_a", code: "slug_taken" },
+      ],
+    });
+    expect(report.memberships.refused).toEqual([
+      { id: "orgmem_1", code: "role_unknown" },
+      { id: "orgmem_2", code: "user_missing" },
+    ]);
+    expect(report.jwtTemplates.refused).toEqual([
+      { id: "jtmp_1", code: "signing_key_not_exported" },
+    ]);
+  });
+});

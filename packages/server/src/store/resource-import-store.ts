@@ -1,0 +1,83 @@
+import type { Metadata } from "./store.js";
+
+/** An organization from another instance's export, its `org_…` id kept. */
+export interface ImportedOrganization {
+  id: string;
+  name: string;
+  slug: string;
+  /** 0: unlimited. */
+  maxAllowedMemberships: number;
+  adminDeleteEnabled: boolean;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  createdBy: string | null;
+  /** Epoch ms. */
+  createdAt: number;
+}
+
+/** A membership from another instance's export, its `orgmem_…` id kept. */
+export interface ImportedMembership {
+  id: string;
+  organizationId: string;
+  userId: string;
+  /** A role key this instance knows (`org:admin`, `org:member`). */
+  role: string;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  createdAt: number;
+}
+
+/** A JWT template from another instance's export, its `jtmp_…` id kept (no custom signing key). */
+export interface ImportedJwtTemplate {
+  id: string;
+  name: string;
+  claims: Metadata;
+  lifetime: number;
+  allowedClockSkew: number;
+  signingAlgorithm: string;
+  createdAt: number;
+}
+
+/** Why the store refused an imported record. */
+export type ResourceImportConflictCode =
+  | "slug_taken"
+  | "organization_missing"
+  | "user_missing"
+  | "membership_taken"
+  | "name_taken";
+
+/** What became of one imported record (by id: created, updated, already so, or refused). */
+export type ImportedRecordOutcome =
+  | { id: string; outcome: "created" | "updated" | "unchanged" }
+  | { id: string; outcome: "refused"; code: ResourceImportConflictCode };
+
+/**
+ * Bulk writes of organizations, memberships and JWT templates moved from another instance, ids
+ * kept; each call one transaction, idempotent by id. No events are raised.
+ */
+export interface ResourceImportStore {
+  /**
+   * Creates or updates organizations by id; one whose slug another organization has is refused
+   * (`slug_taken`).
+   * @example
+   * await store.importOrganizations([{ id: "org_2abc", name: "Acme", slug: "acme", … }]);
+   */
+  importOrganizations(
+    organizations: readonly ImportedOrganization[],
+  ): Promise<ImportedRecordOutcome[]>;
+  /**
+   * Creates or updates memberships by id; refused when the organization or user is not here
+   * (`organization_missing`, `user_missing`) or the user already has another membership in it
+   * (`membership_taken`).
+   * @example
+   * await store.importMemberships([{ id: "orgmem_2abc", organizationId, userId, role: "org:admin", … }]);
+   */
+  importMemberships(memberships: readonly ImportedMembership[]): Promise<ImportedRecordOutcome[]>;
+  /**
+   * Creates or updates JWT templates by id; one whose name another template has is refused
+   * (`name_taken`).
+   * @example
+   * await store.importJwtTemplates([{ id: "jtmp_2abc", name: "supabase", claims: {}, … }]);
+   */
+  importJwtTemplates(templates: readonly ImportedJwtTemplate[]): Promise<ImportedRecordOutcome[]>;
+}
