@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import type {
   CreateOrganizationParams,
   SetActiveParams,
@@ -67,7 +67,7 @@ function redirectTarget(options: RedirectOptions | undefined, force: string | un
   return force ?? options?.redirectUrl ?? currentHref();
 }
 
-function clerkFacade(core: LatchkeyClerk, redirects: RedirectSettings): Clerk {
+function clerkFacade(core: LatchkeyClerk, redirects: () => RedirectSettings): Clerk {
   const go = async (url: string) => {
     await core.options.navigation.push(url);
   };
@@ -104,7 +104,7 @@ function clerkFacade(core: LatchkeyClerk, redirects: RedirectSettings): Clerk {
     async handleRedirectCallback(params = {}, customNavigate) {
       await core.load().catch(() => undefined);
       await handleRedirectCallback(core, {
-        targets: redirectCallbackTargets(params, redirects, core.getEnvironment()),
+        targets: redirectCallbackTargets(params, redirects(), core.getEnvironment()),
         customNavigate,
         transferable: params.transferable,
         unsafeMetadata: params.unsafeMetadata,
@@ -139,5 +139,9 @@ function withTarget(redirectUrl: string | undefined): { redirectUrl?: string } {
  */
 export function useClerk(): Clerk {
   const { core, redirects } = useClerkContext("useClerk");
-  return useMemo(() => clerkFacade(core, redirects), [core, redirects]);
+  // The facade stays the same object for the provider's life (its methods go into effects'
+  // dependencies: a new one per render would re-run them); the redirects are read when used.
+  const redirectsRef = useRef(redirects);
+  redirectsRef.current = redirects;
+  return useMemo(() => clerkFacade(core, () => redirectsRef.current), [core]);
 }
