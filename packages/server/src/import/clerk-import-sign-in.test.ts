@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestInstance } from "../../test/test-instance.js";
+import { decodeBase32 } from "../mfa/base32.js";
+import { totpCode } from "../mfa/totp-code.js";
 import { needsRehash } from "../passwords/needs-rehash.js";
 import { clerkCsv, clerkUserId, makeDigest } from "./clerk-export.test-helpers.js";
 import { importClerkUsers } from "./import-clerk-users.js";
@@ -66,4 +68,31 @@ describe("users imported from Clerk sign in through the Frontend API", () => {
     expect(again).toMatchObject({ created: 0, updated: 0, kept: HASHERS.length });
     expect((await instance.store.getPasswordCredential(clerkUserId(0)))?.hasher).toBe("argon2id");
   }, 60_000);
+
+  it("with the authenticator app they set up on Clerk: the exported TOTP secret is the second factor", async () => {
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const csv = clerkCsv([
+      {
+        id: clerkUserId(50),
+        primary_email_address: "totp-moved@example.com",
+        password_digest: await makeDigest("bcrypt", "Totp-moved-password-1"),
+        password_hasher: "bcrypt",
+        totp_secret: secret,
+      },
+    ]);
+    expect(await importClerkUsers({ store: instance.store, csv })).toMatchObject({ created: 1 });
+    const browser = instance.browser();
+    const first = await browser.call("POST", "/v1/client/sign_ins", {
+      form: { identifier: "totp-moved@example.com", password: "Totp-moved-password-1" },
+    });
+    expect(first.body.response.status).toBe("needs_second_factor");
+    const code = totpCode(decodeBase32(secret) as Uint8Array, instance.clock.now());
+    const done = await browser.call(
+      "POST",
+      `/v1/client/sign_ins/${first.body.response.id}/attempt_second_factor`,
+      { form: { strategy: "totp", code } },
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.response.status).toBe("complete");
+  });
 });
