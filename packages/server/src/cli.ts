@@ -99,9 +99,9 @@ Options:
   --json <file>          Clerk's CLI / Backend API export (JSON array of User objects: metadata,
                          external_id, banned, locked, legal_accepted_at, created_at), merged by id
   --from-api             Read the Clerk instance's users (instead of a JSON export),
-                         organizations, memberships and JWT templates from its Backend API
-                         (paged; waits as a 429's Retry-After says), ids kept. No digests
-                         there: combine with --csv for passwords and TOTP
+                         organizations, memberships, invitations and JWT templates from its
+                         Backend API (paged; waits as a 429's Retry-After says), ids kept. No
+                         digests there: combine with --csv for passwords and TOTP
   --secret-key <sk>      The Clerk instance's secret key, for --from-api (env
                          CLERK_IMPORT_SECRET_KEY, kept out of shell history)
   --api-url <url>        Clerk's Backend API (default https://api.clerk.com)

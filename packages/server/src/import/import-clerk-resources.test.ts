@@ -37,6 +37,23 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
       },
     });
     expect(template.status, JSON.stringify(template.body)).toBe(200);
+    const invitation = await clerk.call("POST", "/v1/invitations", {
+      body: {
+        email_address: "invited@example.com",
+        public_metadata: { plan: "trial" },
+        notify: false,
+      },
+    });
+    expect(invitation.status, JSON.stringify(invitation.body)).toBe(200);
+    const orgInvitation = await clerk.call("POST", `/v1/organizations/${org.body.id}/invitations`, {
+      body: {
+        email_address: "joining@example.com",
+        role: "org:member",
+        inviter_user_id: ada,
+        notify: false,
+      },
+    });
+    expect(orgInvitation.status, JSON.stringify(orgInvitation.body)).toBe(200);
 
     const api = createClerkApiReader({ apiUrl: clerk.baseUrl, secretKey: TEST_SECRET_KEY });
     await importClerkUsers({ store: here.store, apiUsers: await api.list("/users") });
@@ -47,7 +64,29 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
       // The creator's admin membership and Bob's.
       memberships: { created: 2, updated: 0, unchanged: 0, refused: [] },
       jwtTemplates: { created: 1, updated: 0, unchanged: 0, refused: [] },
+      invitations: { created: 1, updated: 0, unchanged: 0, refused: [] },
+      organizationInvitations: { created: 1, updated: 0, unchanged: 0, refused: [] },
     });
+    expect(
+      await here.db.query("SELECT id, email_address, status, public_metadata FROM invitations"),
+    ).toEqual([
+      {
+        id: invitation.body.id,
+        email_address: "invited@example.com",
+        status: "pending",
+        public_metadata: { plan: "trial" },
+      },
+    ]);
+    expect(
+      await here.db.query("SELECT id, organization_id, role, status FROM organization_invitations"),
+    ).toEqual([
+      {
+        id: orgInvitation.body.id,
+        organization_id: org.body.id,
+        role: "org:member",
+        status: "pending",
+      },
+    ]);
 
     const [orgRow] = await here.db.query("SELECT * FROM organizations");
     expect(orgRow).toMatchObject({
@@ -79,6 +118,8 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
     expect(again.organizations).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
     expect(again.memberships).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(again.jwtTemplates).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.invitations).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.organizationInvitations).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
   });
 
   it("refuses what cannot be kept: unknown roles, missing users, taken slugs, custom signing keys", async () => {

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { findOrganizationRole } from "../store/organization-roles.js";
 import type {
+  ImportedInvitation,
   ImportedJwtTemplate,
   ImportedMembership,
   ImportedOrganization,
+  ImportedOrganizationInvitation,
   ImportedRecordOutcome,
   ResourceImportConflictCode,
   ResourceImportStore,
@@ -45,16 +47,43 @@ const CLERK_JWT_TEMPLATE = z.looseObject({
   created_at: z.number(),
 });
 
+const INVITATION_STATUS = z.enum(["pending", "accepted", "revoked", "expired"]);
+
+const CLERK_INVITATION = z.looseObject({
+  id: z.string().regex(/^inv_[A-Za-z0-9]+$/),
+  email_address: z.string().min(3),
+  status: INVITATION_STATUS,
+  public_metadata: metadata,
+  expires_at: z.number().nullish(),
+  created_at: z.number(),
+});
+
+const CLERK_ORGANIZATION_INVITATION = z.looseObject({
+  id: z.string().regex(/^orginv_[A-Za-z0-9]+$/),
+  organization_id: z.string(),
+  email_address: z.string().min(3),
+  role: z.string(),
+  status: INVITATION_STATUS,
+  public_metadata: metadata,
+  private_metadata: metadata,
+  expires_at: z.number().nullish(),
+  created_at: z.number(),
+});
+
 /** What was read from a Clerk instance's Backend API besides its users. */
 export interface ClerkResources {
   organizations: unknown[];
   memberships: unknown[];
   jwtTemplates: unknown[];
+  /** Application invitations (`GET /v1/invitations`). */
+  invitations?: unknown[];
+  /** Every organization's invitations. */
+  organizationInvitations?: unknown[];
 }
 
 /**
- * Reads organizations, every organization's memberships and the JWT templates from a Clerk
- * instance's Backend API (paged).
+ * Reads organizations, every organization's memberships and invitations, the JWT templates and
+ * the application invitations from a Clerk instance's Backend API (paged).
  *
  * @throws ClerkImportError `api_request_failed` (see {@link ClerkApiReader})
  * @example
@@ -63,13 +92,16 @@ export interface ClerkResources {
 export async function readClerkResources(api: ClerkApiReader): Promise<ClerkResources> {
   const organizations = await api.list("/organizations", { order_by: "+created_at" });
   const memberships: unknown[] = [];
+  const organizationInvitations: unknown[] = [];
   for (const organization of organizations) {
     const id = (organization as { id?: unknown }).id;
     if (typeof id !== "string" || !/^org_[A-Za-z0-9]+$/.test(id)) continue;
     memberships.push(...(await api.list(`/organizations/${id}/memberships`)));
+    organizationInvitations.push(...(await api.list(`/organizations/${id}/invitations`)));
   }
   const jwtTemplates = await api.list("/jwt_templates");
-  return { organizations, memberships, jwtTemplates };
+  const invitations = await api.list("/invitations");
+  return { organizations, memberships, jwtTemplates, invitations, organizationInvitations };
 }
 
 /** Why an organization, membership or template was not imported. */
@@ -92,6 +124,8 @@ export interface ClerkResourcesReport {
   organizations: ResourceCounts;
   memberships: ResourceCounts;
   jwtTemplates: ResourceCounts;
+  invitations: ResourceCounts;
+  organizationInvitations: ResourceCounts;
 }
 
 const idOf = (entry: unknown) => {
@@ -120,8 +154,9 @@ async function importKind<T extends { id: string }>(
 }
 
 /**
- * Writes organizations, then memberships (their users must have been imported first), then JWT
- * templates, ids kept, idempotent by id. A membership with a role this instance does not define is
+ * Writes organizations, then memberships (their users must have been imported first), JWT
+ * templates, application and organization invitations (kept as records: nothing is sent), ids
+ * kept, idempotent by id. A membership with a role this instance does not define is
  * refused (`role_unknown`); so is a template with a custom signing key, which Clerk never hands
  * out (`signing_key_not_exported`). No webhooks.
  *
@@ -190,7 +225,45 @@ export async function importClerkResources(
     },
     (records) => store.importJwtTemplates(records),
   );
-  return { organizations, memberships, jwtTemplates };
+  const invitations = await importKind<ImportedInvitation>(
+    resources.invitations ?? [],
+    (entry) => {
+      const parsed = CLERK_INVITATION.safeParse(entry);
+      if (!parsed.success) return "invalid";
+      const i = parsed.data;
+      return {
+        id: i.id,
+        emailAddress: i.email_address,
+        status: i.status,
+        publicMetadata: i.public_metadata ?? {},
+        expiresAt: i.expires_at ?? null,
+        createdAt: i.created_at,
+      };
+    },
+    (records) => store.importInvitations(records),
+  );
+  const organizationInvitations = await importKind<ImportedOrganizationInvitation>(
+    resources.organizationInvitations ?? [],
+    (entry) => {
+      const parsed = CLERK_ORGANIZATION_INVITATION.safeParse(entry);
+      if (!parsed.success) return "invalid";
+      const i = parsed.data;
+      if (findOrganizationRole(i.role) === undefined) return "role_unknown";
+      return {
+        id: i.id,
+        organizationId: i.organization_id,
+        emailAddress: i.email_address,
+        role: i.role,
+        status: i.status,
+        publicMetadata: i.public_metadata ?? {},
+        privateMetadata: i.private_metadata ?? {},
+        expiresAt: i.expires_at ?? null,
+        createdAt: i.created_at,
+      };
+    },
+    (records) => store.importOrganizationInvitations(records),
+  );
+  return { organizations, memberships, jwtTemplates, invitations, organizationInvitations };
 }
 
 /**
@@ -205,6 +278,8 @@ export function formatResourcesReport(report: ClerkResourcesReport): string {
     ["organizations", report.organizations],
     ["memberships", report.memberships],
     ["JWT templates", report.jwtTemplates],
+    ["invitations", report.invitations],
+    ["organization invitations", report.organizationInvitations],
   ] as const) {
     lines.push(
       `${label}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused.length} refused`,

@@ -38,13 +38,32 @@ export interface ImportedJwtTemplate {
   createdAt: number;
 }
 
+/** An application invitation from another instance's export, its `inv_…` id kept. */
+export interface ImportedInvitation {
+  id: string;
+  emailAddress: string;
+  status: "pending" | "accepted" | "revoked" | "expired";
+  publicMetadata: Metadata;
+  expiresAt: number | null;
+  createdAt: number;
+}
+
+/** An organization invitation from another instance's export, its `orginv_…` id kept. */
+export interface ImportedOrganizationInvitation extends ImportedInvitation {
+  organizationId: string;
+  /** A role key this instance knows. */
+  role: string;
+  privateMetadata: Metadata;
+}
+
 /** Why the store refused an imported record. */
 export type ResourceImportConflictCode =
   | "slug_taken"
   | "organization_missing"
   | "user_missing"
   | "membership_taken"
-  | "name_taken";
+  | "name_taken"
+  | "invitation_taken";
 
 /** What became of one imported record (by id: created, updated, already so, or refused). */
 export type ImportedRecordOutcome =
@@ -80,4 +99,21 @@ export interface ResourceImportStore {
    * await store.importJwtTemplates([{ id: "jtmp_2abc", name: "supabase", claims: {}, … }]);
    */
   importJwtTemplates(templates: readonly ImportedJwtTemplate[]): Promise<ImportedRecordOutcome[]>;
+  /**
+   * Creates or updates application invitations by id (kept without sending anything: Clerk sent
+   * them).
+   * @example
+   * await store.importInvitations([{ id: "inv_2abc", emailAddress, status: "pending", … }]);
+   */
+  importInvitations(invitations: readonly ImportedInvitation[]): Promise<ImportedRecordOutcome[]>;
+  /**
+   * Creates or updates organization invitations by id; refused when the organization is not here
+   * (`organization_missing`) or another pending invitation has the address in it
+   * (`invitation_taken`).
+   * @example
+   * await store.importOrganizationInvitations([{ id: "orginv_2abc", organizationId, … }]);
+   */
+  importOrganizationInvitations(
+    invitations: readonly ImportedOrganizationInvitation[],
+  ): Promise<ImportedRecordOutcome[]>;
 }

@@ -26,7 +26,7 @@ async function settle<T extends { id: string }>(
 
 /**
  * The SQL behind {@link ResourceImportStore}: conflicts found first (a slug, a name, a
- * user's membership held by another id; a missing organization or user), then
+ * user's membership or a pending invitation held by another id; a missing organization or user), then
  * {@link upsertImportedRows} for the rest, all in one transaction per call.
  */
 export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImportStore {
@@ -155,6 +155,76 @@ export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImpo
                   custom_signing_key: false,
                   signing_algorithm: t.signingAlgorithm,
                   created_at: t.createdAt,
+                },
+              })),
+            }),
+          );
+        }),
+      ),
+
+    importInvitations: (invitations) =>
+      guard(() =>
+        db.transaction((tx) =>
+          upsertImportedRows(tx, {
+            table: "invitations",
+            jsonColumns: ["public_metadata"],
+            now: clock.now(),
+            rows: invitations.map((i) => ({
+              id: i.id,
+              values: {
+                email_address: i.emailAddress,
+                status: i.status,
+                public_metadata: i.publicMetadata,
+                notify: false,
+                expires_at: i.expiresAt,
+                created_at: i.createdAt,
+              },
+            })),
+          }),
+        ),
+      ),
+
+    importOrganizationInvitations: (invitations) =>
+      guard(() =>
+        db.transaction(async (tx) => {
+          const orgs = new Set(
+            (
+              await tx.query("SELECT id FROM organizations WHERE id = ANY($1::text[])", [
+                invitations.map((i) => i.organizationId),
+              ])
+            ).map((r) => String(r.id)),
+          );
+          const pending = await owners(
+            tx,
+            "SELECT organization_id || ' ' || lower(email_address) AS key, id AS owner FROM organization_invitations WHERE status = 'pending' AND organization_id || ' ' || lower(email_address) = ANY($1::text[])",
+            invitations.map((i) => `${i.organizationId} ${i.emailAddress.toLowerCase()}`),
+          );
+          const refusals = new Map<string, ImportedRecordOutcome>();
+          for (const i of invitations) {
+            const owner = pending.get(`${i.organizationId} ${i.emailAddress.toLowerCase()}`);
+            const code = !orgs.has(i.organizationId)
+              ? "organization_missing"
+              : i.status === "pending" && owner !== undefined && owner !== i.id
+                ? "invitation_taken"
+                : null;
+            if (code !== null) refusals.set(i.id, { id: i.id, outcome: "refused", code });
+          }
+          return settle(invitations, refusals, (admitted) =>
+            upsertImportedRows(tx, {
+              table: "organization_invitations",
+              jsonColumns: ["public_metadata", "private_metadata"],
+              now: clock.now(),
+              rows: admitted.map((i) => ({
+                id: i.id,
+                values: {
+                  organization_id: i.organizationId,
+                  email_address: i.emailAddress,
+                  role: i.role,
+                  status: i.status,
+                  public_metadata: i.publicMetadata,
+                  private_metadata: i.privateMetadata,
+                  expires_at: i.expiresAt,
+                  created_at: i.createdAt,
                 },
               })),
             }),
