@@ -16,6 +16,8 @@ export interface ClerkApiReaderOptions {
   fetch?: typeof fetch;
   /** How waiting is done (tests pass a fake); default `setTimeout`. */
   sleep?: (ms: number) => Promise<void>;
+  /** Told after each page: the list's path and how many entries were read from it so far. */
+  onPage?: (path: string, read: number) => void;
 }
 
 /** Reads Clerk's Backend API with a secret key. */
@@ -111,7 +113,9 @@ export function createClerkApiReader(options: ClerkApiReaderOptions): ClerkApiRe
           throw new ClerkImportError("api_request_failed", `GET ${path} did not answer a list.`);
         }
         entries.push(...page);
-        if (page.length < pageSize) return entries;
+        options.onPage?.(path, entries.length);
+        // A short page is the last; so is a longer one (an API that does not page).
+        if (page.length !== pageSize) return entries;
       }
     },
   };

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import { clerkCsv, clerkUserId, makeDigest } from "./clerk-export.test-helpers.js";
+import { runClerkImport } from "./run-clerk-import.js";
 
 const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
 const run = promisify(execFile);
@@ -114,5 +115,23 @@ describe("latchkey import clerk (the command)", () => {
     expect(wrong.out).toContain("GET /users answered 401");
     expect(wrong.out).not.toContain("sk_test_notTheKey0000");
     expect(created.status).toBe(200);
+  }, 60_000);
+
+  it("shows a progress line on a terminal only", async () => {
+    const csv = join(dir, "progress.csv");
+    await writeFile(csv, clerkCsv([{ id: clerkUserId(1) }, { id: clerkUserId(2) }]));
+    const written: string[] = [];
+    const terminal = { isTTY: true, write: (text: string) => written.push(text) > 0 };
+    const report = await runClerkImport({
+      csvFile: csv,
+      fromApi: { apiUrl: clerk.baseUrl, secretKey: TEST_SECRET_KEY },
+      dataDir: "memory://",
+      out: terminal as unknown as NodeJS.WriteStream,
+    });
+    expect(report.created).toBeGreaterThanOrEqual(2);
+    const text = written.join("");
+    expect(text).toContain("\rReading /users from Clerk: ");
+    expect(text).toContain(`\rImporting users: ${report.created} / ${report.created}`);
+    expect(text).toContain("organizations: 0 created");
   }, 60_000);
 });

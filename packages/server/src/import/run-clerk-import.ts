@@ -68,17 +68,29 @@ export async function runClerkImport(
       ? undefined
       : (await read(options.jsonFile, "json_unreadable")).toString("utf8");
   // Read everything from Clerk before the database is touched: a failed read writes nothing.
-  const api = options.fromApi === undefined ? undefined : createClerkApiReader(options.fromApi);
+  const progress = out.isTTY === true;
+  const api =
+    options.fromApi === undefined
+      ? undefined
+      : createClerkApiReader({
+          ...options.fromApi,
+          ...(progress
+            ? {
+                onPage: (path: string, read: number) =>
+                  out.write(`\rReading ${path} from Clerk: ${read}\u001b[K`),
+              }
+            : {}),
+        });
   const apiUsers =
     api === undefined ? undefined : await api.list("/users", { order_by: "+created_at" });
   const apiResources = api === undefined ? undefined : await readClerkResources(api);
+  if (api !== undefined && progress) out.write("\n");
   const store = await openStore({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     renderEventData: webhookEventData(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   try {
-    const progress = out.isTTY === true;
     const report = await importClerkUsers({
       store,
       ...(csv === undefined ? {} : { csv, csvName: options.csvFile }),
