@@ -21,7 +21,7 @@ export const CLERK_CSV_COLUMNS = [
 /** A column of Clerk's Dashboard export. */
 export type ClerkCsvColumn = (typeof CLERK_CSV_COLUMNS)[number];
 
-/** One row of the export: its line in the file (the header is line 1) and its cells, trimmed. */
+/** One row of the export: the line it ends on (the header is line 1) and its cells, trimmed. */
 export interface ClerkCsvRow {
   line: number;
   cells: Record<ClerkCsvColumn, string>;
