@@ -1,168 +1,19 @@
-import type { Queryable, Row } from "../database.js";
+import type { Queryable } from "../database.js";
 import type {
   ImportedIdentification,
   ImportedUser,
   ImportedUserOutcome,
   UserImportStore,
 } from "../user-import-store.js";
+import {
+  findConflict,
+  isUnchanged,
+  loadOwners,
+  loadStoredUsers,
+  type StoredUser,
+} from "./imported-user-state.js";
 import { loadUsers } from "./load-users.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
-import { canonicalJson } from "./upsert-imported-rows.js";
-
-/** A stored user as the import compares it: the columns an export can set. */
-interface StoredUser {
-  row: Row;
-  emails: { id: string; value: string; verified: boolean }[];
-  phones: { id: string; value: string; verified: boolean }[];
-}
-
-/** The identifications as a comparable string: the primary one, then the rest as a set. */
-function identificationKey(list: readonly ImportedIdentification[], fold: boolean): string {
-  const norm = (value: string) => (fold ? value.toLowerCase() : value);
-  const [primary, ...rest] = list;
-  const others = rest.map((i) => `${norm(i.value)}:${i.verified}`).sort();
-  return JSON.stringify([primary ? `${norm(primary.value)}:${primary.verified}` : null, others]);
-}
-
-/** True when the stored user already is what the import says (fields it leaves out not compared). */
-function isUnchanged(user: ImportedUser, stored: StoredUser): boolean {
-  const row = stored.row;
-  const primaryEmail = stored.emails.find((e) => e.id === row.primary_email_address_id);
-  const primaryPhone = stored.phones.find((p) => p.id === row.primary_phone_number_id);
-  const ordered = <T extends { id: string }>(primary: T | undefined, all: T[]) =>
-    primary ? [primary, ...all.filter((i) => i.id !== primary.id)] : all;
-  const same =
-    row.first_name === user.firstName &&
-    row.last_name === user.lastName &&
-    row.username === user.username &&
-    (row.password_digest ?? null) === (user.password?.digest ?? null) &&
-    (row.password_hasher ?? null) === (user.password?.hasher ?? null) &&
-    (row.totp_secret ?? null) === user.totpSecret &&
-    identificationKey(ordered(primaryEmail, stored.emails), true) ===
-      identificationKey(user.emailAddresses, true) &&
-    identificationKey(ordered(primaryPhone, stored.phones), false) ===
-      identificationKey(user.phoneNumbers, false);
-  if (!same) return false;
-  if (user.externalId !== undefined && row.external_id !== user.externalId) return false;
-  if (user.banned !== undefined && row.banned !== user.banned) return false;
-  if (user.locked !== undefined && (row.locked_at !== null) !== user.locked) return false;
-  if (user.legalAcceptedAt !== undefined && row.legal_accepted_at !== user.legalAcceptedAt) {
-    return false;
-  }
-  if (user.createdAt !== undefined && row.created_at !== user.createdAt) return false;
-  for (const [field, column] of [
-    ["publicMetadata", "public_metadata"],
-    ["privateMetadata", "private_metadata"],
-    ["unsafeMetadata", "unsafe_metadata"],
-  ] as const) {
-    const value = user[field];
-    if (value !== undefined && canonicalJson(value) !== canonicalJson(row[column])) return false;
-  }
-  return true;
-}
-
-/** Loads the batch's existing users (locked) with their identifications. */
-async function loadStoredUsers(tx: Queryable, ids: string[]): Promise<Map<string, StoredUser>> {
-  const rows = await tx.query("SELECT * FROM users WHERE id = ANY($1::text[]) FOR UPDATE", [ids]);
-  const stored = new Map<string, StoredUser>(
-    rows.map((row) => [String(row.id), { row, emails: [], phones: [] }]),
-  );
-  if (stored.size === 0) return stored;
-  const found = [...stored.keys()];
-  const emails = await tx.query(
-    "SELECT id, user_id, email_address AS value, verification_status FROM email_addresses WHERE user_id = ANY($1::text[]) ORDER BY seq",
-    [found],
-  );
-  const phones = await tx.query(
-    "SELECT id, user_id, phone_number AS value, verification_status FROM phone_numbers WHERE user_id = ANY($1::text[]) ORDER BY seq",
-    [found],
-  );
-  for (const [list, key] of [
-    [emails, "emails"],
-    [phones, "phones"],
-  ] as const) {
-    for (const r of list) {
-      stored.get(String(r.user_id))?.[key].push({
-        id: String(r.id),
-        value: String(r.value),
-        verified: r.verification_status === "verified",
-      });
-    }
-  }
-  return stored;
-}
-
-/** Who owns the batch's email addresses, phone numbers, usernames and external ids already. */
-async function loadOwners(tx: Queryable, users: readonly ImportedUser[]) {
-  const emails = users.flatMap((u) => u.emailAddresses.map((e) => e.value.toLowerCase()));
-  const phones = users.flatMap((u) => u.phoneNumbers.map((p) => p.value));
-  const usernames = users.flatMap((u) => (u.username ? [u.username.toLowerCase()] : []));
-  const externalIds = users.flatMap((u) => (u.externalId ? [u.externalId] : []));
-  const toMap = (rows: Row[]) => new Map(rows.map((r) => [String(r.key), String(r.owner)]));
-  return {
-    email: toMap(
-      await tx.query(
-        "SELECT lower(email_address) AS key, user_id AS owner FROM email_addresses WHERE lower(email_address) = ANY($1::text[])",
-        [emails],
-      ),
-    ),
-    phone: toMap(
-      await tx.query(
-        "SELECT phone_number AS key, user_id AS owner FROM phone_numbers WHERE phone_number = ANY($1::text[])",
-        [phones],
-      ),
-    ),
-    username: toMap(
-      await tx.query(
-        "SELECT lower(username) AS key, id AS owner FROM users WHERE lower(username) = ANY($1::text[])",
-        [usernames],
-      ),
-    ),
-    externalId: toMap(
-      await tx.query(
-        "SELECT external_id AS key, id AS owner FROM users WHERE external_id = ANY($1::text[])",
-        [externalIds],
-      ),
-    ),
-  };
-}
-
-/** The first thing of the user's that another user owns, as a refusal; null when none. */
-function findConflict(
-  user: ImportedUser,
-  owners: Awaited<ReturnType<typeof loadOwners>>,
-): ImportedUserOutcome | null {
-  const taken = (owner: string | undefined) => owner !== undefined && owner !== user.id;
-  const emailIndex = user.emailAddresses.findIndex((e) =>
-    taken(owners.email.get(e.value.toLowerCase())),
-  );
-  if (emailIndex !== -1) {
-    return {
-      id: user.id,
-      outcome: "refused",
-      code: "email_address_taken",
-      field: "email_address",
-      index: emailIndex,
-    };
-  }
-  const phoneIndex = user.phoneNumbers.findIndex((p) => taken(owners.phone.get(p.value)));
-  if (phoneIndex !== -1) {
-    return {
-      id: user.id,
-      outcome: "refused",
-      code: "phone_number_taken",
-      field: "phone_number",
-      index: phoneIndex,
-    };
-  }
-  if (user.username && taken(owners.username.get(user.username.toLowerCase()))) {
-    return { id: user.id, outcome: "refused", code: "username_taken", field: "username" };
-  }
-  if (user.externalId && taken(owners.externalId.get(user.externalId))) {
-    return { id: user.id, outcome: "refused", code: "external_id_taken", field: "external_id" };
-  }
-  return null;
-}
 
 /** A new identification row to insert in bulk. */
 interface IdentificationRow {
