@@ -1,11 +1,12 @@
 /** The GitHub client against a local stand-in speaking GitHub's documented answers. */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalGithub, startLocalGithub } from "../../test/local-github.js";
+import { providerRefusal } from "../../test/provider-refusal.js";
 import { createFixedClock } from "../clock.js";
 import { newPkcePair } from "./new-pkce-pair.js";
 import { createOAuthClient, type OAuthClient } from "./oauth-client.js";
 import { githubConnection } from "./oauth-connection.js";
-import { OAuthProviderError } from "./oauth-provider-error.js";
 
 const REDIRECT_URI = "http://127.0.0.1:3999/callback";
 const clock = createFixedClock(1_800_000_000_000);
@@ -60,15 +61,6 @@ async function exchangeAs(login: string) {
   });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<OAuthProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OAuthProviderError);
-  return error as OAuthProviderError;
-}
-
 describe("GitHub client against a local GitHub", () => {
   it("builds GitHub's authorization URL with PKCE and state", async () => {
     const url = new URL(
@@ -108,7 +100,9 @@ describe("GitHub client against a local GitHub", () => {
 
     const refreshed = await client.refresh(tokens.refreshToken ?? "");
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
-    expect((await refusal(client.refresh(tokens.refreshToken ?? ""))).code).toBe("refresh_failed");
+    expect((await providerRefusal(client.refresh(tokens.refreshToken ?? ""))).code).toBe(
+      "refresh_failed",
+    );
   });
 
   it("keeps an unverified primary email as unverified", async () => {
@@ -133,7 +127,7 @@ describe("GitHub client against a local GitHub", () => {
   });
 
   it("refuses a bad code, which GitHub answers with HTTP 200 and an error", async () => {
-    const error = await refusal(
+    const error = await providerRefusal(
       client.exchangeCode({
         code: "0123456789abcdef",
         redirectUri: REDIRECT_URI,
@@ -159,7 +153,7 @@ describe("GitHub client against a local GitHub", () => {
       codeVerifier: pkce.verifier,
       nonce: "n",
     });
-    const reused = await refusal(
+    const reused = await providerRefusal(
       client.exchangeCode({
         code,
         redirectUri: REDIRECT_URI,
@@ -173,7 +167,7 @@ describe("GitHub client against a local GitHub", () => {
       redirectUri: REDIRECT_URI,
       codeChallenge: pkce.challenge,
     });
-    const wrong = await refusal(
+    const wrong = await providerRefusal(
       client.exchangeCode({
         code: other,
         redirectUri: REDIRECT_URI,
@@ -194,7 +188,7 @@ describe("GitHub client against a local GitHub", () => {
       { now: clock.now },
     );
     const code = github.issueCode("ada", { redirectUri: REDIRECT_URI });
-    const error = await refusal(
+    const error = await providerRefusal(
       impostor.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: "v", nonce: "n" }),
     );
     expect(error.code).toBe("token_exchange_failed");
@@ -212,7 +206,7 @@ describe("GitHub client against a local GitHub", () => {
       { now: clock.now },
     );
     const code = github.issueCode("ada", { redirectUri: REDIRECT_URI });
-    const error = await refusal(
+    const error = await providerRefusal(
       broken.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: "v", nonce: "n" }),
     );
     expect(error.code).toBe("profile_failed");

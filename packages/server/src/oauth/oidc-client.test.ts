@@ -2,14 +2,15 @@
  * The OpenID Connect client against a real provider (panva's oidc-provider, started locally): the
  * whole code flow, refresh, and each attack refused with its code.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAtProvider } from "../../test/provider-login.js";
+import { providerRefusal } from "../../test/provider-refusal.js";
 import { type LocalOidcProvider, startLocalOidcProvider } from "../dev/local-oidc-provider.js";
 import { newOAuthState } from "./new-oauth-state.js";
 import { newPkcePair } from "./new-pkce-pair.js";
 import { createOAuthClient, type OAuthClient } from "./oauth-client.js";
 import { customOidcConnection } from "./oauth-connection.js";
-import { OAuthProviderError } from "./oauth-provider-error.js";
 
 const REDIRECT_URI = "http://127.0.0.1:3999/callback";
 const ada = {
@@ -77,15 +78,6 @@ async function signIn(client: OAuthClient, email = ada.email) {
   return { code, nonce, verifier: pkce.verifier };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<OAuthProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OAuthProviderError);
-  return error as OAuthProviderError;
-}
-
 describe("OIDC client against a local oidc-provider", () => {
   it("asks for the code flow with PKCE S256, state, nonce and the scopes", async () => {
     const client = clientFor(idp.issuer);
@@ -138,7 +130,7 @@ describe("OIDC client against a local oidc-provider", () => {
     const refreshed = await client.refresh(tokens.refreshToken ?? "");
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
     expect(refreshed.refreshToken).not.toBeNull();
-    const reused = await refusal(client.refresh("not-a-refresh-token"));
+    const reused = await providerRefusal(client.refresh("not-a-refresh-token"));
     expect(reused.code).toBe("refresh_failed");
   });
 
@@ -161,7 +153,7 @@ describe("OIDC client against a local oidc-provider", () => {
   it("refuses a wrong nonce", async () => {
     const client = clientFor(idp.issuer);
     const { code, verifier } = await signIn(client);
-    const error = await refusal(
+    const error = await providerRefusal(
       client.exchangeCode({
         code,
         redirectUri: REDIRECT_URI,
@@ -177,7 +169,7 @@ describe("OIDC client against a local oidc-provider", () => {
     const client = clientFor(idp.issuer);
     const { code, nonce, verifier } = await signIn(client);
     await client.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: verifier, nonce });
-    const error = await refusal(
+    const error = await providerRefusal(
       client.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: verifier, nonce }),
     );
     expect(error.code).toBe("token_exchange_failed");
@@ -188,7 +180,7 @@ describe("OIDC client against a local oidc-provider", () => {
   it("refuses a wrong code_verifier", async () => {
     const client = clientFor(idp.issuer);
     const { code, nonce } = await signIn(client);
-    const error = await refusal(
+    const error = await providerRefusal(
       client.exchangeCode({
         code,
         redirectUri: REDIRECT_URI,
@@ -213,7 +205,7 @@ describe("OIDC client against a local oidc-provider", () => {
 
     const first = await signIn(other);
     const unsigned = clientFor(idp.issuer, appClient, swapping(["/token"]));
-    const keyless = await refusal(
+    const keyless = await providerRefusal(
       unsigned.exchangeCode({
         code: first.code,
         redirectUri: REDIRECT_URI,
@@ -225,7 +217,7 @@ describe("OIDC client against a local oidc-provider", () => {
 
     const second = await signIn(other);
     const signed = clientFor(idp.issuer, appClient, swapping(["/token", "/jwks"]));
-    const foreign = await refusal(
+    const foreign = await providerRefusal(
       signed.exchangeCode({
         code: second.code,
         redirectUri: REDIRECT_URI,
@@ -257,7 +249,7 @@ describe("OIDC client against a local oidc-provider", () => {
         },
       },
     );
-    const error = await refusal(
+    const error = await providerRefusal(
       impostor.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: verifier, nonce }),
     );
     expect(error.code).toBe("id_token_invalid");
@@ -277,7 +269,7 @@ describe("OIDC client against a local oidc-provider", () => {
       body.id_token = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
       return Response.json(body);
     };
-    const error = await refusal(
+    const error = await providerRefusal(
       clientFor(idp.issuer, appClient, tampering).exchangeCode({
         code,
         redirectUri: REDIRECT_URI,
@@ -297,7 +289,7 @@ describe("OIDC client against a local oidc-provider", () => {
       },
     );
     const { code, nonce, verifier } = await signIn(late);
-    const error = await refusal(
+    const error = await providerRefusal(
       late.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: verifier, nonce }),
     );
     expect(error.code).toBe("id_token_invalid");
@@ -314,8 +306,8 @@ describe("OIDC client against a local oidc-provider", () => {
     };
     const client = clientFor(idp.issuer, appClient, lying);
     const args = { redirectUri: REDIRECT_URI, state: "s", nonce: "n", codeChallenge: "c" };
-    expect((await refusal(client.authorizationUrl(args))).code).toBe("discovery_failed");
-    expect((await refusal(client.authorizationUrl(args))).code).toBe("discovery_failed");
+    expect((await providerRefusal(client.authorizationUrl(args))).code).toBe("discovery_failed");
+    expect((await providerRefusal(client.authorizationUrl(args))).code).toBe("discovery_failed");
     expect(calls).toBe(2);
   });
 
@@ -351,7 +343,7 @@ describe("OIDC client against a local oidc-provider", () => {
         if (!String(input).endsWith("/me")) return response;
         return Response.json({ ...((await response.json()) as object), sub: "someone-else" });
       };
-      const error = await refusal(
+      const error = await providerRefusal(
         clientFor(lean.issuer, appClient, otherSubject).exchangeCode({
           code: second.code,
           redirectUri: REDIRECT_URI,
@@ -385,7 +377,7 @@ describe("OIDC client against a local oidc-provider", () => {
       });
     };
     const client = clientFor(idp.issuer, appClient, postOnly);
-    const error = await refusal(
+    const error = await providerRefusal(
       client.exchangeCode({ code: "c", redirectUri: REDIRECT_URI, codeVerifier: "v", nonce: "n" }),
     );
     expect(error.code).toBe("token_exchange_failed");
@@ -398,7 +390,7 @@ describe("OIDC client against a local oidc-provider", () => {
 
   it("fails discovery when the provider cannot be reached", async () => {
     const client = clientFor("http://127.0.0.1:9");
-    const error = await refusal(
+    const error = await providerRefusal(
       client.authorizationUrl({
         redirectUri: REDIRECT_URI,
         state: "s",

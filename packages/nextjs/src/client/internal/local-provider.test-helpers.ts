@@ -9,6 +9,7 @@ import {
   customOidcConnection,
   type OAuthConnection,
 } from "../../../../server/src/oauth/oauth-connection.js";
+import { LOCAL_PROVIDER_PEOPLE } from "../../../../server/test/local-provider-people.js";
 import { loginAtProvider } from "../../../../server/test/provider-login.js";
 import {
   type LocalProviderProcess,
@@ -35,34 +36,7 @@ const CLIENT = {
 
 /** People who can sign in at the local provider (`eve@` and `dan@`: addresses it never verified). */
 export const LOCAL_PROVIDER_USERS: LocalOidcUser[] = [
-  {
-    sub: "ada-1",
-    email: "ada@local.test",
-    emailVerified: true,
-    givenName: "Ada",
-    familyName: "Lovelace",
-  },
-  {
-    sub: "bob-2",
-    email: "bob@local.test",
-    emailVerified: true,
-    givenName: "Bob",
-    familyName: "Byte",
-  },
-  {
-    sub: "eve-3",
-    email: "eve@local.test",
-    emailVerified: false,
-    givenName: "Eve",
-    familyName: "Unverified",
-  },
-  {
-    sub: "cat-4",
-    email: "cat@local.test",
-    emailVerified: true,
-    givenName: "Cat",
-    familyName: "Signup",
-  },
+  ...LOCAL_PROVIDER_PEOPLE,
   {
     sub: "fay-6",
     email: "fay@local.test",

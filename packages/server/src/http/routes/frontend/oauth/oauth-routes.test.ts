@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestBrowser } from "../../../../../test/frontend-test-browser.js";
 import { type LocalGithub, startLocalGithub } from "../../../../../test/local-github.js";
+import { LOCAL_PROVIDER_PEOPLE } from "../../../../../test/local-provider-people.js";
 import { loginAtProvider } from "../../../../../test/provider-login.js";
 import { useTestInstance } from "../../../../../test/test-instance.js";
 import {
@@ -16,36 +17,7 @@ const APP = "http://localhost:3000";
 const CALLBACK = `${APP}/__clerk/v1/oauth_callback`;
 const STRATEGY = "oauth_custom_local";
 const CLIENT = { clientId: "latchkey-test", clientSecret: "local-provider-secret-0123456789" };
-const USERS = [
-  {
-    sub: "ada-1",
-    email: "ada@local.test",
-    emailVerified: true,
-    givenName: "Ada",
-    familyName: "Lovelace",
-  },
-  {
-    sub: "bob-2",
-    email: "bob@local.test",
-    emailVerified: true,
-    givenName: "Bob",
-    familyName: "Byte",
-  },
-  {
-    sub: "eve-3",
-    email: "eve@local.test",
-    emailVerified: false,
-    givenName: "Eve",
-    familyName: "Unverified",
-  },
-  {
-    sub: "cat-4",
-    email: "cat@local.test",
-    emailVerified: true,
-    givenName: "Cat",
-    familyName: "Signup",
-  },
-];
+const USERS = [...LOCAL_PROVIDER_PEOPLE];
 
 describe("Frontend API: sign-in and sign-up through an OpenID Connect provider", () => {
   let provider: LocalOidcProvider;
