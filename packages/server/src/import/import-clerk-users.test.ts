@@ -225,6 +225,32 @@ for (const target of TEST_DATABASE_TARGETS) {
       ).toEqual(["bo3@example.com", "bo@example.com"]);
     });
 
+    it("moves an address from one user to another when its owner no longer lists it", async () => {
+      const before = [
+        { id: clerkUserId(1), primary_email_address: "shared@example.com" },
+        { id: clerkUserId(2), primary_email_address: "two@example.com" },
+      ];
+      await importClerkUsers({ store: ctx.store, csv: clerkCsv(before) });
+      const after = [
+        { id: clerkUserId(1), primary_email_address: "one-new@example.com" },
+        {
+          id: clerkUserId(2),
+          primary_email_address: "two@example.com",
+          verified_email_addresses: "two@example.com|shared@example.com",
+        },
+      ];
+      // The new owner comes first in the file: the old owner gives it up in the same batch.
+      const report = await importClerkUsers({
+        store: ctx.store,
+        csv: clerkCsv([after[1]!, after[0]!]),
+      });
+      expect(report).toMatchObject({ updated: 2, refused: [] });
+      const emails = async (n: number) =>
+        (await ctx.store.getUser(clerkUserId(n)))?.emailAddresses.map((e) => e.emailAddress).sort();
+      expect(await emails(1)).toEqual(["one-new@example.com"]);
+      expect(await emails(2)).toEqual(["shared@example.com", "two@example.com"]);
+    });
+
     it("leaves a user who signed in here since as they are", async () => {
       const rows = [
         { id: clerkUserId(1), first_name: "Ada", primary_email_address: "ada@example.com" },

@@ -130,15 +130,22 @@ export async function loadOwners(tx: Queryable, users: readonly ImportedUser[]) 
   };
 }
 
-/** The first thing of the user's that another user owns, as a refusal; null when none. */
+/**
+ * The first thing of the user's that another user owns, as a refusal; null when none. An email
+ * address or phone number its owner gives up in the same batch (`released`) is not taken: the
+ * owner's identification rows are deleted before the batch's new ones are inserted.
+ */
 export function findConflict(
   user: ImportedUser,
   owners: Awaited<ReturnType<typeof loadOwners>>,
+  released: (kind: "email" | "phone", owner: string, key: string) => boolean = () => false,
 ): ImportedUserOutcome | null {
   const taken = (owner: string | undefined) => owner !== undefined && owner !== user.id;
-  const emailIndex = user.emailAddresses.findIndex((e) =>
-    taken(owners.email.get(e.value.toLowerCase())),
-  );
+  const held = (kind: "email" | "phone", key: string) => {
+    const owner = owners[kind].get(key);
+    return taken(owner) && !released(kind, owner as string, key);
+  };
+  const emailIndex = user.emailAddresses.findIndex((e) => held("email", e.value.toLowerCase()));
   if (emailIndex !== -1) {
     return {
       id: user.id,
@@ -148,7 +155,7 @@ export function findConflict(
       index: emailIndex,
     };
   }
-  const phoneIndex = user.phoneNumbers.findIndex((p) => taken(owners.phone.get(p.value)));
+  const phoneIndex = user.phoneNumbers.findIndex((p) => held("phone", p.value));
   if (phoneIndex !== -1) {
     return {
       id: user.id,

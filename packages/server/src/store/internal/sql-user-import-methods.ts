@@ -186,22 +186,40 @@ export function sqlUserImportMethods(context: SqlStoreContext): UserImportStore 
           const outcomes: ImportedUserOutcome[] = [];
           const creates: ImportedUser[] = [];
           const updates: ImportedUser[] = [];
-          for (const user of users) {
+          const classify = (user: ImportedUser, conflict: ImportedUserOutcome | null) => {
             const existing = stored.get(user.id);
-            const conflict = findConflict(user, owners);
-            if (conflict) outcomes.push(conflict);
-            else if (existing === undefined) {
-              creates.push(user);
-              outcomes.push({ id: user.id, outcome: "created" });
-            } else if (existing.row.last_sign_in_at !== null) {
-              outcomes.push({ id: user.id, outcome: "kept" });
-            } else if (isUnchanged(user, existing)) {
-              outcomes.push({ id: user.id, outcome: "unchanged" });
-            } else {
-              updates.push(user);
-              outcomes.push({ id: user.id, outcome: "updated" });
+            if (conflict) return conflict;
+            if (existing === undefined) return { id: user.id, outcome: "created" as const };
+            if (existing.row.last_sign_in_at !== null) {
+              return { id: user.id, outcome: "kept" as const };
             }
-          }
+            if (isUnchanged(user, existing)) return { id: user.id, outcome: "unchanged" as const };
+            return { id: user.id, outcome: "updated" as const };
+          };
+          const first = users.map((user) => classify(user, findConflict(user, owners)));
+          // An address or number moved in Clerk from one user to another: free when its owner,
+          // updated in this batch, no longer lists it.
+          const updating = new Map(
+            users.filter((_, i) => first[i]?.outcome === "updated").map((u) => [u.id, u]),
+          );
+          const released = (kind: "email" | "phone", owner: string, key: string) => {
+            const user = updating.get(owner);
+            if (user === undefined) return false;
+            return kind === "email"
+              ? !user.emailAddresses.some((e) => e.value.toLowerCase() === key)
+              : !user.phoneNumbers.some((p) => p.value === key);
+          };
+          users.forEach((user, i) => {
+            const settled = first[i];
+            const outcome =
+              settled?.outcome === "refused"
+                ? classify(user, findConflict(user, owners, released))
+                : settled;
+            if (outcome === undefined) return;
+            outcomes.push(outcome);
+            if (outcome.outcome === "created") creates.push(user);
+            if (outcome.outcome === "updated") updates.push(user);
+          });
           await insertUsers(tx, creates, now);
           const emailRows: IdentificationRow[] = [];
           const phoneRows: IdentificationRow[] = [];
