@@ -88,3 +88,15 @@ export async function makeDigest(hasher: string, password: string): Promise<stri
       throw new Error(`no digest maker for ${hasher}`);
   }
 }
+
+/** Every `password_hasher` of Clerk's export that this instance verifies. */
+export const EXPORT_HASHERS = [
+  "bcrypt",
+  "argon2id",
+  "argon2i",
+  "pbkdf2_sha256",
+  "pbkdf2_sha256_django",
+  "pbkdf2_sha512",
+  "scrypt_firebase",
+  "sha256",
+] as const;

@@ -3,19 +3,10 @@ import { useTestInstance } from "../../test/test-instance.js";
 import { decodeBase32 } from "../mfa/base32.js";
 import { totpCode } from "../mfa/totp-code.js";
 import { needsRehash } from "../passwords/needs-rehash.js";
-import { clerkCsv, clerkUserId, makeDigest } from "./clerk-export.test-helpers.js";
+import { clerkCsv, clerkUserId, EXPORT_HASHERS, makeDigest } from "./clerk-export.test-helpers.js";
 import { importClerkUsers } from "./import-clerk-users.js";
 
-const HASHERS = [
-  "bcrypt",
-  "argon2id",
-  "argon2i",
-  "pbkdf2_sha256",
-  "pbkdf2_sha256_django",
-  "pbkdf2_sha512",
-  "scrypt_firebase",
-  "sha256",
-] as const;
+const HASHERS = EXPORT_HASHERS;
 
 describe("users imported from Clerk sign in through the Frontend API", () => {
   const instance = useTestInstance();

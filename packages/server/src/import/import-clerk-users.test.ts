@@ -6,20 +6,17 @@ import {
   TEST_DATABASE_TARGETS,
   useTestStore,
 } from "../store/test-databases.test-helpers.js";
-import { clerkCsv, clerkUserId, type ExportRow, makeDigest } from "./clerk-export.test-helpers.js";
+import {
+  clerkCsv,
+  clerkUserId,
+  EXPORT_HASHERS,
+  type ExportRow,
+  makeDigest,
+} from "./clerk-export.test-helpers.js";
 import { ClerkImportError } from "./clerk-import-error.js";
 import { importClerkUsers } from "./import-clerk-users.js";
 
-const HASHERS = [
-  "bcrypt",
-  "argon2id",
-  "argon2i",
-  "pbkdf2_sha256",
-  "pbkdf2_sha256_django",
-  "pbkdf2_sha512",
-  "scrypt_firebase",
-  "sha256",
-] as const;
+const HASHERS = EXPORT_HASHERS;
 
 for (const target of TEST_DATABASE_TARGETS) {
   describe(describeName("latchkey import clerk (CSV)", target), skipWhen(target.skipReason), () => {

@@ -1,19 +1,21 @@
+import type { OrganizationRecord } from "./organization-store.js";
 import type { Metadata } from "./store.js";
 
 /** An organization from another instance's export, its `org_…` id kept. */
-export interface ImportedOrganization {
-  id: string;
-  name: string;
-  slug: string;
-  /** 0: unlimited. */
-  maxAllowedMemberships: number;
-  adminDeleteEnabled: boolean;
-  publicMetadata: Metadata;
-  privateMetadata: Metadata;
-  createdBy: string | null;
+export type ImportedOrganization = Pick<
+  OrganizationRecord,
+  | "id"
+  | "name"
+  | "slug"
+  | "maxAllowedMemberships"
+  | "adminDeleteEnabled"
+  | "publicMetadata"
+  | "privateMetadata"
+  | "createdBy"
+> & {
   /** Epoch ms. */
   createdAt: number;
-}
+};
 
 /** A membership from another instance's export, its `orgmem_…` id kept. */
 export interface ImportedMembership {
