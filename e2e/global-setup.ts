@@ -8,7 +8,13 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { DEV_CONFIG_FILE, loadDevConfig, startDevInstance } from "@latchkey/server";
+import {
+  DEV_CONFIG_FILE,
+  importClerkUsers,
+  loadDevConfig,
+  startDevInstance,
+} from "@latchkey/server";
+import { CLERK_EXPORT_CSV } from "./clerk-export";
 import { E2E_CLIENT_IP_HEADER, E2E_MAX_ATTEMPTS, E2E_TOKEN_LIFETIME_SECONDS } from "./e2e-settings";
 import { logFile, SPEC_PASSWORDS, scanLogs } from "./log-scan";
 
@@ -93,6 +99,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     },
   });
+
+  // A user moved off Clerk's cloud (e2e/import-from-clerk.spec.ts), as `latchkey import clerk` does.
+  const imported = await importClerkUsers({ store: instance.store, csv: CLERK_EXPORT_CSV });
+  if (imported.created !== 1 || imported.refused.length > 0) {
+    await instance.close();
+    throw new Error(`The Clerk export fixture did not import: ${JSON.stringify(imported)}`);
+  }
 
   const next = spawn(process.execPath, [nextBin, "start", "--port", String(appPort)], {
     cwd: demoDir,
