@@ -101,31 +101,25 @@ export async function loadOwners(tx: Queryable, users: readonly ImportedUser[]) 
   const phones = users.flatMap((u) => u.phoneNumbers.map((p) => p.value));
   const usernames = users.flatMap((u) => (u.username ? [u.username.toLowerCase()] : []));
   const externalIds = users.flatMap((u) => (u.externalId ? [u.externalId] : []));
-  const toMap = (rows: Row[]) => new Map(rows.map((r) => [String(r.key), String(r.owner)]));
+  /** Owner (user id) of each value of `values` found by `sql` (`key`, `owner`; `$1` the values). */
+  const owners = async (sql: string, values: string[]) =>
+    new Map((await tx.query(sql, [values])).map((r) => [String(r.key), String(r.owner)]));
   return {
-    email: toMap(
-      await tx.query(
-        "SELECT lower(email_address) AS key, user_id AS owner FROM email_addresses WHERE lower(email_address) = ANY($1::text[])",
-        [emails],
-      ),
+    email: await owners(
+      "SELECT lower(email_address) AS key, user_id AS owner FROM email_addresses WHERE lower(email_address) = ANY($1::text[])",
+      emails,
     ),
-    phone: toMap(
-      await tx.query(
-        "SELECT phone_number AS key, user_id AS owner FROM phone_numbers WHERE phone_number = ANY($1::text[])",
-        [phones],
-      ),
+    phone: await owners(
+      "SELECT phone_number AS key, user_id AS owner FROM phone_numbers WHERE phone_number = ANY($1::text[])",
+      phones,
     ),
-    username: toMap(
-      await tx.query(
-        "SELECT lower(username) AS key, id AS owner FROM users WHERE lower(username) = ANY($1::text[])",
-        [usernames],
-      ),
+    username: await owners(
+      "SELECT lower(username) AS key, id AS owner FROM users WHERE lower(username) = ANY($1::text[])",
+      usernames,
     ),
-    externalId: toMap(
-      await tx.query(
-        "SELECT external_id AS key, id AS owner FROM users WHERE external_id = ANY($1::text[])",
-        [externalIds],
-      ),
+    externalId: await owners(
+      "SELECT external_id AS key, id AS owner FROM users WHERE external_id = ANY($1::text[])",
+      externalIds,
     ),
   };
 }

@@ -1,7 +1,6 @@
 import { deleteOrganizationMembership } from "../../../../flows/organizations/delete-organization-membership.js";
-import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireOrganizationAccess } from "./require-organization-member.js";
+import { changeMemberAsAdmin } from "./change-member-as-admin.js";
 
 /**
  * `DELETE /v1/organizations/{organization_id}/memberships/{user_id}` (Frontend API): removes a
@@ -15,17 +14,7 @@ export const deleteOrganizationMembershipRoute = defineRoute({
   method: "DELETE",
   path: "/v1/organizations/{organization_id}/memberships/{user_id}",
   auth: "client",
-  handler: async ({ params, auth, store, request, clock, imageBaseUrl }) => {
-    const { membership } = await requireOrganizationAccess(
-      { auth, store, request, now: clock.now() },
-      params.organization_id,
-      "org:sys_memberships:manage",
-    );
-    const removed = await deleteOrganizationMembership(
-      store,
-      membership.organizationId,
-      params.user_id,
-    );
-    return frontendOrganizationMembershipJson(removed.membership, imageBaseUrl);
-  },
+  handler: changeMemberAsAdmin((store, organizationId, userId) =>
+    deleteOrganizationMembership(store, organizationId, userId),
+  ),
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { updateOrganizationMembership } from "../../../../flows/organizations/update-organization-membership.js";
-import { frontendOrganizationMembershipJson } from "../../../../wire/frontend-organization-membership-json.js";
 import { defineRoute } from "../../../define-route.js";
-import { requireOrganizationAccess } from "./require-organization-member.js";
+import { changeMemberAsAdmin } from "./change-member-as-admin.js";
 
 /**
  * `PATCH /v1/organizations/{organization_id}/memberships/{user_id}` (Frontend API): changes a
@@ -17,18 +16,7 @@ export const updateOrganizationMembershipRoute = defineRoute({
   path: "/v1/organizations/{organization_id}/memberships/{user_id}",
   auth: "client",
   body: z.object({ role: z.string().min(1) }),
-  handler: async ({ params, body, auth, store, request, clock, imageBaseUrl }) => {
-    const { membership } = await requireOrganizationAccess(
-      { auth, store, request, now: clock.now() },
-      params.organization_id,
-      "org:sys_memberships:manage",
-    );
-    const updated = await updateOrganizationMembership(
-      store,
-      membership.organizationId,
-      params.user_id,
-      { role: body.role },
-    );
-    return frontendOrganizationMembershipJson(updated.membership, imageBaseUrl);
-  },
+  handler: changeMemberAsAdmin((store, organizationId, userId, body: { role: string }) =>
+    updateOrganizationMembership(store, organizationId, userId, { role: body.role }),
+  ),
 });
