@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,14 @@ describe("latchkey start --oauth", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("offers the connections given by flag and environment, and never prints their secrets", async () => {
+  it("offers the connections given by flag, environment and file, and never prints their secrets", async () => {
+    const oauthFile = join(dir, "oauth.json");
+    await writeFile(
+      oauthFile,
+      JSON.stringify({
+        connections: [{ provider: "microsoft", clientId: "ms", clientSecretEnv: "MS_SECRET" }],
+      }),
+    );
     const cli = await spawnCli(
       [
         "--data-dir",
@@ -41,16 +48,24 @@ describe("latchkey start --oauth", () => {
         "--oauth-callback-url",
         "http://localhost:3000/__clerk/v1/oauth_callback",
       ],
-      { LATCHKEY_OAUTH: "github:gh-client:gh-secret-never-printed" },
+      {
+        LATCHKEY_OAUTH: "github:gh-client:gh-secret-never-printed",
+        LATCHKEY_OAUTH_FILE: oauthFile,
+        MS_SECRET: "ms-secret-never-printed",
+      },
     );
     try {
-      expect(cli.output()).toContain("Social sign-in: oauth_custom_local, oauth_github");
+      expect(cli.output()).toContain(
+        "Social sign-in: oauth_custom_local, oauth_github, oauth_microsoft",
+      );
+      expect(cli.output()).not.toContain("ms-secret-never-printed");
       expect(cli.output()).not.toContain(SECRET);
       expect(cli.output()).not.toContain("gh-secret-never-printed");
       const environment = await (await fetch(`${cli.url}/__clerk/v1/environment`)).json();
       expect(Object.keys(environment.user_settings.social)).toEqual([
         "oauth_custom_local",
         "oauth_github",
+        "oauth_microsoft",
       ]);
       const started = await fetch(`${cli.url}/__clerk/v1/client/sign_ins`, {
         method: "POST",

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { DevSetupError } from "./dev/dev-setup-error.js";
 import { runDev } from "./dev/run-dev.js";
 import { runClerkImport } from "./import/run-clerk-import.js";
+import { loadOAuthConnections } from "./instance/load-oauth-connections.js";
 import { consoleLogger } from "./logger.js";
 import { parseOAuthConnectionSpec } from "./oauth/parse-oauth-connection-spec.js";
 import { type RunningInstance, startInstance } from "./start-instance.js";
@@ -40,6 +41,9 @@ Options:
                          github:<id>:<secret>, microsoft:<id>:<secret>, or any OpenID Connect
                          provider as custom_<name>:<id>:<secret>@<issuer url>; ?scopes=a,b at
                          the end replaces the default scopes
+  --oauth-file <file>    Providers as JSON: { "connections": [{ "provider": "google", "clientId":
+                         "…", "clientSecretEnv": "GOOGLE_CLIENT_SECRET", "scopes"?, "name"?,
+                         "issuer" (custom_<name> only) }] } (env LATCHKEY_OAUTH_FILE)
   --oauth-callback-url <u> The redirect URI registered at the providers (env
                          LATCHKEY_OAUTH_CALLBACK_URL; default: the Frontend API as the browser
                          reaches it + /v1/oauth_callback, e.g. https://app.example.com/__clerk/…)
@@ -160,6 +164,7 @@ async function start(args: string[]): Promise<void> {
       "trust-proxy": { type: "string", multiple: true },
       oauth: { type: "string", multiple: true },
       "oauth-callback-url": { type: "string" },
+      "oauth-file": { type: "string" },
       production: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -191,6 +196,8 @@ async function start(args: string[]): Promise<void> {
     ...(values.oauth ?? []),
     ...(process.env.LATCHKEY_OAUTH ?? "").split(/\s+/).filter((spec) => spec !== ""),
   ].map(parseOAuthConnectionSpec);
+  const oauthFile = values["oauth-file"] ?? process.env.LATCHKEY_OAUTH_FILE;
+  if (oauthFile) connections.push(...loadOAuthConnections(oauthFile, process.env));
   const oauthCallbackUrl = values["oauth-callback-url"] ?? process.env.LATCHKEY_OAUTH_CALLBACK_URL;
   const instance = await startInstance({
     ...(connections.length > 0
