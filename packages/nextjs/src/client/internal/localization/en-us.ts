@@ -42,7 +42,7 @@ export const enUS: Localization = {
   signUp: {
     start: {
       title: "Create your account",
-      subtitle: "Sign up with your email address.",
+      subtitle: "Create your account to continue.",
       actionText: "Have an account?",
       actionLink: "Sign in",
     },
