@@ -276,7 +276,7 @@ describe("social sign-in against a real instance and a real OpenID provider", ()
     window.history.replaceState(null, "", next);
     const signUpPage = renderWithProvider(<SignUp routing="path" path="/sign-up" />, { browser });
     const code = await screen.findByLabelText("Verification code");
-    expect(screen.getByText(/dan@local\.test/)).toBeTruthy();
+    expect(await screen.findByText(/dan@local\.test/)).toBeTruthy();
     await userEvent.setup().type(code, await latestEmailCode(instance, "dan@local.test"));
     await userEvent.setup().keyboard("{Enter}");
     await waitFor(() => expect(signUpPage.navigation.pushes).toEqual(["/dashboard"]));
