@@ -109,6 +109,9 @@ Options:
   --secret-key <sk>      The Clerk instance's secret key, for --from-api (env
                          CLERK_IMPORT_SECRET_KEY, kept out of shell history)
   --api-url <url>        Clerk's Backend API (default https://api.clerk.com)
+  --resume-dir <dir>     With --from-api: pages already read are kept here (0700; they hold
+                         private metadata) until the import finishes, so a run that was cut
+                         short resumes its read (default .latchkey/clerk-import-pages)
   --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
   --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
   --emit-events          Deliver user.created / user.updated webhooks for what is written
@@ -309,6 +312,7 @@ async function importCommand(args: string[]): Promise<void> {
       "from-api": { type: "boolean" },
       "secret-key": { type: "string" },
       "api-url": { type: "string" },
+      "resume-dir": { type: "string" },
       "data-dir": { type: "string" },
       "database-url": { type: "string" },
       "emit-events": { type: "boolean" },
@@ -343,6 +347,7 @@ async function importCommand(args: string[]): Promise<void> {
       ? {
           fromApi: {
             secretKey,
+            resumeDir: values["resume-dir"] ?? ".latchkey/clerk-import-pages",
             ...(values["api-url"] ? { apiUrl: values["api-url"] } : {}),
           },
         }

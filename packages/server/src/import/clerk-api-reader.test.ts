@@ -1,6 +1,10 @@
+import { mkdtemp, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import { useTestStore } from "../store/test-databases.test-helpers.js";
+import { createApiPageCache } from "./api-page-cache.js";
 import { createClerkApiReader } from "./clerk-api-reader.js";
 import { clerkCsv, makeDigest } from "./clerk-export.test-helpers.js";
 import { importClerkUsers } from "./import-clerk-users.js";
@@ -110,6 +114,44 @@ describe("latchkey import clerk --from-api, our own instance standing in for Cle
     expect(waits).toEqual([3_000, 2_000, 1_000]);
     expect(urls.at(0)).toBe("https://clerk.example/v1/users?limit=2&offset=0");
     expect(urls.at(-1)).toBe("https://clerk.example/v1/users?limit=2&offset=2");
+  });
+
+  it("resumes an interrupted read from the pages already kept, and asks Clerk only for the rest", async () => {
+    for (let n = 0; n < 5; n++) {
+      await clerk.call("POST", "/v1/users", {
+        body: { email_address: [`resume${n}@example.com`] },
+      });
+    }
+    const dir = await mkdtemp(join(tmpdir(), "latchkey-import-pages-"));
+    const cache = createApiPageCache(dir);
+    const asked: string[] = [];
+    const countingFetch =
+      (failFrom: number): typeof fetch =>
+      async (input, init) => {
+        const offset = new URL(String(input)).searchParams.get("offset") ?? "";
+        asked.push(offset);
+        if (Number(offset) >= failFrom) return new Response("{}", { status: 401 });
+        return fetch(input, init);
+      };
+    const reader = (fetchFn: typeof fetch) =>
+      createClerkApiReader({
+        apiUrl: clerk.baseUrl,
+        secretKey: TEST_SECRET_KEY,
+        pageSize: 2,
+        cache,
+        fetch: fetchFn,
+      });
+    // The connection is lost at the third page: the read fails, the first two pages are kept.
+    await expect(reader(countingFetch(4)).list("/users")).rejects.toThrow(/answered 401/);
+    expect(asked).toEqual(["0", "2", "4"]);
+    asked.length = 0;
+    const users = await reader(countingFetch(Number.POSITIVE_INFINITY)).list("/users");
+    expect(asked[0]).toBe("4");
+    expect(asked).not.toContain("0");
+    expect(users.length).toBeGreaterThanOrEqual(5);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    await cache.clear();
+    await expect(stat(dir)).rejects.toThrow();
   });
 
   it("gives up on a page after maxTries", async () => {

@@ -1,3 +1,4 @@
+import type { ApiPageCache } from "./api-page-cache.js";
 import { ClerkImportError } from "./clerk-import-error.js";
 
 /** Clerk's Backend API, where `--api-url` points by default. */
@@ -16,6 +17,8 @@ export interface ClerkApiReaderOptions {
   fetch?: typeof fetch;
   /** How waiting is done (tests pass a fake); default `setTimeout`. */
   sleep?: (ms: number) => Promise<void>;
+  /** Pages read before (an interrupted read resumes from them) and kept as they are read. */
+  cache?: ApiPageCache;
   /** Told after each page: the list's path and how many entries were read from it so far. */
   onPage?: (path: string, read: number) => void;
 }
@@ -42,7 +45,8 @@ function retryAfterMs(header: string | null, now: number): number {
 
 /**
  * A reader of Clerk's Backend API for `latchkey import clerk --from-api`: pages through lists,
- * waits as a 429's `Retry-After` says (and backs off on 5xx), fails on anything else.
+ * waits as a 429's `Retry-After` says (and backs off on 5xx), fails on anything else; with a
+ * `cache`, pages already read are not asked for again (an interrupted read resumes).
  *
  * @throws ClerkImportError `api_request_failed` (from `list`) on a 4xx other than 429, or when a
  *   page still fails after `maxTries`; the message has the path and status, never the key
@@ -101,7 +105,12 @@ export function createClerkApiReader(options: ClerkApiReaderOptions): ClerkApiRe
           limit: String(pageSize),
           offset: String(offset),
         });
-        const body = await getPage(`${base}${path}?${params}`, path);
+        const key = `${path}?${params}`;
+        let body = await options.cache?.read(key);
+        if (body === undefined) {
+          body = await getPage(`${base}${key}`, path);
+          await options.cache?.write(key, body);
+        }
         const page = Array.isArray(body)
           ? body
           : body !== null &&

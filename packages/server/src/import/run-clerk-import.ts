@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { openStore } from "../store/open-store.js";
 import { webhookEventData } from "../wire/webhook-event-data.js";
+import { createApiPageCache } from "./api-page-cache.js";
 import { type ClerkApiReaderOptions, createClerkApiReader } from "./clerk-api-reader.js";
 import { ClerkImportError } from "./clerk-import-error.js";
 import { type ClerkImportReport, formatImportReport } from "./clerk-import-report.js";
@@ -23,7 +24,13 @@ export interface RunClerkImportOptions {
   csvFile?: string;
   jsonFile?: string;
   /** Read users from a Clerk instance's Backend API with its secret key. */
-  fromApi?: Pick<ClerkApiReaderOptions, "apiUrl" | "secretKey" | "fetch">;
+  fromApi?: Pick<ClerkApiReaderOptions, "apiUrl" | "secretKey" | "fetch"> & {
+    /**
+     * Where pages already read are kept until the import finishes, so an interrupted run
+     * resumes its read there (default: none, every run reads everything).
+     */
+    resumeDir?: string;
+  };
   /** PostgreSQL; PGlite (`dataDir`, default `.latchkey/pglite`) otherwise. */
   databaseUrl?: string;
   dataDir?: string;
@@ -69,11 +76,14 @@ export async function runClerkImport(
       : (await read(options.jsonFile, "json_unreadable")).toString("utf8");
   // Read everything from Clerk before the database is touched: a failed read writes nothing.
   const progress = out.isTTY === true;
+  const { resumeDir, ...apiOptions } = options.fromApi ?? {};
+  const cache = resumeDir === undefined ? undefined : createApiPageCache(resumeDir);
   const api =
     options.fromApi === undefined
       ? undefined
       : createClerkApiReader({
-          ...options.fromApi,
+          ...(apiOptions as ClerkApiReaderOptions),
+          ...(cache === undefined ? {} : { cache }),
           ...(progress
             ? {
                 onPage: (path: string, read: number) =>
@@ -110,6 +120,8 @@ export async function runClerkImport(
     // Memberships need their users: organizations and the rest come after them.
     const resources = await importClerkResources(store, apiResources);
     out.write(`${formatResourcesReport(resources)}\n`);
+    // Done: the next run reads Clerk afresh.
+    await cache?.clear();
     return { ...report, resources };
   } finally {
     await store.close();
