@@ -1,4 +1,4 @@
-import { pbkdf2Sync } from "node:crypto";
+import { createHash, pbkdf2Sync } from "node:crypto";
 import { type Algorithm, hash as argon2Hash } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,12 @@ function pbkdf2(prefix: string, digest: "sha256" | "sha512", salt: string, encod
   const hash = pbkdf2Sync(PASSWORD, salt, 1000, digest === "sha256" ? 32 : 64, digest);
   const saltText = encodeSalt ? Buffer.from(salt).toString("base64") : salt;
   return `${prefix}$1000$${saltText}$${hash.toString("base64")}`;
+}
+
+/** Django's `bcrypt_sha256`: bcrypt over the hex SHA-256 of the password, behind its prefix. */
+function bcryptSha256Django(password: string) {
+  const prehashed = createHash("sha256").update(password).digest("hex");
+  return `bcrypt_sha256$${bcrypt.hashSync(prehashed, 4).replace(/^\$2a\$/, "$2b$")}`;
 }
 
 // Firebase's published scrypt example (firebase/scrypt README): password "user1password".
@@ -32,6 +38,15 @@ async function importedDigests(): Promise<Array<[string, string, string]>> {
     ["bcrypt", bcrypt.hashSync(PASSWORD, 4).replace(/^\$2b\$/, "$2y$"), PASSWORD],
     ["argon2i", await argon2Hash(PASSWORD, { algorithm: 1 as Algorithm }), PASSWORD],
     ["argon2id", (await hashPassword(PASSWORD)).digest, PASSWORD],
+    ["bcrypt_sha256_django", bcryptSha256Django(PASSWORD), PASSWORD],
+    // Clerk's documented md5 example digest.
+    ["md5", "5f4dcc3b5aa765d61d8327deb882cf99", "password"],
+    ["md5", createHash("md5").update(PASSWORD).digest("hex"), PASSWORD],
+    [
+      "pbkdf2_sha1",
+      `pbkdf2_sha1$1000$rawSalt$${pbkdf2Sync(PASSWORD, "rawSalt", 1000, 20, "sha1").toString("hex")}`,
+      PASSWORD,
+    ],
     ["pbkdf2_sha256", pbkdf2("pbkdf2_sha256", "sha256", "salty", true), PASSWORD],
     ["pbkdf2_sha256_django", pbkdf2("pbkdf2_sha256", "sha256", "rawDjangoSalt", false), PASSWORD],
     ["pbkdf2_sha512", pbkdf2("pbkdf2_sha512", "sha512", "salty512", true), PASSWORD],
@@ -87,6 +102,12 @@ describe("password hashers", () => {
       ["pbkdf2_sha256", "pbkdf2_sha256$abc$c2FsdA==$aGFzaA=="],
       ["pbkdf2_sha256", "pbkdf2_sha512$1000$c2FsdA==$aGFzaGhhc2hoYXNoaGFzaA=="],
       ["sha256", "zz"],
+      ["md5", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"],
+      ["md5", "5f4dcc3b5aa765d61d8327deb882cfzz"],
+      ["bcrypt_sha256_django", "$2b$04$abcdefghijklmnopqrstuuO1bM1hzHkWm5dsvXk1wvbSG3S3nE1wS"],
+      ["bcrypt_sha256_django", "bcrypt_sha256$$2b$04$tooShort"],
+      ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$not-hex-not-hex-not-hex-not-hex-not-hex-"],
+      ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
       ["scrypt_firebase", "a$b$c"],
     ];
     for (const [hasher, digest] of malformed) {

@@ -1,21 +1,25 @@
 import { ApiError } from "../errors/api-error.js";
 import { argon2Digest } from "./hashers/argon2-digest.js";
 import { bcryptDigest } from "./hashers/bcrypt-digest.js";
+import { bcryptSha256DjangoDigest } from "./hashers/bcrypt-sha256-django-digest.js";
 import type { DigestHasher } from "./hashers/digest-hasher.js";
 import { pbkdf2Digest } from "./hashers/pbkdf2-digest.js";
 import { scryptFirebaseDigest } from "./hashers/scrypt-firebase-digest.js";
-import { sha256Digest } from "./hashers/sha256-digest.js";
+import { unsaltedHexDigest } from "./hashers/unsalted-hex-digest.js";
 
 /** Every `password_hasher` accepted with `password_digest` (Clerk's names). */
 const HASHERS = {
   argon2id: argon2Digest("argon2id"),
   argon2i: argon2Digest("argon2i"),
   bcrypt: bcryptDigest,
+  bcrypt_sha256_django: bcryptSha256DjangoDigest,
+  md5: unsaltedHexDigest("md5"),
+  pbkdf2_sha1: pbkdf2Digest({ prefix: "pbkdf2_sha1", digest: "sha1", salt: "raw", hash: "hex" }),
   pbkdf2_sha256: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "base64" }),
   pbkdf2_sha256_django: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "raw" }),
   pbkdf2_sha512: pbkdf2Digest({ prefix: "pbkdf2_sha512", digest: "sha512", salt: "base64" }),
   scrypt_firebase: scryptFirebaseDigest,
-  sha256: sha256Digest,
+  sha256: unsaltedHexDigest("sha256"),
 } as const satisfies Record<string, DigestHasher>;
 
 /** A supported password hasher name. */

@@ -11,9 +11,18 @@ const MAX_ITERATIONS = 10_000_000;
 export interface Pbkdf2Format {
   /** First segment, e.g. `pbkdf2_sha256`. */
   prefix: string;
-  digest: "sha256" | "sha512";
+  digest: "sha1" | "sha256" | "sha512";
   /** `base64`: the salt segment is base64-encoded; `raw`: its UTF-8 bytes are the salt (Django). */
   salt: "base64" | "raw";
+  /** How the hash segment is encoded; `base64` unless given (`pbkdf2_sha1` uses `hex`). */
+  hash?: "base64" | "hex";
+}
+
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+
+function decodeHash(format: Pbkdf2Format, text: string): Buffer | null {
+  if (format.hash !== "hex") return decodeBase64(text);
+  return HEX.test(text) ? Buffer.from(text, "hex") : null;
 }
 
 function parse(format: Pbkdf2Format, digest: string) {
@@ -24,13 +33,13 @@ function parse(format: Pbkdf2Format, digest: string) {
   const iterations = Number(iterationsText);
   if (iterations > MAX_ITERATIONS) return null;
   const salt = format.salt === "raw" ? Buffer.from(saltText, "utf8") : decodeBase64(saltText);
-  const hash = decodeBase64(hashText);
+  const hash = decodeHash(format, hashText);
   if (salt === null || salt.length === 0 || hash === null || hash.length < 16) return null;
   return { iterations, salt, hash };
 }
 
 /**
- * PBKDF2 digests (`pbkdf2_sha256$<iterations>$<salt>$<hash>`, the hash base64-encoded).
+ * PBKDF2 digests (`pbkdf2_sha256$<iterations>$<salt>$<hash>`, the hash base64- or hex-encoded).
  *
  * @example
  * pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "raw" }).isWellFormed(d);
