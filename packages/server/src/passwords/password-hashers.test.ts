@@ -50,6 +50,9 @@ async function importedDigests(): Promise<Array<[string, string, string]>> {
     ["pbkdf2_sha256", pbkdf2("pbkdf2_sha256", "sha256", "salty", true), PASSWORD],
     ["pbkdf2_sha256_django", pbkdf2("pbkdf2_sha256", "sha256", "rawDjangoSalt", false), PASSWORD],
     ["pbkdf2_sha512", pbkdf2("pbkdf2_sha512", "sha512", "salty512", true), PASSWORD],
+    // phpass reference vectors: passlib's documented example, and Authen::Passphrase::PHPass's.
+    ["phpass", "$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1", "password"],
+    ["phpass", "$P$8NaClNaClObRxTm/.EiiYN02xUeAQs/", "passphrase"],
     ["sha256", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", "password"],
     ["scrypt_firebase", FIREBASE, "user1password"],
   ];
@@ -107,6 +110,9 @@ describe("password hashers", () => {
       ["bcrypt_sha256_django", "$2b$04$abcdefghijklmnopqrstuuO1bM1hzHkWm5dsvXk1wvbSG3S3nE1wS"],
       ["bcrypt_sha256_django", "bcrypt_sha256$$2b$04$tooShort"],
       ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$not-hex-not-hex-not-hex-not-hex-not-hex-"],
+      ["phpass", "$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt"],
+      ["phpass", "$H$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1"],
+      ["phpass", "$P$4ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1"],
       ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
       ["scrypt_firebase", "a$b$c"],
     ];

@@ -4,6 +4,7 @@ import { bcryptDigest } from "./hashers/bcrypt-digest.js";
 import { bcryptSha256DjangoDigest } from "./hashers/bcrypt-sha256-django-digest.js";
 import type { DigestHasher } from "./hashers/digest-hasher.js";
 import { pbkdf2Digest } from "./hashers/pbkdf2-digest.js";
+import { phpassDigest } from "./hashers/phpass-digest.js";
 import { scryptFirebaseDigest } from "./hashers/scrypt-firebase-digest.js";
 import { unsaltedHexDigest } from "./hashers/unsalted-hex-digest.js";
 
@@ -18,6 +19,7 @@ const HASHERS = {
   pbkdf2_sha256: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "base64" }),
   pbkdf2_sha256_django: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "raw" }),
   pbkdf2_sha512: pbkdf2Digest({ prefix: "pbkdf2_sha512", digest: "sha512", salt: "base64" }),
+  phpass: phpassDigest,
   scrypt_firebase: scryptFirebaseDigest,
   sha256: unsaltedHexDigest("sha256"),
 } as const satisfies Record<string, DigestHasher>;

@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+import { bytesEqual, type DigestHasher } from "./digest-hasher.js";
+
+/** phpass's base-64 alphabet (crypt order, not RFC 4648). */
+const ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** `$P$`, one cost character, an 8-character salt and a 22-character checksum. */
+const PHPASS = /^\$P\$([./0-9A-Za-z])([./0-9A-Za-z]{8})([./0-9A-Za-z]{22})$/;
+
+/** Cost bounds phpass itself accepts (2^7 to 2^30 MD5 rounds). */
+const MIN_COST = 7;
+const MAX_COST = 30;
+
+function parse(digest: string) {
+  const match = PHPASS.exec(digest);
+  if (match === null) return null;
+  const [, costChar = "", salt = "", checksum = ""] = match;
+  const cost = ITOA64.indexOf(costChar);
+  if (cost < MIN_COST || cost > MAX_COST) return null;
+  return { cost, salt, checksum };
+}
+
+/** phpass's `encode64`: little-endian 6-bit groups, 3 bytes to 4 characters (16 bytes to 22). */
+function encode64(bytes: Buffer): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const value = (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let c = 0; c < chars; c++) out += ITOA64[(value >> (6 * c)) & 0x3f];
+  }
+  return out;
+}
+
+/**
+ * phpass portable digests (WordPress, phpBB…): `$P$<cost><salt><checksum>`, the checksum being
+ * MD5(salt ‖ password) re-hashed as MD5(previous ‖ password) 2^cost times, in phpass's base 64.
+ *
+ * @example
+ * await phpassDigest.verify("$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1", "password"); // true
+ */
+export const phpassDigest: DigestHasher = {
+  isWellFormed: (digest) => parse(digest) !== null,
+  async verify(digest, password) {
+    const parsed = parse(digest);
+    if (parsed === null) return false;
+    const secret = Buffer.from(password, "utf8");
+    let hash = createHash("md5").update(parsed.salt, "utf8").update(secret).digest();
+    for (let round = 2 ** parsed.cost; round > 0; round--) {
+      hash = createHash("md5").update(hash).update(secret).digest();
+    }
+    return bytesEqual(Buffer.from(encode64(hash)), Buffer.from(parsed.checksum));
+  },
+};
