@@ -47,6 +47,12 @@ async function importedDigests(): Promise<Array<[string, string, string]>> {
       `pbkdf2_sha1$1000$rawSalt$${pbkdf2Sync(PASSWORD, "rawSalt", 1000, 20, "sha1").toString("hex")}`,
       PASSWORD,
     ],
+    // Clerk's second form: hex salt, hex hash and the key length (32 bytes).
+    [
+      "pbkdf2_sha1",
+      `pbkdf2_sha1$1000$a1b2c3d4$${pbkdf2Sync(PASSWORD, Buffer.from("a1b2c3d4", "hex"), 1000, 32, "sha1").toString("hex")}$32`,
+      PASSWORD,
+    ],
     ["pbkdf2_sha256", pbkdf2("pbkdf2_sha256", "sha256", "salty", true), PASSWORD],
     ["pbkdf2_sha256_django", pbkdf2("pbkdf2_sha256", "sha256", "rawDjangoSalt", false), PASSWORD],
     ["pbkdf2_sha512", pbkdf2("pbkdf2_sha512", "sha512", "salty512", true), PASSWORD],
@@ -113,6 +119,7 @@ describe("password hashers", () => {
       ["phpass", "$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt"],
       ["phpass", "$H$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1"],
       ["phpass", "$P$4ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1"],
+      ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$0123456789abcdef0123456789abcdef01234567$32"],
       ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
       ["scrypt_firebase", "a$b$c"],
     ];

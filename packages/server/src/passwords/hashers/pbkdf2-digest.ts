@@ -7,18 +7,32 @@ const pbkdf2Async = promisify(pbkdf2);
 /** Iteration counts accepted from imports: enough to be real, bounded so a digest cannot stall us. */
 const MAX_ITERATIONS = 10_000_000;
 
-/** How a PBKDF2 digest of the form `<prefix>$<iterations>$<salt>$<hash>` is read. */
+/**
+ * How a PBKDF2 digest of the form `<prefix>$<iterations>$<salt>$<hash>` (optionally followed by
+ * `$<key length>`) is read.
+ */
 export interface Pbkdf2Format {
   /** First segment, e.g. `pbkdf2_sha256`. */
   prefix: string;
   digest: "sha1" | "sha256" | "sha512";
-  /** `base64`: the salt segment is base64-encoded; `raw`: its UTF-8 bytes are the salt (Django). */
-  salt: "base64" | "raw";
+  /**
+   * `base64`: the salt segment is base64-encoded; `raw`: its UTF-8 bytes are the salt (Django);
+   * `hex-or-raw`: hex-decoded when it is hex, else its UTF-8 bytes (Clerk's `pbkdf2_sha1`).
+   */
+  salt: "base64" | "raw" | "hex-or-raw";
   /** How the hash segment is encoded; `base64` unless given (`pbkdf2_sha1` uses `hex`). */
   hash?: "base64" | "hex";
+  /** True when a fifth `$<key length>` segment may follow; it must equal the hash's byte length. */
+  keyLengthSegment?: boolean;
 }
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+
+function decodeSalt(format: Pbkdf2Format, text: string): Buffer | null {
+  if (format.salt === "base64") return decodeBase64(text);
+  if (format.salt === "hex-or-raw" && HEX.test(text)) return Buffer.from(text, "hex");
+  return Buffer.from(text, "utf8");
+}
 
 function decodeHash(format: Pbkdf2Format, text: string): Buffer | null {
   if (format.hash !== "hex") return decodeBase64(text);
@@ -27,14 +41,16 @@ function decodeHash(format: Pbkdf2Format, text: string): Buffer | null {
 
 function parse(format: Pbkdf2Format, digest: string) {
   const parts = digest.split("$");
-  if (parts.length !== 4 || parts[0] !== format.prefix) return null;
-  const [, iterationsText = "", saltText = "", hashText = ""] = parts;
+  const segments = format.keyLengthSegment === true && parts.length === 5 ? 5 : 4;
+  if (parts.length !== segments || parts[0] !== format.prefix) return null;
+  const [, iterationsText = "", saltText = "", hashText = "", keyLengthText] = parts;
   if (!/^[1-9]\d{0,7}$/.test(iterationsText)) return null;
   const iterations = Number(iterationsText);
   if (iterations > MAX_ITERATIONS) return null;
-  const salt = format.salt === "raw" ? Buffer.from(saltText, "utf8") : decodeBase64(saltText);
+  const salt = decodeSalt(format, saltText);
   const hash = decodeHash(format, hashText);
   if (salt === null || salt.length === 0 || hash === null || hash.length < 16) return null;
+  if (keyLengthText !== undefined && keyLengthText !== String(hash.length)) return null;
   return { iterations, salt, hash };
 }
 
