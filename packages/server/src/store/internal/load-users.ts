@@ -1,7 +1,6 @@
 import { ApiError } from "../../errors/api-error.js";
-import type { Queryable } from "../database.js";
-import type { ExternalAccountRecord } from "../external-account-store.js";
-import type { EmailAddressRecord, PhoneNumberRecord, UserRecord } from "../store.js";
+import type { Queryable, Row } from "../database.js";
+import type { UserRecord } from "../store.js";
 import {
   emailAddressFromRow,
   phoneNumberFromRow,
@@ -10,46 +9,43 @@ import {
 } from "./row-mappers.js";
 import { externalAccountFromRow } from "./sql-external-account-methods.js";
 
-/** Loads full user records (with identifications) for the given ids, in the order given. */
+/** A user's rows of a table, oldest first, as one JSON array column of the user query. */
+function ownedRows(table: string, column: string): string {
+  return `(SELECT coalesce(json_agg(t ORDER BY t.seq), '[]'::json) FROM ${table} t
+    WHERE t.user_id = u.id) AS ${column}`;
+}
+
+/** The rows of a JSON array column (drivers hand `json` over parsed, or as text). */
+function jsonRows(value: unknown): Row[] {
+  const rows = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(rows) ? (rows as Row[]) : [];
+}
+
+/**
+ * Loads full user records (with identifications and provider accounts) for the given ids, in the
+ * order given: one round trip, the owned rows aggregated per user.
+ */
 export async function loadUsers(q: Queryable, ids: readonly string[]): Promise<UserRecord[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  const [users, emails, phones, accounts] = [
-    await q.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::text[])`, [list]),
-    await q.query("SELECT * FROM email_addresses WHERE user_id = ANY($1::text[]) ORDER BY seq", [
-      list,
-    ]),
-    await q.query("SELECT * FROM phone_numbers WHERE user_id = ANY($1::text[]) ORDER BY seq", [
-      list,
-    ]),
-    await q.query("SELECT * FROM external_accounts WHERE user_id = ANY($1::text[]) ORDER BY seq", [
-      list,
-    ]),
-  ];
-  const emailsByUser = new Map<string, EmailAddressRecord[]>();
-  for (const row of emails) {
-    const record = emailAddressFromRow(row);
-    emailsByUser.set(record.userId, [...(emailsByUser.get(record.userId) ?? []), record]);
-  }
-  const phonesByUser = new Map<string, PhoneNumberRecord[]>();
-  for (const row of phones) {
-    const record = phoneNumberFromRow(row);
-    phonesByUser.set(record.userId, [...(phonesByUser.get(record.userId) ?? []), record]);
-  }
-  const accountsByUser = new Map<string, ExternalAccountRecord[]>();
-  for (const row of accounts) {
-    const record = externalAccountFromRow(row);
-    accountsByUser.set(record.userId, [...(accountsByUser.get(record.userId) ?? []), record]);
-  }
+  const users = await q.query(
+    `SELECT ${USER_COLUMNS},
+      ${ownedRows("email_addresses", "owned_emails")},
+      ${ownedRows("phone_numbers", "owned_phones")},
+      ${ownedRows("external_accounts", "owned_accounts")}
+    FROM users u WHERE u.id = ANY($1::text[])`,
+    [list],
+  );
   const byId = new Map(
-    users.map((row) => {
-      const id = String(row.id);
-      const emails = emailsByUser.get(id) ?? [];
-      return [
-        id,
-        userFromRow(row, emails, phonesByUser.get(id) ?? [], accountsByUser.get(id) ?? []),
-      ];
-    }),
+    users.map((row) => [
+      String(row.id),
+      userFromRow(
+        row,
+        jsonRows(row.owned_emails).map(emailAddressFromRow),
+        jsonRows(row.owned_phones).map(phoneNumberFromRow),
+        jsonRows(row.owned_accounts).map(externalAccountFromRow),
+      ),
+    ]),
   );
   return list.flatMap((id) => {
     const user = byId.get(id);
