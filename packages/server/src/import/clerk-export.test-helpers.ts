@@ -82,6 +82,12 @@ export async function makeDigest(hasher: string, password: string): Promise<stri
       return pbkdf2("pbkdf2_sha512", "sha512", false, password);
     case "scrypt_firebase":
       return scryptFirebase(password);
+    case "scrypt_werkzeug": {
+      // `werkzeug.security`'s layout: a text salt used as it is, the 64-byte hash in hex.
+      const salt = randomBytes(12).toString("hex");
+      const hash = scryptSync(password, salt, 64, { N: 1024, r: 8, p: 1 });
+      return `scrypt:1024:8:1$${salt}$${hash.toString("hex")}`;
+    }
     case "sha256":
       return createHash("sha256").update(password, "utf8").digest("hex");
     default:
@@ -98,5 +104,6 @@ export const EXPORT_HASHERS = [
   "pbkdf2_sha256_django",
   "pbkdf2_sha512",
   "scrypt_firebase",
+  "scrypt_werkzeug",
   "sha256",
 ] as const;

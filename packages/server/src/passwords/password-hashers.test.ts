@@ -32,6 +32,19 @@ const FIREBASE = [
   "14",
 ].join("$");
 
+// Werkzeug's scrypt digests, made by python3's hashlib.scrypt as `werkzeug.security` does
+// (`hashlib.scrypt(password.encode(), salt=salt.encode(), n, r, p, maxmem, dklen=64).hex()`); the
+// first is the one published in the WerkzeugSecurityCLI README (password "my-test-password-123").
+const WERKZEUG = [
+  "scrypt:32768:8:1$pyMfKdIqwYxw0GOT$6d49052bdf9cffb2288d7cb198d7bed5566f284932dad0c74b3948866b1468220afd93e9aa17069c4a2403d33747e5e71981c3c552d751a0e249642b6641bac5",
+  "scrypt:16384:8:1$Xq3ZkP9wLm2RtY7b$b33b94483cd2d71eff4945c9b5654134e596b1c55937b86390e39ddc9be9e05c6f46f349a6b9bac9d9b73804a5ff2f376957ca463174fe3c1003565cc73c781a",
+  "scrypt:1024:4:2$salt-with.dots_and~$308c3c7d42e71f0ac8ec43995b2600563e556f98b3e05074fb724c9cf81414a9828bb101870a08f9d5f40b9689b8948a1b716b2307c188ae082836047269c812",
+] as const;
+
+/** The second Werkzeug digest with its hash in base64, as Clerk's import guide lays it out. */
+const WERKZEUG_BASE64 =
+  "scrypt:16384:8:1$Xq3ZkP9wLm2RtY7b$szuUSDzS1x7/SUXJtWVBNOWWscVZN7hjkOOd3Jvp4FxvRvNJprm6ydm3OASl/y83aVfKRjF0/jwQA1Zcxzx4Gg==";
+
 async function importedDigests(): Promise<Array<[string, string, string]>> {
   return [
     ["bcrypt", bcrypt.hashSync(PASSWORD, 4), PASSWORD],
@@ -61,6 +74,10 @@ async function importedDigests(): Promise<Array<[string, string, string]>> {
     ["phpass", "$P$8NaClNaClObRxTm/.EiiYN02xUeAQs/", "passphrase"],
     ["sha256", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", "password"],
     ["scrypt_firebase", FIREBASE, "user1password"],
+    ["scrypt_werkzeug", WERKZEUG[0], "my-test-password-123"],
+    ["scrypt_werkzeug", WERKZEUG[1], PASSWORD],
+    ["scrypt_werkzeug", WERKZEUG[2], "pässwörd ✓"],
+    ["scrypt_werkzeug", WERKZEUG_BASE64, PASSWORD],
   ];
 }
 
@@ -122,6 +139,15 @@ describe("password hashers", () => {
       ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$0123456789abcdef0123456789abcdef01234567$32"],
       ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
       ["scrypt_firebase", "a$b$c"],
+      // Werkzeug's older pbkdf2 method, a bad N (not a power of two, too costly), no salt, a hash
+      // of another length, 128 characters that are not hex (never base64 of 64 bytes).
+      ["scrypt_werkzeug", "pbkdf2:sha256:600000$salt$0123456789abcdef"],
+      ["scrypt_werkzeug", WERKZEUG[1].replace("16384", "16383")],
+      ["scrypt_werkzeug", WERKZEUG[1].replace("16384:8:1", "1048576:8:4")],
+      ["scrypt_werkzeug", WERKZEUG[1].replace("Xq3ZkP9wLm2RtY7b", "")],
+      ["scrypt_werkzeug", WERKZEUG[1].slice(0, -2)],
+      ["scrypt_werkzeug", `${WERKZEUG[1].slice(0, -1)}g`],
+      ["scrypt_werkzeug", `${WERKZEUG[1]}$extra`],
     ];
     for (const [hasher, digest] of malformed) {
       const error = (() => {

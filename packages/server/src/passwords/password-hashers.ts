@@ -6,6 +6,7 @@ import type { DigestHasher } from "./hashers/digest-hasher.js";
 import { pbkdf2Digest } from "./hashers/pbkdf2-digest.js";
 import { phpassDigest } from "./hashers/phpass-digest.js";
 import { scryptFirebaseDigest } from "./hashers/scrypt-firebase-digest.js";
+import { scryptWerkzeugDigest } from "./hashers/scrypt-werkzeug-digest.js";
 import { unsaltedHexDigest } from "./hashers/unsalted-hex-digest.js";
 
 /** Every `password_hasher` accepted with `password_digest` (Clerk's names). */
@@ -27,6 +28,7 @@ const HASHERS = {
   pbkdf2_sha512: pbkdf2Digest({ prefix: "pbkdf2_sha512", digest: "sha512", salt: "base64" }),
   phpass: phpassDigest,
   scrypt_firebase: scryptFirebaseDigest,
+  scrypt_werkzeug: scryptWerkzeugDigest,
   sha256: unsaltedHexDigest("sha256"),
 } as const satisfies Record<string, DigestHasher>;
 
