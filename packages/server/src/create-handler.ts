@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from "./clock.js";
+import type { ConsoleInstanceFacts } from "./console/console-setup.js";
 import { createOAuthConnections } from "./flows/oauth/oauth-connections.js";
 import { createApp } from "./http/create-app.js";
 import type { AnyRoute, RouteServices } from "./http/define-route.js";
@@ -43,6 +44,8 @@ export interface HandlerConfig {
    * Frontend API) are found; default: Node's resolution from this package.
    */
   resolvePackage?: PackageResolver;
+  /** Serve the admin console at `/console`: what it shows of the instance, its idle timeout. */
+  console?: { facts: ConsoleInstanceFacts; idleMinutes?: number };
 }
 
 export type { FetchHandler };
@@ -56,6 +59,9 @@ const DEFAULT_SETTINGS: InstanceSettings = {
   sessionAbandonSeconds: 30 * 24 * 3600,
   developmentMode: true,
 };
+
+/** Minutes without a request after which a console session ends, unless configured. */
+const DEFAULT_CONSOLE_IDLE_MINUTES = 15;
 
 const OVERRIDABLE: ReadonlySet<string> = new Set(["PATCH", "PUT", "DELETE"]);
 
@@ -124,6 +130,14 @@ export function createHandler(config: HandlerConfig): FetchHandler {
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxUploadBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     ...(config.resolvePackage === undefined ? {} : { resolvePackage: config.resolvePackage }),
+    ...(config.console === undefined
+      ? {}
+      : {
+          console: {
+            facts: config.console.facts,
+            idleMinutes: config.console.idleMinutes ?? DEFAULT_CONSOLE_IDLE_MINUTES,
+          },
+        }),
   });
   const prefix = frontendApi?.setup.prefix;
   return async (request: Request, connection?: ConnectionInfo) =>

@@ -20,7 +20,8 @@ export type IdPrefix =
   | "bcode"
   | "totp"
   | "eac"
-  | "oar";
+  | "oar"
+  | "caud";
 
 /** Mints a new id for a resource, e.g. `user_2x…` (prefix, underscore, 27 base62 characters). */
 export type IdGenerator = (prefix: IdPrefix) => string;

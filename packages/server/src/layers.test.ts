@@ -18,7 +18,7 @@ const LAYERS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^store\//, 1],
   [/^(tokens|passwords|mail|rate-limits|mfa|wire|oauth)\//, 2],
   [/^(flows|webhooks)\//, 3],
-  [/^http\//, 4],
+  [/^(http|console)\//, 4],
   [/^(instance|dev|import)\/|^(create-handler|start-instance|cli|index)\.ts$/, 5],
 ];
 

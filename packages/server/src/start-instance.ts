@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from "./clock.js";
+import type { ConsoleOptions } from "./console/console-setup.js";
 import { createHandler, type FetchHandler } from "./create-handler.js";
 import { ensureWebhookEndpoint } from "./flows/webhook-endpoints/create-webhook-endpoint.js";
 import type { AnyRoute } from "./http/define-route.js";
@@ -11,6 +12,7 @@ import { loadSeed, type SeedReport } from "./instance/load-seed.js";
 import type { InstanceSettings } from "./instance-settings.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/create-mailer.js";
+import { describeMailTransport } from "./mail/describe-mail-transport.js";
 import { mailConfigFromEnv } from "./mail/mail-config-from-env.js";
 import type { OAuthConnection } from "./oauth/oauth-connection.js";
 import { defaultDataDir, openStore } from "./store/open-store.js";
@@ -74,6 +76,11 @@ export interface StartInstanceOptions {
   oauth?: { connections: readonly OAuthConnection[]; callbackUrl?: string };
   /** Webhook endpoints to make sure exist (idempotent by URL). */
   webhooks?: ReadonlyArray<{ url: string; secret?: string; eventTypes?: string[] }>;
+  /**
+   * The admin console at `/console` (sign in with the secret key or the console password). On by
+   * default in development; a production instance serves it only with `{ enabled: true }`.
+   */
+  console?: ConsoleOptions;
   /** Environment to read mail settings from (`LATCHKEY_MAIL_TRANSPORT`, `LATCHKEY_SMTP_URL`…). */
   env?: Record<string, string | undefined>;
   clock?: Clock;
@@ -161,6 +168,9 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
     const developmentMode = instanceType === "development";
     const mail = mailConfigFromEnv(options.env ?? process.env);
     const mailer = createMailer({ store, developmentMode, logger, ...mail });
+    const allowedOrigins = options.allowedOrigins ?? [publicUrl, "http://localhost:3000"];
+    const publishableKey = publishableKeyFor(frontendApiUrl, developmentMode ? "test" : "live");
+    const consoleEnabled = options.console?.enabled ?? developmentMode;
     handler = createHandler({
       store,
       secretKey,
@@ -169,7 +179,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       frontendApi: {
         instanceType,
         mailer,
-        allowedOrigins: options.allowedOrigins ?? [publicUrl, "http://localhost:3000"],
+        allowedOrigins,
         ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
         ...(options.oauth === undefined ? {} : { oauth: options.oauth }),
       },
@@ -178,6 +188,22 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       logger,
       signingKeys,
       settings: { frontendApiUrl, developmentMode, ...options.settings },
+      ...(consoleEnabled
+        ? {
+            console: {
+              facts: {
+                instanceType,
+                frontendApiUrl,
+                publishableKey,
+                allowedOrigins,
+                mailTransport: describeMailTransport(mail.transport, developmentMode),
+              },
+              ...(options.console?.idleMinutes === undefined
+                ? {}
+                : { idleMinutes: options.console.idleMinutes }),
+            },
+          }
+        : {}),
     });
     for (const webhook of options.webhooks ?? []) {
       await ensureWebhookEndpoint(store, {
@@ -204,7 +230,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       publicUrl,
       frontendApiUrl,
       secretKey,
-      publishableKey: publishableKeyFor(frontendApiUrl, developmentMode ? "test" : "live"),
+      publishableKey,
       store,
       handler,
       seed,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { createFixedClock } from "../src/clock.js";
-import { createHandler, type FetchHandler } from "../src/create-handler.js";
+import { createHandler, type FetchHandler, type HandlerConfig } from "../src/create-handler.js";
 import type { InstanceSettings } from "../src/http/define-route.js";
 import type { FrontendApiOptions } from "../src/http/frontend-api/frontend-api-options.js";
 import { backendApiRoutes } from "../src/http/routes/backend-api-routes.js";
@@ -78,6 +78,8 @@ export interface TestInstanceOptions {
   logger?: Logger;
   /** How the instance finds Clerk's browser bundles (default: Node's resolution). */
   resolvePackage?: PackageResolver;
+  /** Serve the admin console at `/console` (default: not served). */
+  console?: HandlerConfig["console"];
 }
 
 /**
@@ -110,6 +112,7 @@ export function useTestInstance(options: TestInstanceOptions = {}): TestInstance
       ...(options.frontendApi === undefined ? {} : { frontendApi: options.frontendApi }),
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       ...(options.resolvePackage === undefined ? {} : { resolvePackage: options.resolvePackage }),
+      ...(options.console === undefined ? {} : { console: options.console }),
       clock,
       logger: options.logger ?? silentLogger,
     });

@@ -1,5 +1,8 @@
 import { type Context, Hono } from "hono";
 import { getPath } from "hono/utils/url";
+import type { ConsoleInstanceFacts } from "../console/console-setup.js";
+import { CONSOLE_PATH } from "../console/console-setup.js";
+import { createConsole } from "../console/create-console.js";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrorsOf } from "../errors/api-error-list.js";
 import { randomBase62 } from "../id-generator.js";
@@ -33,6 +36,8 @@ export interface CreateAppInput {
   maxUploadBytes: number;
   /** How Clerk's browser bundles (`/npm/…`) are found; default: Node's resolution. */
   resolvePackage?: PackageResolver;
+  /** The admin console at `/console`, when served: what it shows and its idle timeout. */
+  console?: { facts: ConsoleInstanceFacts; idleMinutes: number };
 }
 
 /** How Backend API routes read bodies (a JSON object) and answer (the result as JSON). */
@@ -108,6 +113,20 @@ export function createApp(input: CreateAppInput): Hono<AppEnv> {
     app.route(
       setup.prefix,
       createFrontendApi({ routes, setup, services, secretKey: input.secretKey, registry }),
+    );
+  }
+
+  if (input.console !== undefined) {
+    app.route(
+      CONSOLE_PATH,
+      createConsole({
+        ...input.console,
+        services,
+        secretKey: input.secretKey,
+        publicUrl: input.publicUrl,
+        maxBodyBytes: input.maxBodyBytes,
+        callBackendApi: (request) => Promise.resolve(app.fetch(request, { connection: undefined })),
+      }),
     );
   }
 

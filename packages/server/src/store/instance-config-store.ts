@@ -7,4 +7,6 @@ export interface InstanceConfigStore {
    * stored afterwards: concurrent first starts all get the same one.
    */
   putInstanceValueIfAbsent(name: string, value: string): Promise<string>;
+  /** Stores `value` under `name`, replacing what was there (e.g. the console password's hash). */
+  setInstanceValue(name: string, value: string): Promise<void>;
 }

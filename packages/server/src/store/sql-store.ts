@@ -4,6 +4,7 @@ import { defaultIdGenerator, type IdGenerator } from "../id-generator.js";
 import type { Database, Queryable } from "./database.js";
 import { createEventEmitter } from "./internal/emit-event.js";
 import { joinTransaction } from "./internal/join-transaction.js";
+import { sqlConsoleMethods } from "./internal/sql-console-methods.js";
 import { sqlExternalAccountMethods } from "./internal/sql-external-account-methods.js";
 import { sqlFrontendClientMethods } from "./internal/sql-frontend-client-methods.js";
 import { sqlHandshakeMethods } from "./internal/sql-handshake-methods.js";
@@ -109,6 +110,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     // Users moved from another instance (`latchkey import clerk`), ids and digests kept.
     ...sqlUserImportMethods(context),
     ...sqlResourceImportMethods(context),
+    // The admin console's sessions and audit log.
+    ...sqlConsoleMethods(context),
 
     ping: async () => {
       await db.query("SELECT 1");

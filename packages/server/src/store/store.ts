@@ -1,3 +1,4 @@
+import type { ConsoleStore } from "./console-store.js";
 import type { ExternalAccountRecord, ExternalAccountStore } from "./external-account-store.js";
 import type { FrontendStore } from "./frontend-store.js";
 import type { HandshakeStore } from "./handshake-store.js";
@@ -201,6 +202,8 @@ export interface UserFilter extends Partial<Record<UserTextQuery, string>> {
   /** Users with (include) / without (exclude) a membership in these organizations. */
   organizationIds?: { include: string[]; exclude: string[] };
   banned?: boolean;
+  /** Users locked (or not) at `now`, as `locked` in their JSON (the console's filter). */
+  locked?: { locked: boolean; now: number };
   createdAtBefore?: number;
   createdAtAfter?: number;
   lastActiveAtBefore?: number;
@@ -270,6 +273,7 @@ export interface Store
     TotpEnrollmentStore,
     UserImportStore,
     ResourceImportStore,
+    ConsoleStore,
     TransactionalStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;

@@ -23,5 +23,12 @@ export function sqlInstanceConfigMethods(context: SqlStoreContext): InstanceConf
       if (stored === null) throw new Error(`instance value ${name} vanished after insert`);
       return stored;
     },
+    async setInstanceValue(name, value) {
+      await db.query(
+        `INSERT INTO instance_config (name, value, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
+        [name, value, clock.now()],
+      );
+    },
   };
 }

@@ -64,6 +64,11 @@ export function userFilterSql(filter: UserFilter, params: SqlParams): string {
     if (text) conditions.push(TEXT_MATCH_SQL[field](params.add(likePattern(text))));
   }
   if (filter.banned !== undefined) conditions.push(`u.banned = ${params.add(filter.banned)}`);
+  if (filter.locked !== undefined) {
+    const now = params.add(filter.locked.now);
+    const locked = `(u.locked_at IS NOT NULL AND (u.lockout_expires_at IS NULL OR u.lockout_expires_at > ${now}))`;
+    conditions.push(filter.locked.locked ? locked : `NOT ${locked}`);
+  }
 
   const ranges: Array<[string, number | undefined, "<" | ">"]> = [
     ["u.created_at", filter.createdAtBefore, "<"],

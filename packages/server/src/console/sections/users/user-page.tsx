@@ -1,0 +1,271 @@
+import type { SessionJson } from "../../../wire/session-json.js";
+import type { UserJson } from "../../../wire/user-json.js";
+import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
+import { CONSOLE_PATH } from "../../console-setup.js";
+
+/** A membership as `GET /v1/users/{id}/organization_memberships` lists it (the fields shown). */
+export interface UserMembershipJson {
+  id: string;
+  role: string;
+  organization: { id: string; name: string; slug: string | null };
+}
+
+/** The metadata fields as typed in the form, and the error they met, when re-shown. */
+export interface MetadataDraft {
+  public: string;
+  private: string;
+  unsafe: string;
+  error: string;
+}
+
+const METADATA_FIELDS = [
+  ["public", "public_metadata", "Public metadata (readable by the browser)"],
+  ["private", "private_metadata", "Private metadata (Backend API only)"],
+  ["unsafe", "unsafe_metadata", "Unsafe metadata (writable by the user)"],
+] as const;
+
+function Definition(props: { term: string; value: string | number | null | undefined }) {
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>
+        {props.value === null || props.value === undefined || props.value === ""
+          ? "—"
+          : props.value}
+      </dd>
+    </>
+  );
+}
+
+/** A user's page: profile, identifications, accounts, sessions, organizations, metadata, actions. */
+export function UserPage(props: {
+  user: UserJson;
+  sessions: SessionJson[];
+  memberships: UserMembershipJson[];
+  csrfToken: string;
+  draft: MetadataDraft | null;
+}) {
+  const { user, csrfToken } = props;
+  const base = `${CONSOLE_PATH}/users/${encodeURIComponent(user.id)}`;
+  const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
+  const json = (value: unknown) => JSON.stringify(value ?? {}, null, 2);
+  return (
+    <>
+      <p>
+        <a href={`${CONSOLE_PATH}/users`}>← All users</a>
+      </p>
+      <div class="page-head">
+        <h1>{name !== "" ? name : (user.username ?? user.id)}</h1>
+        <div>
+          {user.banned ? <span class="badge danger">Banned</span> : null}
+          {user.locked ? <span class="badge warning">Locked</span> : null}
+        </div>
+      </div>
+      <section aria-labelledby="profile-heading" class="card">
+        <h2 id="profile-heading">Profile</h2>
+        <dl class="facts">
+          <Definition term="User id" value={user.id} />
+          <Definition term="External id" value={user.external_id} />
+          <Definition term="Username" value={user.username} />
+          <Definition term="Created" value={formatTime(user.created_at)} />
+          <Definition term="Last sign-in" value={formatTime(user.last_sign_in_at)} />
+          <Definition term="Password" value={user.password_enabled ? "set" : "none"} />
+          <Definition term="Two-step (TOTP)" value={user.totp_enabled ? "on" : "off"} />
+        </dl>
+        <div class="actions">
+          {user.banned ? (
+            <ActionForm action={`${base}/unban`} csrfToken={csrfToken} label="Unban" />
+          ) : (
+            <ActionForm
+              action={`${base}/ban`}
+              csrfToken={csrfToken}
+              label="Ban"
+              confirm="Ban this user? Their sessions end and they cannot sign in."
+              danger
+            />
+          )}
+          {user.locked ? (
+            <ActionForm action={`${base}/unlock`} csrfToken={csrfToken} label="Unlock" />
+          ) : (
+            <ActionForm action={`${base}/lock`} csrfToken={csrfToken} label="Lock" danger />
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="emails-heading" class="card">
+        <h2 id="emails-heading">Email addresses and phone numbers</h2>
+        <ul class="plain">
+          {user.email_addresses.map((email) => (
+            <li>
+              {email.email_address}{" "}
+              {email.id === user.primary_email_address_id ? (
+                <span class="badge">Primary</span>
+              ) : null}{" "}
+              <span class="muted">{email.verification?.status ?? "unverified"}</span>
+            </li>
+          ))}
+          {user.phone_numbers.map((phone) => (
+            <li>
+              {phone.phone_number}{" "}
+              {phone.id === user.primary_phone_number_id ? (
+                <span class="badge">Primary</span>
+              ) : null}{" "}
+              <span class="muted">{phone.verification?.status ?? "unverified"}</span>
+            </li>
+          ))}
+          {user.email_addresses.length + user.phone_numbers.length === 0 ? <li>None.</li> : null}
+        </ul>
+      </section>
+
+      <section aria-labelledby="accounts-heading" class="card">
+        <h2 id="accounts-heading">External accounts</h2>
+        {user.external_accounts.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul class="plain">
+            {user.external_accounts.map((account) => (
+              <li>
+                {account.provider}: {account.email_address}{" "}
+                <span class="muted">({account.provider_user_id})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sessions-heading" class="card">
+        <h2 id="sessions-heading">Active sessions</h2>
+        {props.sessions.length === 0 ? (
+          <p>No active sessions.</p>
+        ) : (
+          <>
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">Session</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Last active</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.sessions.map((session) => (
+                  <tr>
+                    <td>
+                      <code>{session.id}</code>
+                    </td>
+                    <td>{formatTime(session.created_at)}</td>
+                    <td>{formatTime(session.last_active_at)}</td>
+                    <td>
+                      <ActionForm
+                        action={`${base}/sessions/${encodeURIComponent(session.id)}/revoke`}
+                        csrfToken={csrfToken}
+                        label="Revoke"
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ActionForm
+              action={`${base}/sessions/revoke-all`}
+              csrfToken={csrfToken}
+              label="Revoke all sessions"
+              confirm="Sign this user out everywhere?"
+              danger
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="orgs-heading" class="card">
+        <h2 id="orgs-heading">Organizations</h2>
+        {props.memberships.length === 0 ? (
+          <p>Not a member of any organization.</p>
+        ) : (
+          <ul class="plain">
+            {props.memberships.map((membership) => (
+              <li>
+                <a
+                  href={`${CONSOLE_PATH}/organizations/${encodeURIComponent(membership.organization.id)}`}
+                >
+                  {membership.organization.name}
+                </a>{" "}
+                <span class="muted">{membership.role}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="metadata-heading" class="card">
+        <h2 id="metadata-heading">Metadata</h2>
+        {props.draft !== null ? (
+          <p class="flash error" role="alert" id="metadata-error">
+            {props.draft.error}
+          </p>
+        ) : null}
+        <form method="post" action={`${base}/metadata`} class="stack" data-json-form>
+          <CsrfField token={csrfToken} />
+          {METADATA_FIELDS.map(([key, field, label]) => (
+            <>
+              <label for={field}>{label}</label>
+              <textarea
+                id={field}
+                name={field}
+                rows={6}
+                spellcheck={false}
+                data-json
+                aria-describedby={props.draft !== null ? "metadata-error" : undefined}
+              >
+                {props.draft !== null ? props.draft[key] : json(user[field])}
+              </textarea>
+            </>
+          ))}
+          <button type="submit" class="button primary">
+            Save metadata
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="password-heading" class="card">
+        <h2 id="password-heading">Reset password</h2>
+        <form method="post" action={`${base}/password`} class="stack">
+          <CsrfField token={csrfToken} />
+          <label for="new-password">New password</label>
+          <input
+            id="new-password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            required
+          />
+          <label class="check">
+            <input type="checkbox" name="sign_out_of_other_sessions" value="true" checked /> Sign
+            the user out of their sessions
+          </label>
+          <button type="submit" class="button primary">
+            Set password
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="danger-heading" class="card danger-zone">
+        <h2 id="danger-heading">Delete user</h2>
+        <p>Deletes the user, their identifications and sessions. This cannot be undone.</p>
+        <form method="post" action={`${base}/delete`} class="stack">
+          <CsrfField token={csrfToken} />
+          <label for="confirm-delete">
+            Type the user id (<code>{user.id}</code>) to confirm
+          </label>
+          <input id="confirm-delete" name="confirm" type="text" autocomplete="off" required />
+          <button type="submit" class="button danger">
+            Delete user
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
