@@ -254,6 +254,54 @@ for (const target of TEST_DATABASE_TARGETS) {
       expect(await emails(2)).toEqual(["shared@example.com", "two@example.com"]);
     });
 
+    it("swaps addresses and numbers two users exchanged, in one batch and across batches", async () => {
+      const user = (n: number, email: string, phone: string) => ({
+        id: clerkUserId(n),
+        primary_email_address: email,
+        primary_phone_number: phone,
+        verified_phone_numbers: phone,
+      });
+      const [x, y, px, py] = ["x@example.com", "y@example.com", "+15555550111", "+15555550122"];
+      const identifications = async (n: number) => {
+        const found = await ctx.store.getUser(clerkUserId(n));
+        return [
+          found?.emailAddresses.map((e) => e.emailAddress),
+          found?.phoneNumbers.map((p) => p.phoneNumber),
+        ];
+      };
+      await importClerkUsers({ store: ctx.store, csv: clerkCsv([user(1, x, px), user(2, y, py)]) });
+      const swapped = clerkCsv([user(1, y, py), user(2, x, px)]);
+      expect(await importClerkUsers({ store: ctx.store, csv: swapped })).toMatchObject({
+        updated: 2,
+        refused: [],
+      });
+      expect(await identifications(1)).toEqual([[y], [py]]);
+      expect(await identifications(2)).toEqual([[x], [px]]);
+      // Back again with one user per batch: each is refused in its own batch, then both move
+      // together in the retry after the last batch.
+      const back = clerkCsv([user(1, x, px), user(2, y, py)]);
+      expect(await importClerkUsers({ store: ctx.store, csv: back, batchSize: 1 })).toMatchObject({
+        updated: 2,
+        refused: [],
+      });
+      expect(await identifications(1)).toEqual([[x], [px]]);
+      expect(await identifications(2)).toEqual([[y], [py]]);
+      // The re-run changes nothing.
+      expect(await importClerkUsers({ store: ctx.store, csv: back })).toMatchObject({
+        unchanged: 2,
+        updated: 0,
+      });
+      // A user who signed in here since keeps what they have: neither address moves.
+      await ctx.db.query("UPDATE users SET last_sign_in_at = 1 WHERE id = $1", [clerkUserId(1)]);
+      const report = await importClerkUsers({ store: ctx.store, csv: swapped });
+      expect(report).toMatchObject({ updated: 0 });
+      expect(report.refused.map((r) => [r.id, r.code])).toEqual([
+        [clerkUserId(1), "email_address_taken"],
+        [clerkUserId(2), "email_address_taken"],
+      ]);
+      expect(await identifications(1)).toEqual([[x], [px]]);
+    });
+
     it("leaves a user who signed in here since as they are", async () => {
       const rows = [
         { id: clerkUserId(1), first_name: "Ada", primary_email_address: "ada@example.com" },

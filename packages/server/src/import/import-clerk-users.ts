@@ -44,7 +44,9 @@ interface Pending {
  * batches, one transaction each, idempotent by user id. Rows that cannot be imported are refused
  * one by one (line, column, code) and never stop the others; a user is written whole or not at
  * all. Within the file, the first row to claim an id, email address, phone number or username has
- * it; a later one is refused (`id_duplicate`, `…_taken`).
+ * it; a later one is refused (`id_duplicate`, `…_taken`). A user refused by the store for an
+ * address or number another user held is tried again after the last batch, with every other such
+ * user in one batch (two users who swapped addresses across batches then both move).
  *
  * @throws ClerkImportError `csv_unreadable`, `csv_columns_missing`, `json_unreadable` before
  *   anything is written
@@ -130,26 +132,44 @@ export async function importClerkUsers(
   };
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
   const total = pending.length;
-  for (let start = 0; start < total; start += batchSize) {
-    const batch = pending.slice(start, start + batchSize);
-    const outcomes = await options.store.importUsers(
-      batch.map((p) => p.user),
-      { emitEvents: options.emitEvents ?? false },
-    );
-    outcomes.forEach((outcome, index) => {
-      const entry = batch[index];
-      if (entry === undefined) return;
-      if (outcome.outcome === "refused") {
-        const columns = outcome.field === "email_address" ? entry.emailColumns : entry.phoneColumns;
-        const column =
-          outcome.index === undefined ? outcome.field : (columns[outcome.index] ?? outcome.field);
-        refused.push({ line: entry.line, id: entry.user.id, column, code: outcome.code });
-      } else {
-        report[outcome.outcome] += 1;
-      }
-    });
-    options.onProgress?.(Math.min(start + batchSize, total), total);
-  }
+  /**
+   * Writes `entries` in batches of `size`; a refusal for a taken address or number goes to
+   * `retry` when given.
+   */
+  const write = async (entries: readonly Pending[], size: number, retry: Pending[] | null) => {
+    for (let start = 0; start < entries.length; start += size) {
+      const batch = entries.slice(start, start + size);
+      const outcomes = await options.store.importUsers(
+        batch.map((p) => p.user),
+        { emitEvents: options.emitEvents ?? false },
+      );
+      outcomes.forEach((outcome, index) => {
+        const entry = batch[index];
+        if (entry === undefined) return;
+        if (outcome.outcome !== "refused") {
+          report[outcome.outcome] += 1;
+        } else if (
+          retry !== null &&
+          outcome.field !== "username" &&
+          outcome.field !== "external_id"
+        ) {
+          retry.push(entry);
+        } else {
+          const columns =
+            outcome.field === "email_address" ? entry.emailColumns : entry.phoneColumns;
+          const column =
+            outcome.index === undefined ? outcome.field : (columns[outcome.index] ?? outcome.field);
+          refused.push({ line: entry.line, id: entry.user.id, column, code: outcome.code });
+        }
+      });
+      if (retry !== null) options.onProgress?.(Math.min(start + size, total), total);
+    }
+  };
+  const retry: Pending[] = [];
+  await write(pending, batchSize, retry);
+  // An address or number held by a user of a later batch (two users who swapped theirs in Clerk,
+  // in different batches): once every batch is written, those users try again, in one batch.
+  await write(retry, Math.max(retry.length, 1), null);
   refused.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
   report.elapsedMs = performance.now() - started;
   return report;

@@ -124,6 +124,46 @@ export async function loadOwners(tx: Queryable, users: readonly ImportedUser[]) 
   };
 }
 
+/** Who owns what a batch brings (see {@link loadOwners}). */
+export type BatchOwners = Awaited<ReturnType<typeof loadOwners>>;
+
+/** Whether `owner` gives up the email address or phone number `key` in the batch being written. */
+export type Released = (kind: "email" | "phone", owner: string, key: string) => boolean;
+
+/**
+ * Which email addresses and phone numbers the batch's owners give up: those no longer listed by
+ * a user of the batch that is written as an update (`outcome` is what the user would become
+ * without conflicts). Found as the largest set of such users that all stay free of conflicts
+ * once the others have given theirs up, so two users who swapped addresses both move; a user
+ * refused for anything else gives nothing up.
+ */
+export function releasingOwners(
+  users: readonly ImportedUser[],
+  outcome: (user: ImportedUser) => ImportedUserOutcome,
+  owners: BatchOwners,
+): Released {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const writers = new Set(users.filter((u) => outcome(u).outcome === "updated").map((u) => u.id));
+  const released: Released = (kind, owner, key) => {
+    const user = writers.has(owner) ? byId.get(owner) : undefined;
+    if (user === undefined) return false;
+    return kind === "email"
+      ? !user.emailAddresses.some((e) => e.value.toLowerCase() === key)
+      : !user.phoneNumbers.some((p) => p.value === key);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of writers) {
+      const user = byId.get(id);
+      if (user !== undefined && findConflict(user, owners, released) !== null) {
+        writers.delete(id);
+        changed = true;
+      }
+    }
+  }
+  return released;
+}
+
 /**
  * The first thing of the user's that another user owns, as a refusal; null when none. An email
  * address or phone number its owner gives up in the same batch (`released`) is not taken: the
@@ -131,8 +171,8 @@ export async function loadOwners(tx: Queryable, users: readonly ImportedUser[]) 
  */
 export function findConflict(
   user: ImportedUser,
-  owners: Awaited<ReturnType<typeof loadOwners>>,
-  released: (kind: "email" | "phone", owner: string, key: string) => boolean = () => false,
+  owners: BatchOwners,
+  released: Released = () => false,
 ): ImportedUserOutcome | null {
   const taken = (owner: string | undefined) => owner !== undefined && owner !== user.id;
   const held = (kind: "email" | "phone", key: string) => {

@@ -10,6 +10,7 @@ import {
   isUnchanged,
   loadOwners,
   loadStoredUsers,
+  releasingOwners,
   type StoredUser,
 } from "./imported-user-state.js";
 import { loadUsers } from "./load-users.js";
@@ -196,26 +197,12 @@ export function sqlUserImportMethods(context: SqlStoreContext): UserImportStore 
             if (isUnchanged(user, existing)) return { id: user.id, outcome: "unchanged" as const };
             return { id: user.id, outcome: "updated" as const };
           };
-          const first = users.map((user) => classify(user, findConflict(user, owners)));
-          // An address or number moved in Clerk from one user to another: free when its owner,
-          // updated in this batch, no longer lists it.
-          const updating = new Map(
-            users.filter((_, i) => first[i]?.outcome === "updated").map((u) => [u.id, u]),
-          );
-          const released = (kind: "email" | "phone", owner: string, key: string) => {
-            const user = updating.get(owner);
-            if (user === undefined) return false;
-            return kind === "email"
-              ? !user.emailAddresses.some((e) => e.value.toLowerCase() === key)
-              : !user.phoneNumbers.some((p) => p.value === key);
-          };
-          users.forEach((user, i) => {
-            const settled = first[i];
-            const outcome =
-              settled?.outcome === "refused"
-                ? classify(user, findConflict(user, owners, released))
-                : settled;
-            if (outcome === undefined) return;
+          // An address or number that moved in Clerk from one user to another (or that two
+          // users swapped) is free when its owner, updated in this batch, no longer lists it: the
+          // owners' rows are deleted before the batch's new ones are inserted.
+          const releasing = releasingOwners(users, (user) => classify(user, null), owners);
+          users.forEach((user) => {
+            const outcome = classify(user, findConflict(user, owners, releasing));
             outcomes.push(outcome);
             if (outcome.outcome === "created") creates.push(user);
             if (outcome.outcome === "updated") updates.push(user);
