@@ -1,5 +1,7 @@
 import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
+import { DeleteCard } from "../../console-delete-card.js";
+import { MetadataCard, type MetadataDraft } from "../../console-metadata.js";
 import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 
@@ -10,18 +12,11 @@ export interface UserMembershipJson {
   organization: { id: string; name: string; slug: string | null };
 }
 
-/** The metadata fields as typed in the form, and the error they met, when re-shown. */
-export interface MetadataDraft {
-  public: string;
-  private: string;
-  unsafe: string;
-  error: string;
-}
-
-const METADATA_FIELDS = [
-  ["public", "public_metadata", "Public metadata (readable by the browser)"],
-  ["private", "private_metadata", "Private metadata (Backend API only)"],
-  ["unsafe", "unsafe_metadata", "Unsafe metadata (writable by the user)"],
+/** The metadata fields of a user, as the metadata card edits them. */
+export const USER_METADATA_FIELDS = [
+  { name: "public_metadata", label: "Public metadata (readable by the browser)" },
+  { name: "private_metadata", label: "Private metadata (Backend API only)" },
+  { name: "unsafe_metadata", label: "Unsafe metadata (writable by the user)" },
 ] as const;
 
 function Definition(props: { term: string; value: string | number | null | undefined }) {
@@ -48,7 +43,6 @@ export function UserPage(props: {
   const { user, csrfToken } = props;
   const base = `${CONSOLE_PATH}/users/${encodeURIComponent(user.id)}`;
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
-  const json = (value: unknown) => JSON.stringify(value ?? {}, null, 2);
   return (
     <>
       <p>
@@ -200,35 +194,13 @@ export function UserPage(props: {
         )}
       </section>
 
-      <section aria-labelledby="metadata-heading" class="card">
-        <h2 id="metadata-heading">Metadata</h2>
-        {props.draft !== null ? (
-          <p class="flash error" role="alert" id="metadata-error">
-            {props.draft.error}
-          </p>
-        ) : null}
-        <form method="post" action={`${base}/metadata`} class="stack" data-json-form>
-          <CsrfField token={csrfToken} />
-          {METADATA_FIELDS.map(([key, field, label]) => (
-            <>
-              <label for={field}>{label}</label>
-              <textarea
-                id={field}
-                name={field}
-                rows={6}
-                spellcheck={false}
-                data-json
-                aria-describedby={props.draft !== null ? "metadata-error" : undefined}
-              >
-                {props.draft !== null ? props.draft[key] : json(user[field])}
-              </textarea>
-            </>
-          ))}
-          <button type="submit" class="button primary">
-            Save metadata
-          </button>
-        </form>
-      </section>
+      <MetadataCard
+        action={`${base}/metadata`}
+        csrfToken={csrfToken}
+        fields={USER_METADATA_FIELDS}
+        saved={user}
+        draft={props.draft}
+      />
 
       <section aria-labelledby="password-heading" class="card">
         <h2 id="password-heading">Reset password</h2>
@@ -252,20 +224,13 @@ export function UserPage(props: {
         </form>
       </section>
 
-      <section aria-labelledby="danger-heading" class="card danger-zone">
-        <h2 id="danger-heading">Delete user</h2>
-        <p>Deletes the user, their identifications and sessions. This cannot be undone.</p>
-        <form method="post" action={`${base}/delete`} class="stack">
-          <CsrfField token={csrfToken} />
-          <label for="confirm-delete">
-            Type the user id (<code>{user.id}</code>) to confirm
-          </label>
-          <input id="confirm-delete" name="confirm" type="text" autocomplete="off" required />
-          <button type="submit" class="button danger">
-            Delete user
-          </button>
-        </form>
-      </section>
+      <DeleteCard
+        action={`${base}/delete`}
+        csrfToken={csrfToken}
+        noun="user"
+        id={user.id}
+        explanation="Deletes the user, their identifications and sessions. This cannot be undone."
+      />
     </>
   );
 }

@@ -3,8 +3,11 @@ import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
 import { recordConsoleChange, runConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
+import { runConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
+import { formText } from "../../console-form.js";
+import { type MetadataDraft, saveConsoleMetadata } from "../../console-metadata.js";
 import { renderPage } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 import {
@@ -14,34 +17,10 @@ import {
   newUserBody,
 } from "./create-user-page.js";
 import { readUserListParams, userListQuery } from "./user-list-params.js";
-import { type MetadataDraft, type UserMembershipJson, UserPage } from "./user-page.js";
+import { USER_METADATA_FIELDS, type UserMembershipJson, UserPage } from "./user-page.js";
 import { UsersListPage } from "./users-list-page.js";
 
 const userPath = (id: string) => `${CONSOLE_PATH}/users/${encodeURIComponent(id)}`;
-const formText = (form: Record<string, unknown>, name: string) =>
-  typeof form[name] === "string" ? form[name] : "";
-
-/** The three metadata fields parsed as JSON objects, or the first one that is not. */
-function parseMetadata(
-  form: Record<string, unknown>,
-): { ok: true; body: Record<string, unknown> } | { ok: false; error: string } {
-  const body: Record<string, unknown> = {};
-  for (const field of ["public_metadata", "private_metadata", "unsafe_metadata"]) {
-    const text = formText(form, field).trim();
-    let value: unknown;
-    try {
-      value = text === "" ? {} : JSON.parse(text);
-    } catch {
-      return { ok: false, error: `${field} is not valid JSON.` };
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      return { ok: false, error: `${field} must be a JSON object ({ … }).` };
-    }
-    body[field] = value;
-  }
-  return { ok: true, body };
-}
-
 async function showUser(
   c: Context<ConsoleEnv>,
   id: string,
@@ -155,28 +134,16 @@ export function mountUsersSection(app: Hono<ConsoleEnv>): void {
     });
   }
 
-  app.post("/users/:id/metadata", async (c) => {
+  app.post("/users/:id/metadata", (c) => {
     const id = c.req.param("id");
-    const form = await c.req.parseBody();
-    const parsed = parseMetadata(form);
-    const draft = (error: string): MetadataDraft => ({
-      public: formText(form, "public_metadata"),
-      private: formText(form, "private_metadata"),
-      unsafe: formText(form, "unsafe_metadata"),
-      error,
+    return saveConsoleMetadata(c, {
+      fields: USER_METADATA_FIELDS,
+      path: `/v1/users/${encodeURIComponent(id)}/metadata`,
+      action: "user.metadata_replace",
+      targetId: id,
+      redirectTo: userPath(id),
+      reshow: (draft) => showUser(c, id, draft),
     });
-    if (!parsed.ok) return showUser(c, id, draft(parsed.error));
-    const result = await c.get("api")(
-      "PUT",
-      `/v1/users/${encodeURIComponent(id)}/metadata`,
-      parsed.body,
-    );
-    if (!result.ok) return showUser(c, id, draft(describeApiErrors(result.errors)));
-    await recordConsoleChange(c, "user.metadata_replace", id, {
-      fields: Object.keys(parsed.body),
-    });
-    setFlash(c, { kind: "success", text: "Metadata saved." });
-    return c.redirect(userPath(id), 303);
   });
 
   app.post("/users/:id/password", async (c) => {
@@ -244,20 +211,19 @@ export function mountUsersSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  app.post("/users/:id/delete", async (c) => {
+  app.post("/users/:id/delete", (c) => {
     const id = c.req.param("id");
-    const form = await c.req.parseBody();
-    if (formText(form, "confirm").trim() !== id) {
-      setFlash(c, { kind: "error", text: "Type the user id exactly to delete the user." });
-      return c.redirect(userPath(id), 303);
-    }
-    return runConsoleChange(c, {
-      action: "user.delete",
-      targetId: id,
-      call: (api) => api("DELETE", `/v1/users/${encodeURIComponent(id)}`),
-      success: `User ${id} deleted.`,
-      redirectTo: `${CONSOLE_PATH}/users`,
-      errorRedirectTo: userPath(id),
+    return runConfirmedDelete(c, {
+      noun: "user",
+      id,
+      back: userPath(id),
+      change: {
+        action: "user.delete",
+        targetId: id,
+        call: (api) => api("DELETE", `/v1/users/${encodeURIComponent(id)}`),
+        success: `User ${id} deleted.`,
+        redirectTo: `${CONSOLE_PATH}/users`,
+      },
     });
   });
 }
