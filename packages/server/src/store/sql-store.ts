@@ -19,6 +19,7 @@ import { sqlRateLimitMethods } from "./internal/sql-rate-limit-methods.js";
 import { sqlResourceImportMethods } from "./internal/sql-resource-import-methods.js";
 import { sqlSessionMethods } from "./internal/sql-session-methods.js";
 import { sqlSignAttemptMethods } from "./internal/sql-sign-attempt-methods.js";
+import { sqlSignInStatsMethods } from "./internal/sql-sign-in-stats-methods.js";
 import type { SqlStoreContext } from "./internal/sql-store-context.js";
 import { sqlStoreTransaction } from "./internal/sql-store-transaction.js";
 import { sqlTotpEnrollmentMethods } from "./internal/sql-totp-enrollment-methods.js";
@@ -112,6 +113,8 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     ...sqlResourceImportMethods(context),
     // The admin console's sessions and audit log.
     ...sqlConsoleMethods(context),
+    // Daily sign-in counters and the activity the console's overview charts.
+    ...sqlSignInStatsMethods(context),
 
     ping: async () => {
       await db.query("SELECT 1");

@@ -10,6 +10,7 @@ import type { OrganizationStore } from "./organization-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
 import type { ResourceImportStore } from "./resource-import-store.js";
 import type { SessionStore } from "./session-store.js";
+import type { SignInStatsStore } from "./sign-in-stats-store.js";
 import type { SigningKeyStore } from "./signing-key-store.js";
 import type { TransactionalStore } from "./store-transaction.js";
 import type { TotpEnrollmentStore } from "./totp-enrollment-store.js";
@@ -274,6 +275,7 @@ export interface Store
     UserImportStore,
     ResourceImportStore,
     ConsoleStore,
+    SignInStatsStore,
     TransactionalStore {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(userId: string): Promise<UserRecord | null>;

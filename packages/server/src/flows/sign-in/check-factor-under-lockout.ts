@@ -18,6 +18,8 @@ const SLOT_SECONDS = 60;
  * `settings.maxVerificationAttempts`), a failure is counted and may lock, a pass clears the
  * failures counted so far, and a pass that meets a lock set meanwhile is refused. `check` answers `{ passed: true, value }`, or
  * `{ passed: false, error }` for a failure that counts; an error it throws counts as nothing.
+ * A failure counts as a failed sign-in in the overview's daily counters unless `signIn` is false
+ * (a signed-in user confirming their password).
  *
  * @throws `user_locked` (403, `meta.lockout_expires_in_seconds`) when no check may run, or when
  *   this failure locked the user; otherwise the error `check` answered or threw
@@ -32,6 +34,7 @@ export async function checkFactorUnderLockout<T>(
     store: Store;
     settings: Pick<InstanceSettings, "maxVerificationAttempts" | "lockoutSeconds">;
     now: number;
+    signIn?: boolean;
   },
   userId: string,
   check: () => Promise<FactorCheck<T>>,
@@ -70,6 +73,8 @@ export async function checkFactorUnderLockout<T>(
     if (lock.locked) throw userLockedError(lock.lockoutExpiresAt, now);
     return outcome.value;
   }
-  const { failure } = await settleFailedVerification(store, userId, reservation.slotId, policy);
+  const { failure } = await settleFailedVerification(store, userId, reservation.slotId, policy, {
+    signIn: context.signIn ?? true,
+  });
   throw failure.locked ? userLockedError(failure.lockoutExpiresAt, now) : outcome.error;
 }

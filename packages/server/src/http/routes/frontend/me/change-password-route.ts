@@ -39,7 +39,7 @@ export const changePasswordRoute = defineRoute({
       }
       const credential = await store.getPasswordCredential(user.id);
       const currentPassword = body.current_password;
-      await checkFactorUnderLockout({ store, settings, now }, user.id, async () =>
+      await checkFactorUnderLockout({ store, settings, now, signIn: false }, user.id, async () =>
         credential !== null && (await verifyPassword(credential, currentPassword))
           ? { passed: true, value: undefined }
           : {
