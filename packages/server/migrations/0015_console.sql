@@ -13,6 +13,8 @@ CREATE TABLE console_sessions (
 -- Every change made through the console, and every console sign-in: who, what, on which object.
 CREATE TABLE console_audit_log (
   id text PRIMARY KEY,
+  -- Order of recording: lines written within one millisecond keep their order.
+  seq bigserial NOT NULL,
   actor text NOT NULL,
   action text NOT NULL,
   target_id text,
@@ -20,4 +22,4 @@ CREATE TABLE console_audit_log (
   address text,
   created_at bigint NOT NULL
 );
-CREATE INDEX console_audit_log_by_time ON console_audit_log (created_at DESC, id DESC);
+CREATE INDEX console_audit_log_by_time ON console_audit_log (seq DESC);

@@ -4,7 +4,8 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DevSetupError } from "./dev/dev-setup-error.js";
 import { runDev } from "./dev/run-dev.js";
-import { runClerkImport } from "./import/run-clerk-import.js";
+import { IMPORT_USAGE, importCommand } from "./import/import-command.js";
+import { CONSOLE_USAGE, consoleCommand } from "./instance/console-password-command.js";
 import { loadOAuthConnections } from "./instance/load-oauth-connections.js";
 import { consoleLogger } from "./logger.js";
 import { parseOAuthConnectionSpec } from "./oauth/parse-oauth-connection-spec.js";
@@ -51,6 +52,9 @@ Options:
                          default origins, the secret key never printed (needs --allowed-origin
                          and LATCHKEY_SMTP_URL or LATCHKEY_MAIL_TRANSPORT)
   --no-webhook-worker    Do not deliver webhooks from this process
+  --console              Serve the admin console at /console in production (env
+                         LATCHKEY_CONSOLE=1; on by default in development)
+  --no-console           Do not serve the admin console
   -h, --help             Show this help
 
 Environment: CLERK_SECRET_KEY pins the secret key (default: made on first start and kept);
@@ -90,47 +94,21 @@ latchkey.dev.json (every field optional; unknown fields are refused):
   that path (clerkMiddleware's frontendApiProxy): it also gets NEXT_PUBLIC_CLERK_PROXY_URL and
   CLERK_FAPI_URL (the instance's Frontend API).`;
 
-const IMPORT_USAGE = `Usage: latchkey import clerk [--csv <file>] [--json <file>] [--from-api] [options]
-
-Moves users off Clerk's cloud into this instance's database, ids, password digests and TOTP
-secrets kept. Safe to run again: users are matched by id (unchanged ones are left alone, changed
-ones updated, ones who signed in here since kept as they are). Prints created / updated /
-unchanged / kept / refused counts and each refused row (line, column, code); exits with 1 when a
-row was refused.
-
-Options:
-  --csv <file>           Clerk's Dashboard user export (CSV with password_digest, totp_secret)
-  --json <file>          Clerk's CLI / Backend API export (JSON array of User objects: metadata,
-                         external_id, banned, locked, legal_accepted_at, created_at), merged by id
-  --from-api             Read the Clerk instance's users (instead of a JSON export),
-                         organizations, memberships, invitations and JWT templates from its
-                         Backend API (paged; waits as a 429's Retry-After says), ids kept. No
-                         digests there: combine with --csv for passwords and TOTP
-  --secret-key <sk>      The Clerk instance's secret key, for --from-api (env
-                         CLERK_IMPORT_SECRET_KEY, kept out of shell history)
-  --api-url <url>        Clerk's Backend API (default https://api.clerk.com)
-  --resume-dir <dir>     With --from-api: pages already read are kept here (0700; they hold
-                         private metadata) until the import finishes, so a run that was cut
-                         short resumes its read (default .latchkey/clerk-import-pages)
-  --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
-  --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
-  --emit-events          Deliver user.created / user.updated webhooks for what is written
-                         (default: none)
-  --public-url <url>     Public origin of the instance, for URLs in event data
-  -h, --help             Show this help`;
-
 const USAGE = `Usage: latchkey <command> [options]
 
 Commands:
   start          Run an instance (production or development)
   dev            Run an app in development beside its own instance
   import clerk   Import users from Clerk's exports (ids and passwords kept)
+  console set-password  Set the admin console's password
 
 ${START_USAGE}
 
 ${DEV_USAGE}
 
-${IMPORT_USAGE}`;
+${IMPORT_USAGE}
+
+${CONSOLE_USAGE}`;
 
 /** The secret key as it may be printed: its prefix and last four characters. */
 function maskedSecretKey(secretKey: string): string {
@@ -147,6 +125,18 @@ function envLines(instance: RunningInstance, mask = false): string {
     `CLERK_API_URL=${instance.publicUrl}`,
     "",
   ].join("\n");
+}
+
+/** `--console` / `--no-console` / `LATCHKEY_CONSOLE` as `startInstance`'s option (default: its own). */
+function consoleChoice(
+  on: boolean | undefined,
+  off: boolean | undefined,
+  env: string | undefined,
+): { console?: { enabled: boolean } } {
+  if (on && off) throw new Error("Give either --console or --no-console, not both.");
+  if (on || env === "1" || env === "true") return { console: { enabled: true } };
+  if (off || env === "0" || env === "false") return { console: { enabled: false } };
+  return {};
 }
 
 async function start(args: string[]): Promise<void> {
@@ -169,6 +159,8 @@ async function start(args: string[]): Promise<void> {
       "oauth-callback-url": { type: "string" },
       "oauth-file": { type: "string" },
       production: { type: "boolean" },
+      console: { type: "boolean" },
+      "no-console": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -222,6 +214,7 @@ async function start(args: string[]): Promise<void> {
     ...(values.seed ? { seedFile: values.seed } : {}),
     ...(process.env.CLERK_SECRET_KEY ? { secretKey: process.env.CLERK_SECRET_KEY } : {}),
     webhookWorker: !values["no-webhook-worker"],
+    ...consoleChoice(values.console, values["no-console"], process.env.LATCHKEY_CONSOLE),
     logger: consoleLogger,
   });
   const storage = databaseUrl
@@ -229,6 +222,9 @@ async function start(args: string[]): Promise<void> {
     : `PGlite (${values["data-dir"] ?? ".latchkey/pglite"})`;
   console.log(`Latchkey instance on ${instance.url} — ${storage}`);
   if (instance.seed) console.log(`Seed: ${JSON.stringify(instance.seed)}`);
+  if (instance.consoleUrl !== null) {
+    console.log(`Console: ${instance.consoleUrl} (sign in with the secret key)`);
+  }
   if (connections.length > 0) {
     console.log(`Social sign-in: ${connections.map((c) => c.strategy).join(", ")}`);
   }
@@ -295,80 +291,12 @@ async function dev(args: string[]): Promise<void> {
   process.exit(code);
 }
 
-async function importCommand(args: string[]): Promise<void> {
-  const [source, ...rest] = args;
-  if (source === undefined || source === "--help" || source === "-h") {
-    console.log(IMPORT_USAGE);
-    return;
-  }
-  if (source !== "clerk") {
-    throw new Error(`Unknown import source "${source}". Run: latchkey import clerk --help`);
-  }
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      csv: { type: "string" },
-      json: { type: "string" },
-      "from-api": { type: "boolean" },
-      "secret-key": { type: "string" },
-      "api-url": { type: "string" },
-      "resume-dir": { type: "string" },
-      "data-dir": { type: "string" },
-      "database-url": { type: "string" },
-      "emit-events": { type: "boolean" },
-      "public-url": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(IMPORT_USAGE);
-    return;
-  }
-  if (!values.csv && !values.json && !values["from-api"]) {
-    throw new Error("Give Clerk's Dashboard export with --csv <file> (and --json or --from-api).");
-  }
-  if (values.json && values["from-api"]) {
-    throw new Error("Give either --json <file> or --from-api, not both.");
-  }
-  const secretKey = values["secret-key"] ?? process.env.CLERK_IMPORT_SECRET_KEY;
-  if (values["from-api"] && !secretKey) {
-    throw new Error(
-      "--from-api needs the Clerk instance's secret key: --secret-key sk_… (or CLERK_IMPORT_SECRET_KEY).",
-    );
-  }
-  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
-  if (databaseUrl && values["data-dir"]) {
-    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
-  }
-  const report = await runClerkImport({
-    ...(values.csv ? { csvFile: values.csv } : {}),
-    ...(values["from-api"] && secretKey
-      ? {
-          fromApi: {
-            secretKey,
-            resumeDir: values["resume-dir"] ?? ".latchkey/clerk-import-pages",
-            ...(values["api-url"] ? { apiUrl: values["api-url"] } : {}),
-          },
-        }
-      : {}),
-    ...(values.json ? { jsonFile: values.json } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
-    ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
-    emitEvents: values["emit-events"] ?? false,
-  });
-  const resourcesRefused = report.resources
-    ? Object.values(report.resources).some((counts) => counts.refused.length > 0)
-    : false;
-  if (report.refused.length > 0 || resourcesRefused) process.exitCode = 1;
-}
-
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === "start") return start(rest);
   if (command === "dev") return dev(rest);
   if (command === "import") return importCommand(rest);
+  if (command === "console") return consoleCommand(rest);
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     console.log(USAGE);
     return;

@@ -102,6 +102,8 @@ export interface RunningInstance {
   store: Store;
   handler: FetchHandler;
   seed: SeedReport | undefined;
+  /** Where the admin console is served (`<publicUrl>/console`), or null when it is off. */
+  consoleUrl: string | null;
   /** Stops accepting requests, lets in-flight ones and webhook sends finish, closes the database. */
   close(): Promise<void>;
 }
@@ -234,6 +236,7 @@ export async function startInstance(options: StartInstanceOptions = {}): Promise
       store,
       handler,
       seed,
+      consoleUrl: consoleEnabled ? `${publicUrl}/console` : null,
       async close() {
         await running.close();
         await runningWorker?.stop();

@@ -2,17 +2,10 @@ import { describe, expect, it } from "vitest";
 import { consoleBrowser } from "../../test/console-browser.js";
 import { TEST_SECRET_KEY, useTestInstance } from "../../test/test-instance.js";
 import { CONSOLE_PASSWORD_MIN_LENGTH, setConsolePassword } from "./console-password.js";
-
-const facts = {
-  instanceType: "development" as const,
-  frontendApiUrl: "http://localhost/__clerk",
-  publishableKey: "pk_test_bG9jYWxob3N0L19fY2xlcmsk",
-  allowedOrigins: ["http://localhost:3000"],
-  mailTransport: "Development mailbox",
-};
+import { TEST_CONSOLE_FACTS } from "./console-test-facts.test-helpers.js";
 
 describe("console access", () => {
-  const instance = useTestInstance({ console: { facts, idleMinutes: 15 } });
+  const instance = useTestInstance({ console: { facts: TEST_CONSOLE_FACTS, idleMinutes: 15 } });
 
   it("sends a browser without a session to sign-in, and refuses its posts", async () => {
     const browser = consoleBrowser(instance);

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
 import { type ConsoleChange, runConsoleChange } from "./console-action.js";
 import type { ConsoleEnv } from "./console-env.js";

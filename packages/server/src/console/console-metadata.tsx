@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
 import { recordConsoleChange } from "./console-action.js";
 import { describeApiErrors } from "./console-api.js";

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ConsoleEnv } from "./console-env.js";

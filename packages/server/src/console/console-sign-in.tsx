@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { createHash } from "node:crypto";
 import { serialize } from "cookie";
 import type { Context, Hono } from "hono";

@@ -51,7 +51,7 @@ export interface ConsoleStore {
   ): Promise<ConsoleSessionRecord | null>;
   deleteConsoleSession(tokenHash: string): Promise<void>;
   recordConsoleAudit(entry: NewConsoleAuditRecord): Promise<ConsoleAuditRecord>;
-  /** The audit log, newest first, with the total count. */
+  /** The audit log, the latest line first, with the total count. */
   listConsoleAudit(page: {
     limit: number;
     offset: number;

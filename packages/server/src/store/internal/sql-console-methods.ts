@@ -71,10 +71,10 @@ export function sqlConsoleMethods({ db, clock, ids }: SqlStoreContext): ConsoleS
     },
     async listConsoleAudit({ limit, offset }) {
       const [rows, counted] = await Promise.all([
-        db.query(
-          `SELECT * FROM console_audit_log ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2`,
-          [limit, offset],
-        ),
+        db.query(`SELECT * FROM console_audit_log ORDER BY seq DESC LIMIT $1 OFFSET $2`, [
+          limit,
+          offset,
+        ]),
         db.query<{ total: string | number }>("SELECT count(*) AS total FROM console_audit_log"),
       ]);
       return { entries: rows.map(auditFromRow), total: Number(counted[0]?.total ?? 0) };

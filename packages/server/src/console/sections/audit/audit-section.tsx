@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { Hono } from "hono";
 import type { ConsoleAuditRecord } from "../../../store/console-store.js";
 import type { ConsoleEnv } from "../../console-env.js";

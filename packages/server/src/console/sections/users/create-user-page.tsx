@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { CsrfField } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { Context, Hono } from "hono";
 import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
