@@ -10,6 +10,8 @@ export type IdPrefix =
   | "jtmp"
   | "inv"
   | "orginv"
+  | "role"
+  | "perm"
   | "msg"
   | "whe"
   | "whd"

@@ -192,6 +192,18 @@ export const ERROR_TABLE = {
     message: "identification not found",
     longMessage: "The user has no verified email address matching the invitation.",
   },
+  organization_role_in_use: {
+    status: 422,
+    message: "role in use",
+    longMessage:
+      "The organization role is held by a member or offered by a pending invitation, so it cannot be deleted.",
+  },
+  organization_system_role_protected: {
+    status: 422,
+    message: "system role",
+    longMessage:
+      "System roles (org:admin, org:member) cannot be deleted and their keys cannot change.",
+  },
   missing_organization_permission: {
     status: 403,
     message: "missing permission",

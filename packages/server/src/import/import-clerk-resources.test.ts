@@ -25,8 +25,22 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
       },
     });
     expect(org.status, JSON.stringify(org.body)).toBe(200);
+    // A custom role with a custom permission, held by Bob and offered by the invitation.
+    const permission = await clerk.call("POST", "/v1/organization_permissions", {
+      body: { name: "Manage invoices", key: "org:invoices:manage" },
+    });
+    expect(permission.status, JSON.stringify(permission.body)).toBe(200);
+    const role = await clerk.call("POST", "/v1/organization_roles", {
+      body: {
+        name: "Billing",
+        key: "org:billing",
+        description: "Pays the bills",
+        permissions: [permission.body.id, "perm_org_sys_memberships_read"],
+      },
+    });
+    expect(role.status, JSON.stringify(role.body)).toBe(200);
     const membership = await clerk.call("POST", `/v1/organizations/${org.body.id}/memberships`, {
-      body: { user_id: bob, role: "org:member" },
+      body: { user_id: bob, role: "org:billing" },
     });
     expect(membership.status, JSON.stringify(membership.body)).toBe(200);
     const template = await clerk.call("POST", "/v1/jwt_templates", {
@@ -48,7 +62,7 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
     const orgInvitation = await clerk.call("POST", `/v1/organizations/${org.body.id}/invitations`, {
       body: {
         email_address: "joining@example.com",
-        role: "org:member",
+        role: "org:billing",
         inviter_user_id: ada,
         notify: false,
       },
@@ -60,6 +74,8 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
     const resources = await readClerkResources(api);
     const report = await importClerkResources(here.store, resources);
     expect(report).toEqual({
+      // org:admin and org:member are here already, as they are there.
+      roles: { created: 1, updated: 0, unchanged: 2, refused: [] },
       organizations: { created: 1, updated: 0, unchanged: 0, refused: [] },
       // The creator's admin membership and Bob's.
       memberships: { created: 2, updated: 0, unchanged: 0, refused: [] },
@@ -83,7 +99,7 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
       {
         id: orgInvitation.body.id,
         organization_id: org.body.id,
-        role: "org:member",
+        role: "org:billing",
         status: "pending",
       },
     ]);
@@ -102,7 +118,22 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
     );
     expect(members).toEqual([
       { id: expect.stringMatching(/^orgmem_/), user_id: ada, role: "org:admin" },
-      { id: membership.body.id, user_id: bob, role: "org:member" },
+      { id: membership.body.id, user_id: bob, role: "org:billing" },
+    ]);
+    // The role kept its key, name and permissions; Bob's membership grants them.
+    const imported = await here.store.getOrganizationRoleByKey("org:billing");
+    expect(imported).toMatchObject({
+      name: "Billing",
+      description: "Pays the bills",
+      system: false,
+    });
+    expect(imported?.permissions.map((p) => [p.key, p.type])).toEqual([
+      ["org:sys_memberships:read", "system"],
+      ["org:invoices:manage", "user"],
+    ]);
+    expect((await here.store.getOrganizationMembership(org.body.id, bob))?.permissions).toEqual([
+      "org:sys_memberships:read",
+      "org:invoices:manage",
     ]);
     const [templateRow] = await here.db.query(
       "SELECT id, name, claims, lifetime FROM jwt_templates",
@@ -115,6 +146,7 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
     });
 
     const again = await importClerkResources(here.store, await readClerkResources(api));
+    expect(again.roles).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(again.organizations).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
     expect(again.memberships).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(again.jwtTemplates).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
@@ -126,6 +158,17 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
     await here.db.query(
       "INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES ('org_local', 'Local', 'taken', 1, 1)",
     );
+    // Without the source's roles (an export, not --from-api), a role made here is accepted.
+    await here.store.insertOrganizationRole({
+      key: "org:support",
+      name: "Support",
+      description: null,
+      permissionIds: [],
+    });
+    await importClerkUsers({
+      store: here.store,
+      apiUsers: [{ id: "user_1", email_addresses: [], phone_numbers: [], created_at: 1 }],
+    });
     const report = await importClerkResources(here.store, {
       organizations: [
         { id: "org_a", name: "A", slug: "taken", created_at: 1 },
@@ -145,6 +188,13 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
           role: "org:member",
           organization: { id: "org_b" },
           public_user_data: { user_id: "user_gone" },
+          created_at: 1,
+        },
+        {
+          id: "orgmem_3",
+          role: "org:support",
+          organization: { id: "org_b" },
+          public_user_data: { user_id: "user_1" },
           created_at: 1,
         },
       ],
@@ -169,6 +219,7 @@ describe("latchkey import clerk --from-api: organizations, memberships and JWT t
         { id: "org_a", code: "slug_taken" },
       ],
     });
+    expect(report.memberships.created).toBe(1);
     expect(report.memberships.refused).toEqual([
       { id: "orgmem_1", code: "role_unknown" },
       { id: "orgmem_2", code: "user_missing" },

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { findOrganizationRole } from "../store/organization-roles.js";
 import type {
   ImportedInvitation,
   ImportedJwtTemplate,
   ImportedMembership,
   ImportedOrganization,
   ImportedOrganizationInvitation,
+  ImportedOrganizationRole,
   ImportedRecordOutcome,
   ResourceImportConflictCode,
   ResourceImportStore,
@@ -24,6 +24,21 @@ const CLERK_ORGANIZATION = z.looseObject({
   private_metadata: metadata,
   created_by: z.string().nullish(),
   created_at: z.number(),
+});
+
+const CLERK_ROLE = z.looseObject({
+  id: z.string().min(1),
+  key: z.string().regex(/^org:[a-z0-9_]+$/),
+  name: z.string().min(1),
+  description: z.string().nullish(),
+  permissions: z.array(
+    z.looseObject({
+      key: z.string().regex(/^org:[a-z0-9_]+:[a-z0-9_]+$/),
+      name: z.string().min(1),
+      description: z.string().nullish(),
+      type: z.string().nullish(),
+    }),
+  ),
 });
 
 const CLERK_MEMBERSHIP = z.looseObject({
@@ -72,6 +87,8 @@ const CLERK_ORGANIZATION_INVITATION = z.looseObject({
 
 /** What was read from a Clerk instance's Backend API besides its users. */
 export interface ClerkResources {
+  /** The instance's organization roles (`GET /v1/organization_roles`), with their permissions. */
+  roles?: unknown[];
   organizations: unknown[];
   memberships: unknown[];
   jwtTemplates: unknown[];
@@ -82,14 +99,15 @@ export interface ClerkResources {
 }
 
 /**
- * Reads organizations, every organization's memberships and invitations, the JWT templates and
- * the application invitations from a Clerk instance's Backend API (paged).
+ * Reads the organization roles, organizations, every organization's memberships and invitations,
+ * the JWT templates and the application invitations from a Clerk instance's Backend API (paged).
  *
  * @throws ClerkImportError `api_request_failed` (see {@link ClerkApiReader})
  * @example
  * const resources = await readClerkResources(createClerkApiReader({ secretKey }));
  */
 export async function readClerkResources(api: ClerkApiReader): Promise<ClerkResources> {
+  const roles = await api.list("/organization_roles", { order_by: "+created_at" });
   const organizations = await api.list("/organizations", { order_by: "+created_at" });
   const memberships: unknown[] = [];
   const organizationInvitations: unknown[] = [];
@@ -101,14 +119,13 @@ export async function readClerkResources(api: ClerkApiReader): Promise<ClerkReso
   }
   const jwtTemplates = await api.list("/jwt_templates");
   const invitations = await api.list("/invitations");
-  return { organizations, memberships, jwtTemplates, invitations, organizationInvitations };
+  return { roles, organizations, memberships, jwtTemplates, invitations, organizationInvitations };
 }
 
 /** Why an organization, membership or template was not imported. */
 export type ResourceRefusalCode =
   | ResourceImportConflictCode
   | "invalid"
-  | "role_unknown"
   | "signing_key_not_exported";
 
 /** Counts of one kind of record, and the refused ones by id. */
@@ -121,6 +138,7 @@ export interface ResourceCounts {
 
 /** What {@link importClerkResources} did, by kind. */
 export interface ClerkResourcesReport {
+  roles: ResourceCounts;
   organizations: ResourceCounts;
   memberships: ResourceCounts;
   jwtTemplates: ResourceCounts;
@@ -154,11 +172,13 @@ async function importKind<T extends { id: string }>(
 }
 
 /**
- * Writes organizations, then memberships (their users must have been imported first), JWT
- * templates, application and organization invitations (kept as records: nothing is sent), ids
- * kept, idempotent by id. A membership with a role this instance does not define is
- * refused (`role_unknown`); so is a template with a custom signing key, which Clerk never hands
- * out (`signing_key_not_exported`). No webhooks.
+ * Writes the organization roles (matched by key: missing ones created with their permissions,
+ * the others brought to the imported permissions), organizations, then memberships (their users
+ * must have been imported first), JWT templates, application and organization invitations (kept
+ * as records: nothing is sent), ids kept, idempotent by id. A membership or invitation with a
+ * role this instance does not have, imported or not, is refused (`role_unknown`); so is a
+ * template with a custom signing key, which Clerk never hands out (`signing_key_not_exported`).
+ * No webhooks.
  *
  * @example
  * const report = await importClerkResources(store, await readClerkResources(api));
@@ -167,6 +187,28 @@ export async function importClerkResources(
   store: ResourceImportStore,
   resources: ClerkResources,
 ): Promise<ClerkResourcesReport> {
+  // Roles first: memberships and invitations name theirs by key.
+  const roles = await importKind<ImportedOrganizationRole>(
+    resources.roles ?? [],
+    (entry) => {
+      const parsed = CLERK_ROLE.safeParse(entry);
+      if (!parsed.success) return "invalid";
+      const r = parsed.data;
+      return {
+        id: r.id,
+        key: r.key,
+        name: r.name,
+        description: r.description ?? null,
+        permissions: r.permissions.map((p) => ({
+          key: p.key,
+          name: p.name,
+          description: p.description ?? "",
+          type: p.type === "system" ? ("system" as const) : ("user" as const),
+        })),
+      };
+    },
+    (records) => store.importOrganizationRoles(records),
+  );
   const organizations = await importKind<ImportedOrganization>(
     resources.organizations,
     (entry) => {
@@ -193,7 +235,6 @@ export async function importClerkResources(
       const parsed = CLERK_MEMBERSHIP.safeParse(entry);
       if (!parsed.success) return "invalid";
       const m = parsed.data;
-      if (findOrganizationRole(m.role) === undefined) return "role_unknown";
       return {
         id: m.id,
         organizationId: m.organization.id,
@@ -248,7 +289,6 @@ export async function importClerkResources(
       const parsed = CLERK_ORGANIZATION_INVITATION.safeParse(entry);
       if (!parsed.success) return "invalid";
       const i = parsed.data;
-      if (findOrganizationRole(i.role) === undefined) return "role_unknown";
       return {
         id: i.id,
         organizationId: i.organization_id,
@@ -263,7 +303,7 @@ export async function importClerkResources(
     },
     (records) => store.importOrganizationInvitations(records),
   );
-  return { organizations, memberships, jwtTemplates, invitations, organizationInvitations };
+  return { roles, organizations, memberships, jwtTemplates, invitations, organizationInvitations };
 }
 
 /**
@@ -275,6 +315,7 @@ export async function importClerkResources(
 export function formatResourcesReport(report: ClerkResourcesReport): string {
   const lines: string[] = [];
   for (const [label, counts] of [
+    ["organization roles", report.roles],
     ["organizations", report.organizations],
     ["memberships", report.memberships],
     ["JWT templates", report.jwtTemplates],

@@ -22,11 +22,29 @@ export interface ImportedMembership {
   id: string;
   organizationId: string;
   userId: string;
-  /** A role key this instance knows (`org:admin`, `org:member`). */
+  /** A role key of this instance (`org:admin`, `org:member`, or an imported one). */
   role: string;
   publicMetadata: Metadata;
   privateMetadata: Metadata;
   createdAt: number;
+}
+
+/** A permission of an imported role, matched by key. */
+export interface ImportedPermission {
+  key: string;
+  name: string;
+  description: string;
+  type: "system" | "user";
+}
+
+/** An organization role from another instance, matched by key (its id is not kept). */
+export interface ImportedOrganizationRole {
+  /** The role's id over there, to report it by. */
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  permissions: ImportedPermission[];
 }
 
 /** A JWT template from another instance's export, its `jtmp_…` id kept (no custom signing key). */
@@ -53,7 +71,7 @@ export interface ImportedInvitation {
 /** An organization invitation from another instance's export, its `orginv_…` id kept. */
 export interface ImportedOrganizationInvitation extends ImportedInvitation {
   organizationId: string;
-  /** A role key this instance knows. */
+  /** A role key of this instance. */
   role: string;
   privateMetadata: Metadata;
 }
@@ -65,7 +83,8 @@ export type ResourceImportConflictCode =
   | "user_missing"
   | "membership_taken"
   | "name_taken"
-  | "invitation_taken";
+  | "invitation_taken"
+  | "role_unknown";
 
 /** What became of one imported record (by id: created, updated, already so, or refused). */
 export type ImportedRecordOutcome =
@@ -78,6 +97,15 @@ export type ImportedRecordOutcome =
  */
 export interface ResourceImportStore {
   /**
+   * Creates the roles whose key is new here, and makes the others' name, description and
+   * permissions the imported ones; permissions are matched by key, and those missing created.
+   * @example
+   * await store.importOrganizationRoles([{ id: "role_2abc", key: "org:billing", … }]);
+   */
+  importOrganizationRoles(
+    roles: readonly ImportedOrganizationRole[],
+  ): Promise<ImportedRecordOutcome[]>;
+  /**
    * Creates or updates organizations by id; one whose slug another organization has is refused
    * (`slug_taken`).
    * @example
@@ -87,9 +115,9 @@ export interface ResourceImportStore {
     organizations: readonly ImportedOrganization[],
   ): Promise<ImportedRecordOutcome[]>;
   /**
-   * Creates or updates memberships by id; refused when the organization or user is not here
-   * (`organization_missing`, `user_missing`) or the user already has another membership in it
-   * (`membership_taken`).
+   * Creates or updates memberships by id; refused when the organization, user or role is not
+   * here (`organization_missing`, `user_missing`, `role_unknown`) or the user already has another
+   * membership in it (`membership_taken`).
    * @example
    * await store.importMemberships([{ id: "orgmem_2abc", organizationId, userId, role: "org:admin", … }]);
    */
@@ -109,9 +137,9 @@ export interface ResourceImportStore {
    */
   importInvitations(invitations: readonly ImportedInvitation[]): Promise<ImportedRecordOutcome[]>;
   /**
-   * Creates or updates organization invitations by id; refused when the organization is not here
-   * (`organization_missing`) or another pending invitation has the address in it
-   * (`invitation_taken`).
+   * Creates or updates organization invitations by id; refused when the organization or role is
+   * not here (`organization_missing`, `role_unknown`) or another pending invitation has the
+   * address in it (`invitation_taken`).
    * @example
    * await store.importOrganizationInvitations([{ id: "orginv_2abc", organizationId, … }]);
    */

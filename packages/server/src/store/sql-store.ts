@@ -15,6 +15,7 @@ import { sqlJwtTemplateMethods } from "./internal/sql-jwt-template-methods.js";
 import { sqlKeyMethods } from "./internal/sql-key-methods.js";
 import { sqlMailMethods } from "./internal/sql-mail-methods.js";
 import { sqlOrganizationMethods } from "./internal/sql-organization-methods.js";
+import { sqlOrganizationRoleMethods } from "./internal/sql-organization-role-methods.js";
 import { sqlRateLimitMethods } from "./internal/sql-rate-limit-methods.js";
 import { sqlResourceImportMethods } from "./internal/sql-resource-import-methods.js";
 import { sqlSessionMethods } from "./internal/sql-session-methods.js";
@@ -81,6 +82,7 @@ export function createSqlStore(db: Database, options: SqlStoreOptions): Store {
     // Organizations, memberships, organization and application invitations (read here; changed
     // by the flows inside `transaction`).
     ...sqlOrganizationMethods(context),
+    ...sqlOrganizationRoleMethods(context),
     ...sqlInvitationMethods(context),
     // A flow runs its steps as one transaction: the store's verbs joined to it, and row verbs.
     ...sqlStoreTransaction(context, (tx) => createSqlStore(joinTransaction(db, tx), options)),

@@ -6,6 +6,7 @@ import type { InstanceConfigStore } from "./instance-config-store.js";
 import type { InvitationStore } from "./invitation-store.js";
 import type { JwtTemplateStore } from "./jwt-template-store.js";
 import type { MailStore } from "./mail-store.js";
+import type { OrganizationRoleStore } from "./organization-role-store.js";
 import type { OrganizationStore } from "./organization-store.js";
 import type { RateLimitStore } from "./rate-limit-store.js";
 import type { ResourceImportStore } from "./resource-import-store.js";
@@ -267,6 +268,7 @@ export interface Store
     SigningKeyStore,
     JwtTemplateStore,
     OrganizationStore,
+    OrganizationRoleStore,
     InvitationStore,
     MailStore,
     RateLimitStore,

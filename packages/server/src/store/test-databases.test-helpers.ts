@@ -81,6 +81,10 @@ export async function clearData(db: Database): Promise<void> {
   await db.exec(
     "TRUNCATE users, email_addresses, phone_numbers, images, webhook_outbox, signing_keys, clients, sessions, jwt_templates, webhook_endpoints, webhook_deliveries, organizations, organization_memberships, organization_invitations, invitations, emails, rate_limit_buckets, sign_ups, sign_ins, verification_codes, backup_codes, totp_enrollments CASCADE",
   );
+  // Roles and permissions made by a test; the built-in ones stay, as every instance has them.
+  await db.exec(
+    "DELETE FROM organization_roles WHERE NOT system; DELETE FROM organization_permissions WHERE type <> 'system'",
+  );
 }
 
 /** 2026-01-01T00:00:00Z: where {@link useTestStore}'s clock starts unless told otherwise. */

@@ -81,7 +81,7 @@ async function invite(
   input: NewOrganizationInvitation,
 ): Promise<OrganizationInvitationRecord> {
   const organizationId = organization.id;
-  const role = requireOrganizationRole(input.role);
+  const role = await requireOrganizationRole(tx, input.role);
   if (input.inviterUserId != null) {
     await requireOrganizationAdmin(tx, organizationId, input.inviterUserId, "inviter_user_id");
   }

@@ -34,7 +34,7 @@ export function createOrganizationMembership(
 ): Promise<FlowResult<{ membership: OrganizationMembershipRecord }>> {
   return runFlow(store, async (tx) => {
     const organization = await lockOrganization(tx, organizationId);
-    const role = requireOrganizationRole(input.role);
+    const role = await requireOrganizationRole(tx, input.role);
     await requireUserExists(tx, input.userId);
     await requireNotMember(tx, organizationId, input.userId);
     await requireMembershipRoom(tx, organization, true);

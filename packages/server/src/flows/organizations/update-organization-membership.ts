@@ -29,7 +29,7 @@ export function updateOrganizationMembership(
   return runFlow(store, async (tx) => {
     await lockOrganization(tx, organizationId);
     await lockMembership(tx, organizationId, userId);
-    const role = requireOrganizationRole(patch.role);
+    const role = await requireOrganizationRole(tx, patch.role);
     await tx.updateMembership(organizationId, userId, { role: role.key });
     return { membership: await emitMembership(tx, "updated", organizationId, userId) };
   });

@@ -7,6 +7,7 @@ import { imagesRoutes } from "./images/images-routes.js";
 import { invitationRoutes } from "./invitations/invitation-routes.js";
 import { jwksRoutes } from "./jwks/jwks-routes.js";
 import { jwtTemplatesRoutes } from "./jwt-templates/jwt-templates-routes.js";
+import { organizationRolesRoutes } from "./organization-roles/organization-roles-routes.js";
 import { organizationRoutes } from "./organizations/organization-routes.js";
 import { phoneNumbersRoutes } from "./phone-numbers/phone-numbers-routes.js";
 import { sessionsRoutes } from "./sessions/sessions-routes.js";
@@ -26,6 +27,7 @@ export const backendApiRoutes: readonly AnyRoute[] = [
   ...jwksRoutes,
   ...jwtTemplatesRoutes,
   ...organizationRoutes,
+  ...organizationRolesRoutes,
   ...invitationRoutes,
   // Development mode only (404 otherwise): the dev mailbox end-to-end tests read codes from.
   ...devMailboxRoutes,

@@ -1,6 +1,5 @@
 import type { Queryable, Row } from "../database.js";
 import { userNotFound } from "../organization-errors.js";
-import { findOrganizationRole } from "../organization-roles.js";
 import type {
   InvitationStatus,
   OrganizationInvitationRecord,
@@ -10,6 +9,7 @@ import type {
 import type { UserRecord } from "../store.js";
 import { loadUsers } from "./load-users.js";
 import { metadataOf, numberOrNull, stringOrNull } from "./row-values.js";
+import { loadRolesByKey } from "./sql-organization-role-methods.js";
 
 /**
  * Columns of `organizations o` with the computed counts. `$now` is the placeholder of the current
@@ -108,12 +108,16 @@ export async function membershipsFromRows(
     q,
     rows.map((row) => String(row.user_id)),
   );
+  const roles = await loadRolesByKey(
+    q,
+    rows.map((row) => String(row.role)),
+  );
   return rows.flatMap((row) => {
     const organization = orgs.get(String(row.organization_id));
     const user = users.get(String(row.user_id));
     if (organization === undefined || user === undefined) return [];
     const role = String(row.role);
-    const known = findOrganizationRole(role);
+    const known = roles.get(role);
     return [
       {
         id: String(row.id),
@@ -121,7 +125,7 @@ export async function membershipsFromRows(
         userId: user.id,
         role,
         roleName: known?.name ?? role,
-        permissions: [...(known?.permissions ?? [])],
+        permissions: (known?.permissions ?? []).map((permission) => permission.key),
         publicMetadata: metadataOf(row.public_metadata),
         privateMetadata: metadataOf(row.private_metadata),
         createdAt: Number(row.created_at),
@@ -165,6 +169,10 @@ export async function invitationsFromRows(
     q,
     rows.flatMap((row) => (row.inviter_user_id == null ? [] : [String(row.inviter_user_id)])),
   );
+  const roles = await loadRolesByKey(
+    q,
+    rows.map((row) => String(row.role)),
+  );
   return rows.flatMap((row) => {
     const organization = orgs.get(String(row.organization_id));
     if (organization === undefined) return [];
@@ -176,7 +184,7 @@ export async function invitationsFromRows(
         organizationId: organization.id,
         emailAddress: String(row.email_address),
         role,
-        roleName: findOrganizationRole(role)?.name ?? role,
+        roleName: roles.get(role)?.name ?? role,
         status: String(row.effective_status ?? row.status) as InvitationStatus,
         inviterUserId,
         acceptedUserId: stringOrNull(row.accepted_user_id),

@@ -1,5 +1,6 @@
 import type { Queryable } from "../database.js";
 import type { ImportedRecordOutcome, ResourceImportStore } from "../resource-import-store.js";
+import { knownRoleKeys, sqlRoleImportMethods } from "./sql-role-import-methods.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 import { upsertImportedRows } from "./upsert-imported-rows.js";
 
@@ -32,6 +33,7 @@ async function settle<T extends { id: string }>(
 export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImportStore {
   const { db, clock, guard } = context;
   return {
+    ...sqlRoleImportMethods(context),
     importOrganizations: (organizations) =>
       guard(() =>
         db.transaction(async (tx) => {
@@ -87,6 +89,10 @@ export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImpo
               ])
             ).map((r) => String(r.id)),
           );
+          const roles = await knownRoleKeys(
+            tx,
+            memberships.map((m) => m.role),
+          );
           const held = await owners(
             tx,
             "SELECT organization_id || ' ' || user_id AS key, id AS owner FROM organization_memberships WHERE organization_id || ' ' || user_id = ANY($1::text[])",
@@ -97,11 +103,13 @@ export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImpo
             const owner = held.get(`${m.organizationId} ${m.userId}`);
             const code = !orgs.has(m.organizationId)
               ? "organization_missing"
-              : !users.has(m.userId)
-                ? "user_missing"
-                : owner !== undefined && owner !== m.id
-                  ? "membership_taken"
-                  : null;
+              : !roles.has(m.role)
+                ? "role_unknown"
+                : !users.has(m.userId)
+                  ? "user_missing"
+                  : owner !== undefined && owner !== m.id
+                    ? "membership_taken"
+                    : null;
             if (code !== null) refusals.set(m.id, { id: m.id, outcome: "refused", code });
           }
           return settle(memberships, refusals, (admitted) =>
@@ -194,6 +202,10 @@ export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImpo
               ])
             ).map((r) => String(r.id)),
           );
+          const roles = await knownRoleKeys(
+            tx,
+            invitations.map((i) => i.role),
+          );
           const pending = await owners(
             tx,
             "SELECT organization_id || ' ' || lower(email_address) AS key, id AS owner FROM organization_invitations WHERE status = 'pending' AND organization_id || ' ' || lower(email_address) = ANY($1::text[])",
@@ -204,9 +216,11 @@ export function sqlResourceImportMethods(context: SqlStoreContext): ResourceImpo
             const owner = pending.get(`${i.organizationId} ${i.emailAddress.toLowerCase()}`);
             const code = !orgs.has(i.organizationId)
               ? "organization_missing"
-              : i.status === "pending" && owner !== undefined && owner !== i.id
-                ? "invitation_taken"
-                : null;
+              : !roles.has(i.role)
+                ? "role_unknown"
+                : i.status === "pending" && owner !== undefined && owner !== i.id
+                  ? "invitation_taken"
+                  : null;
             if (code !== null) refusals.set(i.id, { id: i.id, outcome: "refused", code });
           }
           return settle(invitations, refusals, (admitted) =>

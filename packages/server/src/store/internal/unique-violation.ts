@@ -5,6 +5,8 @@ const PARAM_BY_CONSTRAINT: Record<string, { param: string; noun: string }> = {
   users_username_key: { param: "username", noun: "username" },
   email_addresses_email_key: { param: "email_address", noun: "email address" },
   phone_numbers_phone_number_key: { param: "phone_number", noun: "phone number" },
+  organization_roles_key_key: { param: "key", noun: "role key" },
+  organization_permissions_key_key: { param: "key", noun: "permission key" },
 };
 
 /** Builds the `form_identifier_exists` error for a parameter. */
