@@ -14,6 +14,7 @@ import { mountConsoleSignIn } from "./console-sign-in.js";
 import { mountAuditSection } from "./sections/audit/audit-section.js";
 import { mountOverviewSection } from "./sections/overview/overview-section.js";
 import { mountUsersSection } from "./sections/users/users-section.js";
+import { mountWebhooksSection } from "./sections/webhooks/webhooks-section.js";
 
 /**
  * The admin console, a Hono app served under `/console`: server-rendered pages, one small script.
@@ -47,6 +48,7 @@ export function createConsole(setup: ConsoleSetup): Hono<ConsoleEnv> {
   app.use("*", requireConsoleSession);
   mountOverviewSection(app);
   mountUsersSection(app);
+  mountWebhooksSection(app);
   mountAuditSection(app);
   app.notFound((c) =>
     renderPage(c, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consoleBrowser } from "../../../../test/console-browser.js";
 import { TEST_START_MS, useTestInstance } from "../../../../test/test-instance.js";
+import { TEST_CONSOLE_FACTS } from "../../console-test-facts.test-helpers.js";
 import { OVERVIEW_DAYS } from "./overview-section.js";
 
 const DAY = 86_400_000;
@@ -23,15 +24,7 @@ const series = (counts: Record<number, number>) =>
 
 describe("console overview", () => {
   const instance = useTestInstance({
-    console: {
-      facts: {
-        instanceType: "development",
-        frontendApiUrl: "http://localhost/__clerk",
-        publishableKey: null,
-        allowedOrigins: ["http://localhost:3000"],
-        mailTransport: "Development mailbox",
-      },
-    },
+    console: { facts: TEST_CONSOLE_FACTS },
     settings: { maxVerificationAttempts: 3, lockoutSeconds: null },
   });
 
