@@ -12,6 +12,7 @@ import { renderPage } from "./console-page.js";
 import type { ConsoleSetup } from "./console-setup.js";
 import { mountConsoleSignIn } from "./console-sign-in.js";
 import { mountAuditSection } from "./sections/audit/audit-section.js";
+import { mountInstanceSection } from "./sections/instance/instance-section.js";
 import { mountOverviewSection } from "./sections/overview/overview-section.js";
 import { mountUsersSection } from "./sections/users/users-section.js";
 import { mountWebhooksSection } from "./sections/webhooks/webhooks-section.js";
@@ -49,6 +50,7 @@ export function createConsole(setup: ConsoleSetup): Hono<ConsoleEnv> {
   mountOverviewSection(app);
   mountUsersSection(app);
   mountWebhooksSection(app);
+  mountInstanceSection(app);
   mountAuditSection(app);
   app.notFound((c) =>
     renderPage(c, {

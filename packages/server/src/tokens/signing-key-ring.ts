@@ -4,12 +4,31 @@ import type { NewSigningKey, PublicRsaJwk, SigningKeyStore } from "../store/sign
 import { createJwtSigner, type JwtSigner } from "./create-jwt-signer.js";
 import { generateSigningKey } from "./generate-signing-key.js";
 import { importRsaPrivateKey } from "./import-rsa-private-key.js";
-import { signingKeySchedule } from "./signing-key-schedule.js";
+import {
+  type SigningKeyTimelineEntry,
+  signingKeySchedule,
+  signingKeyTimeline,
+} from "./signing-key-schedule.js";
 
 /** A key as published in the JWKS: id and public parts only. */
 export interface PublishedSigningKey {
   kid: string;
   publicJwk: PublicRsaJwk;
+}
+
+/** A key's public facts, as the key schedule shows them (never its private key). */
+export interface SigningKeyFacts {
+  kid: string;
+  createdAt: number;
+  activeAt: number;
+  longestLifetimeSeconds: number;
+}
+
+/** Every key's place in the schedule at `now`, and the key that signs then. */
+export interface SigningKeyTimeline {
+  now: number;
+  signingKid: string | null;
+  keys: Array<SigningKeyTimelineEntry<SigningKeyFacts> & { published: boolean }>;
 }
 
 /**
@@ -38,6 +57,8 @@ export interface SigningKeyRing {
   rotate(options?: { publishDelayMs?: number }): Promise<{ kid: string; activeAt: number }>;
   /** Reloads the keys from the store now. */
   reload(): Promise<void>;
+  /** Every stored key's place in the schedule now (reloaded from the store first). */
+  timeline(): Promise<SigningKeyTimeline>;
 }
 
 /** Options of {@link createSigningKeyRing}. */
@@ -209,6 +230,25 @@ export function createSigningKeyRing(options: SigningKeyRingOptions): SigningKey
 
     reload: async () => {
       await reload();
+    },
+
+    async timeline() {
+      const { keys } = await reload();
+      const now = clock.now();
+      const facts = keys.map(({ kid, createdAt, activeAt, longestLifetimeSeconds }) => ({
+        kid,
+        createdAt,
+        activeAt,
+        longestLifetimeSeconds,
+      }));
+      return {
+        now,
+        signingKid: signingKeySchedule(facts, now, retentionSkewMs).signing?.kid ?? null,
+        keys: signingKeyTimeline(facts, retentionSkewMs).map((entry) => ({
+          ...entry,
+          published: entry.publishedUntil === null || now < entry.publishedUntil,
+        })),
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signingKeySchedule } from "./signing-key-schedule.js";
+import { signingKeySchedule, signingKeyTimeline } from "./signing-key-schedule.js";
 
 const key = (name: string, createdAt: number, activeAt: number, longestLifetimeSeconds = 60) => ({
   name,
@@ -39,5 +39,13 @@ describe("signingKeySchedule", () => {
 
   it("falls back to the oldest key when no key is active yet", () => {
     expect(signingKeySchedule([key("future", 0, 10_000)], 0, 0).signing?.name).toBe("future");
+  });
+
+  it("tells each key's timeline: signs until its successor, published until its tokens expired", () => {
+    const keys = [key("new", 5_000, 605_000, 0), key("old", 0, 0, 3600)];
+    expect(signingKeyTimeline(keys, 1000)).toEqual([
+      { key: keys[1], signsUntil: 605_000, publishedUntil: 605_000 + 3_600_000 + 1000 },
+      { key: keys[0], signsUntil: null, publishedUntil: null },
+    ]);
   });
 });

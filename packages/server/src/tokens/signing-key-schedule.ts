@@ -13,11 +13,44 @@ export interface SigningKeySchedule<K> {
   published: K[];
 }
 
+/** One key's place in the timeline: when it signs and until when it is published. */
+export interface SigningKeyTimelineEntry<K> {
+  key: K;
+  /** Published from its `createdAt`; signs from `activeAt` until its successor's `activeAt`. */
+  signsUntil: number | null;
+  /** Dropped from the JWKS at this time (null: no successor yet, published for as long). */
+  publishedUntil: number | null;
+}
+
 /**
- * Works out the key timeline at `now`. A key is published from its creation; it signs from its
+ * The key timeline, ordered by `activeAt`. A key is published from its creation; it signs from its
  * `activeAt` until its successor's `activeAt`; after that it stays published until every token it
  * signed has expired (`successor.activeAt + longestLifetimeSeconds + retentionSkewMs`), then it
  * is dropped. A key whose successor is not active yet is always published.
+ *
+ * @example
+ * signingKeyTimeline(keys, 60_000); // [{ key, signsUntil: 605_000, publishedUntil: 665_000 }, …]
+ */
+export function signingKeyTimeline<K extends ScheduledKey>(
+  keys: readonly K[],
+  retentionSkewMs: number,
+): SigningKeyTimelineEntry<K>[] {
+  const ordered = [...keys].sort((a, b) => a.activeAt - b.activeAt || a.createdAt - b.createdAt);
+  return ordered.map((key, index) => {
+    const successor = ordered[index + 1];
+    return successor === undefined
+      ? { key, signsUntil: null, publishedUntil: null }
+      : {
+          key,
+          signsUntil: successor.activeAt,
+          publishedUntil: successor.activeAt + key.longestLifetimeSeconds * 1000 + retentionSkewMs,
+        };
+  });
+}
+
+/**
+ * Works out the key timeline ({@link signingKeyTimeline}) at `now`: the key that signs and the
+ * keys that are published.
  *
  * @example
  * const { signing, published } = signingKeySchedule(keys, clock.now(), 60_000);
@@ -27,17 +60,12 @@ export function signingKeySchedule<K extends ScheduledKey>(
   now: number,
   retentionSkewMs: number,
 ): SigningKeySchedule<K> {
-  const ordered = [...keys].sort((a, b) => a.activeAt - b.activeAt || a.createdAt - b.createdAt);
-  let signing: K | null = ordered[0] ?? null;
+  const timeline = signingKeyTimeline(keys, retentionSkewMs);
+  let signing: K | null = timeline[0]?.key ?? null;
   const published: K[] = [];
-  ordered.forEach((key, index) => {
+  for (const { key, publishedUntil } of timeline) {
     if (key.activeAt <= now) signing = key;
-    const successor = ordered[index + 1];
-    const dropAt =
-      successor === undefined
-        ? Number.POSITIVE_INFINITY
-        : successor.activeAt + key.longestLifetimeSeconds * 1000 + retentionSkewMs;
-    if (now < dropAt) published.push(key);
-  });
+    if (publishedUntil === null || now < publishedUntil) published.push(key);
+  }
   return { signing, published };
 }
