@@ -21,17 +21,19 @@ export function isSecretKey(presented: string | null | undefined, secretKey: str
 }
 
 /**
- * Builds the check for `Authorization: Bearer <secret key>`, compared with {@link isSecretKey}.
+ * Builds the check for `Authorization: Bearer <secret key>`, compared as {@link isSecretKey} does
+ * (the instance key's digest is computed once, here, not per request).
  *
  * @throws ApiError `authentication_invalid` (missing header or wrong key), `clerk_key_invalid`
  *   (a bearer value that is not shaped like a secret key)
  */
 export function createSecretKeyCheck(secretKey: string): (authorization: string | null) => void {
+  const digest = sha256(secretKey);
   return (authorization) => {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? "");
     const presented = match?.[1];
     if (presented === undefined) throw new ApiError("authentication_invalid");
     if (!SECRET_KEY_PATTERN.test(presented)) throw new ApiError("clerk_key_invalid");
-    if (!isSecretKey(presented, secretKey)) throw new ApiError("authentication_invalid");
+    if (!timingSafeEqual(sha256(presented), digest)) throw new ApiError("authentication_invalid");
   };
 }

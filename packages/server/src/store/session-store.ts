@@ -2,6 +2,7 @@
  * The clients-and-sessions part of the {@link Store}: a client (one browser or device) holds
  * sessions (their `session.*` events are raised by the flows in `flows/sessions`).
  */
+import type { UserRecord } from "./store.js";
 
 /** Statuses a session can have, as Clerk names them. */
 export const SESSION_STATUSES = [
@@ -40,10 +41,18 @@ export interface SessionRecord {
   updatedAt: number;
 }
 
+/** What decides whether a user may be issued tokens now: banned, or locked (until `lockoutExpiresAt`). */
+export type UserStanding = Pick<UserRecord, "id" | "banned" | "lockedAt" | "lockoutExpiresAt">;
+
 /** A client and its sessions (oldest first). */
 export interface ClientRecord {
   id: string;
   sessions: SessionRecord[];
+  /**
+   * The standing of its sessions' users, read with the client in the same round trip, so that a
+   * token for one of its sessions is refused or issued without reading the session again.
+   */
+  userStandings: UserStanding[];
   lastActiveSessionId: string | null;
   signInId: string | null;
   signUpId: string | null;
@@ -95,6 +104,13 @@ export interface SessionStore {
    */
   insertSession(input: NewSession): Promise<SessionRecord>;
   getSession(sessionId: string): Promise<SessionRecord | null>;
+  /**
+   * A session and its user, read together in one round trip (user null when it is gone); null
+   * when there is no such session.
+   */
+  getSessionWithUser(
+    sessionId: string,
+  ): Promise<{ session: SessionRecord; user: UserRecord | null } | null>;
   listSessions(filter: SessionFilter, page: SessionPage): Promise<SessionRecord[]>;
   countSessions(filter: SessionFilter): Promise<number>;
   /** Locks the session until the transaction ends (inside `Store.transaction`); null when missing. */

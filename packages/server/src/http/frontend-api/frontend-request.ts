@@ -1,8 +1,11 @@
 import { ApiError } from "../../errors/api-error.js";
 import { mintSessionTokenForRequest } from "../../flows/sessions/mint-session-token-for-request.js";
-import { requireActiveSession } from "../../flows/sessions/require-active-session.js";
+import {
+  checkSessionIssuable,
+  mayBeIssuedTokens,
+} from "../../flows/sessions/require-active-session.js";
 import type { ClientSessionContext } from "../../flows/sign-in/start-session-on-client.js";
-import type { ClientRecord, SessionRecord } from "../../store/session-store.js";
+import type { ClientRecord, SessionRecord, UserStanding } from "../../store/session-store.js";
 import type { RouteServices } from "../define-route.js";
 import { hashClientToken, newClientToken } from "./client-token.js";
 import {
@@ -13,6 +16,11 @@ import {
   serializeCookie,
 } from "./frontend-cookies.js";
 import { loadFrontendClient } from "./load-frontend-client.js";
+
+/** The standing of a session's user, as read with its client. */
+function standingOf(client: ClientRecord, session: SessionRecord): UserStanding | undefined {
+  return client.userStandings.find((user) => user.id === session.userId);
+}
 
 /** How the request presented its client token. */
 export type ClientCredentialSource = "cookie" | "header" | null;
@@ -95,6 +103,18 @@ export class FrontendRequest {
   }
 
   /**
+   * A session of the requesting client that may be issued tokens now (active; its user neither
+   * banned nor locked), judged on the client as this request read it from the database: no
+   * second read, nothing remembered between requests.
+   * @throws `signed_out` (no client), `resource_not_found` (`session_id`: not the client's),
+   *   `session_not_active`
+   */
+  requireOwnActiveSession(sessionId: string, now: number): SessionRecord {
+    const session = this.requireOwnSession(sessionId);
+    return checkSessionIssuable(session, standingOf(this.requireClient(), session), now).session;
+  }
+
+  /**
    * Runs a flow that may sign a user in on this client. The flow gets the store, the time, the
    * session lifetimes and the digest of a fresh client token to replace the client's own (so a
    * token planted before sign-in is worthless after it). When the flow started a session, the
@@ -145,17 +165,12 @@ export class FrontendRequest {
    * tokens (banned, locked) get none.
    */
   private async mintMissingTokens(client: ClientRecord): Promise<void> {
-    const { store, clock } = this.services;
+    const now = this.services.clock.now();
     for (const session of client.sessions) {
       if (session.status !== "active" || this.mintedTokens.has(session.id)) continue;
-      const issuable = await requireActiveSession(store, session.id, clock.now()).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof ApiError) return false;
-          throw error;
-        },
-      );
-      if (issuable) this.mintedTokens.set(session.id, await this.mintToken(session));
+      const standing = standingOf(client, session);
+      if (standing !== undefined && mayBeIssuedTokens(standing, now))
+        this.mintedTokens.set(session.id, await this.mintToken(session));
     }
   }
 

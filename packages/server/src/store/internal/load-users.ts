@@ -7,6 +7,7 @@ import {
   USER_COLUMNS,
   userFromRow,
 } from "./row-mappers.js";
+import { jsonRows } from "./row-values.js";
 import { externalAccountFromRow } from "./sql-external-account-methods.js";
 
 /** A user's rows of a table, oldest first, as one JSON array column of the user query. */
@@ -15,10 +16,24 @@ function ownedRows(table: string, column: string): string {
     WHERE t.user_id = u.id) AS ${column}`;
 }
 
-/** The rows of a JSON array column (drivers hand `json` over parsed, or as text). */
-function jsonRows(value: unknown): Row[] {
-  const rows = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
-  return Array.isArray(rows) ? (rows as Row[]) : [];
+/**
+ * The select list of a full user over `users u`: its columns and its owned rows (identifications,
+ * provider accounts) aggregated, so that a query joining other tables still loads the user in the
+ * same round trip. Read a row back with {@link loadedUserFromRow}.
+ */
+export const LOADED_USER_COLUMNS = `${USER_COLUMNS},
+  ${ownedRows("email_addresses", "owned_emails")},
+  ${ownedRows("phone_numbers", "owned_phones")},
+  ${ownedRows("external_accounts", "owned_accounts")}`;
+
+/** The user record of a row selected with {@link LOADED_USER_COLUMNS}. */
+export function loadedUserFromRow(row: Row): UserRecord {
+  return userFromRow(
+    row,
+    jsonRows(row.owned_emails).map(emailAddressFromRow),
+    jsonRows(row.owned_phones).map(phoneNumberFromRow),
+    jsonRows(row.owned_accounts).map(externalAccountFromRow),
+  );
 }
 
 /**
@@ -29,24 +44,10 @@ export async function loadUsers(q: Queryable, ids: readonly string[]): Promise<U
   if (ids.length === 0) return [];
   const list = [...ids];
   const users = await q.query(
-    `SELECT ${USER_COLUMNS},
-      ${ownedRows("email_addresses", "owned_emails")},
-      ${ownedRows("phone_numbers", "owned_phones")},
-      ${ownedRows("external_accounts", "owned_accounts")}
-    FROM users u WHERE u.id = ANY($1::text[])`,
+    `SELECT ${LOADED_USER_COLUMNS} FROM users u WHERE u.id = ANY($1::text[])`,
     [list],
   );
-  const byId = new Map(
-    users.map((row) => [
-      String(row.id),
-      userFromRow(
-        row,
-        jsonRows(row.owned_emails).map(emailAddressFromRow),
-        jsonRows(row.owned_phones).map(phoneNumberFromRow),
-        jsonRows(row.owned_accounts).map(externalAccountFromRow),
-      ),
-    ]),
-  );
+  const byId = new Map(users.map((row) => [String(row.id), loadedUserFromRow(row)]));
   return list.flatMap((id) => {
     const user = byId.get(id);
     return user === undefined ? [] : [user];

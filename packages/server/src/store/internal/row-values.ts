@@ -1,3 +1,4 @@
+import type { Row } from "../database.js";
 import type { Metadata } from "../store.js";
 
 /** A nullable column as a number (int8 and numeric columns arrive as strings from some drivers). */
@@ -17,3 +18,15 @@ export const metadataParams = (row: {
   publicMetadata: Metadata;
   privateMetadata: Metadata;
 }): [string, string] => [JSON.stringify(row.publicMetadata), JSON.stringify(row.privateMetadata)];
+
+/** The rows of a JSON array column (drivers hand `json` over parsed, or as text). */
+export function jsonRows(value: unknown): Row[] {
+  const rows = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(rows) ? (rows as Row[]) : [];
+}
+
+/** A row given as one JSON object column (`to_json(t)`); null for SQL NULL. */
+export function jsonRow(value: unknown): Row | null {
+  const row = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  return typeof row === "object" && row !== null && !Array.isArray(row) ? (row as Row) : null;
+}

@@ -1,6 +1,7 @@
 import { ApiError } from "../../errors/api-error.js";
 import type { FrontendStore } from "../frontend-store.js";
 import type { ClientRecord } from "../session-store.js";
+import { loadClient } from "./sql-session-methods.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
 type ClientMethods = Pick<
@@ -10,7 +11,8 @@ type ClientMethods = Pick<
 
 /**
  * Client tokens of the Frontend API: a client is found by the SHA-256 digest of its token, never
- * by the token itself. `getClient` is the session store's loader (client with its sessions).
+ * by the token itself; it loads with its sessions in one round trip (see {@link loadClient}).
+ * `getClient` is the session store's loader (client with its sessions).
  */
 export function sqlFrontendClientMethods(
   { db, clock, ids }: SqlStoreContext,
@@ -28,13 +30,7 @@ export function sqlFrontendClientMethods(
       return client;
     },
 
-    async getClientByTokenHash(tokenHash) {
-      const rows = await db.query<{ id: string }>("SELECT id FROM clients WHERE token_hash = $1", [
-        tokenHash,
-      ]);
-      const row = rows[0];
-      return row === undefined ? null : getClient(row.id);
-    },
+    getClientByTokenHash: (tokenHash) => loadClient(db, "token_hash", tokenHash, clock.now()),
 
     async rotateClientToken(clientId, tokenHash) {
       const rows = await db.query(

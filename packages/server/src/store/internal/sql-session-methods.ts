@@ -8,7 +8,8 @@ import type {
   SessionStore,
 } from "../session-store.js";
 import { effectiveSessionStatus, effectiveSessionStatusSql } from "./effective-session-status.js";
-import { numberOrNull, stringOrNull } from "./row-values.js";
+import { LOADED_USER_COLUMNS, loadedUserFromRow } from "./load-users.js";
+import { jsonRow, jsonRows, numberOrNull, stringOrNull } from "./row-values.js";
 import { SqlParams } from "./sql-params.js";
 import type { SqlStoreContext } from "./sql-store-context.js";
 
@@ -49,6 +50,47 @@ function filterSql(filter: SessionFilter, params: SqlParams, now: number): strin
     conditions.push(`${effectiveSessionStatusSql(params.add(now))} = ${params.add(filter.status)}`);
   }
   return conditions.join(" AND ");
+}
+
+/**
+ * Loads a client with its sessions (oldest first) and the standing of their users in one round
+ * trip, both aggregated as JSON in the client query; by id or by the digest of its token. Null
+ * when there is none.
+ */
+export async function loadClient(
+  q: Queryable,
+  by: "id" | "token_hash",
+  value: string,
+  now: number,
+): Promise<ClientRecord | null> {
+  const rows = await q.query(
+    `SELECT c.*, (SELECT coalesce(json_agg(s ORDER BY s.created_at, s.seq), '[]'::json)
+       FROM sessions s WHERE s.client_id = c.id) AS client_sessions,
+     (SELECT coalesce(json_agg(json_build_object('id', u.id, 'banned', u.banned,
+         'locked_at', u.locked_at, 'lockout_expires_at', u.lockout_expires_at)), '[]'::json)
+       FROM users u WHERE u.id IN (SELECT s.user_id FROM sessions s WHERE s.client_id = c.id))
+       AS session_users
+     FROM clients c WHERE c.${by} = $1`,
+    [value],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    id: String(row.id),
+    sessions: jsonRows(row.client_sessions).map((session) => sessionFromRow(session, now)),
+    userStandings: jsonRows(row.session_users).map((user) => ({
+      id: String(user.id),
+      banned: Boolean(user.banned),
+      lockedAt: numberOrNull(user.locked_at),
+      lockoutExpiresAt: numberOrNull(user.lockout_expires_at),
+    })),
+    lastActiveSessionId: stringOrNull(row.last_active_session_id),
+    signInId: stringOrNull(row.sign_in_id),
+    signUpId: stringOrNull(row.sign_up_id),
+    lastAuthenticationStrategy: stringOrNull(row.last_authentication_strategy),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
 }
 
 /** The clients-and-sessions part of the SQL store. */
@@ -183,25 +225,21 @@ export function sqlSessionMethods({ db, clock, ids }: SqlStoreContext): SessionS
         return requireSession(tx, sessionId);
       }),
 
-    async getClient(clientId): Promise<ClientRecord | null> {
-      const clients = await db.query("SELECT * FROM clients WHERE id = $1", [clientId]);
-      const row = clients[0];
-      if (row === undefined) return null;
-      const sessions = await db.query(
-        "SELECT * FROM sessions s WHERE s.client_id = $1 ORDER BY s.created_at, s.seq",
-        [clientId],
+    async getSessionWithUser(sessionId) {
+      const rows = await db.query(
+        `SELECT to_json(s) AS session_row, ${LOADED_USER_COLUMNS}
+         FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+        [sessionId],
       );
-      const now = clock.now();
+      const row = rows[0];
+      const sessionRow = row === undefined ? null : jsonRow(row.session_row);
+      if (row === undefined || sessionRow === null) return null;
       return {
-        id: String(row.id),
-        sessions: sessions.map((session) => sessionFromRow(session, now)),
-        lastActiveSessionId: stringOrNull(row.last_active_session_id),
-        signInId: stringOrNull(row.sign_in_id),
-        signUpId: stringOrNull(row.sign_up_id),
-        lastAuthenticationStrategy: stringOrNull(row.last_authentication_strategy),
-        createdAt: Number(row.created_at),
-        updatedAt: Number(row.updated_at),
+        session: sessionFromRow(sessionRow, clock.now()),
+        user: row.id === null ? null : loadedUserFromRow(row),
       };
     },
+
+    getClient: (clientId) => loadClient(db, "id", clientId, clock.now()),
   };
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { requireActiveSession } from "../../../../flows/sessions/require-active-session.js";
 import { defineRoute } from "../../../define-route.js";
 import { jsonResponse } from "../../../json-response.js";
 import { resolveActiveOrganization } from "./resolve-active-organization.js";
@@ -12,7 +11,7 @@ import { resolveActiveOrganization } from "./resolve-active-organization.js";
  *
  * Renewal stops at once when the client is gone (401 `signed_out`), the session is not the
  * client's (404), or it is no longer active or its user is banned or locked (401
- * `session_not_active`).
+ * `session_not_active`), all judged on the client as this request read it: one round trip.
  */
 export const createSessionTokenRoute = defineRoute({
   method: "POST",
@@ -20,8 +19,7 @@ export const createSessionTokenRoute = defineRoute({
   auth: "client",
   body: z.object({ organization_id: z.string().nullish() }),
   handler: async ({ body, params, auth, store, clock }) => {
-    auth.requireOwnSession(params.session_id);
-    let { session } = await requireActiveSession(store, params.session_id, clock.now());
+    let session = auth.requireOwnActiveSession(params.session_id, clock.now());
     if (body.organization_id !== undefined && body.organization_id !== null) {
       const organizationId = await resolveActiveOrganization(
         store,
