@@ -13,6 +13,7 @@ import type { ConsoleSetup } from "./console-setup.js";
 import { mountConsoleSignIn } from "./console-sign-in.js";
 import { mountAuditSection } from "./sections/audit/audit-section.js";
 import { mountInstanceSection } from "./sections/instance/instance-section.js";
+import { mountOrganizationsSection } from "./sections/organizations/organizations-section.js";
 import { mountOverviewSection } from "./sections/overview/overview-section.js";
 import { mountUsersSection } from "./sections/users/users-section.js";
 import { mountWebhooksSection } from "./sections/webhooks/webhooks-section.js";
@@ -49,6 +50,7 @@ export function createConsole(setup: ConsoleSetup): Hono<ConsoleEnv> {
   app.use("*", requireConsoleSession);
   mountOverviewSection(app);
   mountUsersSection(app);
+  mountOrganizationsSection(app);
   mountWebhooksSection(app);
   mountInstanceSection(app);
   mountAuditSection(app);

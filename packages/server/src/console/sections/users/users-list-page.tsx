@@ -1,5 +1,6 @@
 import type { UserRecord } from "../../../store/store.js";
 import { isUserLocked } from "../../../wire/user-json.js";
+import { ListHead, ListSummary, Pager, pageRange } from "../../console-list.js";
 import { formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 import {
@@ -41,28 +42,18 @@ export function UsersListPage(props: {
   now: number;
 }) {
   const { params, users, total } = props;
-  const first = total === 0 ? 0 : (params.page - 1) * USERS_PER_PAGE + 1;
-  const last = Math.min(total, params.page * USERS_PER_PAGE);
+  const { first, last } = pageRange(params.page, USERS_PER_PAGE, total);
   const base = `${CONSOLE_PATH}/users`;
   return (
     <>
-      <div class="page-head">
-        <h1>Users</h1>
-        <a class="button primary" href={`${base}/new`}>
-          Create user
-        </a>
-      </div>
-      <form method="get" action={base} class="toolbar" aria-label="Search users">
-        <div class="field">
-          <label for="q">Search</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            value={params.query}
-            placeholder="Email, name, username, user id or external id"
-          />
-        </div>
+      <ListHead
+        title="Users"
+        action={base}
+        create={{ href: `${base}/new`, label: "Create user" }}
+        query={params.query}
+        placeholder="Email, name, username, user id or external id"
+        submitLabel="Apply"
+      >
         <div class="field">
           <label for="status">Status</label>
           <select id="status" name="status">
@@ -83,15 +74,8 @@ export function UsersListPage(props: {
             ))}
           </select>
         </div>
-        <button type="submit" class="button secondary">
-          Apply
-        </button>
-      </form>
-      <p class="muted" aria-live="polite">
-        {total === 0
-          ? "No users match."
-          : `Showing ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`}
-      </p>
+      </ListHead>
+      <ListSummary first={first} last={last} total={total} noun="users" />
       {users.length > 0 ? (
         <table class="data">
           <caption class="visually-hidden">Users</caption>
@@ -125,18 +109,12 @@ export function UsersListPage(props: {
           </tbody>
         </table>
       ) : null}
-      <nav aria-label="Pages" class="pager">
-        {params.page > 1 ? (
-          <a href={`${base}${userListHref(params, { page: params.page - 1 })}`} rel="prev">
-            ← Previous
-          </a>
-        ) : null}
-        {last < total ? (
-          <a href={`${base}${userListHref(params, { page: params.page + 1 })}`} rel="next">
-            Next →
-          </a>
-        ) : null}
-      </nav>
+      <Pager
+        previous={
+          params.page > 1 ? `${base}${userListHref(params, { page: params.page - 1 })}` : null
+        }
+        next={last < total ? `${base}${userListHref(params, { page: params.page + 1 })}` : null}
+      />
     </>
   );
 }
