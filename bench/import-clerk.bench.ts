@@ -8,50 +8,17 @@
  * Run: `pnpm bench:import` (`IMPORT_USERS=10000 pnpm bench:import`).
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "@latchkey/server";
+import { clerkExportCsv } from "./clerk-export-csv.js";
+import { freshPostgresDatabase } from "./fresh-postgres-database.js";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const USERS = Number(process.env.IMPORT_USERS ?? 100_000);
 const GOAL_MS = 120_000;
 const CLI = fileURLToPath(new URL("../packages/server/src/cli.ts", import.meta.url));
-const HEADER =
-  "id,first_name,last_name,username,primary_email_address,primary_phone_number,verified_email_addresses,unverified_email_addresses,verified_phone_numbers,unverified_phone_numbers,totp_secret,password_digest,password_hasher";
-/** One bcrypt digest (cost 10) of "bench-password": digests are stored, not checked, on import. */
-const DIGEST = "$2a$10$CwTycUXWue0Thq9StjUM0uJ8DPLKXt1FYC6bHnGtjqbBnl4hT5mBa";
-
-function exportCsv(count: number): string {
-  const lines = [HEADER];
-  for (let n = 0; n < count; n++) {
-    const id = `user_2${String(n).padStart(26, "0")}`;
-    const email = `bench${n}@example.com`;
-    const phone = n % 10 === 0 ? `+1555${String(n).padStart(7, "0")}` : "";
-    const totp = n % 20 === 0 ? "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" : "";
-    lines.push(
-      [
-        id,
-        `First${n}`,
-        `Lâst${n}`,
-        "",
-        email,
-        phone,
-        `${email}|alt${n}@example.com`,
-        "",
-        phone,
-        "",
-        totp,
-        DIGEST,
-        "bcrypt",
-      ].join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
 function importOnce(
   csv: string,
   databaseUrl: string,
@@ -80,18 +47,14 @@ async function main(): Promise<number> {
   }
   const dir = await mkdtemp(join(tmpdir(), "latchkey-import-bench-"));
   const csv = join(dir, "users.csv");
-  await writeFile(csv, exportCsv(USERS));
-  const name = `lk_import_${randomBytes(6).toString("hex")}`;
-  const admin = await openDatabase({ databaseUrl: DATABASE_URL });
-  await admin.exec(`CREATE DATABASE "${name}"`);
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${name}`;
+  await writeFile(csv, clerkExportCsv(USERS));
+  const database = await freshPostgresDatabase(DATABASE_URL, "lk_import");
   try {
-    const first = importOnce(csv, url.toString());
+    const first = importOnce(csv, database.url);
     console.log(
       `first import of ${USERS} users: ${(first.ms / 1000).toFixed(1)} s (CLI start and migrations included)\n${first.output}`,
     );
-    const again = importOnce(csv, url.toString());
+    const again = importOnce(csv, database.url);
     console.log(`same file again: ${(again.ms / 1000).toFixed(1)} s\n${again.output}`);
     const ok =
       first.status === 0 &&
@@ -108,8 +71,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.close();
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   }
 }

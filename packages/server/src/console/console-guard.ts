@@ -46,7 +46,12 @@ export const consoleSameOrigin: MiddlewareHandler<ConsoleEnv> = async (c, next) 
   if (site === "cross-site") return c.text("Cross-site requests are refused.", 403);
   if (UNSAFE.has(c.req.method)) {
     const origin = c.req.header("origin");
-    const sameOrigin = origin !== undefined ? origin === consoleOrigin(c) : site === "same-origin";
+    // The console's public origin, or the origin the request was sent to (`127.0.0.1` beside
+    // `localhost`): a browser on another site sends its own origin, never ours.
+    const sameOrigin =
+      origin !== undefined
+        ? origin === consoleOrigin(c) || origin === new URL(c.req.url).origin
+        : site === "same-origin";
     if (!sameOrigin) return c.text("Requests from other origins are refused.", 403);
   }
   return next();

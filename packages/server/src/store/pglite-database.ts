@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite, types } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Database, Queryable, Row } from "./database.js";
 import { quoteIdentifier } from "./quote-identifier.js";
 
@@ -35,7 +36,8 @@ export async function createPgliteDatabase(options: PgliteDatabaseOptions): Prom
   if (!options.dataDir.startsWith("memory://")) {
     await mkdir(options.dataDir, { recursive: true });
   }
-  const pg = await PGlite.create(options.dataDir, { parsers: PARSERS });
+  // pg_trgm: the trigram indexes of user search (migration 0017).
+  const pg = await PGlite.create(options.dataDir, { parsers: PARSERS, extensions: { pg_trgm } });
   if (options.schema !== undefined) {
     const schema = quoteIdentifier(options.schema);
     await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);

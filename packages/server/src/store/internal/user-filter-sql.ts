@@ -1,17 +1,29 @@
 import { USER_TEXT_QUERIES, type UserFilter, type UserPage, type UserTextQuery } from "../store.js";
 import { likePattern, type SqlParams } from "./sql-params.js";
 
+/**
+ * What substring search (`query`) reads of a user row, over `users s`: id, username, external id
+ * and name, separated by a character no search contains. Migration 0017 indexes exactly this
+ * expression by trigrams, so it must not change without a migration.
+ */
+const USER_SEARCH_TEXT = `(s.id || chr(31) || coalesce(s.username, '') || chr(31) || coalesce(s.external_id, '')
+  || chr(31) || coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, ''))`;
+
+// Each match is an uncorrelated `u.id IN (…)`, so the planner can read a trigram index for it
+// rather than test every user (an `EXISTS` inside `OR` is run once a user).
 const emailLike = (p: string) =>
-  `EXISTS (SELECT 1 FROM email_addresses e WHERE e.user_id = u.id AND e.email_address ILIKE ${p})`;
+  `u.id IN (SELECT e.user_id FROM email_addresses e WHERE e.email_address ILIKE ${p})`;
 const phoneLike = (p: string) =>
-  `EXISTS (SELECT 1 FROM phone_numbers p WHERE p.user_id = u.id AND p.phone_number ILIKE ${p})`;
+  `u.id IN (SELECT p.user_id FROM phone_numbers p WHERE p.phone_number ILIKE ${p})`;
 const nameLike = (p: string) =>
   `(u.first_name ILIKE ${p} OR u.last_name ILIKE ${p} OR concat_ws(' ', u.first_name, u.last_name) ILIKE ${p})`;
 
 /** The condition of each text match over `users u`, given the placeholder of its LIKE pattern. */
 const TEXT_MATCH_SQL: Record<UserTextQuery, (pattern: string) => string> = {
   query: (p) =>
-    `(u.id ILIKE ${p} OR u.username ILIKE ${p} OR u.external_id ILIKE ${p} OR ${nameLike(p)} OR ${emailLike(p)} OR ${phoneLike(p)})`,
+    `u.id IN (SELECT s.id FROM users s WHERE ${USER_SEARCH_TEXT} ILIKE ${p}
+      UNION SELECT e.user_id FROM email_addresses e WHERE e.email_address ILIKE ${p}
+      UNION SELECT p.user_id FROM phone_numbers p WHERE p.phone_number ILIKE ${p})`,
   emailAddressQuery: emailLike,
   phoneNumberQuery: phoneLike,
   usernameQuery: (p) => `u.username ILIKE ${p}`,
@@ -84,6 +96,13 @@ export function userFilterSql(filter: UserFilter, params: SqlParams): string {
   return conditions.length === 0 ? "true" : conditions.join(" AND ");
 }
 
+/** Orders over columns that are never null: no `NULLS LAST`, so their index serves the order. */
+const NOT_NULL_ORDERS: ReadonlySet<UserPage["orderBy"]["field"]> = new Set([
+  "created_at",
+  "updated_at",
+  "web3wallet",
+]);
+
 const ORDER_EXPRESSIONS: Record<UserPage["orderBy"]["field"], string> = {
   created_at: "u.created_at",
   updated_at: "u.updated_at",
@@ -102,5 +121,6 @@ const ORDER_EXPRESSIONS: Record<UserPage["orderBy"]["field"], string> = {
 /** ORDER BY clause (without the keyword); ties are broken by id so pages are stable. */
 export function userOrderSql(orderBy: UserPage["orderBy"]): string {
   const direction = orderBy.direction === "asc" ? "ASC" : "DESC";
-  return `${ORDER_EXPRESSIONS[orderBy.field]} ${direction} NULLS LAST, u.id ${direction}`;
+  const nulls = NOT_NULL_ORDERS.has(orderBy.field) ? "" : " NULLS LAST";
+  return `${ORDER_EXPRESSIONS[orderBy.field]} ${direction}${nulls}, u.id ${direction}`;
 }
