@@ -12,26 +12,25 @@ const COUNT = (column: "failed_sign_ins" | "lockouts") =>
  * (integer division of non-negative milliseconds).
  */
 const dayIndex = (column: string) =>
-  `CASE WHEN ${column} < $1 THEN -1 ELSE (${column} - $1) / ${DAY_MS} END`;
+  `CASE WHEN (${column}) < $1 THEN -1 ELSE ((${column}) - $1) / ${DAY_MS} END`;
+
+/** When a session (row of `sessions`) ended or ends: an active one at its expiry or abandonment. */
+const SESSION_END = `CASE WHEN status = 'active' THEN LEAST(expire_at, abandon_at) ELSE updated_at END`;
 
 /**
- * Live sessions per day from two histograms over the sessions that may have been live in the
- * window (`expire_at` ≥ its start, by index): how many started by each day, and how many ended
- * before it. An active session ends at its expiry or abandonment, any other when its status was
- * last changed (`updated_at`).
+ * Sessions that may have been live in the window (`expire_at` ≥ its start, by index), counted by
+ * the day they started and the day they ended, in one pass. An active session ends at its expiry
+ * or abandonment, any other when its status was last changed (`updated_at`).
  */
-const SESSION_EDGES = `
-  WITH s AS (
-    SELECT created_at,
-           CASE WHEN status = 'active' THEN LEAST(expire_at, abandon_at) ELSE updated_at END AS ended_at
-      FROM sessions WHERE expire_at >= $1
-  )
-  SELECT 'start' AS edge, ${dayIndex("created_at")} AS day, count(*) AS n FROM s GROUP BY 2
-  UNION ALL
-  SELECT 'end' AS edge, ${dayIndex("ended_at")} AS day, count(*) AS n FROM s GROUP BY 2`;
+const SESSION_SPANS = `
+  SELECT ${dayIndex("created_at")} AS started, ${dayIndex(SESSION_END)} AS ended, count(*) AS n
+    FROM sessions WHERE expire_at >= $1 GROUP BY 1, 2`;
 
 /** Sums a histogram's counts into `counts[day]`; days before the window add to `before`. */
-function histogram(rows: Row[], days: number): { before: number; counts: number[] } {
+function histogram(
+  rows: Array<{ day: unknown; n: unknown }>,
+  days: number,
+): { before: number; counts: number[] } {
   const counts = new Array<number>(days).fill(0);
   let before = 0;
   for (const row of rows) {
@@ -46,11 +45,11 @@ function histogram(rows: Row[], days: number): { before: number; counts: number[
 /** Sessions live on each day: started by the day's end, minus ended before its start. */
 function liveSessionsPerDay(rows: Row[], days: number): number[] {
   const starts = histogram(
-    rows.filter((row) => row.edge === "start"),
+    rows.map((row) => ({ day: row.started, n: row.n })),
     days,
   );
   const ends = histogram(
-    rows.filter((row) => row.edge === "end"),
+    rows.map((row) => ({ day: row.ended, n: row.n })),
     days,
   );
   const live: number[] = [];
@@ -77,12 +76,12 @@ export function sqlSignInStatsMethods({ db }: SqlStoreContext): SignInStatsStore
     async dailyActivity(now, days) {
       const start = dayOf(now) - (days - 1) * DAY_MS;
       const [signUps, sessions, stats, active] = await Promise.all([
-        db.query(
+        db.query<{ day: number; n: number }>(
           `SELECT ${dayIndex("created_at")} AS day, count(*) AS n FROM users
              WHERE created_at >= $1 AND created_at <= $2 GROUP BY 1`,
           [start, now],
         ),
-        db.query(SESSION_EDGES, [start]),
+        db.query(SESSION_SPANS, [start]),
         db.query(
           `SELECT ${dayIndex("day_start")} AS day, failed_sign_ins, lockouts FROM sign_in_stats
              WHERE day_start >= $1 AND day_start <= $2`,

@@ -87,6 +87,17 @@ describe("console overview", () => {
     expect(page.html).toMatch(/<desc id="sign-ups-desc">3 in 30 days, at most 2 a day\.<\/desc>/);
   });
 
+  it("ends an active session's life at its expiry", async () => {
+    // Day 12: the sessions of day 2 expired on day 9 (7-day lifetime); day 0 is index 17.
+    const activity = await instance.store.dailyActivity(TEST_START_MS + 12 * DAY + HOUR, 30);
+    expect(activity.days[17]).toBe(TEST_START_MS);
+    expect(activity.liveSessions).toEqual(
+      series({ 17: 1, 18: 1, 19: 3, 20: 2, 21: 2, 22: 2, 23: 2, 24: 2, 25: 2, 26: 2 }),
+    );
+    expect(activity.activeSessionsNow).toBe(0);
+    expect(activity.signUps).toEqual(series({ 17: 2, 19: 1 }));
+  });
+
   it("keeps the counters per UTC day in one row each", async () => {
     const rows = await instance.db.query<{ day_start: number; failed_sign_ins: number }>(
       "SELECT day_start, failed_sign_ins, lockouts FROM sign_in_stats",
