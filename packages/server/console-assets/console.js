@@ -53,3 +53,65 @@ document.addEventListener("submit", (event) => {
   const fields = [...form.querySelectorAll("textarea[data-json]")];
   if (!fields.map(checkJson).every(Boolean)) event.preventDefault();
 });
+
+// JWT template preview: as you type, posts the template form (without its signing key) to the
+// preview endpoint and shows the claims it renders for the chosen user and session. Without this
+// script the form's Preview button asks for the same preview as a page.
+(() => {
+  const form = document.querySelector("form[data-template-preview]");
+  if (!(form instanceof HTMLFormElement)) return;
+  const output = document.getElementById("preview-output");
+  const error = document.getElementById("preview-error");
+  const sessions = document.getElementById("preview_session");
+  if (!output || !error || !(sessions instanceof HTMLSelectElement)) return;
+  let timer = 0;
+  let latest = 0;
+
+  function showSessions(answer) {
+    const keep = sessions.options[0];
+    sessions.replaceChildren(keep);
+    for (const session of answer.sessions) {
+      const option = new Option(session.label, session.id);
+      option.selected = session.id === answer.sessionId;
+      sessions.append(option);
+    }
+  }
+
+  async function refresh() {
+    const ticket = ++latest;
+    const body = new URLSearchParams(new FormData(form));
+    body.delete("signing_key");
+    if (body.get("preview_user") === "") return;
+    try {
+      const response = await fetch(form.dataset.templatePreview, {
+        method: "POST",
+        body,
+        headers: { accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (ticket !== latest) return;
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const answer = await response.json();
+      showSessions(answer);
+      error.textContent = answer.ok ? "" : answer.error;
+      output.textContent = answer.ok ? JSON.stringify(answer.claims, null, 2) : "—";
+    } catch (failure) {
+      if (ticket === latest) error.textContent = `The preview is unavailable (${failure.message}).`;
+    }
+  }
+
+  const schedule = (event) => {
+    const name = event.target?.name;
+    if (name === "signing_key" || name === "custom_signing_key" || name === "signing_algorithm") {
+      return;
+    }
+    // Another user: their newest active session until one is chosen.
+    if (name === "preview_user") sessions.value = "";
+    window.clearTimeout(timer);
+    timer = window.setTimeout(refresh, 300);
+  };
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", (event) => {
+    if (event.target === sessions) schedule(event);
+  });
+})();

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { Context } from "hono";
+import type { Context, Hono } from "hono";
 import { type ConsoleChange, runConsoleChange } from "./console-action.js";
 import type { ConsoleEnv } from "./console-env.js";
 import { setFlash } from "./console-flash.js";
@@ -56,4 +56,21 @@ export async function runConfirmedDelete<T>(
     return c.redirect(spec.back, 303);
   }
   return runConsoleChange(c, { errorRedirectTo: spec.back, ...spec.change });
+}
+
+/**
+ * Mounts `POST <path>` (a path with `:id`) as a {@link runConfirmedDelete} of that id.
+ *
+ * @example
+ * mountConfirmedDelete(app, "/users/:id/delete", (id) => ({ noun: "user", back: userPath(id), change: { … } }));
+ */
+export function mountConfirmedDelete<T>(
+  app: Hono<ConsoleEnv>,
+  path: string,
+  spec: (id: string) => { noun: string; back: string; change: ConsoleChange<T> },
+): void {
+  app.post(path, (c) => {
+    const id = c.req.param("id") ?? "";
+    return runConfirmedDelete(c, { id, ...spec(id) });
+  });
 }

@@ -13,6 +13,7 @@ import type { ConsoleSetup } from "./console-setup.js";
 import { mountConsoleSignIn } from "./console-sign-in.js";
 import { mountAuditSection } from "./sections/audit/audit-section.js";
 import { mountInstanceSection } from "./sections/instance/instance-section.js";
+import { mountJwtTemplatesSection } from "./sections/jwt-templates/jwt-templates-section.js";
 import { mountOrganizationsSection } from "./sections/organizations/organizations-section.js";
 import { mountOverviewSection } from "./sections/overview/overview-section.js";
 import { mountUsersSection } from "./sections/users/users-section.js";
@@ -51,6 +52,7 @@ export function createConsole(setup: ConsoleSetup): Hono<ConsoleEnv> {
   mountOverviewSection(app);
   mountUsersSection(app);
   mountOrganizationsSection(app);
+  mountJwtTemplatesSection(app);
   mountWebhooksSection(app);
   mountInstanceSection(app);
   mountAuditSection(app);

@@ -3,7 +3,7 @@
 import type { Context, Hono } from "hono";
 import { recordConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { runConfirmedDelete } from "../../console-delete-card.js";
+import { mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { type MetadataDraft, saveConsoleMetadata } from "../../console-metadata.js";
@@ -153,21 +153,17 @@ export function mountOrganizationsSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  app.post("/organizations/:id/delete", (c) => {
-    const id = c.req.param("id");
-    return runConfirmedDelete(c, {
-      noun: "organization",
-      id,
-      back: organizationPath(id),
-      change: {
-        action: "organization.delete",
-        targetId: id,
-        call: (api) => api("DELETE", `/v1/organizations/${encodeURIComponent(id)}`),
-        success: `Organization ${id} deleted.`,
-        redirectTo: `${CONSOLE_PATH}/organizations`,
-      },
-    });
-  });
+  mountConfirmedDelete(app, "/organizations/:id/delete", (id) => ({
+    noun: "organization",
+    back: organizationPath(id),
+    change: {
+      action: "organization.delete",
+      targetId: id,
+      call: (api) => api("DELETE", `/v1/organizations/${encodeURIComponent(id)}`),
+      success: `Organization ${id} deleted.`,
+      redirectTo: `${CONSOLE_PATH}/organizations`,
+    },
+  }));
 
   mountOrganizationMemberRoutes(app);
 }

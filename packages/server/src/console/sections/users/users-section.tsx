@@ -5,7 +5,7 @@ import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
 import { recordConsoleChange, runConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { runConfirmedDelete } from "../../console-delete-card.js";
+import { mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { formText } from "../../console-form.js";
@@ -213,19 +213,15 @@ export function mountUsersSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  app.post("/users/:id/delete", (c) => {
-    const id = c.req.param("id");
-    return runConfirmedDelete(c, {
-      noun: "user",
-      id,
-      back: userPath(id),
-      change: {
-        action: "user.delete",
-        targetId: id,
-        call: (api) => api("DELETE", `/v1/users/${encodeURIComponent(id)}`),
-        success: `User ${id} deleted.`,
-        redirectTo: `${CONSOLE_PATH}/users`,
-      },
-    });
-  });
+  mountConfirmedDelete(app, "/users/:id/delete", (id) => ({
+    noun: "user",
+    back: userPath(id),
+    change: {
+      action: "user.delete",
+      targetId: id,
+      call: (api) => api("DELETE", `/v1/users/${encodeURIComponent(id)}`),
+      success: `User ${id} deleted.`,
+      redirectTo: `${CONSOLE_PATH}/users`,
+    },
+  }));
 }
