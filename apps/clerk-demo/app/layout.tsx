@@ -2,6 +2,7 @@ import { ClerkProvider } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import "../../demo/app/globals.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
 import { auth } from "@clerk/nextjs/server";
-import Link from "next/link";
+import { AccountPrompt } from "../../demo/components/account-prompt";
 
 // Public page; `auth()` still says who is visiting.
 export default async function HomePage() {
@@ -11,18 +11,7 @@ export default async function HomePage() {
         Every line of this app comes from Clerk's Next.js SDK (<code>@clerk/nextjs</code>) and its
         prebuilt components. Only the environment points it at a self-hosted instance.
       </p>
-      {userId ? (
-        <p>
-          You are signed in. Open your <Link href="/dashboard">dashboard</Link>.
-        </p>
-      ) : (
-        <p>
-          <Link href="/sign-up" className="button">
-            Create an account
-          </Link>{" "}
-          or <Link href="/sign-in">sign in</Link>.
-        </p>
-      )}
+      <AccountPrompt signedIn={Boolean(userId)} />
     </section>
   );
 }

@@ -1,47 +1,22 @@
 import { UserButton } from "@clerk/nextjs";
 import { auth } from "@clerk/nextjs/server";
-import Link from "next/link";
+import { SiteHeaderView } from "../../demo/components/site-header-view";
 
-// A server component: `auth()` decides which links to show before any JavaScript runs.
+// A server component: `auth()` decides which links to show before any JavaScript runs. The
+// markup is the starter's (apps/demo), with Clerk's `<UserButton />` and a profile page.
 export async function SiteHeader() {
   const { userId } = await auth();
   return (
-    <header className="site-header">
-      <Link href="/" className="brand">
-        Clerk SDK demo
-      </Link>
-      <nav aria-label="Main">
-        <ul>
-          {userId ? (
-            <>
-              <li>
-                <Link href="/dashboard">Dashboard</Link>
-              </li>
-              <li>
-                <Link href="/organizations">Organizations</Link>
-              </li>
-              <li>
-                <Link href="/user-profile">Profile</Link>
-              </li>
-              <li>
-                <Link href="/synced-users">Synced users</Link>
-              </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <Link href="/sign-in">Sign in</Link>
-              </li>
-              <li>
-                <Link href="/sign-up" className="button">
-                  Sign up
-                </Link>
-              </li>
-            </>
-          )}
-        </ul>
-      </nav>
-      {userId ? <UserButton /> : null}
-    </header>
+    <SiteHeaderView
+      brand="Clerk SDK demo"
+      signedIn={Boolean(userId)}
+      links={[
+        { href: "/dashboard", label: "Dashboard" },
+        { href: "/organizations", label: "Organizations" },
+        { href: "/user-profile", label: "Profile" },
+        { href: "/synced-users", label: "Synced users" },
+      ]}
+      account={<UserButton />}
+    />
   );
 }

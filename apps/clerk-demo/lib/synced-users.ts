@@ -1,16 +1,7 @@
 // The app's own copy of its users, kept up to date by webhooks (`app/api/webhooks/route.ts`).
 // Kept in memory to stay small: a real app writes it to its database.
 import type { WebhookEvent } from "@clerk/nextjs/webhooks";
-
-/** One user as the app knows it from events. */
-export interface SyncedUser {
-  id: string;
-  email: string | null;
-  name: string | null;
-  deleted: boolean;
-  lastEvent: string;
-  eventAt: number;
-}
+import type { SyncedUser } from "../../demo/lib/synced-user";
 
 // One table per server process; on `globalThis` so that hot reloads in `next dev` keep it.
 const store = globalThis as unknown as { syncedUsers?: Map<string, SyncedUser> };

@@ -1,5 +1,6 @@
 import { auth } from "@latchkey/nextjs/server";
 import Link from "next/link";
+import { AccountPrompt } from "@/components/account-prompt";
 
 // Public page: anyone may see it. `auth()` still works here and tells who is visiting.
 export default async function HomePage() {
@@ -12,18 +13,7 @@ export default async function HomePage() {
         yourself. The code uses the same calls as Clerk's Next.js SDK: <code>clerkMiddleware</code>,{" "}
         <code>auth()</code>, <code>currentUser()</code>, <code>getAuth(req)</code>.
       </p>
-      {userId ? (
-        <p>
-          You are signed in. Open your <Link href="/dashboard">dashboard</Link>.
-        </p>
-      ) : (
-        <p>
-          <Link href="/sign-up" className="button">
-            Create an account
-          </Link>{" "}
-          or <Link href="/sign-in">sign in</Link>.
-        </p>
-      )}
+      <AccountPrompt signedIn={Boolean(userId)} />
       <h2>What to look at</h2>
       <ul>
         <li>

@@ -7,18 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { WebhookEvent } from "@latchkey/nextjs/webhooks";
-
-/** One row of `demo.synced_users`. */
-export interface SyncedUser {
-  id: string;
-  email: string | null;
-  name: string | null;
-  deleted: boolean;
-  /** Type of the last event applied, e.g. `user.updated`. */
-  lastEvent: string;
-  /** Timestamp of that event (epoch milliseconds). */
-  eventAt: number;
-}
+import type { SyncedUser } from "./synced-user";
 
 type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 

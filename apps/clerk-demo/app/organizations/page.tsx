@@ -1,6 +1,7 @@
 import { OrganizationSwitcher } from "@clerk/nextjs";
 import { auth, clerkClient } from "@clerk/nextjs/server";
 import Link from "next/link";
+import { MembershipList } from "../../../demo/components/membership-list";
 
 export const metadata = { title: "Organizations" };
 
@@ -32,19 +33,7 @@ export default async function OrganizationsPage() {
         afterSelectPersonalUrl="/organizations"
       />
 
-      <h2>Your memberships</h2>
-      {memberships.data.length === 0 ? (
-        <p>You are not a member of any organization yet.</p>
-      ) : (
-        <ul data-testid="memberships">
-          {memberships.data.map((m) => (
-            <li key={m.id}>
-              {m.organization.name} (<code>{m.organization.slug}</code>) — {m.role}
-              {m.organization.id === orgId ? " — active" : ""}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MembershipList memberships={memberships.data} activeOrganizationId={orgId} />
       <p>
         <Link href="/create-organization" className="button">
           Create an organization

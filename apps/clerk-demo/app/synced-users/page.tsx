@@ -1,4 +1,5 @@
 import { listSyncedUsers } from "@/lib/synced-users";
+import { SyncedUsersTable } from "../../../demo/components/synced-users-table";
 
 export const metadata = { title: "Synced users" };
 // Read at request time: the list changes with every event.
@@ -10,28 +11,7 @@ export default function SyncedUsersPage() {
   return (
     <section aria-labelledby="synced-title">
       <h1 id="synced-title">Synced users</h1>
-      {users.length === 0 ? (
-        <p>No users synced yet.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Last event</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className={user.deleted ? "deleted" : undefined}>
-                <td>{user.email ?? "—"}</td>
-                <td>{user.name ?? "—"}</td>
-                <td>{user.lastEvent}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SyncedUsersTable users={users} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { OrganizationSwitcher } from "@latchkey/nextjs/client";
 import { auth, clerkClient } from "@latchkey/nextjs/server";
+import { MembershipList } from "@/components/membership-list";
 import { Notice } from "@/components/notice";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { InviteMemberForm } from "./invite-member-form";
@@ -39,19 +40,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       </p>
       <OrganizationSwitcher />
 
-      <h2>Your memberships</h2>
-      {memberships.data.length === 0 ? (
-        <p>You are not a member of any organization yet.</p>
-      ) : (
-        <ul>
-          {memberships.data.map((m) => (
-            <li key={m.id}>
-              {m.organization.name} (<code>{m.organization.slug}</code>) — {m.role}
-              {m.organization.id === orgId ? " — active" : ""}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MembershipList memberships={memberships.data} activeOrganizationId={orgId} />
 
       <h2>Create an organization</h2>
       <CreateOrganizationForm activeOrganizationId={orgId ?? null} />

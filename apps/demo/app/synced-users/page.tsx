@@ -1,3 +1,4 @@
+import { SyncedUsersTable } from "@/components/synced-users-table";
 import { listSyncedUsers } from "@/lib/synced-users";
 
 export const metadata = { title: "Synced users" };
@@ -13,41 +14,7 @@ export default async function SyncedUsersPage() {
         event the instance sends to <code>/api/webhooks</code> lands in this app's own table. New
         sign-ups appear here a moment after they finish.
       </p>
-      {users.length === 0 ? (
-        <p>No users synced yet.</p>
-      ) : (
-        // On a phone the rows turn into cards (globals.css, `table.cards`), each value beside its
-        // column's name: no sideways scrolling.
-        <table className="cards">
-          <caption className="visually-hidden">Users received by webhook</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">User id</th>
-              <th scope="col">Last event</th>
-              <th scope="col">At</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className={user.deleted ? "deleted" : undefined}>
-                <td data-label="Email">{user.email ?? "—"}</td>
-                <td data-label="Name">{user.name ?? "—"}</td>
-                <td data-label="User id">
-                  <code>{user.id}</code>
-                </td>
-                <td data-label="Last event">{user.lastEvent}</td>
-                <td data-label="At">
-                  <time dateTime={new Date(user.eventAt).toISOString()}>
-                    {new Date(user.eventAt).toLocaleString("en")}
-                  </time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SyncedUsersTable users={users} />
     </section>
   );
 }
