@@ -60,7 +60,7 @@ export function SigningKeysCard(props: {
                 <td>{formatTime(entry.key.createdAt)}</td>
                 <td>{formatTime(entry.key.activeAt)}</td>
                 <td>
-                  {entry.signsUntil === null ? "its successor" : formatTime(entry.signsUntil)}
+                  {entry.signsUntil === null ? "the next rotation" : formatTime(entry.signsUntil)}
                 </td>
                 <td>
                   {entry.publishedUntil === null
