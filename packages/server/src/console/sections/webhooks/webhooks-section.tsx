@@ -5,7 +5,7 @@ import type { WebhookDeliveryJson } from "../../../wire/webhook-delivery-json.js
 import type { WebhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
 import { recordConsoleChange, runConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { runConfirmedDelete } from "../../console-delete-card.js";
+import { mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { renderPage } from "../../console-page.js";
@@ -178,21 +178,17 @@ export function mountWebhooksSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  app.post("/webhooks/:id/delete", (c) => {
-    const id = c.req.param("id");
-    return runConfirmedDelete(c, {
-      noun: "endpoint",
-      id,
-      back: endpointPath(id),
-      change: {
-        action: "webhook_endpoint.delete",
-        targetId: id,
-        call: (api) => api("DELETE", `/v1/webhooks/endpoints/${encodeURIComponent(id)}`),
-        success: "Endpoint deleted.",
-        redirectTo: `${CONSOLE_PATH}/webhooks`,
-      },
-    });
-  });
+  mountConfirmedDelete(app, "/webhooks/:id/delete", (id) => ({
+    noun: "endpoint",
+    back: endpointPath(id),
+    change: {
+      action: "webhook_endpoint.delete",
+      targetId: id,
+      call: (api) => api("DELETE", `/v1/webhooks/endpoints/${encodeURIComponent(id)}`),
+      success: "Endpoint deleted.",
+      redirectTo: `${CONSOLE_PATH}/webhooks`,
+    },
+  }));
 
   app.post("/webhooks/:id/replay-dead", (c) => {
     const id = c.req.param("id");
