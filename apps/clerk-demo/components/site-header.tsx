@@ -10,12 +10,7 @@ export async function SiteHeader() {
     <SiteHeaderView
       brand="Clerk SDK demo"
       signedIn={Boolean(userId)}
-      links={[
-        { href: "/dashboard", label: "Dashboard" },
-        { href: "/organizations", label: "Organizations" },
-        { href: "/user-profile", label: "Profile" },
-        { href: "/synced-users", label: "Synced users" },
-      ]}
+      moreLinks={[{ href: "/user-profile", label: "Profile" }]}
       account={<UserButton />}
     />
   );

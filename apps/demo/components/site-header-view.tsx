@@ -7,14 +7,21 @@ export interface NavLink {
   label: string;
 }
 
+/** The pages every signed-in user is offered. */
+const SIGNED_IN_LINKS: NavLink[] = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/organizations", label: "Organizations" },
+  { href: "/synced-users", label: "Synced users" },
+];
+
 // The header's markup, given who is visiting: the pages of a signed-in user and their account
 // menu, or the links to sign in and sign up. It wraps on narrow screens (globals.css): on a phone
 // the account menu stays beside the brand and the links take a row below.
 export function SiteHeaderView(props: {
   brand: string;
   signedIn: boolean;
-  /** The pages a signed-in user is offered. */
-  links: NavLink[];
+  /** Pages a signed-in user is offered besides the dashboard, organizations and synced users. */
+  moreLinks?: NavLink[];
   /** The account menu (`<UserButton />`), shown when signed in. */
   account: ReactNode;
 }) {
@@ -26,7 +33,7 @@ export function SiteHeaderView(props: {
       <nav aria-label="Main">
         {props.signedIn ? (
           <ul>
-            {props.links.map((link) => (
+            {[...SIGNED_IN_LINKS, ...(props.moreLinks ?? [])].map((link) => (
               <li key={link.href}>
                 <Link href={link.href}>{link.label}</Link>
               </li>

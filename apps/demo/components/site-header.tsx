@@ -7,15 +7,6 @@ import { SiteHeaderView } from "./site-header-view";
 export async function SiteHeader() {
   const { userId } = await auth();
   return (
-    <SiteHeaderView
-      brand="Latchkey demo"
-      signedIn={Boolean(userId)}
-      links={[
-        { href: "/dashboard", label: "Dashboard" },
-        { href: "/organizations", label: "Organizations" },
-        { href: "/synced-users", label: "Synced users" },
-      ]}
-      account={<UserButton />}
-    />
+    <SiteHeaderView brand="Latchkey demo" signedIn={Boolean(userId)} account={<UserButton />} />
   );
 }
