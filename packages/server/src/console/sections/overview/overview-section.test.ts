@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consoleBrowser } from "../../../../test/console-browser.js";
 import { TEST_START_MS, useTestInstance } from "../../../../test/test-instance.js";
+import { signUpThroughBrowser } from "../../../http/routes/frontend/frontend-flows.test-helpers.js";
 import { TEST_CONSOLE_FACTS } from "../../console-test-facts.test-helpers.js";
 import { OVERVIEW_DAYS } from "./overview-section.js";
 
@@ -103,5 +104,21 @@ describe("console overview", () => {
       "SELECT day_start, failed_sign_ins, lockouts FROM sign_in_stats",
     );
     expect(rows).toEqual([{ day_start: TEST_START_MS + 2 * DAY, failed_sign_ins: 3, lockouts: 1 }]);
+  });
+
+  it("does not count a signed-in user's wrong current password as a failed sign-in", async () => {
+    const stats = () => instance.db.query("SELECT * FROM sign_in_stats ORDER BY day_start");
+    const before = await stats();
+    const { browser, sessionId } = await signUpThroughBrowser(instance, "dora@example.com");
+    const answer = await browser.call(
+      "POST",
+      `/v1/me/change_password?_clerk_session_id=${sessionId}`,
+      {
+        form: { current_password: "not-my-password", new_password: "another-Passw0rd-42" },
+      },
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(422);
+    expect(answer.body.errors[0].code).toBe("form_password_incorrect");
+    expect(await stats()).toEqual(before);
   });
 });
