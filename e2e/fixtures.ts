@@ -23,6 +23,11 @@ export function instanceUrl(): string {
   return requiredEnv("E2E_INSTANCE_URL");
 }
 
+/** The instance's secret key (the admin console's sign-in; never logged, the teardown checks). */
+export function instanceSecretKey(): string {
+  return requiredEnv("E2E_INSTANCE_SECRET_KEY");
+}
+
 /** A fresh address for one test; the dev mailbox receives its mail. */
 export function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.com`;

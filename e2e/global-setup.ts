@@ -137,6 +137,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Read by the tests (workers inherit the runner's environment).
   process.env.E2E_BASE_URL = appUrl;
   process.env.E2E_INSTANCE_URL = instance.url;
+  // The admin console's sign-in (e2e/console.spec.ts); the log scan proves it is never logged.
+  process.env.E2E_INSTANCE_SECRET_KEY = instance.secretKey;
 
   return async () => {
     const exited = new Promise((done) => next.once("exit", done));

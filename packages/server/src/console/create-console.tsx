@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { Hono } from "hono";
 import { limitRequestBody } from "../http/limit-request-body.js";
 import { createConsoleApi } from "./console-api.js";

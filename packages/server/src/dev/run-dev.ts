@@ -181,6 +181,9 @@ export async function runDev(options: RunDevOptions = {}): Promise<number> {
 
     print(`Latchkey instance  ${instance.url}`);
     print(`Dev mailbox        ${instance.publicUrl}/__dev/mailbox`);
+    if (instance.consoleUrl !== null) {
+      print(`Console            ${instance.consoleUrl}  (sign in with CLERK_SECRET_KEY)`);
+    }
     print(`App                ${appUrl}  (${app.shown})`);
 
     const bin = join(appDir, "node_modules", ".bin");

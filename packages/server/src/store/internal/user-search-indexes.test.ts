@@ -73,11 +73,11 @@ for (const target of TEST_DATABASE_TARGETS) {
         lastName: "Lovelace",
         username: "countess",
         externalId: "ext-1815",
-        emailAddresses: [{ emailAddress: "ada@analytical.example" }],
+        emailAddresses: [{ emailAddress: "ada@analytical.example", status: "verified" }],
       });
       await ctx.store.createUser({
         firstName: "Grace",
-        emailAddresses: [{ emailAddress: "g@x.example" }],
+        emailAddresses: [{ emailAddress: "g@x.example", status: "verified" }],
       });
       const page: UserPage = { limit: 10, offset: 0, orderBy: NEWEST };
       for (const query of ["ADA LOVE", "countess", "EXT-18", "analytical", ada.id.slice(3, 12)]) {

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { UserRecord } from "../../../store/store.js";
 import { isUserLocked } from "../../../wire/user-json.js";
 import { ListHead, ListSummary, Pager, pageRange } from "../../console-list.js";
