@@ -28,3 +28,34 @@ export function DataTable(props: {
     </table>
   );
 }
+
+/**
+ * A card that lists rows in a {@link DataTable}, or says there are none; `children` follow the
+ * table (a form to add one, actions on all).
+ *
+ * @example
+ * <ListCard id="members" title="Members" empty="No members." caption="Members" columns={["Member", null]} rows={rows} />
+ */
+export function ListCard(props: {
+  id: string;
+  title: Child;
+  empty: string;
+  caption: string;
+  columns: readonly (string | null)[];
+  rows: Child[];
+  children?: Child;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-heading`} class="card">
+      <h2 id={`${props.id}-heading`}>{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <DataTable caption={props.caption} columns={props.columns}>
+          {props.rows}
+        </DataTable>
+      )}
+      {props.children}
+    </section>
+  );
+}

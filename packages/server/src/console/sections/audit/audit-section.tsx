@@ -5,6 +5,7 @@ import type { ConsoleAuditRecord } from "../../../store/console-store.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { formatTime, renderPage } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { DataTable } from "../../console-table.js";
 
 const PER_PAGE = 50;
 
@@ -17,38 +18,29 @@ function AuditPage(props: { entries: ConsoleAuditRecord[]; total: number; page: 
         Every change made through the console, and every console sign-in, newest first (
         {props.total.toLocaleString("en")} in all).
       </p>
-      <table class="data">
-        <thead>
+      <DataTable
+        caption="Audit log"
+        columns={["When", "Who", "Action", "Object", "Detail", "Address"]}
+      >
+        {props.entries.map((entry) => (
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">Detail</th>
-            <th scope="col">Address</th>
+            <td>{formatTime(entry.createdAt)}</td>
+            <td>{entry.actor}</td>
+            <td>
+              <code>{entry.action}</code>
+            </td>
+            <td>{entry.targetId === null ? "—" : <code>{entry.targetId}</code>}</td>
+            <td>
+              {Object.keys(entry.detail).length === 0 ? (
+                "—"
+              ) : (
+                <code>{JSON.stringify(entry.detail)}</code>
+              )}
+            </td>
+            <td>{entry.address ?? "—"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.entries.map((entry) => (
-            <tr>
-              <td>{formatTime(entry.createdAt)}</td>
-              <td>{entry.actor}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <td>{entry.targetId === null ? "—" : <code>{entry.targetId}</code>}</td>
-              <td>
-                {Object.keys(entry.detail).length === 0 ? (
-                  "—"
-                ) : (
-                  <code>{JSON.stringify(entry.detail)}</code>
-                )}
-              </td>
-              <td>{entry.address ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <nav aria-label="Pages" class="pager">
         {props.page > 1 ? <a href={`${base}?page=${props.page - 1}`}>← Newer</a> : null}
         {props.page * PER_PAGE < props.total ? (

@@ -4,6 +4,7 @@ import type { SigningKeyTimeline } from "../../../tokens/signing-key-ring.js";
 import type { JwkJson } from "../../../wire/jwks-json.js";
 import { ActionForm, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { DataTable } from "../../console-table.js";
 
 type TimelineKey = SigningKeyTimeline["keys"][number];
 
@@ -36,45 +37,41 @@ export function SigningKeysCard(props: {
         and signs only after the publish delay (longer than verifiers cache the JWKS); the key it
         replaces stays published until the last token it signed has expired.
       </p>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">Key id</th>
-            <th scope="col">Algorithm</th>
-            <th scope="col">Published</th>
-            <th scope="col">Signs from</th>
-            <th scope="col">Signs until</th>
-            <th scope="col">Published until</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timeline.keys.map((entry) => {
-            const jwk = props.jwks.find((key) => key.kid === entry.key.kid);
-            return (
-              <tr>
-                <th scope="row">
-                  <code>{entry.key.kid}</code>
-                </th>
-                <td>{jwk === undefined ? "RS256" : `${jwk.alg} (${jwk.kty}, ${jwk.use})`}</td>
-                <td>{formatTime(entry.key.createdAt)}</td>
-                <td>{formatTime(entry.key.activeAt)}</td>
-                <td>
-                  {entry.signsUntil === null ? "the next rotation" : formatTime(entry.signsUntil)}
-                </td>
-                <td>
-                  {entry.publishedUntil === null
-                    ? "while in use"
-                    : formatTime(entry.publishedUntil)}
-                </td>
-                <td>
-                  <KeyState entry={entry} timeline={timeline} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Signing keys"
+        columns={[
+          "Key id",
+          "Algorithm",
+          "Published",
+          "Signs from",
+          "Signs until",
+          "Published until",
+          "State",
+        ]}
+      >
+        {timeline.keys.map((entry) => {
+          const jwk = props.jwks.find((key) => key.kid === entry.key.kid);
+          return (
+            <tr>
+              <th scope="row">
+                <code>{entry.key.kid}</code>
+              </th>
+              <td>{jwk === undefined ? "RS256" : `${jwk.alg} (${jwk.kty}, ${jwk.use})`}</td>
+              <td>{formatTime(entry.key.createdAt)}</td>
+              <td>{formatTime(entry.key.activeAt)}</td>
+              <td>
+                {entry.signsUntil === null ? "the next rotation" : formatTime(entry.signsUntil)}
+              </td>
+              <td>
+                {entry.publishedUntil === null ? "while in use" : formatTime(entry.publishedUntil)}
+              </td>
+              <td>
+                <KeyState entry={entry} timeline={timeline} />
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {pending === undefined ? (
         <ActionForm
           action={`${CONSOLE_PATH}/instance/rotate-key`}

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
-import { DataTable } from "../../console-table.js";
-import { defaultRoleOf } from "./organization-members-card.js";
-import { type RoleChoice, RoleSelect } from "./organization-role-choices.js";
+
+import { ActionForm, formatTime } from "../../console-page.js";
+import { ListCard } from "../../console-table.js";
+import { AddWithRoleForm } from "./add-with-role-form.js";
+import type { RoleChoice } from "./organization-role-choices.js";
 import type { ConsoleInvitationJson } from "./organization-wire.js";
 
 const STATUS_BADGES = {
@@ -22,66 +23,50 @@ export function OrganizationInvitationsCard(props: {
 }) {
   const { base, csrfToken } = props;
   return (
-    <section aria-labelledby="invitations-heading" class="card">
-      <h2 id="invitations-heading">Invitations</h2>
-      {props.invitations.length === 0 ? (
-        <p>No invitations.</p>
-      ) : (
-        <DataTable
-          caption="Invitations and their status"
-          columns={["Email address", "Role", "Status", "Sent", "Expires", null]}
-        >
-          {props.invitations.map((invitation) => (
-            <tr>
-              <th scope="row">{invitation.email_address}</th>
-              <td>
-                <code>{invitation.role}</code>
-              </td>
-              <td>
-                <span class={STATUS_BADGES[invitation.status] ?? "badge"}>{invitation.status}</span>
-              </td>
-              <td>{formatTime(invitation.created_at)}</td>
-              <td>{formatTime(invitation.expires_at)}</td>
-              <td>
-                {invitation.status === "pending" ? (
-                  <ActionForm
-                    action={`${base}/invitations/${encodeURIComponent(invitation.id)}/revoke`}
-                    csrfToken={csrfToken}
-                    label="Revoke"
-                    confirm={`Revoke the invitation of ${invitation.email_address}?`}
-                  />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <h3 id="invite-heading">Send an invitation</h3>
-      <form
-        method="post"
+    <ListCard
+      id="invitations"
+      title="Invitations"
+      empty="No invitations."
+      caption="Invitations and their status"
+      columns={["Email address", "Role", "Status", "Sent", "Expires", null]}
+      rows={props.invitations.map((invitation) => (
+        <tr>
+          <th scope="row">{invitation.email_address}</th>
+          <td>
+            <code>{invitation.role}</code>
+          </td>
+          <td>
+            <span class={STATUS_BADGES[invitation.status] ?? "badge"}>{invitation.status}</span>
+          </td>
+          <td>{formatTime(invitation.created_at)}</td>
+          <td>{formatTime(invitation.expires_at)}</td>
+          <td>
+            {invitation.status === "pending" ? (
+              <ActionForm
+                action={`${base}/invitations/${encodeURIComponent(invitation.id)}/revoke`}
+                csrfToken={csrfToken}
+                label="Revoke"
+                confirm={`Revoke the invitation of ${invitation.email_address}?`}
+              />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    >
+      <AddWithRoleForm
+        id="invitation"
+        heading="Send an invitation"
         action={`${base}/invitations`}
-        class="stack"
-        aria-labelledby="invite-heading"
-      >
-        <CsrfField token={csrfToken} />
-        <label for="invitation-email">Email address</label>
-        <input
-          id="invitation-email"
-          name="email_address"
-          type="email"
-          autocomplete="off"
-          required
-        />
-        <RoleSelect
-          id="invitation-role"
-          label="Role"
-          roles={props.roles}
-          selected={defaultRoleOf(props.roles)}
-        />
-        <button type="submit" class="button primary">
-          Send invitation
-        </button>
-      </form>
-    </section>
+        csrfToken={csrfToken}
+        who={{
+          id: "invitation-email",
+          name: "email_address",
+          label: "Email address",
+          type: "email",
+        }}
+        roles={props.roles}
+        submit="Send invitation"
+      />
+    </ListCard>
   );
 }

@@ -3,9 +3,11 @@
 import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
 import { DeleteCard } from "../../console-delete-card.js";
+import { Field } from "../../console-field.js";
 import { MetadataCard, type MetadataDraft } from "../../console-metadata.js";
 import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { ListCard } from "../../console-table.js";
 
 /** A membership as `GET /v1/users/{id}/organization_memberships` lists it (the fields shown). */
 export interface UserMembershipJson {
@@ -129,52 +131,39 @@ export function UserPage(props: {
         )}
       </section>
 
-      <section aria-labelledby="sessions-heading" class="card">
-        <h2 id="sessions-heading">Active sessions</h2>
-        {props.sessions.length === 0 ? (
-          <p>No active sessions.</p>
-        ) : (
-          <>
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">Session</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Last active</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.sessions.map((session) => (
-                  <tr>
-                    <td>
-                      <code>{session.id}</code>
-                    </td>
-                    <td>{formatTime(session.created_at)}</td>
-                    <td>{formatTime(session.last_active_at)}</td>
-                    <td>
-                      <ActionForm
-                        action={`${base}/sessions/${encodeURIComponent(session.id)}/revoke`}
-                        csrfToken={csrfToken}
-                        label="Revoke"
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <ActionForm
-              action={`${base}/sessions/revoke-all`}
-              csrfToken={csrfToken}
-              label="Revoke all sessions"
-              confirm="Sign this user out everywhere?"
-              danger
-            />
-          </>
+      <ListCard
+        id="sessions"
+        title="Active sessions"
+        empty="No active sessions."
+        caption="Active sessions"
+        columns={["Session", "Started", "Last active", null]}
+        rows={props.sessions.map((session) => (
+          <tr>
+            <td>
+              <code>{session.id}</code>
+            </td>
+            <td>{formatTime(session.created_at)}</td>
+            <td>{formatTime(session.last_active_at)}</td>
+            <td>
+              <ActionForm
+                action={`${base}/sessions/${encodeURIComponent(session.id)}/revoke`}
+                csrfToken={csrfToken}
+                label="Revoke"
+              />
+            </td>
+          </tr>
+        ))}
+      >
+        {props.sessions.length === 0 ? null : (
+          <ActionForm
+            action={`${base}/sessions/revoke-all`}
+            csrfToken={csrfToken}
+            label="Revoke all sessions"
+            confirm="Sign this user out everywhere?"
+            danger
+          />
         )}
-      </section>
+      </ListCard>
 
       <section aria-labelledby="orgs-heading" class="card">
         <h2 id="orgs-heading">Organizations</h2>
@@ -208,10 +197,10 @@ export function UserPage(props: {
         <h2 id="password-heading">Reset password</h2>
         <form method="post" action={`${base}/password`} class="stack">
           <CsrfField token={csrfToken} />
-          <label for="new-password">New password</label>
-          <input
+          <Field
             id="new-password"
             name="password"
+            label="New password"
             type="password"
             autocomplete="new-password"
             required

@@ -5,6 +5,7 @@ import { isUserLocked } from "../../../wire/user-json.js";
 import { ListHead, ListSummary, Pager, pageRange } from "../../console-list.js";
 import { formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { DataTable } from "../../console-table.js";
 import {
   USER_LIST_ORDERS,
   USERS_PER_PAGE,
@@ -79,37 +80,27 @@ export function UsersListPage(props: {
       </ListHead>
       <ListSummary first={first} last={last} total={total} noun="users" />
       {users.length > 0 ? (
-        <table class="data">
-          <caption class="visually-hidden">Users</caption>
-          <thead>
+        <DataTable
+          caption="Users"
+          columns={["Name", "Email", "User id", "Created", "Last sign-in", "Status"]}
+        >
+          {users.map((user) => (
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">User id</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">Status</th>
+              <td>
+                <a href={`${base}/${encodeURIComponent(user.id)}`}>{userDisplayName(user)}</a>
+              </td>
+              <td>{primaryEmail(user) ?? "—"}</td>
+              <td>
+                <code>{user.id}</code>
+              </td>
+              <td>{formatTime(user.createdAt)}</td>
+              <td>{formatTime(user.lastSignInAt)}</td>
+              <td>
+                <UserBadges user={user} now={props.now} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr>
-                <td>
-                  <a href={`${base}/${encodeURIComponent(user.id)}`}>{userDisplayName(user)}</a>
-                </td>
-                <td>{primaryEmail(user) ?? "—"}</td>
-                <td>
-                  <code>{user.id}</code>
-                </td>
-                <td>{formatTime(user.createdAt)}</td>
-                <td>{formatTime(user.lastSignInAt)}</td>
-                <td>
-                  <UserBadges user={user} now={props.now} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       <Pager
         previous={

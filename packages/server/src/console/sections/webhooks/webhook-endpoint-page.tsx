@@ -5,6 +5,7 @@ import type { WebhookEndpointJson } from "../../../wire/webhook-endpoint-json.js
 import { DeleteCard } from "../../console-delete-card.js";
 import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { DataTable } from "../../console-table.js";
 import { EndpointFields, endpointFormOf } from "./webhook-endpoint-form.js";
 import { EnabledBadge, endpointPath } from "./webhook-endpoints-page.js";
 
@@ -78,56 +79,52 @@ function DeliveriesTable(props: { list: DeliveryList; base: string; csrfToken: s
       {list.deliveries.length === 0 ? (
         <p>No deliveries{list.status === null ? "" : ` ${list.status}`}.</p>
       ) : (
-        <table class="data">
-          <thead>
+        <DataTable
+          caption="Deliveries"
+          columns={[
+            "Event",
+            "Status",
+            "Attempts",
+            "Last response",
+            "Last attempt",
+            "Next attempt",
+            null,
+          ]}
+        >
+          {list.deliveries.map((delivery) => (
             <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last response</th>
-              <th scope="col">Last attempt</th>
-              <th scope="col">Next attempt</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
+              <td>
+                <code>{delivery.event_type}</code>
+                <br />
+                <span class="muted">{delivery.event_id}</span>
+              </td>
+              <td>
+                <span class={STATUS_BADGE[delivery.status]}>{delivery.status}</span>
+              </td>
+              <td>{delivery.attempts}</td>
+              <td>
+                {delivery.last_status_code ?? "—"}
+                {delivery.last_error === null ? null : (
+                  <>
+                    <br />
+                    <span class="muted">{delivery.last_error}</span>
+                  </>
+                )}
+              </td>
+              <td>{formatTime(delivery.last_attempt_at)}</td>
+              <td>{formatTime(delivery.next_attempt_at)}</td>
+              <td>
+                {delivery.status === "dead" || delivery.status === "failed" ? (
+                  <ActionForm
+                    action={`${base}/deliveries/${encodeURIComponent(delivery.id)}/replay`}
+                    csrfToken={props.csrfToken}
+                    label="Replay"
+                  />
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.deliveries.map((delivery) => (
-              <tr>
-                <td>
-                  <code>{delivery.event_type}</code>
-                  <br />
-                  <span class="muted">{delivery.event_id}</span>
-                </td>
-                <td>
-                  <span class={STATUS_BADGE[delivery.status]}>{delivery.status}</span>
-                </td>
-                <td>{delivery.attempts}</td>
-                <td>
-                  {delivery.last_status_code ?? "—"}
-                  {delivery.last_error === null ? null : (
-                    <>
-                      <br />
-                      <span class="muted">{delivery.last_error}</span>
-                    </>
-                  )}
-                </td>
-                <td>{formatTime(delivery.last_attempt_at)}</td>
-                <td>{formatTime(delivery.next_attempt_at)}</td>
-                <td>
-                  {delivery.status === "dead" || delivery.status === "failed" ? (
-                    <ActionForm
-                      action={`${base}/deliveries/${encodeURIComponent(delivery.id)}/replay`}
-                      csrfToken={props.csrfToken}
-                      label="Replay"
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Delivery pages" class="pager">
         {list.page > 1 ? <a href={pageLink(list.page - 1)}>← Newer</a> : null}

@@ -3,6 +3,7 @@
 import type { WebhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
 import { CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { ListCard } from "../../console-table.js";
 import { EndpointFields, type EndpointForm } from "./webhook-endpoint-form.js";
 
 /** Where an endpoint's page is. */
@@ -32,41 +33,26 @@ export function WebhookEndpointsPage(props: {
         Every change of users, sessions and organizations is sent, signed, to these endpoints,
         retried with back-off, and kept as a delivery you can replay.
       </p>
-      <section aria-labelledby="endpoints-heading" class="card">
-        <h2 id="endpoints-heading">Endpoints ({props.total.toLocaleString("en")})</h2>
-        {props.endpoints.length === 0 ? (
-          <p>No endpoints yet.</p>
-        ) : (
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Events</th>
-                <th scope="col">State</th>
-                <th scope="col">Description</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.endpoints.map((endpoint) => (
-                <tr>
-                  <td>
-                    <a href={endpointPath(endpoint.id)}>{endpoint.url}</a>
-                  </td>
-                  <td>
-                    {endpoint.event_types.length === 0 ? "All" : endpoint.event_types.join(", ")}
-                  </td>
-                  <td>
-                    <EnabledBadge enabled={endpoint.enabled} />
-                  </td>
-                  <td>{endpoint.description ?? "—"}</td>
-                  <td>{formatTime(endpoint.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ListCard
+        id="endpoints"
+        title={`Endpoints (${props.total.toLocaleString("en")})`}
+        empty="No endpoints yet."
+        caption="Endpoints"
+        columns={["URL", "Events", "State", "Description", "Created"]}
+        rows={props.endpoints.map((endpoint) => (
+          <tr>
+            <td>
+              <a href={endpointPath(endpoint.id)}>{endpoint.url}</a>
+            </td>
+            <td>{endpoint.event_types.length === 0 ? "All" : endpoint.event_types.join(", ")}</td>
+            <td>
+              <EnabledBadge enabled={endpoint.enabled} />
+            </td>
+            <td>{endpoint.description ?? "—"}</td>
+            <td>{formatTime(endpoint.created_at)}</td>
+          </tr>
+        ))}
+      />
       <section aria-labelledby="add-heading" class="card">
         <h2 id="add-heading">Add an endpoint</h2>
         {props.error !== null ? (
