@@ -77,6 +77,8 @@ export const enUSErrors: Record<string, string> = {
   organization_creator_not_found: "Your account wasn't found. Sign in again.",
   organization_membership_quota_exceeded: "This organization has no room for more members.",
   organization_invitation_not_unique: "This address has already been invited.",
+  organization_role_in_use: "Someone holds this role or has been invited with it, so it stays.",
+  organization_system_role_protected: "The admin and member roles can't be deleted or renamed.",
   organization_invitation_not_pending: "This invitation is no longer open.",
   organization_invitation_identification_not_exist:
     "This invitation is for an email address your account doesn't have.",
