@@ -55,6 +55,34 @@ function pbkdf2(prefix: string, digest: "sha256" | "sha512", raw: boolean, passw
   return `${prefix}$${iterations}$${saltText}$${b64(hash)}`;
 }
 
+/** OpenLDAP's `{SSHA}`: base64(SHA1(password ‖ salt) ‖ salt), with a 4-byte salt as slapd writes. */
+function ldapSsha(password: string): string {
+  const salt = randomBytes(4);
+  const hash = createHash("sha1").update(password, "utf8").update(salt).digest();
+  return `{SSHA}${b64(Buffer.concat([hash, salt]))}`;
+}
+
+const ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** phpass's portable hash as phpBB 3 writes it (`$H$`), at phpass's lowest cost (2^7 rounds). */
+function phpassPortable(password: string): string {
+  const cost = 7;
+  const salt = Array.from(randomBytes(8), (b) => ITOA64[b & 0x3f]).join("");
+  let hash = createHash("md5")
+    .update(salt + password, "utf8")
+    .digest();
+  for (let i = 0; i < 2 ** cost; i++)
+    hash = createHash("md5").update(hash).update(password).digest();
+  // 16 bytes as phpass's base 64: little-endian 6-bit groups, the last byte alone in 2 characters.
+  let text = "";
+  for (let i = 0; i < 16; i += 3) {
+    const value = (hash[i] ?? 0) | ((hash[i + 1] ?? 0) << 8) | ((hash[i + 2] ?? 0) << 16);
+    const chars = i === 15 ? 2 : 4;
+    for (let c = 0; c < chars; c++) text += ITOA64[(value >> (6 * c)) & 0x3f];
+  }
+  return `$H$${ITOA64[cost]}${salt}${text}`;
+}
+
 /**
  * A real digest of `password` for each `password_hasher` Clerk names that we verify, made with
  * the libraries the server verifies with (small work factors: tests only).
@@ -74,6 +102,10 @@ export async function makeDigest(hasher: string, password: string): Promise<stri
         memoryCost: 1024,
         timeCost: 2,
       });
+    case "ldap_ssha":
+      return ldapSsha(password);
+    case "md5_phpass":
+      return phpassPortable(password);
     case "pbkdf2_sha256":
       return pbkdf2("pbkdf2_sha256", "sha256", false, password);
     case "pbkdf2_sha256_django":
@@ -100,6 +132,8 @@ export const EXPORT_HASHERS = [
   "bcrypt",
   "argon2id",
   "argon2i",
+  "ldap_ssha",
+  "md5_phpass",
   "pbkdf2_sha256",
   "pbkdf2_sha256_django",
   "pbkdf2_sha512",

@@ -72,6 +72,20 @@ async function importedDigests(): Promise<Array<[string, string, string]>> {
     // phpass reference vectors: passlib's documented example, and Authen::Passphrase::PHPass's.
     ["phpass", "$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1", "password"],
     ["phpass", "$P$8NaClNaClObRxTm/.EiiYN02xUeAQs/", "passphrase"],
+    // The same algorithm under Clerk's `md5_phpass`, also behind phpBB 3's `$H$` (vectors made by
+    // an independent python3 port of phpass's crypt_private, which reproduces passlib's above).
+    ["md5_phpass", "$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1", "password"],
+    ["md5_phpass", "$P$5aB.cD/eFhDYzTvM/OsiKB3dYhggn71", PASSWORD],
+    ["md5_phpass", "$H$6Xq3ZkP9wCpfXOW6ffPYzC5JUXpONV0", PASSWORD],
+    ["md5_phpass", "$H$7Zz09./AaAIK3g9ViM0IZubfp76Y.f/", "pässwörd ✓"],
+    // OpenLDAP's {SSHA}: the FAQ's example (password "secret", salt "salt"), a published slapd
+    // digest (password "admin", 4-byte salt), and digests made with python3's hashlib/base64
+    // (8- and 16-byte salts; a lowercase prefix).
+    ["ldap_ssha", "{SSHA}gVK8WC9YyFT1gMsQHTGCgT3sSv5zYWx0", "secret"],
+    ["ldap_ssha", "{SSHA}23AUBfRZytVFNpe7onuFhyCSJOHRzCWh", "admin"],
+    ["ldap_ssha", "{SSHA}5tWrRrGKlWZvPXl8vtN+DGiY2TyhssPU5fYHGA==", PASSWORD],
+    ["ldap_ssha", "{ssha}5tWrRrGKlWZvPXl8vtN+DGiY2TyhssPU5fYHGA", PASSWORD],
+    ["ldap_ssha", "{SSHA}PfluEqOD+9qAuecNkzTTvvTPp/wAAQIDBAUGBwgJCgsMDQ4P", "pässwörd ✓"],
     ["sha256", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", "password"],
     ["scrypt_firebase", FIREBASE, "user1password"],
     ["scrypt_werkzeug", WERKZEUG[0], "my-test-password-123"],
@@ -136,6 +150,22 @@ describe("password hashers", () => {
       ["phpass", "$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt"],
       ["phpass", "$H$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1"],
       ["phpass", "$P$4ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1"],
+      // md5_phpass: a short checksum, another identifier, a cost below phpass's 7, bcrypt.
+      ["md5_phpass", "$H$6Xq3ZkP9wCpfXOW6ffPYzC5JUXpONV"],
+      ["md5_phpass", "$S$6Xq3ZkP9wCpfXOW6ffPYzC5JUXpONV0"],
+      ["md5_phpass", "$H$4Xq3ZkP9wCpfXOW6ffPYzC5JUXpONV0"],
+      ["md5_phpass", "$2a$10$abcdefghijklmnopqrstuuO1bM1hzHkWm5dsvXk1wvbSG3S3nE1wS"],
+      // ldap_ssha: no prefix (ambiguous), {SHA} (unsalted), a digest with no salt, not base64,
+      // URL-safe base64, leftover bits, padding where none belongs, an oversized salt.
+      ["ldap_ssha", "gVK8WC9YyFT1gMsQHTGCgT3sSv5zYWx0"],
+      ["ldap_ssha", "{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ="],
+      ["ldap_ssha", "{SSHA}5en6G6MezRroT3XKqkdPOmY/BfQ="],
+      ["ldap_ssha", "{SSHA}gVK8WC9YyFT1gMsQ*TGCgT3sSv5zYWx0"],
+      ["ldap_ssha", "{SSHA}5tWrRrGKlWZvPXl8vtN-DGiY2TyhssPU5fYHGA=="],
+      ["ldap_ssha", "{SSHA}5tWrRrGKlWZvPXl8vtN+DGiY2TyhssPU5fYHGB=="],
+      ["ldap_ssha", "{SSHA}gVK8WC9YyFT1gMsQHTGCgT3sSv5zYWx0=="],
+      ["ldap_ssha", `{SSHA}${Buffer.alloc(20 + 65).toString("base64")}`],
+      ["ldap_ssha", "{SSHA}"],
       ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$0123456789abcdef0123456789abcdef01234567$32"],
       ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
       ["scrypt_firebase", "a$b$c"],

@@ -3,6 +3,7 @@ import { argon2Digest } from "./hashers/argon2-digest.js";
 import { bcryptDigest } from "./hashers/bcrypt-digest.js";
 import { bcryptSha256DjangoDigest } from "./hashers/bcrypt-sha256-django-digest.js";
 import type { DigestHasher } from "./hashers/digest-hasher.js";
+import { ldapSshaDigest } from "./hashers/ldap-ssha-digest.js";
 import { pbkdf2Digest } from "./hashers/pbkdf2-digest.js";
 import { phpassDigest } from "./hashers/phpass-digest.js";
 import { scryptFirebaseDigest } from "./hashers/scrypt-firebase-digest.js";
@@ -15,7 +16,9 @@ const HASHERS = {
   argon2i: argon2Digest("argon2i"),
   bcrypt: bcryptDigest,
   bcrypt_sha256_django: bcryptSha256DjangoDigest,
+  ldap_ssha: ldapSshaDigest,
   md5: unsaltedHexDigest("md5"),
+  md5_phpass: phpassDigest(["P", "H"]),
   pbkdf2_sha1: pbkdf2Digest({
     prefix: "pbkdf2_sha1",
     digest: "sha1",
@@ -26,7 +29,7 @@ const HASHERS = {
   pbkdf2_sha256: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "base64" }),
   pbkdf2_sha256_django: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "raw" }),
   pbkdf2_sha512: pbkdf2Digest({ prefix: "pbkdf2_sha512", digest: "sha512", salt: "base64" }),
-  phpass: phpassDigest,
+  phpass: phpassDigest(["P"]),
   scrypt_firebase: scryptFirebaseDigest,
   scrypt_werkzeug: scryptWerkzeugDigest,
   sha256: unsaltedHexDigest("sha256"),

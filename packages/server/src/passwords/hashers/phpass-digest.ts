@@ -4,17 +4,18 @@ import { bytesEqual, type DigestHasher } from "./digest-hasher.js";
 /** phpass's base-64 alphabet (crypt order, not RFC 4648). */
 const ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/** `$P$`, one cost character, an 8-character salt and a 22-character checksum. */
-const PHPASS = /^\$P\$([./0-9A-Za-z])([./0-9A-Za-z]{8})([./0-9A-Za-z]{22})$/;
+/** `$P$` or `$H$`, one cost character, an 8-character salt and a 22-character checksum. */
+const PHPASS = /^\$([PH])\$([./0-9A-Za-z])([./0-9A-Za-z]{8})([./0-9A-Za-z]{22})$/;
 
 /** Cost bounds phpass itself accepts (2^7 to 2^30 MD5 rounds). */
 const MIN_COST = 7;
 const MAX_COST = 30;
 
-function parse(digest: string) {
+function parse(digest: string, ids: readonly PhpassId[]) {
   const match = PHPASS.exec(digest);
   if (match === null) return null;
-  const [, costChar = "", salt = "", checksum = ""] = match;
+  const [, id = "", costChar = "", salt = "", checksum = ""] = match;
+  if (!ids.includes(id as PhpassId)) return null;
   const cost = ITOA64.indexOf(costChar);
   if (cost < MIN_COST || cost > MAX_COST) return null;
   return { cost, salt, checksum };
@@ -31,23 +32,31 @@ function encode64(bytes: Buffer): string {
   return out;
 }
 
+/** The identifier after the first `$`: `P` is phpass's own, `H` phpBB 3's, the same algorithm. */
+export type PhpassId = "P" | "H";
+
 /**
- * phpass portable digests (WordPress, phpBB…): `$P$<cost><salt><checksum>`, the checksum being
- * MD5(salt ‖ password) re-hashed as MD5(previous ‖ password) 2^cost times, in phpass's base 64.
+ * phpass portable digests (WordPress, phpBB…): `$P$<cost><salt><checksum>` (or `$H$…` where
+ * `ids` allows it), the checksum being MD5(salt ‖ password) re-hashed as MD5(previous ‖ password)
+ * 2^cost times, in phpass's base 64. One algorithm behind Clerk's `phpass` (`$P$` only, as Clerk
+ * documents it) and `md5_phpass` (either identifier, as phpass itself accepts).
  *
  * @example
- * await phpassDigest.verify("$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1", "password"); // true
+ * await phpassDigest(["P"]).verify("$P$8ohUJ.1sdFw09/bMaAQPTGDNi2BIUt1", "password"); // true
  */
-export const phpassDigest: DigestHasher = {
-  isWellFormed: (digest) => parse(digest) !== null,
-  async verify(digest, password) {
-    const parsed = parse(digest);
-    if (parsed === null) return false;
-    const secret = Buffer.from(password, "utf8");
-    let hash = createHash("md5").update(parsed.salt, "utf8").update(secret).digest();
-    for (let round = 2 ** parsed.cost; round > 0; round--) {
-      hash = createHash("md5").update(hash).update(secret).digest();
-    }
-    return bytesEqual(Buffer.from(encode64(hash)), Buffer.from(parsed.checksum));
-  },
-};
+export function phpassDigest(ids: readonly PhpassId[]): DigestHasher {
+  return {
+    isWellFormed: (digest) => parse(digest, ids) !== null,
+    verify: (digest, password) => verifyPhpass(parse(digest, ids), password),
+  };
+}
+
+async function verifyPhpass(parsed: ReturnType<typeof parse>, password: string) {
+  if (parsed === null) return false;
+  const secret = Buffer.from(password, "utf8");
+  let hash = createHash("md5").update(parsed.salt, "utf8").update(secret).digest();
+  for (let round = 2 ** parsed.cost; round > 0; round--) {
+    hash = createHash("md5").update(hash).update(secret).digest();
+  }
+  return bytesEqual(Buffer.from(encode64(hash)), Buffer.from(parsed.checksum));
+}
