@@ -112,6 +112,11 @@ export async function makeDigest(hasher: string, password: string): Promise<stri
       return pbkdf2("pbkdf2_sha256", "sha256", true, password);
     case "pbkdf2_sha512":
       return pbkdf2("pbkdf2_sha512", "sha512", false, password);
+    case "pbkdf2_sha512_hex": {
+      const salt = randomBytes(16);
+      const hash = pbkdf2Sync(password, salt, 1000, 64, "sha512");
+      return `pbkdf2_sha512_hex$1000$${salt.toString("hex")}$${hash.toString("hex")}`;
+    }
     case "scrypt_firebase":
       return scryptFirebase(password);
     case "scrypt_werkzeug": {
@@ -122,6 +127,15 @@ export async function makeDigest(hasher: string, password: string): Promise<stri
     }
     case "sha256":
       return createHash("sha256").update(password, "utf8").digest("hex");
+    case "sha512_symfony": {
+      // Symfony's MessageDigestPasswordEncoder: `password{salt}`, re-hashed with it 5000 times.
+      const salt = randomBytes(12).toString("hex");
+      const merged = Buffer.from(`${password}{${salt}}`);
+      let hash = createHash("sha512").update(merged).digest();
+      for (let i = 1; i < 5000; i++)
+        hash = createHash("sha512").update(hash).update(merged).digest();
+      return `sha512_symfony$5000$${salt}$${b64(hash)}`;
+    }
     default:
       throw new Error(`no digest maker for ${hasher}`);
   }
@@ -137,7 +151,9 @@ export const EXPORT_HASHERS = [
   "pbkdf2_sha256",
   "pbkdf2_sha256_django",
   "pbkdf2_sha512",
+  "pbkdf2_sha512_hex",
   "scrypt_firebase",
   "scrypt_werkzeug",
   "sha256",
+  "sha512_symfony",
 ] as const;

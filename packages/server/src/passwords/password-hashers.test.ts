@@ -87,6 +87,40 @@ async function importedDigests(): Promise<Array<[string, string, string]>> {
     ["ldap_ssha", "{ssha}5tWrRrGKlWZvPXl8vtN+DGiY2TyhssPU5fYHGA", PASSWORD],
     ["ldap_ssha", "{SSHA}PfluEqOD+9qAuecNkzTTvvTPp/wAAQIDBAUGBwgJCgsMDQ4P", "pässwörd ✓"],
     ["sha256", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", "password"],
+    // Symfony's MessageDigestPasswordEncoder (sha512, base64): a FOSUserBundle user's published
+    // digest (5000 iterations), and digests made with python3's hashlib (an empty salt, 1 and 2
+    // iterations, a non-ASCII password).
+    [
+      "sha512_symfony",
+      "sha512_symfony$5000$ba247c3935de250e1be57a1a8b125293$DHJu3aO5tox49yAcPrXwjJRZQD4wGXI/zCncQ9PkYiTiHPI4OdzCCCpmhceajZcjRCiJQLcAfNXkhnWjxwURPA==",
+      "Bierhefoj5",
+    ],
+    [
+      "sha512_symfony",
+      "sha512_symfony$5000$a1b2c3salt$ItUa95WRNqelReANEfx/xADLWfZz2kHYeUcpYkp7qShvz1fahBv1wNahDLuGnKEHjMCbxUW7ICiuGubp5wJ2YQ==",
+      PASSWORD,
+    ],
+    [
+      "sha512_symfony",
+      "sha512_symfony$1$$vl73Z52Iq5qQRfYmflX15XhLS4zXZLXNhVpSRPkcYmlTzUbEPXZohz/W7707IhJJMVWAAxljRyoHh4H+BG5irg==",
+      PASSWORD,
+    ],
+    [
+      "sha512_symfony",
+      "sha512_symfony$2$Zz.9/$pRQtMFvxM6AdLjzHyBhs9c7VjIX6yla2lGAJndOeUoEDkIaXjR+KPfAzlDkRXTK5A6UZT8gC70fg4lWp5mq2fw==",
+      "pässwörd ✓",
+    ],
+    // pbkdf2_sha512_hex: hex salt (decoded) and hex hash, made with python3's hashlib.pbkdf2_hmac.
+    [
+      "pbkdf2_sha512_hex",
+      "pbkdf2_sha512_hex$1000$a1b2c3d4e5f60718$0169271254f91e1e9f2eb20e372e8a52d8d7665993b48c8e955da4651b9a5042b38295453cbeb4e54da77202f557f66e7e5ba896eb1b9334db7e1bf770785c89",
+      PASSWORD,
+    ],
+    [
+      "pbkdf2_sha512_hex",
+      "pbkdf2_sha512_hex$1200$00ff10ee$0b8d16327e29febff795b07494eb1fbc18acc806ec339f531ec3261372bec6d2",
+      "pässwörd ✓",
+    ],
     ["scrypt_firebase", FIREBASE, "user1password"],
     ["scrypt_werkzeug", WERKZEUG[0], "my-test-password-123"],
     ["scrypt_werkzeug", WERKZEUG[1], PASSWORD],
@@ -166,6 +200,39 @@ describe("password hashers", () => {
       ["ldap_ssha", "{SSHA}gVK8WC9YyFT1gMsQHTGCgT3sSv5zYWx0=="],
       ["ldap_ssha", `{SSHA}${Buffer.alloc(20 + 65).toString("base64")}`],
       ["ldap_ssha", "{SSHA}"],
+      // sha512_symfony: no iterations, 0 iterations, `{` in the salt, a 32-byte hash, not base64,
+      // another prefix.
+      [
+        "sha512_symfony",
+        "sha512_symfony$$salt$vl73Z52Iq5qQRfYmflX15XhLS4zXZLXNhVpSRPkcYmlTzUbEPXZohz/W7707IhJJMVWAAxljRyoHh4H+BG5irg==",
+      ],
+      [
+        "sha512_symfony",
+        "sha512_symfony$0$salt$vl73Z52Iq5qQRfYmflX15XhLS4zXZLXNhVpSRPkcYmlTzUbEPXZohz/W7707IhJJMVWAAxljRyoHh4H+BG5irg==",
+      ],
+      [
+        "sha512_symfony",
+        "sha512_symfony$5000$sa{lt$vl73Z52Iq5qQRfYmflX15XhLS4zXZLXNhVpSRPkcYmlTzUbEPXZohz/W7707IhJJMVWAAxljRyoHh4H+BG5irg==",
+      ],
+      ["sha512_symfony", "sha512_symfony$5000$salt$vl73Z52Iq5qQRfYmflX15XhLS4zXZLXNhVpSRPkcYmk="],
+      ["sha512_symfony", "sha512_symfony$5000$salt$not base64"],
+      [
+        "sha512_symfony",
+        "sha512$5000$salt$vl73Z52Iq5qQRfYmflX15XhLS4zXZLXNhVpSRPkcYmlTzUbEPXZohz/W7707IhJJMVWAAxljRyoHh4H+BG5irg==",
+      ],
+      // pbkdf2_sha512_hex: a salt that is not hex, a base64 hash, pbkdf2_sha512's prefix.
+      [
+        "pbkdf2_sha512_hex",
+        "pbkdf2_sha512_hex$1000$salty$0b8d16327e29febff795b07494eb1fbc18acc806ec339f531ec3261372bec6d2",
+      ],
+      [
+        "pbkdf2_sha512_hex",
+        "pbkdf2_sha512_hex$1000$00ff10ee$C40WMn4p/r/3lbB0lOsfvBisyAbsM59THsMmE3K+xtI=",
+      ],
+      [
+        "pbkdf2_sha512_hex",
+        "pbkdf2_sha512$1000$00ff10ee$0b8d16327e29febff795b07494eb1fbc18acc806ec339f531ec3261372bec6d2",
+      ],
       ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$0123456789abcdef0123456789abcdef01234567$32"],
       ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
       ["scrypt_firebase", "a$b$c"],

@@ -8,6 +8,7 @@ import { pbkdf2Digest } from "./hashers/pbkdf2-digest.js";
 import { phpassDigest } from "./hashers/phpass-digest.js";
 import { scryptFirebaseDigest } from "./hashers/scrypt-firebase-digest.js";
 import { scryptWerkzeugDigest } from "./hashers/scrypt-werkzeug-digest.js";
+import { sha512SymfonyDigest } from "./hashers/sha512-symfony-digest.js";
 import { unsaltedHexDigest } from "./hashers/unsalted-hex-digest.js";
 
 /** Every `password_hasher` accepted with `password_digest` (Clerk's names). */
@@ -29,10 +30,17 @@ const HASHERS = {
   pbkdf2_sha256: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "base64" }),
   pbkdf2_sha256_django: pbkdf2Digest({ prefix: "pbkdf2_sha256", digest: "sha256", salt: "raw" }),
   pbkdf2_sha512: pbkdf2Digest({ prefix: "pbkdf2_sha512", digest: "sha512", salt: "base64" }),
+  pbkdf2_sha512_hex: pbkdf2Digest({
+    prefix: "pbkdf2_sha512_hex",
+    digest: "sha512",
+    salt: "hex",
+    hash: "hex",
+  }),
   phpass: phpassDigest(["P"]),
   scrypt_firebase: scryptFirebaseDigest,
   scrypt_werkzeug: scryptWerkzeugDigest,
   sha256: unsaltedHexDigest("sha256"),
+  sha512_symfony: sha512SymfonyDigest,
 } as const satisfies Record<string, DigestHasher>;
 
 /** A supported password hasher name. */

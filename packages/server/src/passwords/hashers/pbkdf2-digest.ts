@@ -17,9 +17,10 @@ export interface Pbkdf2Format {
   digest: "sha1" | "sha256" | "sha512";
   /**
    * `base64`: the salt segment is base64-encoded; `raw`: its UTF-8 bytes are the salt (Django);
-   * `hex-or-raw`: hex-decoded when it is hex, else its UTF-8 bytes (Clerk's `pbkdf2_sha1`).
+   * `hex-or-raw`: hex-decoded when it is hex, else its UTF-8 bytes (Clerk's `pbkdf2_sha1`);
+   * `hex`: hex-decoded, refused when it is not hex (Clerk's `pbkdf2_sha512_hex`).
    */
-  salt: "base64" | "raw" | "hex-or-raw";
+  salt: "base64" | "raw" | "hex-or-raw" | "hex";
   /** How the hash segment is encoded; `base64` unless given (`pbkdf2_sha1` uses `hex`). */
   hash?: "base64" | "hex";
   /** True when a fifth `$<key length>` segment may follow; it must equal the hash's byte length. */
@@ -30,6 +31,7 @@ const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 
 function decodeSalt(format: Pbkdf2Format, text: string): Buffer | null {
   if (format.salt === "base64") return decodeBase64(text);
+  if (format.salt === "hex") return HEX.test(text) ? Buffer.from(text, "hex") : null;
   if (format.salt === "hex-or-raw" && HEX.test(text)) return Buffer.from(text, "hex");
   return Buffer.from(text, "utf8");
 }
