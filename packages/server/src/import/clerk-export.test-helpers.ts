@@ -141,7 +141,10 @@ export async function makeDigest(hasher: string, password: string): Promise<stri
   }
 }
 
-/** Every `password_hasher` of Clerk's export that this instance verifies. */
+/**
+ * Every `password_hasher` of Clerk's export that this instance verifies by itself. `awscognito`
+ * asks a Cognito user pool, so its tests bring a local one (`test/local-cognito.ts`).
+ */
 export const EXPORT_HASHERS = [
   "bcrypt",
   "argon2id",

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { startLocalCognito } from "../../test/local-cognito.js";
 import { useTestInstance } from "../../test/test-instance.js";
 import { decodeBase32 } from "../mfa/base32.js";
 import { totpCode } from "../mfa/totp-code.js";
@@ -85,5 +86,79 @@ describe("users imported from Clerk sign in through the Frontend API", () => {
     );
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.response.status).toBe("complete");
+  });
+});
+
+// Its own instance: the Frontend API's sign-in rate limit is per instance.
+describe("users imported from Clerk with awscognito sign in once through Cognito", () => {
+  const instance = useTestInstance();
+
+  it("with awscognito: Cognito checks the first password, then the digest is ours; a wrong one is refused", async () => {
+    const cognito = await startLocalCognito({
+      users: [{ username: "cognito-moved@example.com", password: "Cognito-password-1!" }],
+    });
+    vi.stubEnv("LATCHKEY_COGNITO_ENDPOINT", cognito.endpoint);
+    try {
+      const csv = clerkCsv([
+        {
+          id: clerkUserId(60),
+          primary_email_address: "cognito-moved@example.com",
+          verified_email_addresses: "cognito-moved@example.com",
+          password_digest: cognito.digest("cognito-moved@example.com"),
+          password_hasher: "awscognito",
+        },
+        {
+          // A pool id that would send the password to another host is refused at import.
+          id: clerkUserId(61),
+          primary_email_address: "cognito-hostile@example.com",
+          password_digest: `awscognito#eu-west-1.evil.example_A1#${cognito.clientId}#x@example.com`,
+          password_hasher: "awscognito",
+        },
+      ]);
+      const report = await importClerkUsers({ store: instance.store, csv });
+      expect(report).toMatchObject({ created: 1 });
+      expect(report.refused).toEqual([
+        {
+          line: 3,
+          id: clerkUserId(61),
+          column: "password_digest",
+          code: "password_digest_invalid",
+        },
+      ]);
+
+      const signIn = (password: string) =>
+        instance.browser().call("POST", "/v1/client/sign_ins", {
+          form: { identifier: "cognito-moved@example.com", password, strategy: "password" },
+        });
+      const wrong = await signIn("not-it-at-all");
+      expect(wrong.body.errors?.[0]?.code).toBe("form_password_incorrect");
+      expect(cognito.requests).toHaveLength(1);
+      expect((await instance.store.getPasswordCredential(clerkUserId(60)))?.hasher).toBe(
+        "awscognito",
+      );
+
+      const right = await signIn("Cognito-password-1!");
+      expect(right.status, JSON.stringify(right.body)).toBe(200);
+      expect(right.body.response.status).toBe("complete");
+      expect(cognito.requests).toHaveLength(2);
+      expect(cognito.requests[1]?.body).toMatchObject({
+        ClientId: cognito.clientId,
+        AuthParameters: { USERNAME: "cognito-moved@example.com" },
+      });
+      const credential = await instance.store.getPasswordCredential(clerkUserId(60));
+      expect(credential?.hasher).toBe("argon2id");
+      expect(needsRehash(credential!)).toBe(false);
+
+      // Cognito is no longer needed: with it gone, the password still signs in, a wrong one not.
+      await cognito.close();
+      expect((await signIn("Cognito-password-1!")).body.response.status).toBe("complete");
+      expect((await signIn("not-it-at-all")).body.errors?.[0]?.code).toBe(
+        "form_password_incorrect",
+      );
+      expect(cognito.requests).toHaveLength(2);
+    } finally {
+      vi.unstubAllEnvs();
+      await cognito.close().catch(() => {});
+    }
   });
 });

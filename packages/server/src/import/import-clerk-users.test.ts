@@ -112,7 +112,7 @@ for (const target of TEST_DATABASE_TARGETS) {
           id: clerkUserId(2),
           primary_email_address: "md5@example.com",
           password_digest: "5f4dcc3b5aa765d61d8327deb882cf99",
-          password_hasher: "awscognito",
+          password_hasher: "not_a_hasher",
         },
         {
           id: clerkUserId(3),

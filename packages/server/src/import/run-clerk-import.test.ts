@@ -47,7 +47,7 @@ describe("latchkey import clerk (the command)", () => {
           password_digest: await makeDigest("bcrypt", "cli-password-1"),
           password_hasher: "bcrypt",
         },
-        { id: clerkUserId(2), password_digest: "abc", password_hasher: "awscognito" },
+        { id: clerkUserId(2), password_digest: "abc", password_hasher: "not_a_hasher" },
       ]),
     );
     await writeFile(json, JSON.stringify([{ id: clerkUserId(1), public_metadata: { a: 1 } }]));

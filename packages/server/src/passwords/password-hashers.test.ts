@@ -235,6 +235,26 @@ describe("password hashers", () => {
       ],
       ["pbkdf2_sha1", "pbkdf2_sha1$1000$salt$0123456789abcdef0123456789abcdef01234567$32"],
       ["pbkdf2_sha1", "pbkdf2_sha256$1000$salt$0123456789abcdef0123456789abcdef01234567"],
+      // awscognito: the pool id's region becomes a host name, so anything but AWS's shape is
+      // refused (another host, a port, a path, upper case, no number); a client id that is not
+      // Cognito's, too long; no identifier, one with a space; parts missing; another prefix.
+      ["awscognito", "awscognito#evil.example_Abc123#1example23456789#ada@example.com"],
+      ["awscognito", "awscognito#eu-west-1.evil.example_Abc123#1example23456789#ada"],
+      ["awscognito", "awscognito#eu-west-1:8080_Abc123#1example23456789#ada"],
+      ["awscognito", "awscognito#eu-west-1/x_Abc123#1example23456789#ada"],
+      ["awscognito", "awscognito#eu-west-1_Abc/123#1example23456789#ada"],
+      ["awscognito", "awscognito#EU-WEST-1_Abc123#1example23456789#ada"],
+      ["awscognito", "awscognito#eu-west_Abc123#1example23456789#ada"],
+      ["awscognito", "awscognito#eu-west-1_#1example23456789#ada"],
+      ["awscognito", "awscognito#eu-west-1_Abc123#1Example23456789#ada"],
+      ["awscognito", "awscognito#eu-west-1_Abc123#1example-23456789#ada"],
+      ["awscognito", `awscognito#eu-west-1_Abc123#${"a".repeat(129)}#ada`],
+      ["awscognito", "awscognito#eu-west-1_Abc123#1example23456789#"],
+      ["awscognito", "awscognito#eu-west-1_Abc123#1example23456789#ada lovelace"],
+      ["awscognito", `awscognito#eu-west-1_Abc123#1example23456789#${"a".repeat(129)}`],
+      ["awscognito", "awscognito#eu-west-1_Abc123#1example23456789"],
+      ["awscognito", "awscognito#eu-west-1_Abc123"],
+      ["awscognito", "cognito#eu-west-1_Abc123#1example23456789#ada"],
       ["scrypt_firebase", "a$b$c"],
       // Werkzeug's older pbkdf2 method, a bad N (not a power of two, too costly), no salt, a hash
       // of another length, 128 characters that are not hex (never base64 of 64 bytes).

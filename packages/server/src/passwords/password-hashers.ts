@@ -1,5 +1,6 @@
 import { ApiError } from "../errors/api-error.js";
 import { argon2Digest } from "./hashers/argon2-digest.js";
+import { awsCognitoDigest } from "./hashers/aws-cognito-digest.js";
 import { bcryptDigest } from "./hashers/bcrypt-digest.js";
 import { bcryptSha256DjangoDigest } from "./hashers/bcrypt-sha256-django-digest.js";
 import type { DigestHasher } from "./hashers/digest-hasher.js";
@@ -15,6 +16,7 @@ import { unsaltedHexDigest } from "./hashers/unsalted-hex-digest.js";
 const HASHERS = {
   argon2id: argon2Digest("argon2id"),
   argon2i: argon2Digest("argon2i"),
+  awscognito: awsCognitoDigest(),
   bcrypt: bcryptDigest,
   bcrypt_sha256_django: bcryptSha256DjangoDigest,
   ldap_ssha: ldapSshaDigest,
