@@ -6,6 +6,7 @@ import type { ConsoleEnv } from "./console-env.js";
 import { setFlash } from "./console-flash.js";
 import { formText } from "./console-form.js";
 import { CsrfField } from "./console-page.js";
+import { CONSOLE_PATH } from "./console-setup.js";
 
 /**
  * The danger-zone card that deletes an object once its id is typed (user, organization, JWT
@@ -73,4 +74,57 @@ export function mountConfirmedDelete<T>(
     const id = c.req.param("id") ?? "";
     return runConfirmedDelete(c, { id, ...spec(id) });
   });
+}
+
+/** A kind of object the console deletes once its id is typed: its card and its route, together. */
+export interface ConfirmedDelete {
+  /** Mounts `POST <collection>/:id/delete`. */
+  mount(app: Hono<ConsoleEnv>): void;
+  /** The danger-zone card of one object's page. */
+  Card(props: { id: string; csrfToken: string }): ReturnType<typeof DeleteCard>;
+}
+
+/**
+ * Defines the confirmed delete of one kind of object, whose pages are `<collection>/<id>` under
+ * the console: the card on its page and the route it posts to, which calls the Backend API (with
+ * an audit line) and returns to the list.
+ *
+ * @example
+ * const userDeletion = confirmedDelete({ collection: "/users", noun: "user", explanation: "…", action: "user.delete", apiPath: (id) => `/v1/users/${id}`, success: (id) => `User ${id} deleted.` });
+ */
+export function confirmedDelete(spec: {
+  collection: string;
+  noun: string;
+  explanation: string;
+  /** Audit action, e.g. `user.delete`. */
+  action: string;
+  /** The Backend API path that `DELETE` is sent to (the id already encoded). */
+  apiPath: (encodedId: string) => string;
+  success: (id: string) => string;
+}): ConfirmedDelete {
+  const pagePath = (id: string) => `${CONSOLE_PATH}${spec.collection}/${encodeURIComponent(id)}`;
+  return {
+    mount(app) {
+      mountConfirmedDelete(app, `${spec.collection}/:id/delete`, (id) => ({
+        noun: spec.noun,
+        back: pagePath(id),
+        change: {
+          action: spec.action,
+          targetId: id,
+          call: (api) => api("DELETE", spec.apiPath(encodeURIComponent(id))),
+          success: spec.success(id),
+          redirectTo: `${CONSOLE_PATH}${spec.collection}`,
+        },
+      }));
+    },
+    Card: (props) => (
+      <DeleteCard
+        action={`${pagePath(props.id)}/delete`}
+        csrfToken={props.csrfToken}
+        noun={spec.noun}
+        id={props.id}
+        explanation={spec.explanation}
+      />
+    ),
+  };
 }

@@ -4,7 +4,6 @@ import type { Context, Hono } from "hono";
 import type { JwtTemplateJson } from "../../../wire/jwt-template-json.js";
 import { recordConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { DeleteCard, mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { formText } from "../../console-form.js";
@@ -21,6 +20,7 @@ import {
 import { JwtTemplateForm } from "./jwt-template-form.js";
 import { JwtTemplatesListPage } from "./jwt-templates-list-page.js";
 import { renderTemplatePreview, type TemplatePreview } from "./render-template-preview.js";
+import { templateDeletion } from "./template-deletion.js";
 
 const templatePath = (id: string) => `${CONSOLE_PATH}/jwt-templates/${encodeURIComponent(id)}`;
 const apiPath = (id: string) => `/v1/jwt_templates/${encodeURIComponent(id)}`;
@@ -68,13 +68,7 @@ async function showTemplateForm(c: Context<ConsoleEnv>, state: FormState): Promi
           preview={state.preview}
         />
         {saved !== null ? (
-          <DeleteCard
-            action={`${templatePath(saved.id)}/delete`}
-            csrfToken={c.get("csrfToken")}
-            noun="template"
-            id={saved.id}
-            explanation="Apps asking for a token from this template get an error once it is gone."
-          />
+          <templateDeletion.Card id={saved.id} csrfToken={c.get("csrfToken")} />
         ) : null}
       </>
     ),
@@ -157,15 +151,5 @@ export function mountJwtTemplatesSection(app: Hono<ConsoleEnv>): void {
   );
   app.post("/jwt-templates/:id", (c) => saveTemplate(c, c.req.param("id")));
 
-  mountConfirmedDelete(app, "/jwt-templates/:id/delete", (id) => ({
-    noun: "template",
-    back: templatePath(id),
-    change: {
-      action: "jwt_template.delete",
-      targetId: id,
-      call: (api) => api("DELETE", apiPath(id)),
-      success: `Template ${id} deleted.`,
-      redirectTo: `${CONSOLE_PATH}/jwt-templates`,
-    },
-  }));
+  templateDeletion.mount(app);
 }

@@ -4,7 +4,7 @@
 import { ActionForm, formatTime } from "../../console-page.js";
 import { ListCard } from "../../console-table.js";
 import { AddWithRoleForm } from "./add-with-role-form.js";
-import type { RoleChoice } from "./organization-role-choices.js";
+import type { OrganizationCardProps } from "./organization-role-choices.js";
 import type { ConsoleInvitationJson } from "./organization-wire.js";
 
 const STATUS_BADGES = {
@@ -15,12 +15,9 @@ const STATUS_BADGES = {
 } as const;
 
 /** An organization's invitations with their status: revoke a pending one, send one. */
-export function OrganizationInvitationsCard(props: {
-  base: string;
-  csrfToken: string;
-  invitations: ConsoleInvitationJson[];
-  roles: readonly RoleChoice[];
-}) {
+export function OrganizationInvitationsCard(
+  props: OrganizationCardProps & { invitations: ConsoleInvitationJson[] },
+) {
   const { base, csrfToken } = props;
   return (
     <ListCard

@@ -5,17 +5,13 @@ import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 import { ListCard } from "../../console-table.js";
 import { AddWithRoleForm } from "./add-with-role-form.js";
-import { type RoleChoice, RoleSelect } from "./organization-role-choices.js";
+import { type OrganizationCardProps, RoleSelect } from "./organization-role-choices.js";
 import { type ConsoleMembershipJson, memberDisplayName } from "./organization-wire.js";
 
 /** An organization's members with their roles: change a role, remove a member, add one. */
-export function OrganizationMembersCard(props: {
-  base: string;
-  csrfToken: string;
-  members: ConsoleMembershipJson[];
-  total: number;
-  roles: readonly RoleChoice[];
-}) {
+export function OrganizationMembersCard(
+  props: OrganizationCardProps & { members: ConsoleMembershipJson[]; total: number },
+) {
   const { base, csrfToken } = props;
   return (
     <ListCard

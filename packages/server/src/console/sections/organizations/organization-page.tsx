@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { DeleteCard } from "../../console-delete-card.js";
 import { MetadataCard, type MetadataDraft } from "../../console-metadata.js";
 import { formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
+import { organizationDeletion } from "./organization-deletion.js";
 import { OrganizationInvitationsCard } from "./organization-invitations-card.js";
 import { OrganizationMembersCard } from "./organization-members-card.js";
 import type { RoleChoice } from "./organization-role-choices.js";
@@ -82,13 +82,7 @@ export function OrganizationPage(props: {
         saved={{ public_metadata: org.public_metadata, private_metadata: org.private_metadata }}
         draft={props.draft}
       />
-      <DeleteCard
-        action={`${base}/delete`}
-        csrfToken={csrfToken}
-        noun="organization"
-        id={org.id}
-        explanation="Deletes the organization with its memberships and invitations. This cannot be undone."
-      />
+      <organizationDeletion.Card id={org.id} csrfToken={csrfToken} />
     </>
   );
 }

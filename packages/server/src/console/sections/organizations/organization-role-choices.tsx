@@ -9,6 +9,14 @@ export interface RoleChoice {
 }
 
 /** Offered when the instance does not list its roles: Clerk's default admin and member. */
+/** What an organization page's cards share: where they post, the form token, the roles offered. */
+export interface OrganizationCardProps {
+  /** The organization's page path. */
+  base: string;
+  csrfToken: string;
+  roles: readonly RoleChoice[];
+}
+
 export const DEFAULT_ROLE_CHOICES: readonly RoleChoice[] = [
   { key: "org:admin", name: "Admin" },
   { key: "org:member", name: "Member" },

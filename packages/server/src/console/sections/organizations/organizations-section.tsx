@@ -3,17 +3,16 @@
 import type { Context, Hono } from "hono";
 import { recordConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { type MetadataDraft, saveConsoleMetadata } from "../../console-metadata.js";
 import { renderPage } from "../../console-page.js";
-import { CONSOLE_PATH } from "../../console-setup.js";
 import {
   CreateOrganizationPage,
   newOrganizationBody,
   readNewOrganizationForm,
 } from "./create-organization-page.js";
+import { organizationDeletion } from "./organization-deletion.js";
 import { mountOrganizationMemberRoutes } from "./organization-member-routes.js";
 import {
   ORGANIZATION_METADATA_FIELDS,
@@ -153,17 +152,7 @@ export function mountOrganizationsSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  mountConfirmedDelete(app, "/organizations/:id/delete", (id) => ({
-    noun: "organization",
-    back: organizationPath(id),
-    change: {
-      action: "organization.delete",
-      targetId: id,
-      call: (api) => api("DELETE", `/v1/organizations/${encodeURIComponent(id)}`),
-      success: `Organization ${id} deleted.`,
-      redirectTo: `${CONSOLE_PATH}/organizations`,
-    },
-  }));
+  organizationDeletion.mount(app);
 
   mountOrganizationMemberRoutes(app);
 }

@@ -2,12 +2,12 @@
 /** @jsxImportSource hono/jsx */
 import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
-import { DeleteCard } from "../../console-delete-card.js";
 import { Field } from "../../console-field.js";
 import { MetadataCard, type MetadataDraft } from "../../console-metadata.js";
 import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 import { ListCard } from "../../console-table.js";
+import { userDeletion } from "./user-deletion.js";
 
 /** A membership as `GET /v1/users/{id}/organization_memberships` lists it (the fields shown). */
 export interface UserMembershipJson {
@@ -215,13 +215,7 @@ export function UserPage(props: {
         </form>
       </section>
 
-      <DeleteCard
-        action={`${base}/delete`}
-        csrfToken={csrfToken}
-        noun="user"
-        id={user.id}
-        explanation="Deletes the user, their identifications and sessions. This cannot be undone."
-      />
+      <userDeletion.Card id={user.id} csrfToken={csrfToken} />
     </>
   );
 }

@@ -5,7 +5,6 @@ import type { SessionJson } from "../../../wire/session-json.js";
 import type { UserJson } from "../../../wire/user-json.js";
 import { recordConsoleChange, runConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { formText } from "../../console-form.js";
@@ -18,6 +17,7 @@ import {
   type NewUserForm,
   newUserBody,
 } from "./create-user-page.js";
+import { userDeletion } from "./user-deletion.js";
 import { readUserListParams, userListQuery } from "./user-list-params.js";
 import { USER_METADATA_FIELDS, type UserMembershipJson, UserPage } from "./user-page.js";
 import { UsersListPage } from "./users-list-page.js";
@@ -213,15 +213,5 @@ export function mountUsersSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  mountConfirmedDelete(app, "/users/:id/delete", (id) => ({
-    noun: "user",
-    back: userPath(id),
-    change: {
-      action: "user.delete",
-      targetId: id,
-      call: (api) => api("DELETE", `/v1/users/${encodeURIComponent(id)}`),
-      success: `User ${id} deleted.`,
-      redirectTo: `${CONSOLE_PATH}/users`,
-    },
-  }));
+  userDeletion.mount(app);
 }

@@ -2,10 +2,10 @@
 /** @jsxImportSource hono/jsx */
 import type { WebhookDeliveryJson } from "../../../wire/webhook-delivery-json.js";
 import type { WebhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
-import { DeleteCard } from "../../console-delete-card.js";
 import { ActionForm, CsrfField, formatTime } from "../../console-page.js";
 import { CONSOLE_PATH } from "../../console-setup.js";
 import { DataTable } from "../../console-table.js";
+import { endpointDeletion } from "./endpoint-deletion.js";
 import { EndpointFields, endpointFormOf } from "./webhook-endpoint-form.js";
 import { EnabledBadge, endpointPath } from "./webhook-endpoints-page.js";
 
@@ -208,13 +208,7 @@ export function WebhookEndpointPage(props: {
           </button>
         </form>
       </section>
-      <DeleteCard
-        action={`${base}/delete`}
-        csrfToken={csrfToken}
-        noun="endpoint"
-        id={endpoint.id}
-        explanation="Deletes the endpoint and its delivery history; events are no longer sent to it. This cannot be undone."
-      />
+      <endpointDeletion.Card id={endpoint.id} csrfToken={csrfToken} />
     </>
   );
 }

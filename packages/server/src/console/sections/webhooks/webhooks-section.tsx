@@ -5,11 +5,10 @@ import type { WebhookDeliveryJson } from "../../../wire/webhook-delivery-json.js
 import type { WebhookEndpointJson } from "../../../wire/webhook-endpoint-json.js";
 import { recordConsoleChange, runConsoleChange } from "../../console-action.js";
 import { describeApiErrors } from "../../console-api.js";
-import { mountConfirmedDelete } from "../../console-delete-card.js";
 import type { ConsoleEnv } from "../../console-env.js";
 import { setFlash } from "../../console-flash.js";
 import { renderPage } from "../../console-page.js";
-import { CONSOLE_PATH } from "../../console-setup.js";
+import { endpointDeletion } from "./endpoint-deletion.js";
 import { type EndpointForm, endpointBody, readEndpointForm } from "./webhook-endpoint-form.js";
 import { DELIVERY_STATUSES, type NewSecret, WebhookEndpointPage } from "./webhook-endpoint-page.js";
 import { endpointPath, WebhookEndpointsPage } from "./webhook-endpoints-page.js";
@@ -178,17 +177,7 @@ export function mountWebhooksSection(app: Hono<ConsoleEnv>): void {
     });
   });
 
-  mountConfirmedDelete(app, "/webhooks/:id/delete", (id) => ({
-    noun: "endpoint",
-    back: endpointPath(id),
-    change: {
-      action: "webhook_endpoint.delete",
-      targetId: id,
-      call: (api) => api("DELETE", `/v1/webhooks/endpoints/${encodeURIComponent(id)}`),
-      success: "Endpoint deleted.",
-      redirectTo: `${CONSOLE_PATH}/webhooks`,
-    },
-  }));
+  endpointDeletion.mount(app);
 
   app.post("/webhooks/:id/replay-dead", (c) => {
     const id = c.req.param("id");
