@@ -28,6 +28,9 @@ function tooLarge(maxBytes: number): ApiError {
 export function limitRequestBody(request: Request, maxBytes: number): Request {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  // GET and HEAD requests have no body (Fetch forbids one); reading `body` would make the Node
+  // adapter build its full Request for nothing.
+  if (request.method === "GET" || request.method === "HEAD") return request;
   if (request.body === null) return request;
   let seen = 0;
   const counted = request.body.pipeThrough(
