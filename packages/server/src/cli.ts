@@ -7,6 +7,11 @@ import { runDev } from "./dev/run-dev.js";
 import { IMPORT_USAGE, importCommand } from "./import/import-command.js";
 import { CONSOLE_USAGE, consoleCommand } from "./instance/console-password-command.js";
 import { loadOAuthConnections } from "./instance/load-oauth-connections.js";
+import {
+  STORAGE_FLAG_OPTIONS,
+  STORAGE_FLAGS_USAGE,
+  storageFromFlags,
+} from "./instance/storage-flags.js";
 import { consoleLogger } from "./logger.js";
 import { parseOAuthConnectionSpec } from "./oauth/parse-oauth-connection-spec.js";
 import { type RunningInstance, startInstance } from "./start-instance.js";
@@ -18,8 +23,7 @@ Starts a Clerk-compatible instance: Backend API at /v1, Frontend API at /__clerk
 Options:
   --port <n>             Port to listen on (default 4100; env PORT)
   --host <addr>          Interface to listen on (default 127.0.0.1)
-  --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
-  --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
+${STORAGE_FLAGS_USAGE}
   --public-url <url>     Public origin of the instance (default http://localhost:<port>)
   --frontend-api-url <u> Where browsers reach the Frontend API, named by the publishable key
                          (default <public-url>/__clerk). For Clerk's own SDKs without an app
@@ -145,8 +149,7 @@ async function start(args: string[]): Promise<void> {
     options: {
       port: { type: "string" },
       host: { type: "string" },
-      "data-dir": { type: "string" },
-      "database-url": { type: "string" },
+      ...STORAGE_FLAG_OPTIONS,
       "public-url": { type: "string" },
       "frontend-api-url": { type: "string" },
       seed: { type: "string" },
@@ -174,10 +177,7 @@ async function start(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a port number (0–65535), got "${portText}".`);
   }
-  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
-  if (databaseUrl && values["data-dir"]) {
-    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
-  }
+  const storage = storageFromFlags(values, process.env.DATABASE_URL);
   const webhookUrls = [
     ...(values.webhook ?? []),
     ...(process.env.LATCHKEY_WEBHOOK_URL ? [process.env.LATCHKEY_WEBHOOK_URL] : []),
@@ -207,8 +207,7 @@ async function start(args: string[]): Promise<void> {
     instanceType: values.production ? "production" : "development",
     port,
     ...(values.host ? { hostname: values.host } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
+    ...storage,
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     ...(values["frontend-api-url"] ? { frontendApiUrl: values["frontend-api-url"] } : {}),
     ...(values.seed ? { seedFile: values.seed } : {}),
@@ -217,10 +216,10 @@ async function start(args: string[]): Promise<void> {
     ...consoleChoice(values.console, values["no-console"], process.env.LATCHKEY_CONSOLE),
     logger: consoleLogger,
   });
-  const storage = databaseUrl
+  const storageLabel = storage.databaseUrl
     ? "PostgreSQL"
-    : `PGlite (${values["data-dir"] ?? ".latchkey/pglite"})`;
-  console.log(`Latchkey instance on ${instance.url} — ${storage}`);
+    : `PGlite (${storage.dataDir ?? ".latchkey/pglite"})`;
+  console.log(`Latchkey instance on ${instance.url} — ${storageLabel}`);
   if (instance.seed) console.log(`Seed: ${JSON.stringify(instance.seed)}`);
   if (instance.consoleUrl !== null) {
     console.log(`Console: ${instance.consoleUrl} (sign in with the secret key)`);
@@ -264,8 +263,7 @@ async function dev(args: string[]): Promise<void> {
     options: {
       "app-dir": { type: "string" },
       config: { type: "string" },
-      "data-dir": { type: "string" },
-      "database-url": { type: "string" },
+      ...STORAGE_FLAG_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -274,9 +272,8 @@ async function dev(args: string[]): Promise<void> {
     console.log(DEV_USAGE);
     return;
   }
-  if (values["data-dir"] && values["database-url"]) {
-    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
-  }
+  // The app's own DATABASE_URL is not the instance's: only the option chooses PostgreSQL.
+  const storage = storageFromFlags(values, undefined);
   const appCommand = split === -1 ? [] : args.slice(split + 1);
   if (split !== -1 && appCommand.length === 0) {
     throw new Error("Nothing after --: name the app command, e.g. latchkey dev -- next dev.");
@@ -284,8 +281,7 @@ async function dev(args: string[]): Promise<void> {
   const code = await runDev({
     ...(values["app-dir"] ? { appDir: values["app-dir"] } : {}),
     ...(values.config ? { configFile: values.config } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
-    ...(values["database-url"] ? { databaseUrl: values["database-url"] } : {}),
+    ...storage,
     ...(appCommand.length > 0 ? { appCommand } : {}),
   });
   process.exit(code);

@@ -1,4 +1,9 @@
 import { parseArgs } from "node:util";
+import {
+  STORAGE_FLAG_OPTIONS,
+  STORAGE_FLAGS_USAGE,
+  storageFromFlags,
+} from "../instance/storage-flags.js";
 import { runClerkImport } from "./run-clerk-import.js";
 
 /** Help of `latchkey import`. */
@@ -24,8 +29,7 @@ Options:
   --resume-dir <dir>     With --from-api: pages already read are kept here (0700; they hold
                          private metadata) until the import finishes, so a run that was cut
                          short resumes its read (default .latchkey/clerk-import-pages)
-  --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
-  --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
+${STORAGE_FLAGS_USAGE}
   --emit-events          Deliver user.created / user.updated webhooks for what is written
                          (default: none)
   --public-url <url>     Public origin of the instance, for URLs in event data
@@ -55,8 +59,7 @@ export async function importCommand(args: string[]): Promise<void> {
       "secret-key": { type: "string" },
       "api-url": { type: "string" },
       "resume-dir": { type: "string" },
-      "data-dir": { type: "string" },
-      "database-url": { type: "string" },
+      ...STORAGE_FLAG_OPTIONS,
       "emit-events": { type: "boolean" },
       "public-url": { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -79,10 +82,7 @@ export async function importCommand(args: string[]): Promise<void> {
       "--from-api needs the Clerk instance's secret key: --secret-key sk_… (or CLERK_IMPORT_SECRET_KEY).",
     );
   }
-  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
-  if (databaseUrl && values["data-dir"]) {
-    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
-  }
+  const storage = storageFromFlags(values, process.env.DATABASE_URL);
   const report = await runClerkImport({
     ...(values.csv ? { csvFile: values.csv } : {}),
     ...(values["from-api"] && secretKey
@@ -95,8 +95,7 @@ export async function importCommand(args: string[]): Promise<void> {
         }
       : {}),
     ...(values.json ? { jsonFile: values.json } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...storage,
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     emitEvents: values["emit-events"] ?? false,
   });

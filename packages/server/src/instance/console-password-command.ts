@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { setConsolePassword } from "../console/console-password.js";
 import { openStore } from "../store/open-store.js";
 import { webhookEventData } from "../wire/webhook-event-data.js";
+import { STORAGE_FLAG_OPTIONS, STORAGE_FLAGS_USAGE, storageFromFlags } from "./storage-flags.js";
 
 /** Help of `latchkey console`. */
 export const CONSOLE_USAGE = `Usage: latchkey console set-password [options]
@@ -13,8 +14,7 @@ characters, kept only as an argon2id hash. Read from standard input (piped), or 
 without echo on a terminal.
 
 Options:
-  --data-dir <dir>       PGlite data directory (default .latchkey/pglite)
-  --database-url <url>   Use PostgreSQL instead of PGlite (env DATABASE_URL)
+${STORAGE_FLAGS_USAGE}
   -h, --help             Show this help`;
 
 /** Reads the password: the first line of piped input, or typed on a terminal without echo. */
@@ -68,8 +68,7 @@ export async function consoleCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      "data-dir": { type: "string" },
-      "database-url": { type: "string" },
+      ...STORAGE_FLAG_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -78,14 +77,10 @@ export async function consoleCommand(args: string[]): Promise<void> {
     console.log(CONSOLE_USAGE);
     return;
   }
-  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
-  if (databaseUrl && values["data-dir"]) {
-    throw new Error("Give either --data-dir (PGlite) or --database-url (PostgreSQL), not both.");
-  }
+  const storage = storageFromFlags(values, process.env.DATABASE_URL);
   const password = await readPassword();
   const store = await openStore({
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...storage,
     renderEventData: webhookEventData(),
   });
   try {
