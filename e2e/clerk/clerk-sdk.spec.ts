@@ -107,7 +107,7 @@ test("changes the name and adds a verified email address in <UserProfile/>", asy
   await page.getByLabel("First name").fill("Ada");
   await page.getByLabel("Last name").fill("Lovelace");
   await snap(page, testInfo, "user-profile");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Ada Lovelace")).toBeVisible();
   await snap(page, testInfo, "user-profile-saved");
 
@@ -120,7 +120,7 @@ test("changes the name and adds a verified email address in <UserProfile/>", asy
   await page.goto("/user-profile");
   await page.getByRole("button", { name: "Add email address" }).click();
   await page.getByLabel("Email address").fill(second);
-  await page.getByRole("button", { name: "Add" }).click();
+  await page.getByRole("button", { name: "Add", exact: true }).click();
   await enterCode(page, CLERK_TEST_CODE);
   await expect(page.getByText(second, { exact: true }).first()).toBeVisible();
   // Listed as verified: the component marks an address it could not verify "Unverified".
@@ -193,7 +193,7 @@ test("signs in with an email code, and changes the password in <UserProfile/>", 
   await page.getByLabel("New password").fill(newPassword);
   await page.getByLabel("Confirm password").fill(newPassword);
   await snap(page, testInfo, "change-password");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("button", { name: /update password/i })).toBeVisible();
 
   // The new password is the user's; the old one no longer is.
