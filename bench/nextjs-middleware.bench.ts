@@ -5,6 +5,8 @@
  *
  *   (i)   `/plain/…`     a route the proxy does not match;
  *   (ii)  `/next/…`      a proxy that only returns `NextResponse.next()`;
+ *   (ii+) `/forward/…`   a proxy that adds one request header for the page, the floor of any
+ *                        middleware that hands its verdict on (Next then rebuilds the headers);
  *   (iii) `/latchkey/…`  our `clerkMiddleware` + `auth.protect()`, valid `__session` cookie;
  *   (iv)  `/clerk/…`     `@clerk/nextjs`'s `clerkMiddleware` + `auth.protect()`, same cookie,
  *                        networkless (`jwtKey` passed as an option).
@@ -57,6 +59,7 @@ interface Case {
 const CASES: Case[] = [
   { label: "i", name: "route not matched by the proxy", path: "/plain/page" },
   { label: "ii", name: "proxy returning NextResponse.next()", path: "/next/page" },
+  { label: "ii+", name: "proxy adding one request header", path: "/forward/page" },
   { label: "iii", name: "latchkey clerkMiddleware + protect()", path: "/latchkey/page" },
   { label: "iv", name: "@clerk/nextjs clerkMiddleware + protect()", path: "/clerk/page" },
 ];
@@ -225,7 +228,7 @@ async function checkCases(
     if (ok.status !== 200 || ok.body !== "ok\n") {
       throw new Error(`(${c.label}) ${c.path} with the cookie answered ${ok.status}, not 200`);
     }
-    if (c.label === "i" || c.label === "ii") continue;
+    if (c.label === "i" || c.label === "ii" || c.label === "ii+") continue;
     const api = await get(agent, port, c.path, {});
     const page = await get(agent, port, c.path, document);
     const bad = await get(agent, port, c.path, { cookie: forged });
@@ -363,6 +366,9 @@ try {
   for (const [goal, ratio, wanted] of goals)
     console.log(`  ${ratio >= wanted ? "met " : "MISS"}  ${goal}: ${ratio.toFixed(2)}×`);
   console.log(`  (reference: (iv) / (ii) = ${pairedRatio("iv", "ii").toFixed(2)}×)`);
+  console.log(
+    `  (reference: (ii+) / (ii) = ${pairedRatio("ii+", "ii").toFixed(2)}×, (iii) / (ii+) = ${pairedRatio("iii", "ii+").toFixed(2)}×)`,
+  );
   const cpu = (label: string) => results.find((r) => r.label === label)!.serverCpuMicros;
   if (Number.isFinite(cpu("ii"))) {
     // CPU per request hardly depends on what else the machine runs, so it is the steadier view
@@ -373,7 +379,7 @@ try {
       `  load generator (this process, same cores): ~${client.toFixed(0)} µs CPU per request`,
     );
     console.log(
-      `  server CPU per request over (i): (ii) +${over("ii")} µs, (iii) +${over("iii")} µs, (iv) +${over("iv")} µs`,
+      `  server CPU per request over (i): (ii) +${over("ii")} µs, (ii+) +${over("ii+")} µs, (iii) +${over("iii")} µs, (iv) +${over("iv")} µs`,
     );
   }
 } finally {

@@ -103,6 +103,10 @@ async function measure(
   return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
+// The instance's CPU is measured first, before the seeding below leaves PostgreSQL busy
+// (autovacuum, a 100,000-user schema to drop) while it runs. Printed last.
+const instanceCpu = databaseUrl ? await measureInstanceCpu(databaseUrl) : null;
+
 const rows: string[][] = [];
 for (const target of targets) {
   const { db, dispose } = await target.open();
@@ -209,5 +213,5 @@ for (const [storage, users, call, p50, p99] of rows) {
   await db.close();
 }
 
-if (databaseUrl) printInstanceCpu(await measureInstanceCpu(databaseUrl));
+if (instanceCpu) printInstanceCpu(instanceCpu);
 else console.log("\nInstance CPU rows skipped: DATABASE_URL is not set.");

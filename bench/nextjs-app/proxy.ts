@@ -5,6 +5,8 @@ import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server
 // One proxy, four benchmark cases, chosen by the first path segment:
 //   /plain/*     not matched by `config.matcher`: the proxy never runs (baseline i);
 //   /next/*      the proxy only answers `NextResponse.next()` (ii);
+//   /forward/*   the proxy adds one request header for the page (`NextResponse.next({ request })`),
+//                the least any middleware that hands a verdict to the page does (ii+);
 //   /latchkey/*  our `clerkMiddleware` + `auth.protect()` (iii);
 //   /clerk/*     `@clerk/nextjs`'s `clerkMiddleware` + `auth.protect()`, networkless (iv).
 // The bench (../nextjs-middleware.bench.ts) starts `next start` with a fresh key pair in the
@@ -31,9 +33,14 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const path = request.nextUrl.pathname;
   if (path.startsWith("/latchkey/")) return latchkey(request, event);
   if (path.startsWith("/clerk/")) return clerk(request, event);
+  if (path.startsWith("/forward/")) {
+    const headers = new Headers(request.headers);
+    headers.set("x-bench-verdict", "signed-in");
+    return NextResponse.next({ request: { headers } });
+  }
   return NextResponse.next();
 }
 
 export const config = {
-  matcher: ["/next/:path*", "/latchkey/:path*", "/clerk/:path*"],
+  matcher: ["/next/:path*", "/forward/:path*", "/latchkey/:path*", "/clerk/:path*"],
 };
