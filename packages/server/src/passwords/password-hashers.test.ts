@@ -284,6 +284,42 @@ describe("password hashers", () => {
     expect(findDigestHasher("toString")).toBeNull();
   });
 
+  it("bound the work of an imported digest: at each bound well-formed, one past it refused", async () => {
+    const salt = "c2FsdHNhbHRzYWx0c2FsdA";
+    const hash = "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    const argon2 = (params: string) => `$argon2id$v=19$${params}$${salt}$${hash}`;
+    const symfony = (iterations: number) =>
+      `sha512_symfony$${iterations}$salt$${Buffer.alloc(64, 1).toString("base64")}`;
+    const pbkdf2 = (iterations: number, bytes: number) =>
+      `pbkdf2_sha256$${iterations}$c2FsdHNhbHQ=$${Buffer.alloc(bytes, 1).toString("base64")}`;
+    const bounds: Array<[string, string, string]> = [
+      // argon2: 256 MiB of memory, memory × passes ≤ 2^21 KiB, 16 lanes, 8 KiB per lane.
+      ["argon2id", argon2("m=262144,t=8,p=1"), argon2("m=262145,t=1,p=1")],
+      ["argon2id", argon2("m=65536,t=32,p=4"), argon2("m=65536,t=33,p=4")],
+      ["argon2id", argon2("m=65536,t=3,p=16"), argon2("m=65536,t=3,p=17")],
+      ["argon2id", argon2("m=128,t=3,p=16"), argon2("m=127,t=3,p=16")],
+      ["argon2id", argon2("m=19456,t=1,p=1"), argon2("m=19456,t=0,p=1")],
+      // bcrypt: costs 4 to 15.
+      ["bcrypt", `$2b$15$${"a".repeat(53)}`, `$2b$16$${"a".repeat(53)}`],
+      ["bcrypt", `$2a$04$${"a".repeat(53)}`, `$2a$03$${"a".repeat(53)}`],
+      // phpass: 2^7 to 2^16 rounds ('E' is 16, 'F' 17 in phpass's alphabet).
+      ["phpass", `$P$E${"a".repeat(30)}`, `$P$F${"a".repeat(30)}`],
+      // sha512_symfony: 100,000 iterations.
+      ["sha512_symfony", symfony(100_000), symfony(100_001)],
+      // PBKDF2: iterations × output blocks ≤ 10 million, hashes of at most 64 bytes.
+      ["pbkdf2_sha256", pbkdf2(10_000_000, 32), pbkdf2(10_000_001, 32)],
+      ["pbkdf2_sha256", pbkdf2(5_000_000, 64), pbkdf2(5_000_001, 64)],
+      ["pbkdf2_sha256", pbkdf2(1000, 64), pbkdf2(1000, 65)],
+    ];
+    for (const [hasher, atBound, pastBound] of bounds) {
+      const found = findDigestHasher(hasher);
+      expect(found?.isWellFormed(atBound), `${hasher} ${atBound}`).toBe(true);
+      expect(found?.isWellFormed(pastBound), `${hasher} ${pastBound}`).toBe(false);
+      // A digest past the bounds that is already stored is never run: it does not match.
+      expect(await found?.verify(pastBound, PASSWORD), `${hasher} verify`).toBe(false);
+    }
+  });
+
   it("treat an unknown stored hasher as a mismatch rather than an error", async () => {
     expect(await verifyPassword({ hasher: "md4", digest: "x" }, "x")).toBe(false);
   });

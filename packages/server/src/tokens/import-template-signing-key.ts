@@ -4,7 +4,7 @@ import {
   CUSTOM_SIGNING_ALGORITHMS,
   type TemplateSigningAlgorithm,
 } from "../store/jwt-template-store.js";
-import { importRsaPrivateKey } from "./import-rsa-private-key.js";
+import { importRsaPrivateKey, RSA_MODULUS_BITS } from "./import-rsa-private-key.js";
 
 /** True for the algorithms a template's own key may use. */
 export function isTemplateSigningAlgorithm(value: string): value is TemplateSigningAlgorithm {
@@ -35,7 +35,9 @@ export function importTemplateSigningKey(algorithm: string, signingKey: string):
   }
   const imported = importRsaPrivateKey(signingKey);
   if (!imported.ok) {
-    throw invalidKey("signing_key must be a PEM-encoded RSA private key for RS* algorithms.");
+    throw invalidKey(
+      `signing_key must be a PEM-encoded RSA private key of ${RSA_MODULUS_BITS.min} to ${RSA_MODULUS_BITS.max} bits for RS* algorithms.`,
+    );
   }
   return imported.key;
 }

@@ -1,6 +1,11 @@
-/** A shortcode inside a string: `{{ path || 'fallback' }}`. */
-const SHORTCODE = /\{\{\s*([^{}]*?)\s*\}\}/g;
-const WHOLE_SHORTCODE = /^\{\{\s*([^{}]*?)\s*\}\}$/;
+/**
+ * A shortcode inside a string: `{{ path || 'fallback' }}`. The expression is trimmed in code, not
+ * by the pattern: `\s*` beside a lazy `[^{}]*?` backtracks cubically on `{{` and a long run of
+ * spaces, and templates are rendered on every token request. `[^{}]*` stops at the next brace, so
+ * matching is linear in the text.
+ */
+const SHORTCODE = /\{\{([^{}]*)\}\}/g;
+const WHOLE_SHORTCODE = /^\{\{([^{}]*)\}\}$/;
 
 function lookup(data: unknown, path: string): unknown {
   let current: unknown = data;

@@ -4,8 +4,18 @@ import { bytesEqual, type DigestHasher, decodeBase64 } from "./digest-hasher.js"
 
 const pbkdf2Async = promisify(pbkdf2);
 
-/** Iteration counts accepted from imports: enough to be real, bounded so a digest cannot stall us. */
+/**
+ * Work accepted from imports, in PRF blocks × iterations: enough for any real iteration count,
+ * bounded so a digest cannot stall us. PBKDF2 runs the whole iteration count once per output
+ * block of the hash function, so a long hash multiplies the work.
+ */
 const MAX_ITERATIONS = 10_000_000;
+
+/** Output bytes of each PRF, the size of one PBKDF2 block. */
+const BLOCK_BYTES = { sha1: 20, sha256: 32, sha512: 64 } as const;
+
+/** The longest stored hash accepted (SHA-512's output); longer ones only add work. */
+const MAX_HASH_BYTES = 64;
 
 /**
  * How a PBKDF2 digest of the form `<prefix>$<iterations>$<salt>$<hash>` (optionally followed by
@@ -51,7 +61,10 @@ function parse(format: Pbkdf2Format, digest: string) {
   if (iterations > MAX_ITERATIONS) return null;
   const salt = decodeSalt(format, saltText);
   const hash = decodeHash(format, hashText);
-  if (salt === null || salt.length === 0 || hash === null || hash.length < 16) return null;
+  if (salt === null || salt.length === 0 || hash === null) return null;
+  if (hash.length < 16 || hash.length > MAX_HASH_BYTES) return null;
+  const blocks = Math.ceil(hash.length / BLOCK_BYTES[format.digest]);
+  if (iterations * blocks > MAX_ITERATIONS) return null;
   if (keyLengthText !== undefined && keyLengthText !== String(hash.length)) return null;
   return { iterations, salt, hash };
 }
