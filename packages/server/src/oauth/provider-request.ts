@@ -1,7 +1,11 @@
+import { readResponseText } from "../internal/read-response-text.js";
 import { OAuthProviderError, type OAuthProviderErrorCode } from "./oauth-provider-error.js";
 
 /** How long any request to a provider may take. */
 export const PROVIDER_TIMEOUT_MS = 10_000;
+
+/** The largest answer read from a provider (tokens and profiles are a few KB). */
+const PROVIDER_MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** A provider's answer: its status and its JSON body (`undefined` when the body was not JSON). */
 export interface ProviderAnswer {
@@ -10,7 +14,8 @@ export interface ProviderAnswer {
 }
 
 /**
- * Sends one request to a provider with a 10 s timeout and reads its JSON answer. A network
+ * Sends one request to a provider with a 10 s timeout and reads its JSON answer (up to 1 MiB;
+ * a longer one is not read on, and its body is `undefined` as for an answer not JSON). A network
  * failure or timeout becomes an {@link OAuthProviderError} with `code`; the URL's origin and path
  * are named, never its query (which may hold a code).
  *
@@ -35,10 +40,11 @@ export async function requestProvider(
     const reason = cause instanceof Error && cause.name === "TimeoutError" ? "timed out" : "failed";
     throw new OAuthProviderError(code, `request to ${describeUrl(url)} ${reason}`, { cause });
   }
-  const text = await response.text().catch(() => "");
+  const read = await readResponseText(response, PROVIDER_MAX_ANSWER_BYTES).catch(() => null);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // An answer past the bound is not read on, and counts as not JSON.
+    body = read?.complete ? JSON.parse(read.text) : undefined;
   } catch {
     body = undefined;
   }

@@ -87,4 +87,28 @@ describe("sendWebhook", () => {
     const result = await sendWebhook(delivery, { ...options, timeoutMs: 20, fetch: hanging });
     expect(result).toEqual({ ok: false, statusCode: null, error: "timed out after 20 ms" });
   });
+  it("reads at most 4 KiB of an answer however long, and keeps 200 characters of it", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode("b".repeat(1024)));
+      },
+    });
+    const fake = fakeFetch(async () => new Response(endless, { status: 500 }));
+    const result = await sendWebhook(delivery, { ...options, fetch: fake.fn });
+    expect(result).toEqual({ ok: false, statusCode: 500, error: `HTTP 500: ${"b".repeat(200)}…` });
+    expect(pulled).toBeLessThanOrEqual(8);
+  });
+
+  it("redacts a secret the endpoint echoes across the snippet's cut", async () => {
+    const answer = `${"x".repeat(190)}${secret}`;
+    const fake = fakeFetch(async () => new Response(answer, { status: 400 }));
+    const result = await sendWebhook(delivery, { ...options, fetch: fake.fn });
+    expect(result.ok).toBe(false);
+    const error = result.ok ? "" : result.error;
+    expect(error).toContain("[redacted]");
+    expect(error).not.toContain(secret.slice(0, 10));
+    expect(error).not.toContain(secret.replace(/^whsec_/, "").slice(0, 4));
+  });
 });

@@ -1,3 +1,4 @@
+import { readResponseText } from "../internal/read-response-text.js";
 import type { ClaimedWebhookDelivery } from "../store/webhook-store.js";
 import { signWebhook } from "./sign-webhook.js";
 
@@ -17,6 +18,8 @@ export interface SendWebhookOptions {
 }
 
 const SNIPPET_LENGTH = 200;
+/** What is read of an endpoint's answer for the snippet; the rest is never downloaded. */
+const SNIPPET_READ_BYTES = 4096;
 
 function redact(text: string, secrets: readonly string[]): string {
   let out = text;
@@ -36,10 +39,14 @@ function describeThrown(error: unknown, signal: AbortSignal, timeoutMs: number):
   return `network error (${error instanceof Error ? error.name : typeof error})`;
 }
 
-async function readSnippet(response: Response): Promise<string> {
+/** The start of an endpoint's answer, redacted before it is cut (no secret survives in part). */
+async function readSnippet(response: Response, secrets: readonly string[]): Promise<string> {
   try {
-    const text = (await response.text()).replace(/\s+/g, " ").trim();
-    return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH)}…` : text;
+    const read = await readResponseText(response, SNIPPET_READ_BYTES);
+    const text = redact(read.text, secrets).replace(/\s+/g, " ").trim();
+    return text.length > SNIPPET_LENGTH || !read.complete
+      ? `${text.slice(0, SNIPPET_LENGTH)}…`
+      : text;
   } catch {
     return "";
   }
@@ -97,7 +104,7 @@ export async function sendWebhook(
     await response.body?.cancel().catch(() => {});
     return { ok: true, statusCode: response.status };
   }
-  const snippet = await readSnippet(response);
+  const snippet = await readSnippet(response, delivery.secrets);
   const error = snippet === "" ? `HTTP ${response.status}` : `HTTP ${response.status}: ${snippet}`;
   return { ok: false, statusCode: response.status, error: redact(error, delivery.secrets) };
 }

@@ -1,3 +1,4 @@
+import { readResponseText } from "../../internal/read-response-text.js";
 import type { DigestHasher } from "./digest-hasher.js";
 
 /**
@@ -15,6 +16,9 @@ const USERNAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;
 
 /** How long Cognito gets to answer before the password is taken as not matching. */
 const DEFAULT_TIMEOUT_MS = 5000;
+
+/** The largest answer read from Cognito (`InitiateAuth` answers with a few KB of tokens). */
+const COGNITO_MAX_ANSWER_BYTES = 256 * 1024;
 
 /** The environment variable that replaces Cognito's regional endpoint (tests, private endpoints). */
 export const COGNITO_ENDPOINT_VARIABLE = "LATCHKEY_COGNITO_ENDPOINT";
@@ -94,7 +98,9 @@ export function awsCognitoDigest(options: AwsCognitoDigestOptions = {}): DigestH
           redirect: "manual",
           signal: AbortSignal.timeout(timeoutMs),
         });
-        const body: unknown = JSON.parse(await response.text());
+        const read = await readResponseText(response, COGNITO_MAX_ANSWER_BYTES);
+        if (!read.complete) return false;
+        const body: unknown = JSON.parse(read.text);
         // A 400 with NotAuthorizedException or UserNotFoundException is the plain "no"; every other
         // answer is just as much a mismatch here, so only the "yes" needs telling apart.
         return passwordAccepted(response.status, body);
