@@ -260,6 +260,41 @@ describe("verifyToken with the Backend API's JWKS", () => {
     );
   });
 
+  it("after a failed fetch, waits a second before the next: a down endpoint gets no request per token", async () => {
+    const { state, fetch } = jwksServer();
+    state.down = true;
+    let now = NOW_MS;
+    const options = remote(fetch, () => now);
+    const fresh = (i: number) => signToken(sessionClaims({ jti: `d${i}` }));
+    const first = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => reasonOf(verifyToken(fresh(i), options))),
+    );
+    for (let i = 10; i < 20; i++) first.push(await reasonOf(verifyToken(fresh(i), options)));
+    expect(new Set(first)).toEqual(new Set(["jwk-remote-failed-to-load"]));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    now += 1_000;
+    state.down = false;
+    await expect(verifyToken(fresh(99), options)).resolves.toMatchObject({ jti: "d99" });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    // Each request carries a timeout: a hanging endpoint cannot hold verifications forever.
+    expect(fetch.mock.calls[1]?.[1]?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("stale keys keep serving while a refresh backs off, with one request per second at most", async () => {
+    const { state, fetch } = jwksServer();
+    let now = NOW_MS;
+    const options = remote(fetch, () => now);
+    await verifyToken(signToken(sessionClaims()), options);
+    state.down = true;
+    now += 10 * 60_000;
+    const later = (jti: string) =>
+      signToken(sessionClaims({ iat: now / 1000, exp: now / 1000 + 60, jti }));
+    for (let i = 0; i < 10; i++) {
+      await expect(verifyToken(later(`s${i}`), options)).resolves.toMatchObject({ jti: `s${i}` });
+    }
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it("coded errors for an unreachable, refusing or malformed JWKS endpoint", async () => {
     const token = signToken(sessionClaims());
     const down = jwksServer();

@@ -1,15 +1,10 @@
 import { decodeBase64 } from "./internal/base64.js";
+import { checkWebhookTimestamp } from "./internal/check-webhook-timestamp.js";
 import { computeSignature } from "./internal/compute-signature.js";
 import { constantTimeEqual } from "./internal/constant-time-equal.js";
 import { getHmacKey } from "./internal/hmac-key.js";
 import { readWebhookHeaders, type WebhookHeadersInput } from "./internal/read-webhook-headers.js";
 import { WebhookVerificationError } from "./webhook-verification-error.js";
-
-/** How far the signed timestamp may drift from the verifier's clock, either way. */
-const TOLERANCE_SECONDS = 5 * 60;
-
-/** Seconds since the epoch, digits only; 15 digits is far beyond any real clock. */
-const TIMESTAMP = /^[0-9]{1,15}$/;
 
 /** HMAC-SHA256 output length; candidates of any other length cannot match. */
 const SIGNATURE_BYTES = 32;
@@ -76,7 +71,7 @@ export async function verifyWebhookSignature(
   // Configuration first: a bad secret is the operator's problem whatever the request holds.
   const key = await getHmacKey(secret);
   const { id, timestamp, signature } = readWebhookHeaders(headers);
-  const signedAt = checkTimestamp(timestamp, now());
+  const signedAt = checkWebhookTimestamp(timestamp, now());
 
   const expected = await computeSignature(key, id, timestamp, payload);
   let matched = false;
@@ -91,30 +86,6 @@ export async function verifyWebhookSignature(
     );
   }
   return { id, timestamp: signedAt };
-}
-
-function checkTimestamp(header: string, nowMs: number): number {
-  if (!TIMESTAMP.test(header)) {
-    throw new WebhookVerificationError(
-      "webhook-timestamp-invalid",
-      "The webhook timestamp header is not a whole number of seconds.",
-    );
-  }
-  const signedAt = Number(header);
-  const nowSeconds = Math.floor(nowMs / 1000);
-  if (nowSeconds - signedAt > TOLERANCE_SECONDS) {
-    throw new WebhookVerificationError(
-      "webhook-timestamp-too-old",
-      "The webhook timestamp is more than 5 minutes in the past.",
-    );
-  }
-  if (signedAt - nowSeconds > TOLERANCE_SECONDS) {
-    throw new WebhookVerificationError(
-      "webhook-timestamp-too-new",
-      "The webhook timestamp is more than 5 minutes in the future.",
-    );
-  }
-  return signedAt;
 }
 
 /** Decoded `v1` entries of a signature header; malformed entries and other versions are skipped. */

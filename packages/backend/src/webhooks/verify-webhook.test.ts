@@ -120,6 +120,92 @@ describe("verifyWebhook", () => {
     expect(err.message).toContain("svix-signature");
   });
 
+  /** A body that streams 64 KiB chunks forever, counting what was pulled. */
+  function endlessBody() {
+    const counter = { pulled: 0 };
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        counter.pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    return { stream, counter };
+  }
+
+  function streamedRequest(body: ReadableStream<Uint8Array>, headers: Record<string, string>) {
+    return new Request("https://app.example/api/webhooks", {
+      method: "POST",
+      body,
+      headers,
+      duplex: "half",
+    } as RequestInit);
+  }
+
+  const validHeaders = {
+    "svix-id": "msg_1",
+    "svix-timestamp": String(TIMESTAMP),
+    "svix-signature": `v1,${Buffer.alloc(32).toString("base64")}`,
+  };
+
+  it("refuses a request without its headers before reading any of its body", async () => {
+    const { stream, counter } = endlessBody();
+    const err = await caught(
+      verifyWebhook(streamedRequest(stream, { "svix-id": "msg_1" }), {
+        signingSecret: SECRET,
+        now: NOW,
+      }),
+    );
+    expect(err.code).toBe("webhook-missing-headers");
+    expect(counter.pulled).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses a stale timestamp before reading any of the body", async () => {
+    const { stream, counter } = endlessBody();
+    const headers = { ...validHeaders, "svix-timestamp": String(TIMESTAMP - 3600) };
+    const err = await caught(
+      verifyWebhook(streamedRequest(stream, headers), { signingSecret: SECRET, now: NOW }),
+    );
+    expect(err.code).toBe("webhook-timestamp-too-old");
+    expect(counter.pulled).toBeLessThanOrEqual(1);
+  });
+
+  it("stops reading an endless body at 1 MiB: webhook-payload-too-large", async () => {
+    const { stream, counter } = endlessBody();
+    const err = await caught(
+      verifyWebhook(streamedRequest(stream, validHeaders), { signingSecret: SECRET, now: NOW }),
+    );
+    expect(err.code).toBe("webhook-payload-too-large");
+    // 1 MiB is 16 chunks of 64 KiB; the stream may have one or two more queued.
+    expect(counter.pulled).toBeLessThanOrEqual(20);
+  });
+
+  it("refuses a declared Content-Length past the bound without reading the body", async () => {
+    const { stream, counter } = endlessBody();
+    const headers = { ...validHeaders, "content-length": String(5 * 1024 * 1024) };
+    const err = await caught(
+      verifyWebhook(streamedRequest(stream, headers), { signingSecret: SECRET, now: NOW }),
+    );
+    expect(err.code).toBe("webhook-payload-too-large");
+    expect(counter.pulled).toBeLessThanOrEqual(1);
+  });
+
+  it("takes a larger bound from maxBodyBytes, and a signed body within it verifies", async () => {
+    const big = JSON.stringify({
+      ...USER_CREATED,
+      data: { ...USER_CREATED.data, pad: "p".repeat(1_500_000) },
+    });
+    const refused = await caught(
+      verifyWebhook(await signedRequest(big), { signingSecret: SECRET, now: NOW }),
+    );
+    expect(refused.code).toBe("webhook-payload-too-large");
+    const event = await verifyWebhook(await signedRequest(big), {
+      signingSecret: SECRET,
+      now: NOW,
+      maxBodyBytes: 2 * 1024 * 1024,
+    });
+    expect(event.type).toBe("user.created");
+  });
+
   it("reports a body that was already read", async () => {
     const request = await signedRequest(JSON.stringify(USER_CREATED));
     await request.text();

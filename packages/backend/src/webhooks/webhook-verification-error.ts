@@ -10,6 +10,7 @@ import { BackendError } from "../errors/backend-error.js";
  * - `webhook-timestamp-invalid`: the timestamp header is not a whole number of seconds.
  * - `webhook-timestamp-too-old` / `webhook-timestamp-too-new`: outside the ±5 minute window.
  * - `webhook-signature-invalid`: no `v1` signature in the header matches the payload.
+ * - `webhook-payload-too-large`: the body is longer than `maxBodyBytes` (default 1 MiB).
  * - `webhook-payload-invalid`: the body could not be read, or is not a JSON event envelope.
  */
 export type WebhookVerificationErrorCode =
@@ -20,6 +21,7 @@ export type WebhookVerificationErrorCode =
   | "webhook-timestamp-too-old"
   | "webhook-timestamp-too-new"
   | "webhook-signature-invalid"
+  | "webhook-payload-too-large"
   | "webhook-payload-invalid";
 
 /**

@@ -16,14 +16,26 @@ export interface JwksKeySourceOptions {
 }
 
 /**
+ * After a failed fetch, the least time before the next one: meanwhile requests are answered with
+ * the keys already held (or the failure, when none are), so a down or slow Backend API is not
+ * sent one request per incoming token.
+ */
+const FAILED_FETCH_BACKOFF_MS = 1_000;
+
+/** The longest one JWKS request may take before it counts as failed. */
+const FETCH_TIMEOUT_MS = 10_000;
+
+/**
  * A key source backed by the Backend API's JWKS. Fresh for `ttlMs`; an unknown `kid` refetches at
  * most once per `minRefetchIntervalMs` (a flood of forged `kid`s cannot become a flood of fetches);
- * concurrent misses share one request; when a refresh fails the last good keys keep serving.
+ * concurrent misses share one request; when a refresh fails the last good keys keep serving, and
+ * the next attempt waits {@link FAILED_FETCH_BACKOFF_MS}.
  */
 export class JwksKeySource implements KeySource {
   private keys = new Map<string, SessionKey>();
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
+  private lastFailure: { at: number; refresh: Refresh & { ok: false } } | undefined;
   private inFlight: Promise<Refresh> | undefined;
 
   constructor(private readonly options: JwksKeySourceOptions) {}
@@ -33,7 +45,12 @@ export class JwksKeySource implements KeySource {
     const cached = kid === undefined ? this.onlyKey() : this.keys.get(kid);
     if (cached && now - this.fetchedAt < this.options.ttlMs) return { ok: true, key: cached };
     const stale = now - this.fetchedAt >= this.options.ttlMs;
-    const mayRefetch = stale || now - this.lastAttemptAt >= this.options.minRefetchIntervalMs;
+    const backingOff =
+      this.lastFailure !== undefined && now - this.lastFailure.at < FAILED_FETCH_BACKOFF_MS;
+    const mayRefetch = stale
+      ? !backingOff
+      : now - this.lastAttemptAt >= this.options.minRefetchIntervalMs;
+    if (!mayRefetch && this.keys.size === 0 && this.lastFailure) return this.lastFailure.refresh;
     if (mayRefetch) {
       const refreshed = await this.refresh();
       // A failed refresh keeps the keys we had: apps keep working while the instance is down.
@@ -61,9 +78,14 @@ export class JwksKeySource implements KeySource {
   private refresh(): Promise<Refresh> {
     if (!this.inFlight) {
       this.lastAttemptAt = this.options.now();
-      this.inFlight = this.load().finally(() => {
-        this.inFlight = undefined;
-      });
+      this.inFlight = this.load()
+        .then((refresh) => {
+          this.lastFailure = refresh.ok ? undefined : { at: this.options.now(), refresh };
+          return refresh;
+        })
+        .finally(() => {
+          this.inFlight = undefined;
+        });
     }
     return this.inFlight;
   }
@@ -75,6 +97,7 @@ export class JwksKeySource implements KeySource {
     try {
       response = await this.options.fetch(url, {
         headers: { Authorization: `Bearer ${secretKey}`, "Clerk-API-Version": "2026-05-12" },
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
     } catch (cause) {
       return refused(
@@ -97,6 +120,7 @@ export class JwksKeySource implements KeySource {
     }
     let body: unknown;
     try {
+      // Reading the body is bounded by the same timeout.
       body = await response.json();
     } catch (cause) {
       return refused("jwk-remote-invalid", "The JWKS response is not JSON.", cause);

@@ -16,8 +16,18 @@ function stepFromLocation<S extends string>(
       : path !== undefined && window.location.pathname.startsWith(`${path.replace(/\/+$/, "")}/`)
         ? window.location.pathname.slice(path.replace(/\/+$/, "").length + 1)
         : "";
-  const found = steps.find((step) => step === rest.replace(/\/+$/, ""));
-  return found ?? first;
+  const step = withoutTrailingSlashes(rest);
+  return steps.find((known) => known === step) ?? first;
+}
+
+/**
+ * `text` without its trailing slashes. A loop, since `/\/+$/` backtracks quadratically on a long
+ * run of slashes followed by something else, and the URL is whatever a link said.
+ */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  return text.slice(0, end);
 }
 
 /**
